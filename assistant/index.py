@@ -1,0 +1,295 @@
+"""Index: documents -> chunks -> embeddings in Chroma, BM25 beside it, manifest.json."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from assistant.chunk import CHUNKER_VERSION, embedding_text, split_document
+from assistant.config import Settings
+from assistant.embed import Embedder
+from assistant.errors import AssistantError, DocumentError, IndexLockedError, IndexNotBuiltError
+from assistant.ingest import CorpusFile, load_document, scan_corpus
+from assistant.lexical import LexicalIndex
+from assistant.types import Chunk, FileOutcome, IngestReport
+
+MANIFEST = "manifest.json"
+FILTER_FIELDS = ("doc_id", "status", "strand", "published_int")
+REPORT = "ingest-report.json"
+_PAGE = 1000  # records per Chroma get() call
+
+
+def chroma_client(settings: Settings) -> Any:
+    """Return an embedded PersistentClient under index/, or an HttpClient when a URL is set."""
+    os.environ["ANONYMIZED_TELEMETRY"] = "False"
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_url:
+        from urllib.parse import urlparse
+
+        url = urlparse(settings.chroma_url)
+        try:
+            return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
+                                       ssl=url.scheme == "https", settings=chroma_settings)
+        except Exception as exc:  # noqa: BLE001 - connection errors come in many types
+            raise AssistantError(f"Cannot reach the Chroma server at {settings.chroma_url}: "
+                                 "start it (chroma run) or unset ASSISTANT_CHROMA_URL") from exc
+    path = settings.index_dir / "chroma"
+    path.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def get_collection(client: Any, name: str) -> Any:
+    """Return (creating if needed) a cosine collection that takes precomputed embeddings."""
+    return client.get_or_create_collection(
+        name, configuration={"hnsw": {"space": "cosine"}}, embedding_function=None
+    )
+
+
+def load_manifest(index_dir: Path) -> dict[str, Any]:
+    """Return the manifest, or an empty one."""
+    path = index_dir / MANIFEST
+    if not path.is_file():
+        return {"documents": {}}
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise AssistantError(f"{path} is damaged: run: assistant ingest --rebuild") from exc
+
+
+def write_json(path: Path, data: dict[str, Any]) -> None:
+    """Write JSON atomically (temp file + rename), so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    tmp.replace(path)
+
+
+@contextmanager
+def writer_lock(index_dir: Path) -> Iterator[None]:
+    """Hold the single-writer lock on index/, failing fast if another ingest holds it."""
+    from filelock import FileLock, Timeout
+
+    index_dir.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(index_dir / ".ingest.lock"))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout as exc:
+        raise IndexLockedError(f"Another ingest is writing {index_dir}: wait for it to finish "
+                               f"(lock file {index_dir / '.ingest.lock'})") from exc
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def index_signature(settings: Settings, embedder: Embedder) -> dict[str, Any]:
+    """Return what forces a full rebuild when it changes."""
+    import chromadb
+
+    return {
+        "embedding_model": embedder.model_id,
+        "chunker_version": CHUNKER_VERSION,
+        "chunk_size": settings.chunk_size,
+        "chunk_overlap": settings.chunk_overlap,
+        "chroma_version": chromadb.__version__,
+    }
+
+
+def meta_hash(file: CorpusFile) -> str:
+    """Hash the catalog metadata, so a status change updates chunks without re-embedding."""
+    return hashlib.sha256(json.dumps(asdict(file.meta), sort_keys=True).encode()).hexdigest()[:16]
+
+
+def corpus_version(documents: dict[str, Any]) -> str:
+    """Hash of every indexed document's file and metadata hashes."""
+    parts = sorted(f"{k}:{v['file_hash']}:{v['meta_hash']}" for k, v in documents.items())
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def iter_records(collection: Any, include: list[str], where: dict[str, Any] | None = None
+                 ) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
+    """Yield (id, document, metadata, embedding) for every record, a page at a time."""
+    offset = 0
+    while True:
+        batch = collection.get(include=include, limit=_PAGE, offset=offset, where=where)
+        ids = batch["ids"]
+        for i, chunk_id in enumerate(ids):
+            yield (chunk_id,
+                   batch["documents"][i] if batch.get("documents") is not None else "",
+                   batch["metadatas"][i] if batch.get("metadatas") is not None else {},
+                   batch["embeddings"][i] if batch.get("embeddings") is not None else None)
+        if len(ids) < _PAGE:
+            return
+        offset += _PAGE
+
+
+def progress(total: int, desc: str) -> Any:
+    """Return a tqdm progress bar on stderr (silent when stderr is not a terminal and CI)."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, desc=desc, file=sys.stderr, unit="file", leave=False,
+                disable=None if os.environ.get("CI") else False)
+
+
+class IndexWriter:
+    """Apply one incremental ingest to Chroma, then refresh BM25 and the manifest."""
+
+    def __init__(self, settings: Settings, embedder: Embedder) -> None:
+        """Open the store; nothing is written until run()."""
+        self.settings, self.embedder = settings, embedder
+        self.client = chroma_client(settings)
+        self.manifest = load_manifest(settings.index_dir)
+        self.report = IngestReport()
+
+    def run(self, rebuild: bool = False) -> IngestReport:
+        """Bring the index in line with the corpus."""
+        started = time.perf_counter()
+        scan = scan_corpus(self.settings.corpus_dir, self.settings.max_file_mb)
+        signature = index_signature(self.settings, self.embedder)
+        old_name = self.manifest.get("collection")
+        if rebuild or self.manifest.get("signature") != signature or not old_name:
+            self._start_rebuild(signature)
+        self.collection = get_collection(self.client, self.manifest["collection"])
+        self._sync(scan.files)
+        self.report.outcomes.extend(scan.problems)
+        self._finish(old_name)
+        self.report.seconds = time.perf_counter() - started
+        write_json(self.settings.index_dir / REPORT, self.report.to_dict())
+        return self.report
+
+    def _start_rebuild(self, signature: dict[str, Any]) -> None:
+        # A rebuild fills a new collection; the old one serves until the manifest points away.
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")
+        self.manifest = {"documents": {}, "signature": signature,
+                         "collection": f"{self.settings.collection}-{stamp}"}
+        self.report.rebuilt = True
+
+    def _sync(self, files: list[CorpusFile]) -> None:
+        documents = self.manifest["documents"]
+        seen = {f.meta.doc_id for f in files}
+        bar = progress(len(files), "ingest")
+        for file in files:
+            self.report.outcomes.append(self._sync_file(file, documents.get(file.meta.doc_id)))
+            bar.update(1)
+        bar.close()
+        for doc_id in sorted(set(documents) - seen):
+            entry = documents.pop(doc_id)
+            self.collection.delete(where={"doc_id": doc_id})
+            self.report.outcomes.append(FileOutcome(entry["source"], doc_id, "removed"))
+
+    def _sync_file(self, file: CorpusFile, entry: dict[str, Any] | None) -> FileOutcome:
+        doc_id, source = file.meta.doc_id, file.meta.source
+        if entry and entry["file_hash"] == file.file_hash and entry["meta_hash"] == meta_hash(file):
+            return FileOutcome(source, doc_id, "skipped", len(entry["chunk_ids"]))
+        try:
+            document = load_document(file)
+        except DocumentError as exc:
+            return FileOutcome(source, doc_id, "failed", reason=str(exc))
+        except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the other files
+            return FileOutcome(source, doc_id, "failed",
+                               reason=f"could not parse ({exc.__class__.__name__}): check the file")
+        chunks = split_document(document, self.settings.chunk_size, self.settings.chunk_overlap)
+        self._replace_chunks(doc_id, chunks)
+        self.manifest["documents"][doc_id] = {
+            "source": source, "file_hash": file.file_hash, "meta_hash": meta_hash(file),
+            "chunk_ids": [c.id for c in chunks], "pages": document.pages,
+            "title": file.meta.title, "status": file.meta.status, "warning": document.warning,
+        }
+        self._save_manifest()
+        warning = "; ".join(w for w in (file.warning, document.warning) if w)
+        return FileOutcome(source, doc_id, "updated" if entry else "added", len(chunks),
+                           warning=warning)
+
+    def _replace_chunks(self, doc_id: str, chunks: list[Chunk]) -> None:
+        """Upsert the new chunks first, then delete the old ones: never a moment with neither."""
+        known = {meta.get("content_hash"): emb for _, _, meta, emb in
+                 iter_records(self.collection, ["metadatas", "embeddings"], {"doc_id": doc_id})}
+        todo = [c for c in chunks if c.content_hash not in known]
+        fresh = self.embedder.embed_documents([embedding_text(c) for c in todo])
+        vectors = dict(zip([c.id for c in todo], fresh, strict=True))
+        embeddings = [vectors.get(c.id, known.get(c.content_hash)) for c in chunks]
+        for start in range(0, len(chunks), 500):
+            part = chunks[start:start + 500]
+            self.collection.upsert(
+                ids=[c.id for c in part], documents=[c.text for c in part],
+                metadatas=[c.metadata() for c in part],
+                embeddings=[list(e) for e in embeddings[start:start + 500]],
+            )
+        self.report.chunks_embedded += len(todo)
+        keep = {c.id for c in chunks}
+        stale = [i for i, *_ in iter_records(self.collection, [], {"doc_id": doc_id})
+                 if i not in keep]
+        if stale:
+            self.collection.delete(ids=stale)
+
+    def _save_manifest(self) -> None:
+        write_json(self.settings.index_dir / MANIFEST, self.manifest)
+
+    def _finish(self, old_name: str | None) -> None:
+        documents = self.manifest["documents"]
+        version = corpus_version(documents)
+        changed = version != self.manifest.get("corpus_version") or self.report.rebuilt
+        self.manifest.update(corpus_version=version,
+                             last_ingest=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        self.collection.modify(metadata={"corpus_version": version})
+        if changed or LexicalIndex.load(self.settings.index_dir / "bm25") is None:
+            build_lexical(self.collection, version).save(self.settings.index_dir / "bm25")
+        self._save_manifest()
+        if old_name and old_name != self.manifest["collection"]:
+            try:
+                self.client.delete_collection(old_name)
+            except Exception:  # noqa: BLE001, S110 - the old copy may already be gone
+                pass
+
+
+def build_lexical(collection: Any, version: str) -> LexicalIndex:
+    """Build BM25 over every chunk stored in the collection (title + section + text)."""
+    ids, texts = [], []
+    fields: dict[str, list[Any]] = {k: [] for k in FILTER_FIELDS}
+    for chunk_id, text, meta, _ in iter_records(collection, ["documents", "metadatas"]):
+        ids.append(chunk_id)
+        texts.append(embedding_text(Chunk.from_record(chunk_id, text, meta)))
+        for key in FILTER_FIELDS:
+            fields[key].append(meta.get(key))
+    return LexicalIndex.build(ids, texts, version, fields)
+
+
+def build_index(settings: Settings, embedder: Embedder, rebuild: bool = False) -> IngestReport:
+    """Run an incremental (or, with rebuild, full) ingest under the writer lock.
+
+    Raises:
+        IndexLockedError: another process is writing the index.
+        CorpusEmptyError: the corpus folder is missing or empty.
+    """
+    with writer_lock(settings.index_dir):
+        return IndexWriter(settings, embedder).run(rebuild)
+
+
+def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:
+    """Return the live collection and the manifest.
+
+    Raises:
+        IndexNotBuiltError: nothing has been ingested yet.
+    """
+    manifest = load_manifest(settings.index_dir)
+    name = manifest.get("collection")
+    if not name:
+        raise IndexNotBuiltError(f"No index at {settings.index_dir}/: run: assistant ingest")
+    client = chroma_client(settings)
+    try:
+        return client.get_collection(name), manifest
+    except Exception as exc:  # noqa: BLE001 - NotFoundError differs between local and server
+        raise IndexNotBuiltError(f"Index collection {name} is missing: run: assistant ingest "
+                                 "--rebuild") from exc

@@ -1,0 +1,89 @@
+"""Lexical index: chunk texts -> bm25s index (stemming, English stopwords) beside Chroma.
+
+Chroma's own sparse/BM25 search refuses to run locally (chromadb 1.5.9: "Sparse vector indexing
+is not enabled in local"), so BM25 lives in index/bm25/ and is rebuilt from the chunk texts
+whenever the corpus version changes. bm25s has no incremental add; a rebuild of the sample corpus
+takes well under a second and of 100,000 chunks a few seconds, so rebuilding is the simple choice.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(texts: list[str]) -> list[list[str]]:
+    """Lower-case, drop English stopwords, and stem."""
+    import bm25s
+
+    return bm25s.tokenize(  # type: ignore[no-any-return]
+        texts, stopwords="en", stemmer=_stemmer(), show_progress=False, return_ids=False
+    )
+
+
+@dataclass
+class LexicalIndex:
+    """A bm25s index plus the chunk ids in index order."""
+
+    ids: list[str]
+    model: Any
+    version: str
+    fields: dict[str, list[Any]]  # filterable metadata columns, in index order
+
+    @classmethod
+    def build(cls, ids: list[str], texts: list[str], version: str,
+              fields: dict[str, list[Any]] | None = None, k1: float = 1.2, b: float = 0.75
+              ) -> LexicalIndex:
+        """Index texts (title and section already included by the caller)."""
+        import bm25s
+
+        model = bm25s.BM25(k1=k1, b=b)
+        if texts:
+            model.index(tokenize(texts), show_progress=False)
+        return cls(list(ids), model, version, fields or {})
+
+    def save(self, folder: Path) -> None:
+        """Write the index atomically enough: the ids file is written last."""
+        folder.mkdir(parents=True, exist_ok=True)
+        if self.ids:
+            self.model.save(str(folder))
+        tmp = folder / "ids.json.tmp"
+        tmp.write_text(json.dumps({"version": self.version, "ids": self.ids,
+                                   "fields": self.fields}))
+        tmp.replace(folder / "ids.json")
+
+    @classmethod
+    def load(cls, folder: Path) -> LexicalIndex | None:
+        """Load a saved index, or None when there is none."""
+        import bm25s
+
+        meta = folder / "ids.json"
+        if not meta.is_file():
+            return None
+        data = json.loads(meta.read_text())
+        model = bm25s.BM25.load(str(folder)) if data["ids"] else bm25s.BM25()
+        return cls(data["ids"], model, data["version"], data.get("fields", {}))
+
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+        """Return up to k (chunk id, BM25 score) pairs with a positive score."""
+        tokens = tokenize([query])
+        if not self.ids or not tokens[0]:
+            return []
+        k = min(k, len(self.ids))
+        docs, scores = self.model.retrieve(
+            tokens, k=k, show_progress=False, weight_mask=mask, n_threads=1
+        )
+        return [(self.ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]

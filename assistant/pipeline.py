@@ -1,0 +1,119 @@
+"""Pipeline: wires ingest, index, retrieve and answer into one Assistant."""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from assistant.answer import AnswerPolicy, answer_extractive
+from assistant.config import Settings
+from assistant.embed import Embedder, SentenceTransformerEmbedder
+from assistant.errors import IndexNotBuiltError
+from assistant.followup import condense
+from assistant.index import REPORT, build_index, load_manifest, open_collection
+from assistant.retrieve import Filters, HybridRetriever, check_question
+from assistant.types import Answer, IngestReport
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """Return the configured real embedder (loaded on first use)."""
+    return SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
+
+
+@dataclass
+class Conversation:
+    """The turns so far, used to resolve follow-up questions."""
+
+    turns: list[tuple[str, Answer]] = field(default_factory=list)
+
+
+class Assistant:
+    """Answers questions over one index."""
+
+    def __init__(self, settings: Settings, embedder: Embedder | None = None,
+                 policy: AnswerPolicy | None = None) -> None:
+        """Keep settings; open the index on first question."""
+        self.settings = settings
+        self.embedder = embedder or make_embedder(settings)
+        self.policy = policy or AnswerPolicy()
+        self._retriever: HybridRetriever | None = None
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        """Return the hybrid retriever, opening the index once."""
+        if self._retriever is None:
+            self._retriever = HybridRetriever(self.settings, self.embedder)
+        return self._retriever
+
+    def ask(self, question: str, k: int | None = None, filters: Filters | None = None,
+            conversation: Conversation | None = None) -> Answer:
+        """Answer a question (a follow-up is resolved against the conversation first).
+
+        Raises:
+            QuestionError: the question is empty or too long.
+            IndexNotBuiltError: there is no index.
+        """
+        question = check_question(question)
+        started = time.perf_counter()
+        history = [q for q, _ in conversation.turns] if conversation else []
+        query = condense(question, history)
+        hits = self.retriever.retrieve(query, k=max(k or self.settings.top_k, 5), filters=filters)
+        retrieved = time.perf_counter()
+        answer = answer_extractive(query, hits, self.embedder, self.policy)
+        answer = replace(answer, question=question, condensed_query=query, timings={
+            "retrieve_ms": round((retrieved - started) * 1000, 1),
+            "answer_ms": round((time.perf_counter() - retrieved) * 1000, 1),
+        })
+        if conversation is not None:
+            conversation.turns.append((query, answer))
+        return answer
+
+    def reindex(self, rebuild: bool = False) -> IngestReport:
+        """Re-ingest the corpus and reopen the index."""
+        report = build_index(self.settings, self.embedder, rebuild=rebuild)
+        self._retriever = None
+        return report
+
+
+def index_status(settings: Settings) -> dict[str, Any]:
+    """Describe the index: documents, chunks, model, last ingest, failures.
+
+    Raises:
+        IndexNotBuiltError: there is no index.
+    """
+    collection, manifest = open_collection(settings)
+    report_path = settings.index_dir / REPORT
+    import json
+
+    report = json.loads(report_path.read_text()) if report_path.is_file() else {"files": []}
+    failed = [f for f in report["files"] if f["action"] in ("failed", "missing")]
+    docs = manifest.get("documents", {})
+    return {
+        "documents": len(docs),
+        "chunks": collection.count(),
+        "embedding_model": manifest.get("signature", {}).get("embedding_model"),
+        "chunker_version": manifest.get("signature", {}).get("chunker_version"),
+        "last_ingest": manifest.get("last_ingest"),
+        "corpus_version": manifest.get("corpus_version"),
+        "chroma": settings.chroma_url or str(settings.index_dir / "chroma"),
+        "per_document": {k: {"title": v["title"], "status": v["status"], "pages": v["pages"],
+                             "chunks": len(v["chunk_ids"]), "source": v["source"]}
+                         for k, v in sorted(docs.items())},
+        "failed": failed,
+    }
+
+
+def load_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
+    """Return an Assistant, building the index first if there is none (said on stderr)."""
+    assistant = Assistant(settings, embedder)
+    if not load_manifest(settings.index_dir).get("collection"):
+        print(f"No index at {settings.index_dir}/: building it from {settings.corpus_dir}/ ...",
+              file=sys.stderr)
+        assistant.reindex()
+    try:
+        assistant.retriever  # noqa: B018 - open now so errors surface here, not mid-chat
+    except IndexNotBuiltError:
+        assistant.reindex(rebuild=True)
+    return assistant

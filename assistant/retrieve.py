@@ -1,0 +1,223 @@
+"""Retrieve: question -> hits, by fusing dense (Chroma) and lexical (bm25s) rankings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.config import Settings
+from assistant.embed import Embedder
+from assistant.errors import QuestionError
+from assistant.index import build_lexical, open_collection
+from assistant.lexical import LexicalIndex
+from assistant.types import Chunk, Hit, date_int
+
+MAX_QUESTION_CHARS = 2000
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which chunks may be returned. Superseded documents are excluded unless asked for."""
+
+    strands: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    date_from: str = ""
+    date_to: str = ""
+    include_superseded: bool = False
+
+
+@dataclass(frozen=True)
+class Fusion:
+    """How the two rankings are combined (chosen by measurement on SciFact train)."""
+
+    method: str = "rrf"  # rrf | score
+    dense_weight: float = 1.0
+    lexical_weight: float = 1.0
+    rrf_k: int = 60
+    depth: int = 100  # candidates taken from each ranking
+
+
+@dataclass
+class Ranked:
+    """Scores of one candidate from both retrievers."""
+
+    dense: float | None = None
+    dense_rank: int | None = None
+    lexical: float | None = None
+    lexical_rank: int | None = None
+    fused: float = 0.0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def check_question(question: str) -> str:
+    """Return the cleaned question.
+
+    Raises:
+        QuestionError: empty or too long.
+    """
+    cleaned = " ".join(question.split())
+    if not cleaned:
+        raise QuestionError("The question is empty: type a question about the documents")
+    if len(cleaned) > MAX_QUESTION_CHARS:
+        raise QuestionError(f"The question is {len(cleaned)} characters long: keep it under "
+                            f"{MAX_QUESTION_CHARS}")
+    return cleaned
+
+
+def _minmax(values: dict[str, float]) -> dict[str, float]:
+    if not values:
+        return {}
+    lo, hi = min(values.values()), max(values.values())
+    return {k: (v - lo) / (hi - lo) if hi > lo else 1.0 for k, v in values.items()}
+
+
+def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], fusion: Fusion
+         ) -> list[tuple[str, Ranked]]:
+    """Combine two ranked lists of (id, score) into one, best first (pure)."""
+    table: dict[str, Ranked] = {}
+    for rank, (key, score) in enumerate(dense, start=1):
+        table.setdefault(key, Ranked()).__dict__.update(dense=score, dense_rank=rank)
+    for rank, (key, score) in enumerate(lexical, start=1):
+        table.setdefault(key, Ranked()).__dict__.update(lexical=score, lexical_rank=rank)
+    if fusion.method == "rrf":
+        for r in table.values():
+            r.fused = sum(w / (fusion.rrf_k + rank) for w, rank in (
+                (fusion.dense_weight, r.dense_rank), (fusion.lexical_weight, r.lexical_rank))
+                if rank is not None)
+    else:
+        dn, ln = _minmax(dict(dense)), _minmax(dict(lexical))
+        for key, r in table.items():
+            r.fused = fusion.dense_weight * dn.get(key, 0.0) + fusion.lexical_weight * ln.get(key, 0.0)
+    return sorted(table.items(), key=lambda kv: -kv[1].fused)
+
+
+def chroma_where(filters: Filters) -> dict[str, Any] | None:
+    """Translate filters into a Chroma where clause."""
+    clauses: list[dict[str, Any]] = []
+    if filters.strands:
+        clauses.append({"strand": {"$in": list(filters.strands)}})
+    if filters.doc_ids:
+        clauses.append({"doc_id": {"$in": list(filters.doc_ids)}})
+    if not filters.include_superseded:
+        clauses.append({"status": {"$ne": "superseded"}})
+    if filters.date_from:
+        clauses.append({"published_int": {"$gte": date_int(filters.date_from)}})
+    if filters.date_to:
+        clauses.append({"published_int": {"$lte": date_int(filters.date_to)}})
+    if not clauses:
+        return None
+    return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def lexical_mask(index: LexicalIndex, filters: Filters) -> Any:
+    """Return a 0/1 weight per BM25 document for these filters (None = no filtering)."""
+    import numpy as np
+
+    if chroma_where(filters) is None:
+        return None
+    n = len(index.ids)
+    mask = np.ones(n, dtype=bool)
+    cols = {k: np.asarray(v) for k, v in index.fields.items()}
+    if filters.strands:
+        mask &= np.isin(cols["strand"], filters.strands)
+    if filters.doc_ids:
+        mask &= np.isin(cols["doc_id"], filters.doc_ids)
+    if not filters.include_superseded:
+        mask &= cols["status"] != "superseded"
+    if filters.date_from:
+        mask &= cols["published_int"].astype(int) >= date_int(filters.date_from)
+    if filters.date_to:
+        mask &= cols["published_int"].astype(int) <= date_int(filters.date_to)
+    return mask.astype(np.float32)
+
+
+class HybridRetriever:
+    """Dense + BM25 retrieval over one index, with filters and supersession handling."""
+
+    def __init__(self, settings: Settings, embedder: Embedder, fusion: Fusion | None = None) -> None:
+        """Open the collection and the BM25 index (rebuilt here if missing or stale)."""
+        self.settings, self.embedder = settings, embedder
+        self.fusion = fusion or Fusion()
+        self.collection, self.manifest = open_collection(settings)
+        self.lexical = self._open_lexical()
+        self._masks: dict[Filters, Any] = {}
+        self.superseded_years = self._superseded_years()
+
+    def _open_lexical(self) -> LexicalIndex:
+        version = (self.collection.metadata or {}).get("corpus_version", "")
+        folder = self.settings.index_dir / "bm25"
+        index = LexicalIndex.load(folder)
+        if index is None or index.version != version:
+            # Server mode: another process ingested; rebuild our copy from the collection.
+            index = build_lexical(self.collection, version)
+            index.save(folder)
+        return index
+
+    def _superseded_years(self) -> dict[str, set[str]]:
+        years: dict[str, set[str]] = {}
+        for doc_id, entry in self.manifest.get("documents", {}).items():
+            if entry.get("status") == "superseded":
+                years[doc_id] = set(_YEAR.findall(entry.get("title", "")))
+        return years
+
+    def effective_filters(self, question: str, filters: Filters) -> Filters:
+        """Include superseded documents when the question names one of their years."""
+        if filters.include_superseded:
+            return filters
+        asked = set(_YEAR.findall(question))
+        if any(asked & years for years in self.superseded_years.values()):
+            return Filters(filters.strands, filters.doc_ids, filters.date_from, filters.date_to,
+                           include_superseded=True)
+        return filters
+
+    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None
+                 ) -> list[Hit]:
+        """Return the top k hits for a question, best first, de-duplicated."""
+        question = check_question(question)
+        filters = self.effective_filters(question, filters or Filters())
+        depth = self.fusion.depth
+        dense, records = self._dense(question, depth, filters)
+        lexical = self.lexical.search(question, depth, self._mask(filters))
+        fused = fuse(dense, lexical, self.fusion)
+        return self._to_hits(fused, records, k or self.settings.top_k)
+
+    def _mask(self, filters: Filters) -> Any:
+        if filters not in self._masks:
+            self._masks[filters] = lexical_mask(self.lexical, filters)
+        return self._masks[filters]
+
+    def _dense(self, question: str, depth: int, filters: Filters
+               ) -> tuple[list[tuple[str, float]], dict[str, Chunk]]:
+        total = self.collection.count()
+        if total == 0:
+            return [], {}
+        result = self.collection.query(
+            query_embeddings=[self.embedder.embed_query(question)],
+            n_results=min(depth, total), where=chroma_where(filters),
+            include=["documents", "metadatas", "distances"],
+        )
+        ids, docs = result["ids"][0], result["documents"][0]
+        metas, dists = result["metadatas"][0], result["distances"][0]
+        records = {i: Chunk.from_record(i, d, m) for i, d, m in zip(ids, docs, metas, strict=True)}
+        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)], records
+
+    def _to_hits(self, fused: list[tuple[str, Ranked]], records: dict[str, Chunk], k: int
+                 ) -> list[Hit]:
+        wanted = [key for key, _ in fused[: k * 3]]
+        missing = [key for key in wanted if key not in records]
+        if missing:
+            got = self.collection.get(ids=missing, include=["documents", "metadatas"])
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
+                records[i] = Chunk.from_record(i, d, m)
+        hits, seen = [], set()
+        for key, ranked in fused:
+            chunk = records.get(key)
+            if chunk is None or chunk.content_hash in seen:
+                continue
+            seen.add(chunk.content_hash)
+            hits.append(Hit(chunk, ranked.fused, ranked.dense, ranked.lexical))
+            if len(hits) == k:
+                break
+        return hits
