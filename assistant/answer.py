@@ -10,6 +10,11 @@ from assistant.cite import split_sentences, terms
 from assistant.embed import Embedder
 from assistant.types import Answer, AnswerSentence, Hit, Source
 
+_NUMERIC_QUESTION = re.compile(
+    r"\b(how many|how much|what (?:was|is|were|are) the (?:rate|number|share|total|figure|"
+    r"percentage|proportion|target|budget|grant)|what percentage|what proportion|rate|figure|"
+    r"per 1,000|per cent|%|number of)\b", re.I)
+_DIGIT = re.compile(r"\d")
 NO_ANSWER = "The documents don't cover this. The closest passages are listed below as related."
 
 
@@ -23,6 +28,7 @@ class AnswerPolicy:
     keep_ratio: float = 0.80  # further sentences must score at least this share of the best
     redundancy: float = 0.88  # cosine above this to a chosen sentence -> skip it
     lexical_weight: float = 0.35
+    number_bonus: float = 0.08  # questions asking "how many", "what rate"... prefer figures
 
 
 @dataclass
@@ -50,7 +56,8 @@ def _candidates(hits: list[Hit]) -> list[Candidate]:
     out = []
     for h_i, hit in enumerate(hits):
         for pos, sentence in enumerate(split_sentences(hit.chunk.text)):
-            if len(sentence) >= 25 and len(terms(sentence)) >= 3:
+            is_row = " | " in sentence
+            if (is_row or len(sentence) >= 25) and len(terms(sentence)) >= (2 if is_row else 3):
                 out.append(Candidate(sentence, h_i, pos))
     return out
 
@@ -64,11 +71,13 @@ def score_candidates(question: str, hits: list[Hit], embedder: Embedder, policy:
     q_vec = embedder.embed_query(question)
     vectors = embedder.embed_documents([c.text for c in cands])
     q_terms = terms(question)
+    wants_number = bool(_NUMERIC_QUESTION.search(question))
     for cand, vec in zip(cands, vectors, strict=True):
         cand.vector = vec
         rank_prior = 0.03 * math.log1p(cand.hit_index)
+        number_bonus = policy.number_bonus if wants_number and _DIGIT.search(cand.text) else 0.0
         cand.score = (1 - policy.lexical_weight) * _cos(q_vec, vec) + (
-            policy.lexical_weight * _overlap(q_terms, cand.text)) - rank_prior
+            policy.lexical_weight * _overlap(q_terms, cand.text)) - rank_prior + number_bonus
     return sorted(cands, key=lambda c: -c.score)
 
 

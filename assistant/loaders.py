@@ -203,7 +203,8 @@ def _pdf_blocks(lines: list[str]) -> list[str]:
 
 
 def _reflow(lines: list[str]) -> str:
-    return re.sub(r"(\w)- (\w)", r"\1\2", " ".join(lines))
+    # reportlab and most PDF writers wrap hyphenated words at the hyphen: keep it, drop the space
+    return re.sub(r"(\w)- (\w)", r"\1-\2", " ".join(lines))
 
 
 def _pdf_passages(pages: list[str], outline: list[tuple[str, int, tuple[str, ...]]]) -> list[Passage]:
@@ -251,7 +252,7 @@ def load_docx(path: Path) -> tuple[list[Passage], str, int | None]:
         page += len(block._p.xpath('.//w:br[@w:type="page"]'))
         level = _heading_level(block.style.name if block.style is not None else "")
         text = block.text.strip()
-        if level and text:
+        if level >= 0 and text:
             trail = [(lv, t) for lv, t in trail if lv < level] + [(level, text)]
         elif text:
             passages.append(Passage(text, _trail(trail), page))
@@ -260,13 +261,14 @@ def load_docx(path: Path) -> tuple[list[Passage], str, int | None]:
 
 def _heading_level(style: str) -> int:
     if style == "Title":
-        return 1
+        return 0
     match = re.fullmatch(r"Heading (\d)", style)
-    return int(match.group(1)) if match else 0
+    return int(match.group(1)) if match else -1
 
 
 def _trail(trail: list[tuple[int, str]]) -> str:
-    return TRAIL_SEP.join(t for lv, t in trail if lv > 1)
+    """Join a heading trail, leaving out the document title (level 0)."""
+    return TRAIL_SEP.join(t for lv, t in trail if lv > 0)
 
 
 def load_html(path: Path) -> tuple[list[Passage], str, int | None]:
@@ -283,7 +285,7 @@ def load_html(path: Path) -> tuple[list[Passage], str, int | None]:
         if el.find_parent(["li", "table", "blockquote", "p"]):
             continue
         if el.name in ("h1", "h2", "h3", "h4"):
-            level, text = int(el.name[1]), el.get_text(" ", strip=True)
+            level, text = int(el.name[1]) - 1, el.get_text(" ", strip=True)
             trail = [(lv, t) for lv, t in trail if lv < level] + [(level, text)]
         elif el.name == "table":
             rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]

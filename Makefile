@@ -1,0 +1,43 @@
+# Quickstart: `make run` (install, index, open the chat UI on :8501) and `make test`.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+export ANONYMIZED_TELEMETRY := False
+export HF_HUB_OFFLINE := 1
+export TRANSFORMERS_VERBOSITY := error
+
+.PHONY: install index run test eval bench corpus lint
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q torch==2.13.0   # the local CPU wheel, before anything asks for torch
+	$(PY) -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+install: $(STAMP)
+
+index: install
+	$(VENV)/bin/assistant ingest
+
+run: install
+	-$(VENV)/bin/assistant ingest
+	$(VENV)/bin/streamlit run streamlit_app.py --server.port 8501
+
+test: install
+	$(PY) -m pytest; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$rc
+
+eval: install
+	$(VENV)/bin/assistant ingest
+	$(VENV)/bin/assistant eval
+
+bench: install
+	$(PY) benchmarks/retrieval_latency.py
+
+corpus: install
+	$(PY) scripts/build_corpus.py
+
+lint: install
+	$(VENV)/bin/ruff check assistant tests scripts benchmarks streamlit_app.py

@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+HEAVY = ("torch", "sentence_transformers", "chromadb", "langchain_core", "transformers")
+
+
+def _loaded_after(code: str) -> set[str]:
+    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sys.modules))"],
+                         capture_output=True, text=True, check=True).stdout
+    return {m for m in out.split() if m.split(".")[0] in HEAVY}
+
+
+def test_import_assistant_is_light() -> None:
+    assert _loaded_after("import assistant") == set()
+
+
+def test_cli_help_is_light() -> None:
+    code = ("from assistant.cli import main\n"
+            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass")
+    assert _loaded_after(code) == set()

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import Settings
+from assistant.errors import QuestionError
+from assistant.index import build_index
+from assistant.retrieve import Filters, Fusion, HybridRetriever, check_question, chroma_where, fuse
+from tests.fakes import HashEmbedder
+
+
+def test_rrf_rewards_agreement_between_rankings() -> None:
+    dense = [("a", 0.9), ("b", 0.8), ("c", 0.7)]
+    lexical = [("c", 12.0), ("b", 9.0), ("d", 3.0)]
+    order = [key for key, _ in fuse(dense, lexical, Fusion(method="rrf"))]
+    assert set(order[:2]) == {"b", "c"} and set(order) == {"a", "b", "c", "d"}
+
+
+def test_weighted_score_fusion_follows_the_weights() -> None:
+    dense = [("a", 0.9), ("b", 0.1)]
+    lexical = [("b", 10.0), ("a", 1.0)]
+    assert fuse(dense, lexical, Fusion("score", 1.0, 0.2))[0][0] == "a"
+    assert fuse(dense, lexical, Fusion("score", 0.2, 1.0))[0][0] == "b"
+
+
+def test_where_clause_excludes_superseded_by_default() -> None:
+    assert chroma_where(Filters()) == {"status": {"$ne": "superseded"}}
+    assert chroma_where(Filters(include_superseded=True)) is None
+    clause = chroma_where(Filters(strands=("drugs",), date_from="2024-01-01"))
+    assert {"published_int": {"$gte": 20240101}} in clause["$and"]
+
+
+@pytest.mark.parametrize("bad", ["", "   ", "x" * 2001])
+def test_bad_questions_are_rejected_with_a_reason(bad: str) -> None:
+    with pytest.raises(QuestionError):
+        check_question(bad)
+
+
+@pytest.fixture()
+def retriever(settings: Settings) -> HybridRetriever:
+    embedder = HashEmbedder()
+    build_index(settings, embedder)
+    return HybridRetriever(settings, embedder)
+
+
+def test_superseded_chunks_only_when_asked(retriever: HybridRetriever) -> None:
+    hits = retriever.retrieve("serious violence offences priorities", k=10)
+    assert hits and all(h.chunk.status == "current" for h in hits)
+    named = retriever.retrieve("what did the 2024 violence strategy prioritise", k=10)
+    assert "violence-2024" in {h.chunk.doc_id for h in named}
+    explicit = retriever.retrieve("serious violence offences", k=10,
+                                  filters=Filters(include_superseded=True))
+    assert "violence-2024" in {h.chunk.doc_id for h in explicit}
+
+
+def test_filters_by_strand_document_and_date(retriever: HybridRetriever) -> None:
+    hits = retriever.retrieve("referrals and priorities", k=10,
+                              filters=Filters(strands=("counter-terrorism",)))
+    assert {h.chunk.doc_id for h in hits} == {"prevent"}
+    hits = retriever.retrieve("priorities", k=10, filters=Filters(doc_ids=("violence-2025",)))
+    assert {h.chunk.doc_id for h in hits} == {"violence-2025"}
+    hits = retriever.retrieve("priorities", k=10, filters=Filters(date_from="2025-01-01"))
+    assert hits and all(h.chunk.published >= "2025-01-01" for h in hits)
+
+
+def test_lexical_index_is_rebuilt_when_stale(retriever: HybridRetriever, settings: Settings) -> None:
+    import shutil
+
+    shutil.rmtree(settings.index_dir / "bm25")
+    fresh = HybridRetriever(settings, retriever.embedder)
+    assert fresh.lexical.ids and (settings.index_dir / "bm25" / "ids.json").is_file()
