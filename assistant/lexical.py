@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -42,6 +43,7 @@ class LexicalIndex:
     model: Any
     version: str
     fields: dict[str, list[Any]]  # filterable metadata columns, in index order
+    df: dict[str, int] = field(default_factory=dict)  # token -> number of chunks containing it
 
     @classmethod
     def build(cls, ids: list[str], texts: list[str], version: str,
@@ -51,9 +53,14 @@ class LexicalIndex:
         import bm25s
 
         model = bm25s.BM25(k1=k1, b=b)
+        tokens = tokenize(texts) if texts else []
         if texts:
-            model.index(tokenize(texts), show_progress=False)
-        return cls(list(ids), model, version, fields or {})
+            model.index(tokens, show_progress=False)
+        df: dict[str, int] = {}
+        for doc in tokens:
+            for tok in set(doc):
+                df[tok] = df.get(tok, 0) + 1
+        return cls(list(ids), model, version, fields or {}, df)
 
     def save(self, folder: Path) -> None:
         """Write the index atomically enough: the ids file is written last."""
@@ -62,7 +69,7 @@ class LexicalIndex:
             self.model.save(str(folder))
         tmp = folder / "ids.json.tmp"
         tmp.write_text(json.dumps({"version": self.version, "ids": self.ids,
-                                   "fields": self.fields}))
+                                   "fields": self.fields, "df": self.df}))
         tmp.replace(folder / "ids.json")
 
     @classmethod
@@ -75,7 +82,12 @@ class LexicalIndex:
             return None
         data = json.loads(meta.read_text())
         model = bm25s.BM25.load(str(folder)) if data["ids"] else bm25s.BM25()
-        return cls(data["ids"], model, data["version"], data.get("fields", {}))
+        return cls(data["ids"], model, data["version"], data.get("fields", {}), data.get("df", {}))
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a token (unknown tokens count as rare)."""
+        n = max(len(self.ids), 1)
+        return math.log(1 + (n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
 
     def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
         """Return up to k (chunk id, BM25 score) pairs with a positive score."""

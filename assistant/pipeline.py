@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.answer import AnswerPolicy, answer_extractive
+from assistant.answer import AnswerPolicy, EvidenceScorer, answer_extractive
 from assistant.config import Settings
 from assistant.embed import Embedder, SentenceTransformerEmbedder
 from assistant.errors import IndexNotBuiltError
@@ -41,6 +41,13 @@ class Assistant:
         self._retriever: HybridRetriever | None = None
 
     @property
+    def scorer(self) -> EvidenceScorer:
+        """Return the sentence scorer, using the index's term statistics."""
+        from assistant.lexical import tokenize
+
+        return EvidenceScorer(self.embedder, self.retriever.lexical.idf, tokenize, self.policy)
+
+    @property
     def retriever(self) -> HybridRetriever:
         """Return the hybrid retriever, opening the index once."""
         if self._retriever is None:
@@ -61,7 +68,7 @@ class Assistant:
         query = condense(question, history)
         hits = self.retriever.retrieve(query, k=max(k or self.settings.top_k, 5), filters=filters)
         retrieved = time.perf_counter()
-        answer = answer_extractive(query, hits, self.embedder, self.policy)
+        answer = answer_extractive(query, hits, self.scorer)
         answer = replace(answer, question=question, condensed_query=query, timings={
             "retrieve_ms": round((retrieved - started) * 1000, 1),
             "answer_ms": round((time.perf_counter() - retrieved) * 1000, 1),

@@ -136,14 +136,36 @@ def lexical_mask(index: LexicalIndex, filters: Filters) -> Any:
 class HybridRetriever:
     """Dense + BM25 retrieval over one index, with filters and supersession handling."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, fusion: Fusion | None = None) -> None:
+    def __init__(self, settings: Settings, embedder: Embedder, fusion: Fusion | None = None,
+                 parts: tuple[Any, LexicalIndex, dict[str, Any]] | None = None) -> None:
         """Open the collection and the BM25 index (rebuilt here if missing or stale)."""
         self.settings, self.embedder = settings, embedder
         self.fusion = fusion or Fusion()
-        self.collection, self.manifest = open_collection(settings)
-        self.lexical = self._open_lexical()
+        if parts is None:
+            self.collection, self.manifest = open_collection(settings)
+            self.lexical = self._open_lexical()
+        else:
+            self.collection, self.lexical, self.manifest = parts
         self._masks: dict[Filters, Any] = {}
         self.superseded_years = self._superseded_years()
+
+    @classmethod
+    def from_chunks(cls, settings: Settings, embedder: Embedder, chunks: list[Chunk],
+                    vectors: list[list[float]], fusion: Fusion | None = None) -> HybridRetriever:
+        """Index ready-made chunks and vectors in settings.index_dir (used for BEIR datasets)."""
+        from assistant.chunk import embedding_text
+        from assistant.index import FILTER_FIELDS, chroma_client, get_collection
+
+        collection = get_collection(chroma_client(settings), settings.collection)
+        for start in range(0, len(chunks), 2000):
+            part = chunks[start:start + 2000]
+            collection.add(ids=[c.id for c in part], documents=[c.text for c in part],
+                           metadatas=[c.metadata() for c in part],
+                           embeddings=vectors[start:start + 2000])
+        fields = {k: [c.metadata()[k] for c in chunks] for k in FILTER_FIELDS}
+        lexical = LexicalIndex.build([c.id for c in chunks], [embedding_text(c) for c in chunks],
+                                     "adhoc", fields)
+        return cls(settings, embedder, fusion, (collection, lexical, {}))
 
     def _open_lexical(self) -> LexicalIndex:
         version = (self.collection.metadata or {}).get("corpus_version", "")
@@ -177,11 +199,28 @@ class HybridRetriever:
         """Return the top k hits for a question, best first, de-duplicated."""
         question = check_question(question)
         filters = self.effective_filters(question, filters or Filters())
-        depth = self.fusion.depth
-        dense, records = self._dense(question, depth, filters)
-        lexical = self.lexical.search(question, depth, self._mask(filters))
-        fused = fuse(dense, lexical, self.fusion)
+        fused, records = self._search(question, self.fusion.depth, filters)
         return self._to_hits(fused, records, k or self.settings.top_k)
+
+    def rankings(self, question: str, depth: int = 100) -> dict[str, list[str]]:
+        """Return the bm25, dense and hybrid rankings (ids) for one question (for evaluation)."""
+        filters = Filters(include_superseded=True)
+        dense, _ = self._dense(question, depth, filters)
+        lexical = self.lexical.search(question, depth, None)
+        fused, _ = self._search(question, depth, filters, (dense, lexical))
+        return {"bm25": [i for i, _ in lexical], "dense": [i for i, _ in dense],
+                "hybrid": [i for i, _ in fused][:depth]}
+
+    def _search(self, question: str, depth: int, filters: Filters,
+                first: tuple[list[tuple[str, float]], list[tuple[str, float]]] | None = None
+                ) -> tuple[list[tuple[str, Ranked]], dict[str, Chunk]]:
+        records: dict[str, Chunk] = {}
+        if first is None:
+            dense, records = self._dense(question, depth, filters)
+            lexical = self.lexical.search(question, depth, self._mask(filters))
+        else:
+            dense, lexical = first
+        return fuse(dense, lexical, self.fusion), records
 
     def _mask(self, filters: Filters) -> Any:
         if filters not in self._masks:

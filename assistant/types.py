@@ -163,6 +163,7 @@ class AnswerSentence:
     citations: tuple[int, ...]
     support: float
     verified: bool = True
+    context: str = ""  # for a table row: the table's caption, so figures keep their meaning
 
 
 @dataclass

@@ -1,0 +1,132 @@
+"""BEIR: a BEIR-format dataset -> nDCG@10, MRR@10, Recall@100 for BM25, dense and hybrid.
+
+The dataset goes through the same stages as the corpus: Chunk records, the same embedder, a
+Chroma collection and a bm25s index in a temporary folder, and HybridRetriever's fusion.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.config import Settings
+from assistant.embed import Embedder
+from assistant.errors import AssistantError
+from assistant.metrics import mrr_at_k, ndcg_at_k, recall_at_k
+from assistant.types import Chunk
+
+
+@dataclass
+class BeirData:
+    """Corpus, queries and judgements of one split."""
+
+    docs: dict[str, tuple[str, str]]  # id -> (title, text)
+    queries: dict[str, str]
+    qrels: dict[str, dict[str, int]]
+
+
+def load_beir(folder: Path, split: str = "test") -> BeirData:
+    """Read corpus.jsonl, queries.jsonl and qrels/<split>.tsv.
+
+    Raises:
+        AssistantError: a file is missing or malformed.
+    """
+    try:
+        docs = {}
+        with open(folder / "corpus.jsonl", encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                docs[str(row["_id"])] = (row.get("title", ""), row.get("text", ""))
+        with open(folder / "queries.jsonl", encoding="utf-8") as fh:
+            queries = {str(r["_id"]): r["text"] for r in map(json.loads, fh)}
+        qrels: dict[str, dict[str, int]] = {}
+        with open(folder / "qrels" / f"{split}.tsv", encoding="utf-8", newline="") as fh:
+            for row in csv.DictReader(fh, delimiter="\t"):
+                qrels.setdefault(row["query-id"].strip(), {})[row["corpus-id"].strip()] = int(
+                    row["score"])
+    except (OSError, KeyError, ValueError) as exc:
+        raise AssistantError(f"{folder} is not a BEIR dataset ({exc}): it needs corpus.jsonl, "
+                             f"queries.jsonl and qrels/{split}.tsv") from exc
+    return BeirData(docs, {q: queries[q] for q in qrels if q in queries}, qrels)
+
+
+def beir_chunks(data: BeirData) -> list[Chunk]:
+    """One chunk per BEIR document (title as title, abstract as text)."""
+    return [Chunk(id=doc_id, doc_id=doc_id, text=text, title=title, section="", page=None,
+                  ordinal=0, char_start=0, char_end=len(text),
+                  content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16],
+                  status="current", published="", strand="partnership")
+            for doc_id, (title, text) in data.docs.items()]
+
+
+def cached_embeddings(chunks: list[Chunk], embedder: Embedder, cache_dir: Path) -> list[list[float]]:
+    """Embed chunks in batches with a progress bar, caching vectors on disk per model + corpus."""
+    import numpy as np
+    from tqdm import tqdm
+
+    from assistant.chunk import embedding_text
+
+    texts = [embedding_text(c) for c in chunks]
+    key = hashlib.sha256((embedder.model_id + "\n".join(texts)).encode()).hexdigest()[:16]
+    path = cache_dir / f"embeddings-{key}.npy"
+    if path.is_file():
+        return np.load(path).tolist()  # type: ignore[no-any-return]
+    vectors: list[list[float]] = []
+    for start in tqdm(range(0, len(texts), 64), desc="embed corpus", file=sys.stderr):
+        vectors += embedder.embed_documents(texts[start:start + 64])
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    np.save(path, np.asarray(vectors, dtype=np.float32))
+    return vectors
+
+
+def evaluate_runs(runs: dict[str, dict[str, list[str]]], qrels: dict[str, dict[str, int]]
+                  ) -> dict[str, dict[str, float]]:
+    """Average nDCG@10, MRR@10 and Recall@100 over the judged queries of each run."""
+    table = {}
+    for name, ranked in runs.items():
+        ids = [q for q in qrels if q in ranked]
+        table[name] = {
+            "ndcg@10": sum(ndcg_at_k(ranked[q], qrels[q]) for q in ids) / len(ids),
+            "mrr@10": sum(mrr_at_k(ranked[q], qrels[q]) for q in ids) / len(ids),
+            "recall@100": sum(recall_at_k(ranked[q], qrels[q], 100) for q in ids) / len(ids),
+        }
+    return table
+
+
+def run_beir(folder: Path, settings: Settings, embedder: Embedder, split: str = "test",
+             cache_dir: Path | None = None) -> dict[str, Any]:
+    """Index the dataset in a temporary folder and score BM25, dense and hybrid in one run."""
+    from tqdm import tqdm
+
+    from assistant.retrieve import HybridRetriever
+
+    data = load_beir(folder, split)
+    chunks = beir_chunks(data)
+    vectors = cached_embeddings(chunks, embedder, cache_dir or settings.index_dir / "beir-cache")
+    with tempfile.TemporaryDirectory(prefix="beir-") as tmp:
+        local = settings.model_copy(update={"index_dir": Path(tmp), "chroma_url": None})
+        retriever = HybridRetriever.from_chunks(local, embedder, chunks, vectors)
+        runs: dict[str, dict[str, list[str]]] = {"bm25": {}, "dense": {}, "hybrid": {}}
+        for qid, text in tqdm(data.queries.items(), desc=f"queries ({split})", file=sys.stderr):
+            ranked = retriever.rankings(text, depth=100)
+            for name in runs:
+                runs[name][qid] = ranked[name]
+        del retriever
+    return {"dataset": folder.name, "split": split, "queries": len(data.queries),
+            "documents": len(data.docs), "fusion": settings_fusion_repr(),
+            "metrics": evaluate_runs(runs, data.qrels)}
+
+
+def settings_fusion_repr() -> dict[str, Any]:
+    """Describe the fusion in use, for the report."""
+    from dataclasses import asdict
+
+    from assistant.retrieve import Fusion
+
+    return asdict(Fusion())

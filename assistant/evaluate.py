@@ -1,0 +1,151 @@
+"""Evaluate: eval set + Assistant -> EvalReport (retrieval, answers, latency, by category)."""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from assistant.errors import AssistantError
+from assistant.metrics import hit_at_k, median, mrr_at_k, ndcg_at_k, percentile
+
+
+@dataclass
+class ItemResult:
+    """What happened to one eval question."""
+
+    id: str
+    category: str
+    question: str
+    condensed: str
+    retrieved_docs: list[str]
+    answer: str
+    grounded: bool
+    metrics: dict[str, float]
+    cited_docs: list[str] = field(default_factory=list)
+    unsupported_sentences: list[str] = field(default_factory=list)
+
+
+def load_questions(path: Path) -> list[dict[str, Any]]:
+    """Read evals/questions.yaml.
+
+    Raises:
+        AssistantError: missing or malformed file.
+    """
+    import yaml
+
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]
+    except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+        raise AssistantError(f"Cannot read eval questions from {path}: {exc}") from exc
+    return list(items)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def fact_recall(answer: str, facts: list[str]) -> float:
+    """Share of must_include facts present in the answer (case- and space-insensitive)."""
+    if not facts:
+        return 1.0
+    text = _norm(answer)
+    return sum(_norm(str(f)) in text for f in facts) / len(facts)
+
+
+def sentence_supported(sentence: str, quotes: list[str]) -> bool:
+    """A sentence is supported when its cited passages contain it (extractive) or its figures."""
+    s = _norm(sentence.lstrip("- "))
+    joined = _norm(" ".join(quotes))
+    if s in joined:
+        return True
+    numbers = re.findall(r"\d[\d,.%]*", s)
+    return bool(numbers) and all(n.rstrip(".,") in joined for n in numbers) and len(s) < 400
+
+
+def _relevance(item: dict[str, Any]) -> dict[str, int]:
+    return {d: 1 for d in item.get("expected_docs", [])}
+
+
+def score_item(item: dict[str, Any], answer: Any, retrieved: list[str]) -> ItemResult:
+    """Compute every per-question metric."""
+    rel = _relevance(item)
+    unanswerable = item["category"] == "unanswerable"
+    metrics: dict[str, float] = {"abstained": float(not answer.grounded)}
+    if not unanswerable:
+        metrics.update({
+            "hit@1": hit_at_k(retrieved, rel, 1), "hit@5": hit_at_k(retrieved, rel, 5),
+            "mrr@10": mrr_at_k(retrieved, rel, 10), "ndcg@10": ndcg_at_k(retrieved, rel, 10),
+            "fact_recall": fact_recall(answer.text, item.get("must_include", [])),
+        })
+        metrics["facts_all"] = float(metrics["fact_recall"] == 1.0)
+    quotes = {s.n: s.quote for s in answer.sources}
+    unsupported = [s.text for s in answer.sentences
+                   if not sentence_supported(s.text, [quotes.get(n, "") for n in s.citations])]
+    if answer.sentences:
+        metrics["citation_support"] = 1 - len(unsupported) / len(answer.sentences)
+    if item.get("supersession"):
+        cited = {s.doc_id for s in answer.sources}
+        metrics["supersession_ok"] = float(set(item["expected_docs"]) <= cited or bool(
+            set(item["expected_docs"]) & cited) and metrics["fact_recall"] == 1.0)
+    return ItemResult(item["id"], item["category"], item["question"], answer.condensed_query,
+                      retrieved, answer.text, answer.grounded, metrics,
+                      [s.doc_id for s in answer.sources], unsupported)
+
+
+def run_questions(assistant: Any, items: list[dict[str, Any]]) -> tuple[list[ItemResult],
+                                                                        dict[str, list[float]]]:
+    """Ask every question (follow-ups inside their conversation); collect results and latency."""
+    from tqdm import tqdm
+
+    from assistant.pipeline import Conversation
+
+    results, latency = [], defaultdict(list)
+    conversations: dict[str, Conversation] = {}
+    for item in tqdm(items, desc="eval questions", file=sys.stderr):
+        convo = conversations.get(item.get("follows", ""), Conversation())
+        started = time.perf_counter()
+        answer = assistant.ask(item["question"], conversation=convo)
+        latency["total_ms"].append((time.perf_counter() - started) * 1000)
+        for key, value in answer.timings.items():
+            latency[key].append(value)
+        conversations[item["id"]] = convo
+        hits = assistant.retriever.retrieve(answer.condensed_query, k=10)
+        retrieved = list(dict.fromkeys(h.chunk.doc_id for h in hits))
+        results.append(score_item(item, answer, retrieved))
+    return results, dict(latency)
+
+
+def summarize(results: list[ItemResult], latency: dict[str, list[float]]) -> dict[str, Any]:
+    """Aggregate per-item metrics overall and by category."""
+    answerable = [r for r in results if r.category != "unanswerable"]
+    unanswerable = [r for r in results if r.category == "unanswerable"]
+    abstained = [r for r in results if not r.grounded]
+    sentences = [r.metrics["citation_support"] for r in results if "citation_support" in r.metrics]
+
+    def mean(rows: list[ItemResult], key: str) -> float:
+        vals = [r.metrics[key] for r in rows if key in r.metrics]
+        return round(sum(vals) / len(vals), 4) if vals else 0.0
+
+    overall = {k: mean(answerable, k) for k in ("hit@1", "hit@5", "mrr@10", "ndcg@10",
+                                                 "fact_recall", "facts_all")}
+    overall.update({
+        "citation_support": round(sum(sentences) / len(sentences), 4) if sentences else 0.0,
+        "abstention_recall": mean(unanswerable, "abstained"),
+        "abstention_precision": round(sum(r.category == "unanswerable" for r in abstained)
+                                      / len(abstained), 4) if abstained else 1.0,
+        "wrong_abstention": mean(answerable, "abstained"),
+        "supersession_ok": mean(results, "supersession_ok"),
+    })
+    categories: dict[str, dict[str, float]] = {}
+    for cat in sorted({r.category for r in results}):
+        rows = [r for r in results if r.category == cat]
+        keys = ("abstained",) if cat == "unanswerable" else ("hit@5", "mrr@10", "facts_all")
+        categories[cat] = {"n": len(rows), **{k: mean(rows, k) for k in keys}}
+    lat = {k: {"p50": round(median(v), 1), "p95": round(percentile(v, 95), 1)}
+           for k, v in latency.items()}
+    return {"overall": overall, "by_category": categories, "latency_ms": lat}
