@@ -130,3 +130,13 @@ def settings_fusion_repr() -> dict[str, Any]:
     from assistant.retrieve import Fusion
 
     return asdict(Fusion())
+
+
+def format_beir(result: dict[str, Any]) -> str:
+    """Render the three runs as a table."""
+    lines = [f"{result['dataset']} ({result['split']}, {result['queries']} queries, "
+             f"{result['documents']} documents)", "",
+             f"{'run':8} {'nDCG@10':>8} {'MRR@10':>8} {'R@100':>8}"]
+    for name, m in result["metrics"].items():
+        lines.append(f"{name:8} {m['ndcg@10']:8.4f} {m['mrr@10']:8.4f} {m['recall@100']:8.4f}")
+    return "\n".join(lines)

@@ -26,6 +26,14 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--strand", action="append", default=[], help="limit to a strand")
     ask.add_argument("--doc", action="append", default=[], help="limit to a doc_id")
     ask.add_argument("--include-superseded", action="store_true")
+    ev = sub.add_parser("eval", help="run the eval set (or a BEIR dataset) and gate on the baseline")
+    ev.add_argument("--json", action="store_true")
+    ev.add_argument("--set", default="evals/questions.yaml", help="questions file")
+    ev.add_argument("--baseline", default="evals/baseline.json")
+    ev.add_argument("--reports", default="evals/reports")
+    ev.add_argument("--update-baseline", action="store_true")
+    ev.add_argument("--beir", metavar="DIR", help="score a BEIR dataset instead")
+    ev.add_argument("--split", default="test", help="BEIR qrels split")
     chat = sub.add_parser("chat", help="a conversation; one question per line from a pipe")
     chat.add_argument("--json", action="store_true")
     return parser
@@ -118,7 +126,38 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
 
 
-COMMANDS = {"ingest": cmd_ingest, "status": cmd_status, "ask": cmd_ask, "chat": cmd_chat}
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run the eval set against the index (exit 1 on regression), or a BEIR dataset."""
+    from pathlib import Path
+
+    from assistant.pipeline import load_assistant, make_embedder
+
+    settings = _settings()
+    if args.beir:
+        from assistant.beir import format_beir, run_beir
+
+        result = run_beir(Path(args.beir), settings, make_embedder(settings), args.split)
+        print(json.dumps(result, indent=2) if args.json else format_beir(result))
+        return 0
+    from assistant.evaluate import run_eval
+
+    report, folder = run_eval(load_assistant(settings), Path(args.set), Path(args.baseline),
+                              Path(args.reports), args.update_baseline)
+    if args.json:
+        print(json.dumps({k: v for k, v in report.items() if k != "items"}, indent=2))
+    else:
+        print((folder / "report.md").read_text())
+        print(f"report: {folder}/report.html")
+    regressed = [r["metric"] for r in report["comparison"] if r["regressed"]]
+    if regressed and not args.update_baseline:
+        print(f"REGRESSION in {', '.join(regressed)}; newly failing: "
+              f"{', '.join(i['id'] for i in report['newly_failing']) or 'none'}", file=sys.stderr)
+        return 1
+    return 0
+
+
+COMMANDS = {"ingest": cmd_ingest, "status": cmd_status, "ask": cmd_ask, "chat": cmd_chat,
+            "eval": cmd_eval}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -149,3 +149,56 @@ def summarize(results: list[ItemResult], latency: dict[str, list[float]]) -> dic
     lat = {k: {"p50": round(median(v), 1), "p95": round(percentile(v, 95), 1)}
            for k, v in latency.items()}
     return {"overall": overall, "by_category": categories, "latency_ms": lat}
+
+
+def passed(result: ItemResult) -> bool:
+    """An answerable item passes with every fact and the right document in the top 5."""
+    if result.category == "unanswerable":
+        return not result.grounded
+    return result.metrics.get("facts_all") == 1.0 and result.metrics.get("hit@5") == 1.0
+
+
+def load_baseline(path: Path) -> dict[str, Any]:
+    """Return the committed baseline, or an empty one."""
+    import json
+
+    return json.loads(path.read_text()) if path.is_file() else {}
+
+
+def changed_documents(baseline: dict[str, Any], manifest: dict[str, Any]) -> list[str]:
+    """doc_ids added, removed or changed since the baseline was recorded."""
+    old = baseline.get("documents", {})
+    new = {k: v["file_hash"] for k, v in manifest.get("documents", {}).items()}
+    return sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
+
+
+def run_eval(assistant: Any, questions: Path, baseline_path: Path, reports: Path,
+             update_baseline: bool = False) -> tuple[dict[str, Any], Path]:
+    """Run the eval set, compare with the baseline, write the report folder."""
+    import json
+
+    from assistant.report import compare, newly_failing, timestamp, write_report
+
+    items = load_questions(questions)
+    results, latency = run_questions(assistant, items)
+    summary = summarize(results, latency)
+    baseline = load_baseline(baseline_path)
+    manifest = assistant.retriever.manifest
+    changed = changed_documents(baseline, manifest) if baseline else []
+    rows = [{**r.__dict__, "passed": passed(r)} for r in results]
+    report = {
+        "timestamp": timestamp(), "corpus_version": manifest.get("corpus_version"),
+        "baseline_path": str(baseline_path), "summary": summary,
+        "comparison": compare(summary["overall"], baseline.get("summary", {})),
+        "newly_failing": newly_failing(rows, baseline.get("items", {})),
+        "changed_documents": changed,
+        "items_to_review": [i["id"] for i in items if set(i.get("expected_docs", [])) & set(changed)],
+        "items": rows,
+    }
+    folder = write_report(reports, report)
+    if update_baseline:
+        baseline_path.write_text(json.dumps({
+            "summary": summary["overall"], "items": {r["id"]: r["passed"] for r in rows},
+            "documents": {k: v["file_hash"] for k, v in manifest.get("documents", {}).items()},
+            "corpus_version": manifest.get("corpus_version")}, indent=2, sort_keys=True) + "\n")
+    return report, folder

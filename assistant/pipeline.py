@@ -4,17 +4,37 @@ from __future__ import annotations
 
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from assistant.answer import AnswerPolicy, EvidenceScorer, answer_extractive
 from assistant.config import Settings
 from assistant.embed import Embedder, SentenceTransformerEmbedder
-from assistant.errors import IndexNotBuiltError
+from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.followup import condense
 from assistant.index import REPORT, build_index, load_manifest, open_collection
 from assistant.retrieve import Filters, HybridRetriever, check_question
 from assistant.types import Answer, IngestReport
+from assistant.wording import Aligned, GlossaryRules, SentenceVerdict, check, split_draft
+
+
+def load_glossary(corpus_dir: Path) -> dict[str, Any]:
+    """Read corpus/glossary.yaml (an empty glossary when there is none).
+
+    Raises:
+        AssistantError: the file is not valid YAML.
+    """
+    import yaml
+
+    path = corpus_dir / "glossary.yaml"
+    if not path.is_file():
+        return {}
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise AssistantError(f"{path} is not valid YAML: fix it ({exc.__class__.__name__})") from exc
 
 
 def make_embedder(settings: Settings) -> Embedder:
@@ -39,6 +59,7 @@ class Assistant:
         self.embedder = embedder or make_embedder(settings)
         self.policy = policy or AnswerPolicy()
         self._retriever: HybridRetriever | None = None
+        self._glossary: GlossaryRules | None = None
 
     @property
     def scorer(self) -> EvidenceScorer:
@@ -76,6 +97,44 @@ class Assistant:
         if conversation is not None:
             conversation.turns.append((query, answer))
         return answer
+
+    def align(self, sentence: str) -> tuple[list[Aligned], list[Aligned]]:
+        """Aligned document sentences for a draft sentence: current documents, then all."""
+        current = self._aligned(sentence, Filters())
+        everything = self._aligned(sentence, Filters(include_superseded=True))
+        return current, everything
+
+    def _aligned(self, sentence: str, filters: Filters) -> list[Aligned]:
+        hits = self.retriever.retrieve(sentence, k=5, filters=filters)
+        evidence = self.scorer.score(sentence, hits)
+        out = []
+        for cand in evidence.candidates[:3]:
+            c = hits[cand.hit_index].chunk
+            out.append(Aligned(f"{cand.context} {cand.text}".strip(), c.text, cand.score, {
+                "doc_id": c.doc_id, "title": c.title, "section": c.section, "page": c.page},
+                c.status))
+        return out
+
+    def check_wording(self, text: str, progress: Callable[[int], None] | None = None
+                      ) -> list[SentenceVerdict]:
+        """Judge a draft sentence by sentence against the documents.
+
+        Raises:
+            QuestionError: the draft has no sentences.
+        """
+        if not split_draft(text):
+            raise QuestionError("The draft is empty: paste the text to check")
+        return check(text, self.align, self.glossary, progress=progress)
+
+    @property
+    def glossary(self) -> GlossaryRules:
+        """Return the comms rules from corpus/glossary.yaml (empty rules when absent)."""
+        if self._glossary is None:
+            data = load_glossary(self.settings.corpus_dir)
+            data["superseded_titles"] = [d["title"] for d in self.retriever.manifest.get(
+                "documents", {}).values() if d.get("status") == "superseded"]
+            self._glossary = GlossaryRules(data)
+        return self._glossary
 
     def reindex(self, rebuild: bool = False) -> IngestReport:
         """Re-ingest the corpus and reopen the index."""

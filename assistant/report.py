@@ -1,0 +1,146 @@
+"""Report: eval summary -> baseline diff, report.json/.md/.html with plots, run history."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import html
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+# Metric -> (tolerance, higher_is_better). A drop beyond the tolerance is a regression.
+TOLERANCES: dict[str, tuple[float, bool]] = {
+    "hit@1": (0.03, True), "hit@5": (0.02, True), "mrr@10": (0.03, True),
+    "ndcg@10": (0.03, True), "fact_recall": (0.03, True), "facts_all": (0.03, True),
+    "citation_support": (0.01, True), "abstention_recall": (0.05, True),
+    "abstention_precision": (0.05, True), "wrong_abstention": (0.03, False),
+    "supersession_ok": (0.05, True),
+}
+
+
+def compare(current: dict[str, float], baseline: dict[str, float]) -> list[dict[str, Any]]:
+    """Return one row per metric with the baseline, the change and whether it regressed."""
+    rows = []
+    for metric, (tol, higher) in TOLERANCES.items():
+        if metric not in current or metric not in baseline:
+            continue
+        delta = current[metric] - baseline[metric]
+        worse = -delta if higher else delta
+        rows.append({"metric": metric, "baseline": baseline[metric], "current": current[metric],
+                     "delta": round(delta, 4), "regressed": worse > tol + 1e-9})
+    return rows
+
+
+def newly_failing(items: list[dict[str, Any]], baseline_items: dict[str, bool]) -> list[dict]:
+    """Items that passed in the baseline and fail now, with what was returned."""
+    return [i for i in items if baseline_items.get(i["id"]) and not i["passed"]]
+
+
+def _plot(draw: Any) -> str:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(7, 3.2))
+    draw(ax)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=110)
+    plt.close(fig)
+    return base64.b64encode(buf.getvalue()).decode()
+
+
+def plots(summary: dict[str, Any], history: list[dict[str, Any]]) -> dict[str, str]:
+    """Draw per-category scores, per-stage latency and the trend across runs (base64 PNGs)."""
+    cats = summary["by_category"]
+
+    def per_category(ax: Any) -> None:
+        names = list(cats)
+        vals = [cats[c].get("facts_all", cats[c].get("abstained", 0.0)) for c in names]
+        ax.barh(names, vals, color="#3b6ea8")
+        ax.set_xlim(0, 1)
+        ax.set_title("Answer correctness by category (abstention for unanswerable)")
+
+    def latency(ax: Any) -> None:
+        lat = summary["latency_ms"]
+        names = list(lat)
+        ax.bar([n + " p50" for n in names], [lat[n]["p50"] for n in names], color="#6aa84f")
+        ax.bar([n + " p95" for n in names], [lat[n]["p95"] for n in names], color="#e69138")
+        ax.set_ylabel("ms")
+        ax.tick_params(axis="x", labelrotation=30, labelsize=7)
+        ax.set_title("Latency per stage")
+
+    def trend(ax: Any) -> None:
+        for key in ("hit@5", "facts_all", "abstention_recall", "citation_support"):
+            ax.plot([h["overall"].get(key, 0) for h in history], marker="o", label=key)
+        ax.set_ylim(0, 1.05)
+        ax.legend(fontsize=7)
+        ax.set_title("Trend across the last runs")
+
+    return {"categories": _plot(per_category), "latency": _plot(latency), "trend": _plot(trend)}
+
+
+def to_markdown(report: dict[str, Any]) -> str:
+    """Render the report as Markdown tables."""
+    lines = [f"# Eval report {report['timestamp']}", "",
+             f"Corpus version `{report['corpus_version']}`; baseline `{report['baseline_path']}`.",
+             "", "| metric | current | baseline | change | |", "|---|---|---|---|---|"]
+    rows = {r["metric"]: r for r in report["comparison"]}
+    for metric, value in report["summary"]["overall"].items():
+        row = rows.get(metric)
+        if row is None:
+            lines.append(f"| {metric} | {value:.3f} | - | - | |")
+            continue
+        flag = "REGRESSED" if row["regressed"] else ""
+        lines.append(f"| {metric} | {value:.3f} | {row['baseline']:.3f} | "
+                     f"{row['delta']:+.3f} | {flag} |")
+    lines += ["", "| stage | p50 ms | p95 ms |", "|---|---|---|"]
+    lines += [f"| {k} | {v['p50']} | {v['p95']} |" for k, v in report["summary"]["latency_ms"].items()]
+    lines += ["", "| category | n | scores |", "|---|---|---|"]
+    for cat, vals in report["summary"]["by_category"].items():
+        scores = ", ".join(f"{k} {v:.2f}" for k, v in vals.items() if k != "n")
+        lines.append(f"| {cat} | {vals['n']} | {scores} |")
+    lines += ["", "## Newly failing", ""]
+    lines += [f"- **{i['id']}** {i['question']}: returned “{i['answer'][:200]}”"
+              for i in report["newly_failing"]] or ["none"]
+    if report.get("changed_documents"):
+        lines += ["", "## Documents changed since the baseline", ""]
+        lines += [f"- {d}" for d in report["changed_documents"]]
+        lines += ["", "Eval items to review: " + ", ".join(report["items_to_review"])]
+    return "\n".join(lines) + "\n"
+
+
+def to_html(report: dict[str, Any], images: dict[str, str]) -> str:
+    """Render a self-contained HTML page (escaped text, inline PNG plots)."""
+    md = html.escape(to_markdown(report))
+    imgs = "".join(f'<h2>{html.escape(k)}</h2><img alt="{html.escape(k)}" '
+                   f'src="data:image/png;base64,{v}">' for k, v in images.items())
+    return ("<!doctype html><html><head><meta charset='utf-8'><title>Eval report</title>"
+            "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}"
+            "pre{white-space:pre-wrap}</style></head><body>"
+            f"<h1>Eval report</h1>{imgs}<h2>Details</h2><pre>{md}</pre></body></html>")
+
+
+def write_report(out_root: Path, report: dict[str, Any]) -> Path:
+    """Write report.json, report.md, report.html and items.json under a timestamped folder."""
+    history = load_history(out_root)[-9:] + [report["summary"]]
+    folder = out_root / report["timestamp"]
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "report.json").write_text(json.dumps(report, indent=2, default=str))
+    (folder / "report.md").write_text(to_markdown(report))
+    (folder / "report.html").write_text(to_html(report, plots(report["summary"], history)))
+    return folder
+
+
+def load_history(out_root: Path) -> list[dict[str, Any]]:
+    """Return the summaries of earlier runs, oldest first."""
+    runs = sorted(out_root.glob("*/report.json")) if out_root.is_dir() else []
+    return [json.loads(p.read_text())["summary"] for p in runs]
+
+
+def timestamp() -> str:
+    """Return a sortable UTC timestamp for a report folder."""
+    return dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
