@@ -26,12 +26,18 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--strand", action="append", default=[], help="limit to a strand")
     ask.add_argument("--doc", action="append", default=[], help="limit to a doc_id")
     ask.add_argument("--include-superseded", action="store_true")
+    cw = sub.add_parser("check-wording", help="judge a draft sentence by sentence (exit 1 unless "
+                        "every sentence is supported)")
+    cw.add_argument("file", nargs="?", default="-", help="a text/HTML file, or - for stdin")
+    cw.add_argument("--json", action="store_true")
     ev = sub.add_parser("eval", help="run the eval set (or a BEIR dataset) and gate on the baseline")
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--set", default="evals/questions.yaml", help="questions file")
     ev.add_argument("--baseline", default="evals/baseline.json")
     ev.add_argument("--reports", default="evals/reports")
     ev.add_argument("--update-baseline", action="store_true")
+    ev.add_argument("--only", choices=["retrieval", "answers", "wording"], default=None)
+    ev.add_argument("--wording", default="evals/wording.yaml", help="wording cases file")
     ev.add_argument("--beir", metavar="DIR", help="score a BEIR dataset instead")
     ev.add_argument("--split", default="test", help="BEIR qrels split")
     chat = sub.add_parser("chat", help="a conversation; one question per line from a pipe")
@@ -126,6 +132,47 @@ def cmd_chat(args: argparse.Namespace) -> int:
             print(file=sys.stderr)
 
 
+def _read_draft(name: str) -> str:
+    if name == "-":
+        return sys.stdin.read()
+    try:
+        with open(name, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise AssistantError(f"Cannot read {name}: {exc.strerror}") from exc
+    from assistant.loaders import decode_text
+
+    return decode_text(data)[0]
+
+
+def cmd_check_wording(args: argparse.Namespace) -> int:
+    """Judge a draft; exit 0 only when every sentence is supported."""
+    from assistant.pipeline import load_assistant
+    from assistant.wording import summary
+
+    text = _read_draft(args.file)
+    assistant = load_assistant(_settings())
+    from tqdm import tqdm
+
+    from assistant.wording import split_draft
+
+    with tqdm(total=len(split_draft(text)), desc="check", file=sys.stderr, leave=False) as bar:
+        verdicts = assistant.check_wording(text, progress=bar.update)
+    result = summary(verdicts)
+    if args.json:
+        print(json.dumps(result, indent=2, ensure_ascii=False))
+    else:
+        for v in verdicts:
+            print(f"[{v.verdict.upper()}] {v.sentence}")
+            for reason in v.reasons + v.suggestions:
+                print(f"    - {reason}")
+            if v.quote and v.source:
+                print(f"    source: {v.source['title']}, {v.source.get('section') or ''} "
+                      f"p. {v.source.get('page') or '-'}: \"{v.quote[:200]}\"")
+        print(", ".join(f"{v} {k}" for k, v in result["summary"].items() if k != "all_supported"))
+    return 0 if result["summary"]["all_supported"] else 1
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     """Run the eval set against the index (exit 1 on regression), or a BEIR dataset."""
     from pathlib import Path
@@ -142,7 +189,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from assistant.evaluate import run_eval
 
     report, folder = run_eval(load_assistant(settings), Path(args.set), Path(args.baseline),
-                              Path(args.reports), args.update_baseline)
+                              Path(args.reports), args.update_baseline, only=args.only,
+                              wording=Path(args.wording))
     if args.json:
         print(json.dumps({k: v for k, v in report.items() if k != "items"}, indent=2))
     else:
@@ -157,7 +205,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"ingest": cmd_ingest, "status": cmd_status, "ask": cmd_ask, "chat": cmd_chat,
-            "eval": cmd_eval}
+            "eval": cmd_eval, "check-wording": cmd_check_wording}
 
 
 def main(argv: list[str] | None = None) -> int:

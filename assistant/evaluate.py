@@ -172,20 +172,58 @@ def changed_documents(baseline: dict[str, Any], manifest: dict[str, Any]) -> lis
     return sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
 
 
+def run_wording(assistant: Any, path: Path) -> tuple[dict[str, float], list[dict[str, Any]]]:
+    """Judge every wording case; return accuracy overall, per verdict and per mismatch element."""
+    import yaml
+    from tqdm import tqdm
+
+    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["wording"]
+    rows = []
+    for case in tqdm(cases, desc="eval wording", file=sys.stderr):
+        started = time.perf_counter()
+        v = assistant.check_wording(case["text"])[0]
+        rows.append({"id": case["id"], "expected": case["expected_verdict"], "got": v.verdict,
+                     "ms": round((time.perf_counter() - started) * 1000, 1),
+                     "element_expected": case.get("mismatch"), "element_got": v.element,
+                     "reasons": v.reasons, "passed": v.verdict == case["expected_verdict"]})
+    metrics = {"wording_accuracy": round(sum(r["passed"] for r in rows) / len(rows), 4)}
+    for verdict in ("supported", "conflict", "outdated", "unsupported"):
+        group = [r for r in rows if r["expected"] == verdict]
+        if group:
+            metrics[f"wording_{verdict}"] = round(sum(r["passed"] for r in group) / len(group), 4)
+    conflicts = [r for r in rows if r["expected"] == "conflict"]
+    if conflicts:
+        metrics["wording_element"] = round(sum(r["element_got"] == r["element_expected"]
+                                               for r in conflicts) / len(conflicts), 4)
+    return metrics, rows
+
+
 def run_eval(assistant: Any, questions: Path, baseline_path: Path, reports: Path,
-             update_baseline: bool = False) -> tuple[dict[str, Any], Path]:
+             update_baseline: bool = False, only: str | None = None,
+             wording: Path | None = None) -> tuple[dict[str, Any], Path]:
     """Run the eval set, compare with the baseline, write the report folder."""
     import json
 
     from assistant.report import compare, newly_failing, timestamp, write_report
 
-    items = load_questions(questions)
-    results, latency = run_questions(assistant, items)
+    items = load_questions(questions) if only != "wording" else []
+    results, latency = run_questions(assistant, items) if items else ([], {})
     summary = summarize(results, latency)
+    wording_rows: list[dict[str, Any]] = []
+    if wording is not None and only in (None, "wording"):
+        wording_metrics, wording_rows = run_wording(assistant, wording)
+        summary["overall"].update(wording_metrics)
+        ms = [r["ms"] for r in wording_rows]
+        summary["latency_ms"]["wording_sentence_ms"] = {"p50": round(median(ms), 1),
+                                                        "p95": round(percentile(ms, 95), 1)}
+    if only == "retrieval":
+        summary["overall"] = {k: v for k, v in summary["overall"].items()
+                              if k in ("hit@1", "hit@5", "mrr@10", "ndcg@10")}
     baseline = load_baseline(baseline_path)
     manifest = assistant.retriever.manifest
     changed = changed_documents(baseline, manifest) if baseline else []
-    rows = [{**r.__dict__, "passed": passed(r)} for r in results]
+    rows = [{**r.__dict__, "passed": passed(r)} for r in results] + [
+        {**w, "category": "wording", "question": w["id"], "answer": w["got"]} for w in wording_rows]
     report = {
         "timestamp": timestamp(), "corpus_version": manifest.get("corpus_version"),
         "baseline_path": str(baseline_path), "summary": summary,

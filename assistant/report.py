@@ -16,7 +16,10 @@ TOLERANCES: dict[str, tuple[float, bool]] = {
     "ndcg@10": (0.03, True), "fact_recall": (0.03, True), "facts_all": (0.03, True),
     "citation_support": (0.01, True), "abstention_recall": (0.05, True),
     "abstention_precision": (0.05, True), "wrong_abstention": (0.03, False),
-    "supersession_ok": (0.05, True),
+    "supersession_ok": (0.05, True), "wording_accuracy": (0.03, True),
+    "wording_supported": (0.09, True), "wording_conflict": (0.08, True),
+    "wording_outdated": (0.12, True), "wording_unsupported": (0.13, True),
+    "wording_element": (0.08, True),
 }
 
 

@@ -70,7 +70,10 @@ def split_draft(text: str) -> list[str]:
     if re.search(r"<[a-zA-Z][^>]*>", text):
         from bs4 import BeautifulSoup
 
-        text = BeautifulSoup(text, "html.parser").get_text("\n")
+        soup = BeautifulSoup(text, "html.parser")
+        for block in soup.find_all(["p", "div", "li", "br", "tr", "h1", "h2", "h3", "h4"]):
+            block.append("\n")  # block elements end lines; inline ones (b, a, span) do not
+        text = soup.get_text("")
     out: list[str] = []
     for line in (ln.strip() for ln in text.splitlines()):
         if not line:
@@ -84,7 +87,7 @@ def split_draft(text: str) -> list[str]:
 def numbers(text: str) -> list[str]:
     """Numbers, amounts and percentages in a text, normalised (words -> digits)."""
     found = []
-    for match in _NUMBER.findall(text):
+    for match in _NUMBER.findall(_without_dates(text)):
         token = _NUMBER_WORDS.get(match.lower(), match).rstrip(".,")
         if not _DATE.fullmatch(token):
             found.append(token)
@@ -144,8 +147,9 @@ def _context_after(text: str, value: str) -> set[str]:
     idx = text.lower().find(value.lower())
     if idx < 0:
         return set()
-    words = re.findall(r"[a-z]{3,}", text[idx + len(value): idx + len(value) + 60].lower())
-    return set(words[:4]) - {"the", "and", "its", "per", "cent"}
+    stop = {"the", "and", "its", "per", "cent", "for", "with", "county", "county's", "all"}
+    words = re.findall(r"[a-z']{3,}", text[idx + len(value): idx + len(value) + 60].lower())
+    return set([w for w in words if w not in stop][:2])
 
 
 def _number_mismatch(draft: str, doc: Aligned, passages: str = "") -> tuple[str, str] | None:

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from assistant.cli import main
+from assistant.evaluate import fact_recall, sentence_supported
+from assistant.metrics import hit_at_k, mrr_at_k, ndcg_at_k, percentile, recall_at_k
+from assistant.report import compare
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_ranking_metrics() -> None:
+    rel = {"a": 1, "c": 1}
+    assert hit_at_k(["b", "a"], rel, 1) == 0 and hit_at_k(["b", "a"], rel, 2) == 1
+    assert mrr_at_k(["b", "a"], rel) == 0.5
+    assert ndcg_at_k(["a", "c"], rel) == pytest.approx(1.0)
+    assert recall_at_k(["a", "x"], rel, 100) == 0.5
+    assert percentile([1, 2, 3, 4, 100], 95) == 100
+
+
+def test_fact_recall_and_support() -> None:
+    assert fact_recall("Rate was 92.3 per 1,000 in Carlisle", ["92.3", "carlisle"]) == 1.0
+    assert fact_recall("nothing", ["92.3"]) == 0.0
+    assert sentence_supported("The rate was 92.3.", ["Context. The rate was 92.3. More."])
+    assert not sentence_supported("The rate was 95.0.", ["The rate was 92.3."])
+
+
+def test_compare_flags_only_drops_beyond_tolerance() -> None:
+    rows = {r["metric"]: r for r in compare({"hit@5": 0.99, "facts_all": 0.80,
+                                             "wrong_abstention": 0.10},
+                                            {"hit@5": 1.0, "facts_all": 0.90,
+                                             "wrong_abstention": 0.02})}
+    assert not rows["hit@5"]["regressed"]
+    assert rows["facts_all"]["regressed"] and rows["wrong_abstention"]["regressed"]
+
+
+@pytest.mark.slow
+def test_eval_gate_fails_when_a_document_is_removed(sample_index, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture) -> None:
+    corpus, index = tmp_path / "corpus", tmp_path / "index"
+    shutil.copytree(sample_index.corpus_dir, corpus)
+    shutil.copytree(sample_index.index_dir, index)
+    questions = [q for q in yaml.safe_load((ROOT / "evals/questions.yaml").read_text())["questions"]
+                 if q["id"] in {"prev-01", "prev-02", "cj-01", "ccsna-01", "scp-06"}]
+    qfile = tmp_path / "questions.yaml"
+    qfile.write_text(yaml.safe_dump({"questions": questions}))
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(index))
+    args = ["eval", "--set", str(qfile), "--baseline", str(tmp_path / "baseline.json"),
+            "--reports", str(tmp_path / "reports"), "--only", "answers"]
+
+    assert main(args + ["--update-baseline"]) == 0
+    baseline = json.loads((tmp_path / "baseline.json").read_text())
+    assert baseline["items"]["prev-01"] and baseline["items"]["scp-06"]  # answered / abstained
+    capsys.readouterr()
+
+    (corpus / "counter-terrorism-and-prevent-overview.html").unlink()
+    assert main(["ingest"]) == 1  # the catalog still lists the file: reported as missing
+    assert "1 removed" in capsys.readouterr().out
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "REGRESSION" in captured.err and "prev-01" in captured.err
+    report = json.loads(sorted((tmp_path / "reports").glob("*/report.json"))[-1].read_text())
+    assert "prevent-overview" in report["changed_documents"]
+    assert "prev-01" in report["items_to_review"]
+    html = sorted((tmp_path / "reports").glob("*/report.html"))[-1].read_text()
+    assert html.count("data:image/png;base64,") == 3
