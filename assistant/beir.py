@@ -65,24 +65,61 @@ def beir_chunks(data: BeirData) -> list[Chunk]:
             for doc_id, (title, text) in data.docs.items()]
 
 
+def beir_sentences(chunks: list[Chunk]) -> list[Chunk]:
+    """The sentence units of each document (heading + sentences), as the index makes them."""
+    from assistant.chunk import sentence_units
+
+    return [Chunk(id=f"{c.id}:{k}", doc_id=c.id, text=unit, title="", section="", page=None,
+                  ordinal=k, char_start=0, char_end=0, content_hash="", status="current",
+                  published="", strand="partnership")
+            for c in chunks for k, unit in enumerate(sentence_units(c))]
+
+
 def cached_embeddings(chunks: list[Chunk], embedder: Embedder, cache_dir: Path) -> list[list[float]]:
-    """Embed chunks in batches with a progress bar, caching vectors on disk per model + corpus."""
+    """Embed chunks in batches with a progress bar, reusing vectors cached on disk by text."""
     import numpy as np
     from tqdm import tqdm
 
     from assistant.chunk import embedding_text
 
     texts = [embedding_text(c) for c in chunks]
-    key = hashlib.sha256((embedder.model_id + "\n".join(texts)).encode()).hexdigest()[:16]
-    path = cache_dir / f"embeddings-{key}.npy"
-    if path.is_file():
-        return np.load(path).tolist()  # type: ignore[no-any-return]
-    vectors: list[list[float]] = []
-    for start in tqdm(range(0, len(texts), 64), desc="embed corpus", file=sys.stderr):
-        vectors += embedder.embed_documents(texts[start:start + 64])
+    keys = [hashlib.sha256(t.encode()).hexdigest()[:20] for t in texts]
+    store = load_vector_store(cache_dir, embedder.model_id)
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in store}.items())
+    for start in tqdm(range(0, len(todo), 64), desc="embed corpus", file=sys.stderr):
+        part = todo[start:start + 64]
+        for (key, _), vec in zip(part, embedder.embed_documents([t for _, t in part]),
+                                 strict=True):
+            store[key] = np.asarray(vec, dtype=np.float32)
+    if todo:
+        save_vector_store(cache_dir, embedder.model_id, store)
+    return [store[k].tolist() for k in keys]
+
+
+def _store_path(cache_dir: Path, model_id: str) -> Path:
+    return cache_dir / f"vectors-{hashlib.sha256(model_id.encode()).hexdigest()[:12]}.npz"
+
+
+def load_vector_store(cache_dir: Path, model_id: str) -> dict[str, Any]:
+    """Return {text hash: vector} cached for this model."""
+    import numpy as np
+
+    path = _store_path(cache_dir, model_id)
+    if not path.is_file():
+        return {}
+    data = np.load(path)
+    return dict(zip(data["keys"].tolist(), data["vectors"], strict=True))
+
+
+def save_vector_store(cache_dir: Path, model_id: str, store: dict[str, Any]) -> None:
+    """Write the cache atomically."""
+    import numpy as np
+
     cache_dir.mkdir(parents=True, exist_ok=True)
-    np.save(path, np.asarray(vectors, dtype=np.float32))
-    return vectors
+    path = _store_path(cache_dir, model_id)
+    tmp = path.with_name(path.stem + ".tmp.npz")
+    np.savez(tmp, keys=np.asarray(list(store)), vectors=np.stack(list(store.values())))
+    tmp.replace(path)
 
 
 def evaluate_runs(runs: dict[str, dict[str, list[str]]], qrels: dict[str, dict[str, int]]
@@ -108,10 +145,15 @@ def run_beir(folder: Path, settings: Settings, embedder: Embedder, split: str = 
 
     data = load_beir(folder, split)
     chunks = beir_chunks(data)
-    vectors = cached_embeddings(chunks, embedder, cache_dir or settings.index_dir / "beir-cache")
+    cache = cache_dir or settings.index_dir / "beir-cache"
+    vectors = cached_embeddings(chunks, embedder, cache)
+    units = beir_sentences(chunks)
+    unit_vectors = cached_embeddings(units, embedder, cache)
+    sentences = [(u.doc_id, v) for u, v in zip(units, unit_vectors, strict=True)]
     with tempfile.TemporaryDirectory(prefix="beir-") as tmp:
         local = settings.model_copy(update={"index_dir": Path(tmp), "chroma_url": None})
-        retriever = HybridRetriever.from_chunks(local, embedder, chunks, vectors)
+        retriever = HybridRetriever.from_chunks(local, embedder, chunks, vectors,
+                                                sentences=sentences)
         runs: dict[str, dict[str, list[str]]] = {"bm25": {}, "dense": {}, "hybrid": {}}
         for qid, text in tqdm(data.queries.items(), desc=f"queries ({split})", file=sys.stderr):
             ranked = retriever.rankings(text, depth=100)

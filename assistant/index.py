@@ -14,7 +14,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from assistant.chunk import CHUNKER_VERSION, embedding_text, split_document
+from assistant.chunk import CHUNKER_VERSION, embedding_text, sentence_units, split_document
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import AssistantError, DocumentError, IndexLockedError, IndexNotBuiltError
@@ -48,6 +48,11 @@ def chroma_client(settings: Settings) -> Any:
     path = settings.index_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def sentence_collection_name(name: str) -> str:
+    """Return the name of the sentence-vector collection beside a chunk collection."""
+    return f"{name}-sentences"
 
 
 def get_collection(client: Any, name: str) -> Any:
@@ -162,6 +167,8 @@ class IndexWriter:
         if rebuild or self.manifest.get("signature") != signature or not old_name:
             self._start_rebuild(signature)
         self.collection = get_collection(self.client, self.manifest["collection"])
+        self.sentences = get_collection(self.client,
+                                        sentence_collection_name(self.manifest["collection"]))
         self._sync(scan.files)
         self.report.outcomes.extend(scan.problems)
         self._finish(old_name)
@@ -187,6 +194,7 @@ class IndexWriter:
         for doc_id in sorted(set(documents) - seen):
             entry = documents.pop(doc_id)
             self.collection.delete(where={"doc_id": doc_id})
+            self.sentences.delete(where={"doc_id": doc_id})
             self.report.outcomes.append(FileOutcome(entry["source"], doc_id, "removed"))
 
     def _sync_file(self, file: CorpusFile, entry: dict[str, Any] | None) -> FileOutcome:
@@ -213,13 +221,17 @@ class IndexWriter:
                            warning=warning)
 
     def _replace_chunks(self, doc_id: str, chunks: list[Chunk]) -> None:
-        """Upsert the new chunks first, then delete the old ones: never a moment with neither."""
-        known = {meta.get("content_hash"): emb for _, _, meta, emb in
+        """Upsert the new chunks first, then delete the old ones: never a moment with neither.
+
+        Chunks whose content is unchanged reuse their chunk and sentence vectors.
+        """
+        known = {meta.get("content_hash"): (cid, emb) for cid, _, meta, emb in
                  iter_records(self.collection, ["metadatas", "embeddings"], {"doc_id": doc_id})}
         todo = [c for c in chunks if c.content_hash not in known]
         fresh = self.embedder.embed_documents([embedding_text(c) for c in todo])
         vectors = dict(zip([c.id for c in todo], fresh, strict=True))
-        embeddings = [vectors.get(c.id, known.get(c.content_hash)) for c in chunks]
+        embeddings = [vectors[c.id] if c.id in vectors else known[c.content_hash][1]
+                      for c in chunks]
         for start in range(0, len(chunks), 500):
             part = chunks[start:start + 500]
             self.collection.upsert(
@@ -227,12 +239,39 @@ class IndexWriter:
                 metadatas=[c.metadata() for c in part],
                 embeddings=[list(e) for e in embeddings[start:start + 500]],
             )
+        self._replace_sentences(doc_id, chunks, todo, {h: cid for h, (cid, _) in known.items()})
         self.report.chunks_embedded += len(todo)
         keep = {c.id for c in chunks}
         stale = [i for i, *_ in iter_records(self.collection, [], {"doc_id": doc_id})
                  if i not in keep]
         if stale:
             self.collection.delete(ids=stale)
+
+    def _replace_sentences(self, doc_id: str, chunks: list[Chunk], todo: list[Chunk],
+                           old_ids: dict[str, str]) -> None:
+        reused: dict[str, list[Any]] = {}
+        for _, _, meta, emb in iter_records(self.sentences, ["metadatas", "embeddings"],
+                                            {"doc_id": doc_id}):
+            reused.setdefault(meta["chunk_id"], []).append((meta["k"], emb))
+        fresh_units = [(c, k, u) for c in todo for k, u in enumerate(sentence_units(c))]
+        fresh = self.embedder.embed_documents([u for _, _, u in fresh_units])
+        records = [(c, k, v) for (c, k, _), v in zip(fresh_units, fresh, strict=True)]
+        for c in chunks:
+            if c not in todo:
+                old = sorted(reused.get(old_ids.get(c.content_hash, ""), []), key=lambda kv: kv[0])
+                records += [(c, k, v) for k, v in old]
+        for start in range(0, len(records), 1000):
+            part = records[start:start + 1000]
+            self.sentences.upsert(
+                ids=[f"{c.id}:{k}" for c, k, _ in part],
+                metadatas=[{**_sentence_meta(c), "k": k} for c, k, _ in part],
+                embeddings=[list(v) for _, _, v in part])
+        keep = {c.id for c in chunks}
+        stale = [i for i, _, meta, _ in iter_records(self.sentences, ["metadatas"],
+                                                     {"doc_id": doc_id})
+                 if meta["chunk_id"] not in keep]
+        if stale:
+            self.sentences.delete(ids=stale)
 
     def _save_manifest(self) -> None:
         write_json(self.settings.index_dir / MANIFEST, self.manifest)
@@ -248,10 +287,16 @@ class IndexWriter:
             build_lexical(self.collection, version).save(self.settings.index_dir / "bm25")
         self._save_manifest()
         if old_name and old_name != self.manifest["collection"]:
-            try:
-                self.client.delete_collection(old_name)
-            except Exception:  # noqa: BLE001, S110 - the old copy may already be gone
-                pass
+            for name in (old_name, sentence_collection_name(old_name)):
+                try:
+                    self.client.delete_collection(name)
+                except Exception:  # noqa: BLE001, S110 - the old copy may already be gone
+                    pass
+
+
+def _sentence_meta(chunk: Chunk) -> dict[str, Any]:
+    meta = chunk.metadata()
+    return {"chunk_id": chunk.id, **{k: meta[k] for k in FILTER_FIELDS}}
 
 
 def build_lexical(collection: Any, version: str) -> LexicalIndex:
@@ -278,7 +323,7 @@ def build_index(settings: Settings, embedder: Embedder, rebuild: bool = False) -
 
 
 def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:
-    """Return the live collection and the manifest.
+    """Return the live chunk collection and the manifest.
 
     Raises:
         IndexNotBuiltError: nothing has been ingested yet.
@@ -293,3 +338,12 @@ def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:
     except Exception as exc:  # noqa: BLE001 - NotFoundError differs between local and server
         raise IndexNotBuiltError(f"Index collection {name} is missing: run: assistant ingest "
                                  "--rebuild") from exc
+
+
+def open_sentences(settings: Settings, manifest: dict[str, Any]) -> Any:
+    """Return the sentence-vector collection of the live index, or None for an older index."""
+    try:
+        return chroma_client(settings).get_collection(
+            sentence_collection_name(manifest["collection"]))
+    except Exception:  # noqa: BLE001 - NotFoundError differs between local and server
+        return None

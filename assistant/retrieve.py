@@ -9,7 +9,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import QuestionError
-from assistant.index import build_lexical, open_collection
+from assistant.index import build_lexical, open_collection, open_sentences
 from assistant.lexical import LexicalIndex
 from assistant.types import Chunk, Hit, date_int
 
@@ -32,11 +32,15 @@ class Filters:
 class Fusion:
     """How the two rankings are combined (chosen by measurement on SciFact train)."""
 
-    method: str = "rrf"  # rrf | score
-    dense_weight: float = 1.0
-    lexical_weight: float = 1.0
+    # Min-max normalised score fusion, dense 0.5 / BM25 0.5: best on SciFact train among RRF
+    # (k 10-60, weighted) and score fusion (dense 0.3-0.7); see benchmarks/tune_fusion.py.
+    method: str = "score"  # rrf | score
+    dense_weight: float = 0.5
+    lexical_weight: float = 0.5
     rrf_k: int = 60
     depth: int = 100  # candidates taken from each ranking
+    sentence_depth: int = 1000  # sentence vectors searched (their best per chunk is used)
+    chunk_depth: int = 300  # chunk vectors searched before combining with sentence scores
 
 
 @dataclass
@@ -137,26 +141,32 @@ class HybridRetriever:
     """Dense + BM25 retrieval over one index, with filters and supersession handling."""
 
     def __init__(self, settings: Settings, embedder: Embedder, fusion: Fusion | None = None,
-                 parts: tuple[Any, LexicalIndex, dict[str, Any]] | None = None) -> None:
-        """Open the collection and the BM25 index (rebuilt here if missing or stale)."""
+                 parts: tuple[Any, LexicalIndex, dict[str, Any], Any] | None = None) -> None:
+        """Open the collections and the BM25 index (rebuilt here if missing or stale)."""
         self.settings, self.embedder = settings, embedder
         self.fusion = fusion or Fusion()
         if parts is None:
             self.collection, self.manifest = open_collection(settings)
             self.lexical = self._open_lexical()
+            self.sentences = open_sentences(settings, self.manifest)
         else:
-            self.collection, self.lexical, self.manifest = parts
+            self.collection, self.lexical, self.manifest, self.sentences = parts
         self._masks: dict[Filters, Any] = {}
         self.superseded_years = self._superseded_years()
 
     @classmethod
     def from_chunks(cls, settings: Settings, embedder: Embedder, chunks: list[Chunk],
-                    vectors: list[list[float]], fusion: Fusion | None = None) -> HybridRetriever:
-        """Index ready-made chunks and vectors in settings.index_dir (used for BEIR datasets)."""
+                    vectors: list[list[float]], fusion: Fusion | None = None,
+                    sentences: list[tuple[str, list[float]]] | None = None) -> HybridRetriever:
+        """Index ready-made chunks and vectors in settings.index_dir (BEIR datasets, benchmarks).
+
+        `sentences` are (chunk id, vector) pairs for sentence-level matching.
+        """
         from assistant.chunk import embedding_text
         from assistant.index import FILTER_FIELDS, chroma_client, get_collection
 
-        collection = get_collection(chroma_client(settings), settings.collection)
+        client = chroma_client(settings)
+        collection = get_collection(client, settings.collection)
         for start in range(0, len(chunks), 2000):
             part = chunks[start:start + 2000]
             collection.add(ids=[c.id for c in part], documents=[c.text for c in part],
@@ -165,7 +175,18 @@ class HybridRetriever:
         fields = {k: [c.metadata()[k] for c in chunks] for k in FILTER_FIELDS}
         lexical = LexicalIndex.build([c.id for c in chunks], [embedding_text(c) for c in chunks],
                                      "adhoc", fields)
-        return cls(settings, embedder, fusion, (collection, lexical, {}))
+        sentence_store = None
+        if sentences:
+            by_id = {c.id: c.metadata() for c in chunks}
+            sentence_store = get_collection(client, f"{settings.collection}-sentences")
+            for start in range(0, len(sentences), 2000):
+                part = list(enumerate(sentences[start:start + 2000], start=start))
+                sentence_store.add(
+                    ids=[f"s{i}" for i, _ in part],
+                    metadatas=[{"chunk_id": cid, **{k: by_id[cid][k] for k in FILTER_FIELDS}}
+                               for _, (cid, _) in part],
+                    embeddings=[v for _, (_, v) in part])
+        return cls(settings, embedder, fusion, (collection, lexical, {}, sentence_store))
 
     def _open_lexical(self) -> LexicalIndex:
         version = (self.collection.metadata or {}).get("corpus_version", "")
@@ -229,18 +250,43 @@ class HybridRetriever:
 
     def _dense(self, question: str, depth: int, filters: Filters
                ) -> tuple[list[tuple[str, float]], dict[str, Chunk]]:
+        """Rank chunks by the mean of their own cosine and their best sentence's cosine."""
         total = self.collection.count()
         if total == 0:
             return [], {}
+        vector = self.embedder.embed_query(question)
+        where = chroma_where(filters)
         result = self.collection.query(
-            query_embeddings=[self.embedder.embed_query(question)],
-            n_results=min(depth, total), where=chroma_where(filters),
-            include=["documents", "metadatas", "distances"],
+            query_embeddings=[vector], n_results=min(max(depth, self.fusion.chunk_depth), total),
+            where=where, include=["documents", "metadatas", "distances"],
         )
         ids, docs = result["ids"][0], result["documents"][0]
         metas, dists = result["metadatas"][0], result["distances"][0]
         records = {i: Chunk.from_record(i, d, m) for i, d, m in zip(ids, docs, metas, strict=True)}
-        return [(i, 1.0 - float(d)) for i, d in zip(ids, dists, strict=True)], records
+        chunk_scores = {i: 1.0 - float(d) for i, d in zip(ids, dists, strict=True)}
+        best = self._sentence_scores(vector, self.fusion.sentence_depth, where)
+        if not best or not chunk_scores:
+            return sorted(chunk_scores.items(), key=lambda kv: -kv[1]), records
+        # Chunks found by only one query get that query's lowest score for the other (a bound).
+        low_c, low_s = min(chunk_scores.values()), min(best.values())
+        combined = {cid: (chunk_scores.get(cid, low_c) + best.get(cid, low_s)) / 2
+                    for cid in chunk_scores.keys() | best.keys()}
+        return sorted(combined.items(), key=lambda kv: -kv[1])[:depth], records
+
+    def _sentence_scores(self, vector: list[float], n: int, where: dict[str, Any] | None
+                         ) -> dict[str, float]:
+        if self.sentences is None:
+            return {}
+        count = self.sentences.count()
+        if count == 0:
+            return {}
+        result = self.sentences.query(query_embeddings=[vector], n_results=min(n, count),
+                                      where=where, include=["metadatas", "distances"])
+        best: dict[str, float] = {}
+        for meta, dist in zip(result["metadatas"][0], result["distances"][0], strict=True):
+            cid = meta["chunk_id"]
+            best[cid] = max(best.get(cid, -1.0), 1.0 - float(dist))
+        return best
 
     def _to_hits(self, fused: list[tuple[str, Ranked]], records: dict[str, Chunk], k: int
                  ) -> list[Hit]:
