@@ -31,15 +31,15 @@ _CAPTION = re.compile(r"^(table|figure|chart|source|note)s?\b[^|]*$", re.I)
 class AnswerPolicy:
     """Thresholds of the extractive answerer (calibrated on evals/questions.yaml)."""
 
-    max_sentences: int = 3
-    candidate_hits: int = 6
-    embed_top: int = 30  # only the lexically best sentences are embedded (latency bound)
-    abstain_below: float = 0.475  # best sentence score under this -> abstain
+    max_sentences: int = 4
+    candidate_hits: int = 8
+    embed_top: int = 40  # only the lexically best sentences are embedded (latency bound)
+    abstain_below: float = 0.45  # best sentence score under this -> abstain
     min_coverage: float = 0.45  # share of the question's (IDF-weighted) terms in the top passages
     max_missing_idf: float = 3.5  # a question term this rare, absent from the top passages -> abstain
-    keep_ratio: float = 0.85  # further sentences must score at least this share of the best...
-    min_gain: float = 0.2  # ...or cover at least this share of the question not yet covered
-    gain_weight: float = 0.5
+    keep_ratio: float = 0.75  # further sentences must score at least this share of the best...
+    min_gain: float = 0.1  # ...or cover at least this share of the question not yet covered
+    gain_weight: float = 1.0
     redundancy: float = 0.85  # cosine above this to a chosen sentence -> skip it
     lexical_weight: float = 0.5
     number_bonus: float = 0.08  # questions asking "how many", "what rate"... prefer figures
@@ -107,9 +107,16 @@ class EvidenceScorer:
     """Scores sentences against a question with the embedding model and IDF-weighted overlap."""
 
     def __init__(self, embedder: Embedder, idf: Callable[[str], float],
-                 tokenize: Callable[[list[str]], list[list[str]]], policy: AnswerPolicy) -> None:
-        """Keep the model, the corpus statistics and the thresholds."""
+                 tokenize: Callable[[list[str]], list[list[str]]], policy: AnswerPolicy,
+                 stored: Callable[[list[str]], dict[tuple[str, int], list[float]]] | None = None
+                 ) -> None:
+        """Keep the model, the corpus statistics, the thresholds and the stored vectors.
+
+        `stored` returns sentence vectors computed at ingest (unit 0 is the heading, unit k the
+        k-th sentence), so answering embeds only the question and any sentence not stored.
+        """
         self.embedder, self.idf, self.tokenize, self.policy = embedder, idf, tokenize, policy
+        self.stored = stored
         self.framing = frozenset(t for toks in tokenize(sorted(QUESTION_FRAMING)) for t in toks)
 
     def _question_terms(self, question: str) -> tuple[dict[str, str], dict[str, float]]:
@@ -147,16 +154,23 @@ class EvidenceScorer:
                 weights, cand.tokens)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
+            ids = sorted({top[c.hit_index].chunk.id for c in cands})
+            known = self.stored(ids) if self.stored else {}
+            for cand in cands:
+                cand.vector = known.get((top[cand.hit_index].chunk.id, cand.position + 1))
             evidence.candidates = self._rank(question, cands)
         return evidence
 
     def _rank(self, question: str, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
         q_vec = self.embedder.embed_query(question)
-        vectors = self.embedder.embed_documents([f"{c.context} {c.text}".strip() for c in cands])
-        wants_number = bool(_NUMERIC_QUESTION.search(question))
-        for cand, vec in zip(cands, vectors, strict=True):
+        missing = [c for c in cands if c.vector is None]
+        for cand, vec in zip(missing, self.embedder.embed_documents(
+                [f"{c.context} {c.text}".strip() for c in missing]), strict=True):
             cand.vector = vec
+        wants_number = bool(_NUMERIC_QUESTION.search(question))
+        for cand in cands:
+            vec = cand.vector or []
             bonus = p.number_bonus if wants_number and _DIGIT.search(cand.text) else 0.0
             cand.score = ((1 - p.lexical_weight) * _cos(q_vec, vec) + p.lexical_weight *
                           cand.lexical + bonus - 0.02 * math.log1p(cand.hit_index))

@@ -66,7 +66,9 @@ class Assistant:
         """Return the sentence scorer, using the index's term statistics."""
         from assistant.lexical import tokenize
 
-        return EvidenceScorer(self.embedder, self.retriever.lexical.idf, tokenize, self.policy)
+        retriever = self.retriever
+        return EvidenceScorer(self.embedder, retriever.lexical.idf, tokenize, self.policy,
+                              retriever.sentence_vectors)
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -87,7 +89,8 @@ class Assistant:
         started = time.perf_counter()
         history = [q for q, _ in conversation.turns] if conversation else []
         query = condense(question, history)
-        hits = self.retriever.retrieve(query, k=max(k or self.settings.top_k, 5), filters=filters)
+        depth = max(k or self.settings.top_k, self.policy.candidate_hits)
+        hits = self.retriever.retrieve(query, k=depth, filters=filters)
         retrieved = time.perf_counter()
         answer = answer_extractive(query, hits, self.scorer)
         answer = replace(answer, question=question, condensed_query=query, timings={

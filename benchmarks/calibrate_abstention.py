@@ -26,7 +26,7 @@ def features() -> list[tuple[bool, float, float, float]]:
         prev = history.get(item.get("follows", ""))
         query = condense(item["question"], [prev] if prev else [])
         history[item["id"]] = query
-        hits = assistant.retriever.retrieve(query, k=assistant.settings.top_k)
+        hits = assistant.retriever.retrieve(query, k=assistant.policy.candidate_hits)
         ev = assistant.scorer.score(query, hits)
         rarest = max((idf for idf, _ in ev.missing), default=0.0)
         rows.append((item["category"] == "unanswerable", ev.best, ev.coverage, rarest))
