@@ -30,8 +30,11 @@ test: install
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: failing" >&2; exit 1; fi; exit $$rc
 
 eval: install
-	$(VENV)/bin/assistant ingest
+	-$(VENV)/bin/assistant ingest
 	$(VENV)/bin/assistant eval
+
+beir: install
+	$(VENV)/bin/assistant eval --beir ../shared/benchmarks/scifact
 
 bench: install
 	$(PY) benchmarks/retrieval_latency.py

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from assistant.cite import split_sentences
 from assistant.types import Chunk, Document, Passage
 
-CHUNKER_VERSION = "3"  # 2: sentence vectors beside chunk vectors
+CHUNKER_VERSION = "4"  # 2: sentence vectors beside chunk vectors
 MAX_SENTENCES = 48
 _SEPARATORS = ["\n\n", "\n", ". ", "; ", ", ", " ", ""]
 

@@ -29,11 +29,12 @@ def split_sentences(text: str) -> list[str]:
 
 
 def _join_wrapped(parts: list[str]) -> list[str]:
-    """Re-join lines that a PDF wrapped mid-sentence."""
+    """Re-join prose lines wrapped mid-sentence (hard-wrapped Markdown, PDF lines)."""
     joined: list[str] = []
     for part in parts:
-        if joined and not re.search(r"[.!?:;\"”)]$", joined[-1]) and " | " not in joined[-1] \
-                and not joined[-1].startswith("- ") and part[:1].islower():
+        prose = " | " not in part and not part.startswith("- ")
+        if joined and prose and not re.search(r"[.!?:;\"”)]$", joined[-1]) \
+                and " | " not in joined[-1]:
             joined[-1] = f"{joined[-1]} {part}"
         else:
             joined.append(part)

@@ -40,6 +40,9 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--wording", default="evals/wording.yaml", help="wording cases file")
     ev.add_argument("--beir", metavar="DIR", help="score a BEIR dataset instead")
     ev.add_argument("--split", default="test", help="BEIR qrels split")
+    fb = sub.add_parser("feedback", help="export thumbs-down feedback as draft eval items")
+    fb.add_argument("action", choices=["export"])
+    fb.add_argument("--out", default="-", help="YAML file to write, or - for stdout")
     chat = sub.add_parser("chat", help="a conversation; one question per line from a pipe")
     chat.add_argument("--json", action="store_true")
     return parser
@@ -204,7 +207,28 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"ingest": cmd_ingest, "status": cmd_status, "ask": cmd_ask, "chat": cmd_chat,
+def cmd_feedback(args: argparse.Namespace) -> int:
+    """Write thumbs-down answers as draft eval items (question, what was answered, comment)."""
+    import yaml
+
+    from assistant.feedback import FeedbackStore, draft_eval_items
+
+    settings = _settings()
+    if not settings.feedback_path.is_file():
+        raise AssistantError(f"No feedback yet at {settings.feedback_path}: rate answers in the UI")
+    items = draft_eval_items(FeedbackStore(settings.feedback_path).rows(rating=0))
+    text = yaml.safe_dump({"questions": items}, sort_keys=False, allow_unicode=True)
+    if args.out == "-":
+        print(text, end="")
+    else:
+        with open(args.out, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    print(f"{len(items)} draft eval items: complete expected_docs, must_include and category",
+          file=sys.stderr)
+    return 0
+
+
+COMMANDS = {"feedback": cmd_feedback, "ingest": cmd_ingest, "status": cmd_status, "ask": cmd_ask, "chat": cmd_chat,
             "eval": cmd_eval, "check-wording": cmd_check_wording}
 
 

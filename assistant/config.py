@@ -27,9 +27,15 @@ class Settings(BaseSettings):
     top_k: int = Field(5, gt=0, le=50)
     max_file_mb: float = Field(25.0, gt=0)
     embed_batch_size: int = Field(32, gt=0)
+    feedback_db: Path | None = None  # unset -> index_dir/feedback.sqlite3
     llm: str | None = None  # provider:model for LangChain init_chat_model; unset -> extractive
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
+
+    @property
+    def feedback_path(self) -> Path:
+        """Where thumbs up/down from the UI are stored."""
+        return self.feedback_db or self.index_dir / "feedback.sqlite3"
 
     @model_validator(mode="after")
     def _overlap_fits(self) -> Settings:

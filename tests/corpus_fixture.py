@@ -56,6 +56,17 @@ The Senior Responsible Owner for combating drugs is the Commissioner. Drug poiso
 to 72 in 2022.
 """
 
+GLOSSARY = """renamed_bodies:
+  - old: Cumbria County Council
+    patterns: ["Cumbria County Council"]
+    successor: Cumberland Council and Westmorland and Furness Council
+    changed: 2023-04-01
+preferred_terms:
+  - use: antisocial behaviour
+    avoid: ["anti-social behaviour"]
+places: [Carlisle, Kendal]
+"""
+
 PREVENT_HTML = """<!doctype html><html><head><title>Prevent Overview</title></head><body>
 <nav><a href="/">Home</a> Cookie settings</nav>
 <h1>Prevent Overview</h1>
@@ -119,6 +130,7 @@ def write_good(root: Path) -> None:
     ], "Violence Strategy 2024")
     _docx(root / "violence-2025.docx")
     (root / "notes.txt").write_text("Uncatalogued notes about antisocial behaviour hotspots.\n")
+    (root / "glossary.yaml").write_text(GLOSSARY)
 
 
 def write_bad(root: Path) -> None:

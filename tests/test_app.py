@@ -1,3 +1,5 @@
+"""Every page under streamlit's AppTest, with the real model and a small real index."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,26 +9,62 @@ from streamlit.testing.v1 import AppTest
 
 from assistant.config import Settings
 
-APP = str(Path(__file__).resolve().parents[1] / "streamlit_app.py")
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "streamlit_app.py")
+pytestmark = pytest.mark.slow
 
 
-@pytest.mark.slow
-def test_chat_answers_with_sources(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
+@pytest.fixture()
+def app(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path) -> AppTest:
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-    at = AppTest.from_file(APP, default_timeout=120).run()
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").symlink_to(ROOT / "pages")
+    at = AppTest.from_file(APP, default_timeout=180).run()
     assert not at.exception
-    at.chat_input[0].set_value("How many Prevent referrals were there in 2023/24?").run()
-    assert not at.exception
-    answer = at.chat_message[1].markdown[0].value.replace("\\", "")  # Markdown escapes
-    assert "64" in answer and "[1]" in answer
-    assert any("Prevent Overview" in e.label for e in at.expander)
+    return at
 
 
-@pytest.mark.slow
-def test_abstention_looks_different(monkeypatch: pytest.MonkeyPatch, settings: Settings) -> None:
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-    at = AppTest.from_file(APP, default_timeout=120).run()
-    at.chat_input[0].set_value("What is the price of a bus ticket to Glasgow?").run()
-    assert at.warning and "don't cover" in at.warning[0].value
+def _text(at: AppTest) -> str:
+    return " ".join(m.value for m in at.markdown).replace("\\", "")
+
+
+def test_chat_answers_with_sources(app: AppTest) -> None:
+    app.chat_input[0].set_value("How many Prevent referrals were there in 2023/24?").run()
+    assert not app.exception
+    assert "64" in _text(app) and "[1]" in _text(app)
+    assert any("Prevent Overview" in e.label for e in app.expander)
+
+
+def test_abstention_looks_different(app: AppTest) -> None:
+    app.chat_input[0].set_value("What is the price of a bus ticket to Glasgow?").run()
+    assert app.warning and "don't cover" in app.warning[0].value
+
+
+def test_check_wording_page(app: AppTest) -> None:
+    app.switch_page("pages/check_wording.py").run()
+    app.text_area[0].input("Cumbria County Council chairs the partnership.").run()
+    app.button[0].click().run()
+    assert not app.exception
+    assert any("OUTDATED" in w.value for w in app.warning)
+
+
+def test_documents_page(app: AppTest) -> None:
+    app.switch_page("pages/documents.py").run()
+    assert not app.exception
+    assert "5 documents" in app.caption[0].value
+
+
+def test_evaluation_page_reads_the_latest_report(app: AppTest, tmp_path: Path) -> None:
+    from assistant.report import write_report
+
+    summary = {"overall": {"hit@5": 1.0, "facts_all": 0.5}, "latency_ms": {"total_ms": {
+        "p50": 10.0, "p95": 20.0}}, "by_category": {"lookup": {"n": 1, "facts_all": 0.5}}}
+    write_report(tmp_path / "evals" / "reports", {
+        "timestamp": "20260101T000000Z", "corpus_version": "abc", "baseline_path": "b",
+        "summary": summary, "comparison": [], "newly_failing": [], "changed_documents": [],
+        "items_to_review": [], "items": [{"id": "q1", "question": "Q?", "answer": "A",
+                                          "passed": False}]})
+    app.switch_page("pages/evaluation.py").run()
+    assert not app.exception
+    assert any(m.label == "facts_all" for m in app.metric)

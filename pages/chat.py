@@ -1,0 +1,89 @@
+"""Chat page: cited answers, sources, filters, feedback. Behaviour lives in assistant/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from assistant import AssistantError
+from assistant.feedback import FeedbackStore
+from assistant.pipeline import Conversation
+from assistant.retrieve import Filters
+from assistant.ui_format import answer_markdown, highlight, source_label
+
+STRANDS = ["criminal-justice", "drugs", "serious-violence", "counter-terrorism",
+           "needs-assessment", "partnership"]
+assistant = st.session_state["assistant"]
+docs = assistant.retriever.manifest.get("documents", {})
+
+
+def _filters() -> Filters:
+    with st.sidebar:
+        st.header("Filters")
+        strands = st.multiselect("Strand", STRANDS)
+        chosen = st.multiselect("Document", sorted(docs), format_func=lambda d: docs[d]["title"])
+        old = st.toggle("Include superseded documents", value=False)
+    return Filters(strands=tuple(strands), doc_ids=tuple(chosen), include_superseded=old)
+
+
+def _source(s, used: list[str]) -> None:
+    with st.expander(source_label(s.n, s.title, s.page, s.status)):
+        st.caption(f"{s.section or 'no section'} · published {s.published or 'unknown'} · "
+                   f"{s.status}")
+        st.markdown(highlight(s.quote, used))
+        path = assistant.settings.corpus_dir / s.source
+        if s.source and path.is_file():
+            label = f"Download {Path(s.source).name}" + (f" (see p. {s.page})" if s.page else "")
+            st.download_button(label, path.read_bytes(), file_name=Path(s.source).name,
+                               key=f"dl-{s.chunk_id}-{id(s)}")
+
+
+def _render(i: int, answer) -> None:
+    if answer.grounded:
+        st.markdown(answer_markdown(answer.text))
+    else:
+        st.warning(answer.text, icon="🔎")
+    if answer.notice:
+        st.caption(answer.notice)
+    for s in answer.sources if answer.grounded else answer.related:
+        _source(s, [x.text for x in answer.sentences if s.n in x.citations])
+    with st.popover("Copy as Markdown"):
+        st.code(answer.to_markdown(), language="markdown")
+    _feedback(i, answer)
+
+
+def _feedback(i: int, answer) -> None:
+    rating = st.feedback("thumbs", key=f"rating-{i}")
+    comment = st.text_input("Comment (optional)", key=f"comment-{i}",
+                            label_visibility="collapsed", placeholder="What was wrong or missing?")
+    saved = st.session_state.setdefault("saved_feedback", set())
+    if rating is not None and (i, rating, comment) not in saved:
+        FeedbackStore(assistant.settings.feedback_path).record(
+            answer.question, answer, rating, comment,
+            assistant.retriever.manifest.get("corpus_version"))
+        saved.add((i, rating, comment))
+        st.toast("Thanks: feedback saved")
+
+
+st.title("Safer Cumbria strategy assistant")
+st.caption("Every sentence cites the documents. Sample corpus: illustrative, not official.")
+filters = _filters()
+history = st.session_state.setdefault("history", [])  # per browser session, never shared
+for i, (question, answer) in enumerate(history):
+    st.chat_message("user").text(question)
+    with st.chat_message("assistant"):
+        _render(i, answer)
+
+if question := st.chat_input("Ask about the Safer Cumbria documents"):
+    st.chat_message("user").text(question)
+    convo = st.session_state.setdefault("conversation", Conversation())
+    try:
+        with st.spinner("Searching the documents..."):
+            answer = assistant.ask(question, filters=filters, conversation=convo)
+    except AssistantError as exc:
+        st.error(str(exc))
+        st.stop()
+    history.append((question, answer))
+    with st.chat_message("assistant"):
+        _render(len(history) - 1, answer)

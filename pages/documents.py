@@ -1,0 +1,32 @@
+"""Documents page: the catalog as indexed, ingest failures, and a re-index button."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from assistant import AssistantError
+from assistant.pipeline import index_status
+
+assistant = st.session_state["assistant"]
+st.title("Documents")
+try:
+    status = index_status(assistant.settings)
+except AssistantError as exc:
+    st.error(str(exc))
+    st.stop()
+st.caption(f"{status['documents']} documents, {status['chunks']} chunks · model "
+           f"{status['embedding_model']} · last ingest {status['last_ingest']}")
+rows = [{"doc_id": k, **v} for k, v in status["per_document"].items()]
+st.dataframe(rows, hide_index=True, use_container_width=True)
+if status["failed"]:
+    st.subheader("Problems in the last ingest")
+    st.dataframe([{k: f[k] for k in ("source", "action", "reason")} for f in status["failed"]],
+                 hide_index=True)
+if st.button("Re-index now"):
+    with st.spinner("Re-indexing (only changed files are re-embedded)..."):
+        try:
+            report = assistant.reindex()
+        except AssistantError as exc:
+            st.error(str(exc))
+            st.stop()
+    st.success(", ".join(f"{v} {k}" for k, v in report.to_dict()["counts"].items()))

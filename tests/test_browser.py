@@ -1,0 +1,163 @@
+"""End to end: Debian's Chromium (Playwright) against `streamlit run` on a loopback port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from assistant.config import Settings
+from assistant.index import build_index
+from tests.corpus_fixture import write_good
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+pytestmark = [pytest.mark.browser, pytest.mark.slow,
+              pytest.mark.skipif(not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+                                 reason="Debian chromium not installed (.ci/run installs it)")]
+
+HOSTILE = """# Hostile sample
+
+## Markup
+
+This passage about the hostile markup test contains <script>window.__xss = 1</script> and
+<img src=x onerror="window.__xss = 2"> which must be shown as plain text, never run.
+"""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory, real_embedder):
+    root = tmp_path_factory.mktemp("browser")
+    write_good(root / "corpus")
+    (root / "corpus" / "hostile.md").write_text(HOSTILE)
+    settings = Settings(_env_file=None, corpus_dir=root / "corpus", index_dir=root / "index")
+    build_index(settings, real_embedder)
+    port = _free_port()
+    env = {**os.environ, "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
+           "ASSISTANT_INDEX_DIR": str(settings.index_dir), "HF_HUB_OFFLINE": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start")
+    yield url, settings
+    proc.terminate()
+    proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--no-first-run"])
+        yield b
+        b.close()
+
+
+def _ask(page, question: str) -> None:
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(question)
+    box.press("Enter")
+
+
+def _shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_chat_sources_feedback_and_isolation(server, browser) -> None:
+    url, settings = server
+    a, b = browser.new_context(), browser.new_context()
+    page = a.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    started = time.perf_counter()
+    page.goto(url)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
+    _ask(page, "How many Prevent referrals were there in 2023/24?")
+    page.locator("[data-testid='stExpander']").first.wait_for(timeout=90_000)
+    print(f"\npage load to first answer: {time.perf_counter() - started:.1f} s")
+    assert "64" in page.inner_text("main")
+    page.locator("[data-testid='stExpander'] summary").first.click()
+    _shot(page, "chat-answer")
+
+    other = b.new_page()
+    other.goto(url)
+    other.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
+    assert "Prevent referrals" not in other.inner_text("main")  # sessions are not shared
+
+    page.locator("[data-testid='stFeedback'] button").last.click()  # thumbs down
+    deadline = time.monotonic() + 20
+    rows: list = []
+    while time.monotonic() < deadline and not rows:
+        time.sleep(0.5)
+        if settings.feedback_path.is_file():
+            with sqlite3.connect(settings.feedback_path) as db:
+                rows = db.execute("SELECT question, rating FROM feedback").fetchall()
+    assert rows and rows[0][1] == 0 and "Prevent referrals" in rows[0][0]
+    assert dialogs == []
+    a.close()
+    b.close()
+
+
+def test_hostile_document_text_is_never_executed(server, browser) -> None:
+    url, _ = server
+    page = browser.new_page()
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(url)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
+    _ask(page, "What does the hostile markup test passage contain?")
+    page.locator("[data-testid='stExpander']").first.wait_for(timeout=90_000)
+    page.locator("[data-testid='stExpander'] summary").first.click()
+    time.sleep(1)
+    _shot(page, "hostile-markup")
+    assert page.evaluate("window.__xss") is None and dialogs == []
+    assert "<script>" in page.inner_text("main")  # shown as text
+    assert page.locator("main img[src='x']").count() == 0
+    page.close()
+
+
+def test_wording_documents_and_evaluation_pages(server, browser) -> None:
+    url, _ = server
+    page = browser.new_page()
+    page.goto(f"{url}/check_wording")
+    page.locator("textarea").first.wait_for(timeout=90_000)
+    page.locator("textarea").first.fill("Cumbria County Council chairs the partnership.")
+    page.get_by_role("button", name="Check").click()
+    page.get_by_text("OUTDATED").first.wait_for(timeout=60_000)
+    _shot(page, "check-wording")
+    page.goto(f"{url}/documents")
+    page.get_by_text("documents,").first.wait_for(timeout=60_000)
+    _shot(page, "documents")
+    page.goto(f"{url}/evaluation")
+    page.get_by_role("heading", name="Evaluation").wait_for(timeout=60_000)
+    _shot(page, "evaluation")
+    page.close()
