@@ -98,6 +98,18 @@ def _without_dates(text: str) -> str:
     return _DATE.sub(" ", text)
 
 
+def _number_direction(draft: str, doc: str) -> tuple[str, str] | None:
+    """Directions stated just before the same figure in both texts ("rose by 4.7%")."""
+    for n in numbers(draft):
+        here, there = draft.find(n), doc.find(n)
+        if here >= 0 and there >= 0:
+            mine, theirs = direction(draft[max(0, here - 25):here]), direction(
+                doc[max(0, there - 25):there])
+            if mine and theirs:
+                return mine, theirs
+    return None
+
+
 def direction(text: str) -> str:
     """Return "up", "down" or "" for the direction a sentence states."""
     up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
@@ -206,7 +218,8 @@ def compare(sentence: str, doc: Aligned, rules: GlossaryRules, passages: str = "
         return ("date", *found)
     if found := _number_mismatch(sentence, doc, passages):
         return ("number", *found)
-    mine, theirs = direction(sentence), direction(doc.text)
+    mine, theirs = _number_direction(sentence, doc.text) or (direction(sentence),
+                                                             direction(doc.text))
     if mine and theirs and mine != theirs:
         word = (_UP if theirs == "up" else _DOWN).search(doc.text)
         return "direction", mine, word.group(0) if word else theirs
@@ -252,7 +265,10 @@ def judge(sentence: str, current: list[Aligned], everything: list[Aligned], rule
     if claim and claim.group(0).lower() not in best.passage.lower():
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return v
-    if diff := compare(sentence, best, rules, " ".join(a.passage for a in current[1:])):
+    passages = " ".join(a.passage for a in current[1:])
+    if realign is not None:
+        passages += " " + _look_up_figures(sentence, best.passage + " " + passages, realign)
+    if diff := compare(sentence, best, rules, passages):
         return _conflict_or_superseded(v, diff, current, everything)
     names = _BODY.findall(sentence) + rules.places_in(sentence)
     if best.score < th.supported and names and realign is not None:
@@ -275,6 +291,20 @@ def judge(sentence: str, current: list[Aligned], everything: list[Aligned], rule
     return v
 
 
+def _look_up_figures(sentence: str, known: str, realign: Callable[[str], list[Aligned]]) -> str:
+    """Passages found for each clause whose figure the aligned passages lack.
+
+    A draft sentence often joins two facts from different places ("the consultation received
+    2,300 responses, and ... were the top concerns"); each clause is looked up on its own.
+    """
+    have = set(numbers(known))
+    found = []
+    for clause in re.split(r",\s+(?:and|but|while)\s+|;\s+", sentence):
+        if any(n not in have for n in numbers(clause)):
+            found += [a.passage for a in realign(clause)[:2]]
+    return " ".join(found)
+
+
 def _conflict_or_superseded(v: SentenceVerdict, diff: tuple[str, str, str],
                             current: list[Aligned], everything: list[Aligned]) -> SentenceVerdict:
     element, draft_value, document_value = diff
@@ -282,7 +312,7 @@ def _conflict_or_superseded(v: SentenceVerdict, diff: tuple[str, str, str],
     value = draft_value.lower()
     # A current document that mentions the value only as what changed ("up from £157,000")
     # does not make it current.
-    still_current = any(value in _FROM.sub(" ", a.passage).lower() for a in current)
+    still_current = bool(current) and value in _FROM.sub(" ", current[0].passage).lower()
     old = next((a for a in everything if a.status == "superseded"
                 and value in a.passage.lower()), None) if not still_current else None
     if old is not None:
