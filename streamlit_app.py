@@ -19,9 +19,11 @@ except AssistantError as exc:
     st.error(str(exc))
     st.stop()
 
-st.navigation([
-    st.Page("pages/chat.py", title="Chat", icon="💬", default=True),
-    st.Page("pages/check_wording.py", title="Check wording", icon="📝"),
-    st.Page("pages/documents.py", title="Documents", icon="📚"),
-    st.Page("pages/evaluation.py", title="Evaluation", icon="📊"),
-]).run()
+st.navigation(
+    [
+        st.Page("pages/chat.py", title="Chat", icon="💬", default=True),
+        st.Page("pages/check_wording.py", title="Check wording", icon="📝"),
+        st.Page("pages/documents.py", title="Documents", icon="📚"),
+        st.Page("pages/evaluation.py", title="Evaluation", icon="📊"),
+    ]
+).run()

@@ -15,7 +15,9 @@ NO_ANSWER = "The documents don't cover this. The closest passages are listed bel
 _NUMERIC_QUESTION = re.compile(
     r"\b(how many|how much|what (?:was|is|were|are) the (?:rate|number|share|total|figure|"
     r"percentage|proportion|target|budget|grant)|what percentage|what proportion|rate|figure|"
-    r"per 1,000|per cent|number of|by how much)\b|%", re.I)
+    r"per 1,000|per cent|number of|by how much)\b|%",
+    re.I,
+)
 _DIGIT = re.compile(r"\d")
 # Words that frame a question rather than say what it is about; they never count as evidence.
 QUESTION_FRAMING = frozenset(
@@ -36,7 +38,9 @@ class AnswerPolicy:
     embed_top: int = 40  # only the lexically best sentences are embedded (latency bound)
     abstain_below: float = 0.45  # best sentence score under this -> abstain
     min_coverage: float = 0.45  # share of the question's (IDF-weighted) terms in the top passages
-    max_missing_idf: float = 3.5  # a question term this rare, absent from the top passages -> abstain
+    max_missing_idf: float = (
+        3.5  # a question term this rare, absent from the top passages -> abstain
+    )
     keep_ratio: float = 0.75  # further sentences must score at least this share of the best...
     min_gain: float = 0.1  # ...or cover at least this share of the question not yet covered
     gain_weight: float = 1.0
@@ -99,17 +103,24 @@ class Evidence:
     def answerable(self, policy: AnswerPolicy) -> bool:
         """Decide whether the passages answer the question (thresholds calibrated on the evals)."""
         rarest = max((idf for idf, _ in self.missing), default=0.0)
-        return bool(self.candidates) and self.best >= policy.abstain_below and (
-            self.coverage >= policy.min_coverage and rarest < policy.max_missing_idf)
+        return (
+            bool(self.candidates)
+            and self.best >= policy.abstain_below
+            and (self.coverage >= policy.min_coverage and rarest < policy.max_missing_idf)
+        )
 
 
 class EvidenceScorer:
     """Scores sentences against a question with the embedding model and IDF-weighted overlap."""
 
-    def __init__(self, embedder: Embedder, idf: Callable[[str], float],
-                 tokenize: Callable[[list[str]], list[list[str]]], policy: AnswerPolicy,
-                 stored: Callable[[list[str]], dict[tuple[str, int], list[float]]] | None = None
-                 ) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        idf: Callable[[str], float],
+        tokenize: Callable[[list[str]], list[list[str]]],
+        policy: AnswerPolicy,
+        stored: Callable[[list[str]], dict[tuple[str, int], list[float]]] | None = None,
+    ) -> None:
         """Keep the model, the corpus statistics, the thresholds and the stored vectors.
 
         `stored` returns sentence vectors computed at ingest (unit 0 is the heading, unit k the
@@ -139,19 +150,24 @@ class EvidenceScorer:
         top = hits[: p.candidate_hits]
         cands = _candidates(top)
         q_terms, weights = self._question_terms(question)
-        texts = [c.text for c in cands] + [f"{c.context} {c.text}" for c in cands] + [
-            f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top[:3]]
+        texts = (
+            [c.text for c in cands]
+            + [f"{c.context} {c.text}" for c in cands]
+            + [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top[:3]]
+        )
         tokens = self.tokenize(texts) if texts else []
         n = len(cands)
-        found = set().union(*tokens[2 * n:]) if top else set()
-        missing = sorted(((round(self.idf(t), 2), q_terms[t]) for t in set(q_terms) - found),
-                         reverse=True)
+        found = set().union(*tokens[2 * n :]) if top else set()
+        missing = sorted(
+            ((round(self.idf(t), 2), q_terms[t]) for t in set(q_terms) - found), reverse=True
+        )
         evidence = Evidence([], _coverage(weights, found), missing, weights)
         for i, cand in enumerate(cands):
             cand.tokens = frozenset(tokens[n + i])
             # A table row's caption helps, but the row's own labels must match too.
             cand.lexical = 0.5 * _coverage(weights, set(tokens[i])) + 0.5 * _coverage(
-                weights, cand.tokens)
+                weights, cand.tokens
+            )
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
             ids = sorted({top[c.hit_index].chunk.id for c in cands})
@@ -165,15 +181,22 @@ class EvidenceScorer:
         p = self.policy
         q_vec = self.embedder.embed_query(question)
         missing = [c for c in cands if c.vector is None]
-        for cand, vec in zip(missing, self.embedder.embed_documents(
-                [f"{c.context} {c.text}".strip() for c in missing]), strict=True):
+        for cand, vec in zip(
+            missing,
+            self.embedder.embed_documents([f"{c.context} {c.text}".strip() for c in missing]),
+            strict=True,
+        ):
             cand.vector = vec
         wants_number = bool(_NUMERIC_QUESTION.search(question))
         for cand in cands:
             vec = cand.vector or []
             bonus = p.number_bonus if wants_number and _DIGIT.search(cand.text) else 0.0
-            cand.score = ((1 - p.lexical_weight) * _cos(q_vec, vec) + p.lexical_weight *
-                          cand.lexical + bonus - 0.02 * math.log1p(cand.hit_index))
+            cand.score = (
+                (1 - p.lexical_weight) * _cos(q_vec, vec)
+                + p.lexical_weight * cand.lexical
+                + bonus
+                - 0.02 * math.log1p(cand.hit_index)
+            )
         return sorted(cands, key=lambda c: -c.score)
 
 
@@ -187,13 +210,15 @@ def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
     while len(chosen) < policy.max_sentences:
         best, best_value = None, 0.0
         for cand in cands:
-            if cand in chosen or any(_cos(cand.vector or [], c.vector or []) >= policy.redundancy
-                                     for c in chosen):
+            if cand in chosen or any(
+                _cos(cand.vector or [], c.vector or []) >= policy.redundancy for c in chosen
+            ):
                 continue
             gain = _coverage(evidence.weights, cand.tokens - covered)
             close = cand.score >= policy.keep_ratio * cands[0].score
             if (close or gain >= policy.min_gain) and cand.score + policy.gain_weight * gain > (
-                    best_value):
+                best_value
+            ):
                 best, best_value = cand, cand.score + policy.gain_weight * gain
         if best is None:
             break
@@ -205,8 +230,19 @@ def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
 def make_source(n: int, hit: Hit) -> Source:
     """Turn a hit into a numbered source quoting the whole passage."""
     c = hit.chunk
-    return Source(n, c.doc_id, c.title, c.section, c.page, c.published, c.status, c.text, c.id,
-                  round(hit.score, 4), c.source)
+    return Source(
+        n,
+        c.doc_id,
+        c.title,
+        c.section,
+        c.page,
+        c.published,
+        c.status,
+        c.text,
+        c.id,
+        round(hit.score, 4),
+        c.source,
+    )
 
 
 def abstain(question: str, hits: list[Hit], evidence: Evidence | None = None) -> Answer:
@@ -226,8 +262,14 @@ def compose(question: str, hits: list[Hit], chosen: list[Candidate]) -> Answer:
         n = numbers.setdefault(cand.hit_index, len(numbers) + 1)
         sentences.append(AnswerSentence(cand.text, (n,), round(cand.score, 4), True, cand.context))
     sources = [make_source(n, hits[h]) for h, n in numbers.items()]
-    return Answer(question, render(sentences), sentences, sources, grounded=True,
-                  notice=_superseded_notice(sources))
+    return Answer(
+        question,
+        render(sentences),
+        sentences,
+        sources,
+        grounded=True,
+        notice=_superseded_notice(sources),
+    )
 
 
 def render(sentences: list[AnswerSentence]) -> str:
@@ -240,8 +282,9 @@ def render(sentences: list[AnswerSentence]) -> str:
             label = f"{s.context.rstrip(':.')}: " if s.context else ""
             parts.append(f"\n- {label}{body} {marker}")
         else:
-            parts.append(f"{' ' if parts and not parts[-1].startswith(chr(10)) else chr(10)}"
-                         f"{body} {marker}")
+            parts.append(
+                f"{' ' if parts and not parts[-1].startswith(chr(10)) else chr(10)}{body} {marker}"
+            )
     return "".join(parts).strip()
 
 

@@ -49,33 +49,66 @@ def load_beir(folder: Path, split: str = "test") -> BeirData:
         with open(folder / "qrels" / f"{split}.tsv", encoding="utf-8", newline="") as fh:
             for row in csv.DictReader(fh, delimiter="\t"):
                 qrels.setdefault(row["query-id"].strip(), {})[row["corpus-id"].strip()] = int(
-                    row["score"])
+                    row["score"]
+                )
     except (OSError, KeyError, ValueError) as exc:
-        raise AssistantError(f"{folder} is not a BEIR dataset ({exc}): it needs corpus.jsonl, "
-                             f"queries.jsonl and qrels/{split}.tsv") from exc
+        raise AssistantError(
+            f"{folder} is not a BEIR dataset ({exc}): it needs corpus.jsonl, "
+            f"queries.jsonl and qrels/{split}.tsv"
+        ) from exc
     return BeirData(docs, {q: queries[q] for q in qrels if q in queries}, qrels)
 
 
 def beir_chunks(data: BeirData) -> list[Chunk]:
     """One chunk per BEIR document (title as title, abstract as text)."""
-    return [Chunk(id=doc_id, doc_id=doc_id, text=text, title=title, section="", page=None,
-                  ordinal=0, char_start=0, char_end=len(text),
-                  content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16],
-                  status="current", published="", strand="partnership")
-            for doc_id, (title, text) in data.docs.items()]
+    return [
+        Chunk(
+            id=doc_id,
+            doc_id=doc_id,
+            text=text,
+            title=title,
+            section="",
+            page=None,
+            ordinal=0,
+            char_start=0,
+            char_end=len(text),
+            content_hash=hashlib.sha256(f"{title}\n{text}".encode()).hexdigest()[:16],
+            status="current",
+            published="",
+            strand="partnership",
+        )
+        for doc_id, (title, text) in data.docs.items()
+    ]
 
 
 def beir_sentences(chunks: list[Chunk]) -> list[Chunk]:
     """The sentence units of each document (heading + sentences), as the index makes them."""
     from assistant.chunk import sentence_units
 
-    return [Chunk(id=f"{c.id}:{k}", doc_id=c.id, text=unit, title="", section="", page=None,
-                  ordinal=k, char_start=0, char_end=0, content_hash="", status="current",
-                  published="", strand="partnership")
-            for c in chunks for k, unit in enumerate(sentence_units(c))]
+    return [
+        Chunk(
+            id=f"{c.id}:{k}",
+            doc_id=c.id,
+            text=unit,
+            title="",
+            section="",
+            page=None,
+            ordinal=k,
+            char_start=0,
+            char_end=0,
+            content_hash="",
+            status="current",
+            published="",
+            strand="partnership",
+        )
+        for c in chunks
+        for k, unit in enumerate(sentence_units(c))
+    ]
 
 
-def cached_embeddings(chunks: list[Chunk], embedder: Embedder, cache_dir: Path) -> list[list[float]]:
+def cached_embeddings(
+    chunks: list[Chunk], embedder: Embedder, cache_dir: Path
+) -> list[list[float]]:
     """Embed chunks in batches with a progress bar, reusing vectors cached on disk by text."""
     import numpy as np
     from tqdm import tqdm
@@ -87,9 +120,8 @@ def cached_embeddings(chunks: list[Chunk], embedder: Embedder, cache_dir: Path) 
     store = load_vector_store(cache_dir, embedder.model_id)
     todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in store}.items())
     for start in tqdm(range(0, len(todo), 64), desc="embed corpus", file=sys.stderr):
-        part = todo[start:start + 64]
-        for (key, _), vec in zip(part, embedder.embed_documents([t for _, t in part]),
-                                 strict=True):
+        part = todo[start : start + 64]
+        for (key, _), vec in zip(part, embedder.embed_documents([t for _, t in part]), strict=True):
             store[key] = np.asarray(vec, dtype=np.float32)
     if todo:
         save_vector_store(cache_dir, embedder.model_id, store)
@@ -122,8 +154,9 @@ def save_vector_store(cache_dir: Path, model_id: str, store: dict[str, Any]) -> 
     tmp.replace(path)
 
 
-def evaluate_runs(runs: dict[str, dict[str, list[str]]], qrels: dict[str, dict[str, int]]
-                  ) -> dict[str, dict[str, float]]:
+def evaluate_runs(
+    runs: dict[str, dict[str, list[str]]], qrels: dict[str, dict[str, int]]
+) -> dict[str, dict[str, float]]:
     """Average nDCG@10, MRR@10 and Recall@100 over the judged queries of each run."""
     table = {}
     for name, ranked in runs.items():
@@ -136,8 +169,13 @@ def evaluate_runs(runs: dict[str, dict[str, list[str]]], qrels: dict[str, dict[s
     return table
 
 
-def run_beir(folder: Path, settings: Settings, embedder: Embedder, split: str = "test",
-             cache_dir: Path | None = None) -> dict[str, Any]:
+def run_beir(
+    folder: Path,
+    settings: Settings,
+    embedder: Embedder,
+    split: str = "test",
+    cache_dir: Path | None = None,
+) -> dict[str, Any]:
     """Index the dataset in a temporary folder and score BM25, dense and hybrid in one run."""
     from tqdm import tqdm
 
@@ -152,17 +190,23 @@ def run_beir(folder: Path, settings: Settings, embedder: Embedder, split: str = 
     sentences = [(u.doc_id, v) for u, v in zip(units, unit_vectors, strict=True)]
     with tempfile.TemporaryDirectory(prefix="beir-") as tmp:
         local = settings.model_copy(update={"index_dir": Path(tmp), "chroma_url": None})
-        retriever = HybridRetriever.from_chunks(local, embedder, chunks, vectors,
-                                                sentences=sentences)
+        retriever = HybridRetriever.from_chunks(
+            local, embedder, chunks, vectors, sentences=sentences
+        )
         runs: dict[str, dict[str, list[str]]] = {"bm25": {}, "dense": {}, "hybrid": {}}
         for qid, text in tqdm(data.queries.items(), desc=f"queries ({split})", file=sys.stderr):
             ranked = retriever.rankings(text, depth=100)
             for name in runs:
                 runs[name][qid] = ranked[name]
         del retriever
-    return {"dataset": folder.name, "split": split, "queries": len(data.queries),
-            "documents": len(data.docs), "fusion": settings_fusion_repr(),
-            "metrics": evaluate_runs(runs, data.qrels)}
+    return {
+        "dataset": folder.name,
+        "split": split,
+        "queries": len(data.queries),
+        "documents": len(data.docs),
+        "fusion": settings_fusion_repr(),
+        "metrics": evaluate_runs(runs, data.qrels),
+    }
 
 
 def settings_fusion_repr() -> dict[str, Any]:
@@ -176,9 +220,12 @@ def settings_fusion_repr() -> dict[str, Any]:
 
 def format_beir(result: dict[str, Any]) -> str:
     """Render the three runs as a table."""
-    lines = [f"{result['dataset']} ({result['split']}, {result['queries']} queries, "
-             f"{result['documents']} documents)", "",
-             f"{'run':8} {'nDCG@10':>8} {'MRR@10':>8} {'R@100':>8}"]
+    lines = [
+        f"{result['dataset']} ({result['split']}, {result['queries']} queries, "
+        f"{result['documents']} documents)",
+        "",
+        f"{'run':8} {'nDCG@10':>8} {'MRR@10':>8} {'R@100':>8}",
+    ]
     for name, m in result["metrics"].items():
         lines.append(f"{name:8} {m['ndcg@10']:8.4f} {m['mrr@10']:8.4f} {m['recall@100']:8.4f}")
     return "\n".join(lines)

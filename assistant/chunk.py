@@ -19,7 +19,7 @@ def chunk_id(doc_id: str, content: str, ordinal: int) -> str:
 
 
 def _blocks(passages: tuple[Passage, ...]) -> Iterator[tuple[str, str, int | None, int]]:
-    """Merge consecutive passages of the same section and page; yield (text, section, page, start)."""
+    """Merge consecutive passages of one section and page; yield (text, section, page, start)."""
     offset, current, start = 0, None, 0
     texts: list[str] = []
     for passage in passages:
@@ -40,8 +40,12 @@ def split_document(doc: Document, chunk_size: int, chunk_overlap: int) -> list[C
     from langchain_text_splitters import RecursiveCharacterTextSplitter
 
     splitter = RecursiveCharacterTextSplitter(
-        chunk_size=chunk_size, chunk_overlap=chunk_overlap, separators=_SEPARATORS,
-        keep_separator="end", add_start_index=True, strip_whitespace=True,
+        chunk_size=chunk_size,
+        chunk_overlap=chunk_overlap,
+        separators=_SEPARATORS,
+        keep_separator="end",
+        add_start_index=True,
+        strip_whitespace=True,
     )
     chunks: list[Chunk] = []
     for text, section, page, start in _blocks(doc.passages):
@@ -52,8 +56,9 @@ def split_document(doc: Document, chunk_size: int, chunk_overlap: int) -> list[C
     return chunks
 
 
-def _make_chunk(doc: Document, content: str, section: str, page: int | None, ordinal: int,
-                begin: int) -> Chunk:
+def _make_chunk(
+    doc: Document, content: str, section: str, page: int | None, ordinal: int, begin: int
+) -> Chunk:
     meta = doc.meta
     return Chunk(
         id=chunk_id(meta.doc_id, content, ordinal),

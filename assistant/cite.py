@@ -33,8 +33,12 @@ def _join_wrapped(parts: list[str]) -> list[str]:
     joined: list[str] = []
     for part in parts:
         prose = " | " not in part and not part.startswith("- ")
-        if joined and prose and not re.search(r"[.!?:;\"”)]$", joined[-1]) \
-                and " | " not in joined[-1]:
+        if (
+            joined
+            and prose
+            and not re.search(r"[.!?:;\"”)]$", joined[-1])
+            and " | " not in joined[-1]
+        ):
             joined[-1] = f"{joined[-1]} {part}"
         else:
             joined.append(part)
@@ -44,5 +48,8 @@ def _join_wrapped(parts: list[str]) -> list[str]:
 def terms(text: str) -> set[str]:
     """Return the content words of a text, lower-cased, with a light plural strip."""
     words = {w.lower().strip(".,") for w in _WORD.findall(text)}
-    return {w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
-            for w in words if w and w not in STOPWORDS}
+    return {
+        w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
+        for w in words
+        if w and w not in STOPWORDS
+    }

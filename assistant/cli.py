@@ -12,8 +12,12 @@ from assistant.errors import AssistantError
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="assistant", description=(
-        "Safer Cumbria strategy assistant: cited answers over the partnership's documents."))
+    parser = argparse.ArgumentParser(
+        prog="assistant",
+        description=(
+            "Safer Cumbria strategy assistant: cited answers over the partnership's documents."
+        ),
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     ingest = sub.add_parser("ingest", help="index corpus/ (incremental)")
     ingest.add_argument("--rebuild", action="store_true", help="re-embed everything")
@@ -26,11 +30,15 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--strand", action="append", default=[], help="limit to a strand")
     ask.add_argument("--doc", action="append", default=[], help="limit to a doc_id")
     ask.add_argument("--include-superseded", action="store_true")
-    cw = sub.add_parser("check-wording", help="judge a draft sentence by sentence (exit 1 unless "
-                        "every sentence is supported)")
+    cw = sub.add_parser(
+        "check-wording",
+        help="judge a draft sentence by sentence (exit 1 unless every sentence is supported)",
+    )
     cw.add_argument("file", nargs="?", default="-", help="a text/HTML file, or - for stdin")
     cw.add_argument("--json", action="store_true")
-    ev = sub.add_parser("eval", help="run the eval set (or a BEIR dataset) and gate on the baseline")
+    ev = sub.add_parser(
+        "eval", help="run the eval set (or a BEIR dataset) and gate on the baseline"
+    )
     ev.add_argument("--json", action="store_true")
     ev.add_argument("--set", default="evals/questions.yaml", help="questions file")
     ev.add_argument("--baseline", default="evals/baseline.json")
@@ -58,14 +66,16 @@ def _settings() -> Settings:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Index the corpus and print the counts."""
-    from assistant.pipeline import make_embedder
     from assistant.index import build_index
+    from assistant.pipeline import make_embedder
 
     settings = _settings()
     report = build_index(settings, make_embedder(settings), rebuild=args.rebuild)
     counts = report.to_dict()["counts"]
-    print(", ".join(f"{v} {k}" for k, v in counts.items()) +
-          f"; {report.chunks_embedded} chunks embedded in {report.seconds:.1f} s")
+    print(
+        ", ".join(f"{v} {k}" for k, v in counts.items())
+        + f"; {report.chunks_embedded} chunks embedded in {report.seconds:.1f} s"
+    )
     for o in report.outcomes:
         if o.reason or o.warning:
             print(f"  {o.action}: {o.source}: {o.reason or o.warning}")
@@ -80,8 +90,10 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(status, indent=2))
         return 0
-    print(f"{status['documents']} documents, {status['chunks']} chunks; model "
-          f"{status['embedding_model']}; last ingest {status['last_ingest']}")
+    print(
+        f"{status['documents']} documents, {status['chunks']} chunks; model "
+        f"{status['embedding_model']}; last ingest {status['last_ingest']}"
+    )
     for doc_id, d in status["per_document"].items():
         pages = f"{d['pages']} pages, " if d["pages"] else ""
         print(f"  {doc_id} ({d['status']}): {pages}{d['chunks']} chunks - {d['title']}")
@@ -98,7 +110,7 @@ def _print_answer(answer: Any, as_json: bool) -> None:
     items = answer.sources if answer.grounded else answer.related
     for s in items:
         quote = " ".join(s.quote.split())
-        print(f"\n[{s.n}] {s.doc_id}: \"{quote[:400]}{'...' if len(quote) > 400 else ''}\"")
+        print(f'\n[{s.n}] {s.doc_id}: "{quote[:400]}{"..." if len(quote) > 400 else ""}"')
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
@@ -107,8 +119,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from assistant.retrieve import Filters
 
     assistant = load_assistant(_settings())
-    filters = Filters(strands=tuple(args.strand), doc_ids=tuple(args.doc),
-                      include_superseded=args.include_superseded)
+    filters = Filters(
+        strands=tuple(args.strand),
+        doc_ids=tuple(args.doc),
+        include_superseded=args.include_superseded,
+    )
     _print_answer(assistant.ask(args.question, k=args.k, filters=filters), args.json)
     return 0
 
@@ -170,8 +185,10 @@ def cmd_check_wording(args: argparse.Namespace) -> int:
             for reason in v.reasons + v.suggestions:
                 print(f"    - {reason}")
             if v.quote and v.source:
-                print(f"    source: {v.source['title']}, {v.source.get('section') or ''} "
-                      f"p. {v.source.get('page') or '-'}: \"{v.quote[:200]}\"")
+                print(
+                    f"    source: {v.source['title']}, {v.source.get('section') or ''} "
+                    f'p. {v.source.get("page") or "-"}: "{v.quote[:200]}"'
+                )
         print(", ".join(f"{v} {k}" for k, v in result["summary"].items() if k != "all_supported"))
     return 0 if result["summary"]["all_supported"] else 1
 
@@ -191,9 +208,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return 0
     from assistant.evaluate import run_eval
 
-    report, folder = run_eval(load_assistant(settings), Path(args.set), Path(args.baseline),
-                              Path(args.reports), args.update_baseline, only=args.only,
-                              wording=Path(args.wording))
+    report, folder = run_eval(
+        load_assistant(settings),
+        Path(args.set),
+        Path(args.baseline),
+        Path(args.reports),
+        args.update_baseline,
+        only=args.only,
+        wording=Path(args.wording),
+    )
     if args.json:
         print(json.dumps({k: v for k, v in report.items() if k != "items"}, indent=2))
     else:
@@ -201,8 +224,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(f"report: {folder}/report.html")
     regressed = [r["metric"] for r in report["comparison"] if r["regressed"]]
     if regressed and not args.update_baseline:
-        print(f"REGRESSION in {', '.join(regressed)}; newly failing: "
-              f"{', '.join(i['id'] for i in report['newly_failing']) or 'none'}", file=sys.stderr)
+        print(
+            f"REGRESSION in {', '.join(regressed)}; newly failing: "
+            f"{', '.join(i['id'] for i in report['newly_failing']) or 'none'}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -223,13 +249,22 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     else:
         with open(args.out, "w", encoding="utf-8") as fh:
             fh.write(text)
-    print(f"{len(items)} draft eval items: complete expected_docs, must_include and category",
-          file=sys.stderr)
+    print(
+        f"{len(items)} draft eval items: complete expected_docs, must_include and category",
+        file=sys.stderr,
+    )
     return 0
 
 
-COMMANDS = {"feedback": cmd_feedback, "ingest": cmd_ingest, "status": cmd_status, "ask": cmd_ask, "chat": cmd_chat,
-            "eval": cmd_eval, "check-wording": cmd_check_wording}
+COMMANDS = {
+    "feedback": cmd_feedback,
+    "ingest": cmd_ingest,
+    "status": cmd_status,
+    "ask": cmd_ask,
+    "chat": cmd_chat,
+    "eval": cmd_eval,
+    "check-wording": cmd_check_wording,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

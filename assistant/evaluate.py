@@ -77,28 +77,48 @@ def score_item(item: dict[str, Any], answer: Any, retrieved: list[str]) -> ItemR
     unanswerable = item["category"] == "unanswerable"
     metrics: dict[str, float] = {"abstained": float(not answer.grounded)}
     if not unanswerable:
-        metrics.update({
-            "hit@1": hit_at_k(retrieved, rel, 1), "hit@5": hit_at_k(retrieved, rel, 5),
-            "mrr@10": mrr_at_k(retrieved, rel, 10), "ndcg@10": ndcg_at_k(retrieved, rel, 10),
-            "fact_recall": fact_recall(answer.text, item.get("must_include", [])),
-        })
+        metrics.update(
+            {
+                "hit@1": hit_at_k(retrieved, rel, 1),
+                "hit@5": hit_at_k(retrieved, rel, 5),
+                "mrr@10": mrr_at_k(retrieved, rel, 10),
+                "ndcg@10": ndcg_at_k(retrieved, rel, 10),
+                "fact_recall": fact_recall(answer.text, item.get("must_include", [])),
+            }
+        )
         metrics["facts_all"] = float(metrics["fact_recall"] == 1.0)
     quotes = {s.n: s.quote for s in answer.sources}
-    unsupported = [s.text for s in answer.sentences
-                   if not sentence_supported(s.text, [quotes.get(n, "") for n in s.citations])]
+    unsupported = [
+        s.text
+        for s in answer.sentences
+        if not sentence_supported(s.text, [quotes.get(n, "") for n in s.citations])
+    ]
     if answer.sentences:
         metrics["citation_support"] = 1 - len(unsupported) / len(answer.sentences)
     if item.get("supersession"):
         cited = {s.doc_id for s in answer.sources}
-        metrics["supersession_ok"] = float(set(item["expected_docs"]) <= cited or bool(
-            set(item["expected_docs"]) & cited) and metrics["fact_recall"] == 1.0)
-    return ItemResult(item["id"], item["category"], item["question"], answer.condensed_query,
-                      retrieved, answer.text, answer.grounded, metrics,
-                      [s.doc_id for s in answer.sources], unsupported)
+        metrics["supersession_ok"] = float(
+            set(item["expected_docs"]) <= cited
+            or bool(set(item["expected_docs"]) & cited)
+            and metrics["fact_recall"] == 1.0
+        )
+    return ItemResult(
+        item["id"],
+        item["category"],
+        item["question"],
+        answer.condensed_query,
+        retrieved,
+        answer.text,
+        answer.grounded,
+        metrics,
+        [s.doc_id for s in answer.sources],
+        unsupported,
+    )
 
 
-def run_questions(assistant: Any, items: list[dict[str, Any]]) -> tuple[list[ItemResult],
-                                                                        dict[str, list[float]]]:
+def run_questions(
+    assistant: Any, items: list[dict[str, Any]]
+) -> tuple[list[ItemResult], dict[str, list[float]]]:
     """Ask every question (follow-ups inside their conversation); collect results and latency."""
     from tqdm import tqdm
 
@@ -131,23 +151,32 @@ def summarize(results: list[ItemResult], latency: dict[str, list[float]]) -> dic
         vals = [r.metrics[key] for r in rows if key in r.metrics]
         return round(sum(vals) / len(vals), 4) if vals else 0.0
 
-    overall = {k: mean(answerable, k) for k in ("hit@1", "hit@5", "mrr@10", "ndcg@10",
-                                                 "fact_recall", "facts_all")}
-    overall.update({
-        "citation_support": round(sum(sentences) / len(sentences), 4) if sentences else 0.0,
-        "abstention_recall": mean(unanswerable, "abstained"),
-        "abstention_precision": round(sum(r.category == "unanswerable" for r in abstained)
-                                      / len(abstained), 4) if abstained else 1.0,
-        "wrong_abstention": mean(answerable, "abstained"),
-        "supersession_ok": mean(results, "supersession_ok"),
-    })
+    overall = {
+        k: mean(answerable, k)
+        for k in ("hit@1", "hit@5", "mrr@10", "ndcg@10", "fact_recall", "facts_all")
+    }
+    overall.update(
+        {
+            "citation_support": round(sum(sentences) / len(sentences), 4) if sentences else 0.0,
+            "abstention_recall": mean(unanswerable, "abstained"),
+            "abstention_precision": round(
+                sum(r.category == "unanswerable" for r in abstained) / len(abstained), 4
+            )
+            if abstained
+            else 1.0,
+            "wrong_abstention": mean(answerable, "abstained"),
+            "supersession_ok": mean(results, "supersession_ok"),
+        }
+    )
     categories: dict[str, dict[str, float]] = {}
     for cat in sorted({r.category for r in results}):
         rows = [r for r in results if r.category == cat]
         keys = ("abstained",) if cat == "unanswerable" else ("hit@5", "mrr@10", "facts_all")
         categories[cat] = {"n": len(rows), **{k: mean(rows, k) for k in keys}}
-    lat = {k: {"p50": round(median(v), 1), "p95": round(percentile(v, 95), 1)}
-           for k, v in latency.items()}
+    lat = {
+        k: {"p50": round(median(v), 1), "p95": round(percentile(v, 95), 1)}
+        for k, v in latency.items()
+    }
     return {"overall": overall, "by_category": categories, "latency_ms": lat}
 
 
@@ -182,10 +211,18 @@ def run_wording(assistant: Any, path: Path) -> tuple[dict[str, float], list[dict
     for case in tqdm(cases, desc="eval wording", file=sys.stderr):
         started = time.perf_counter()
         v = assistant.check_wording(case["text"])[0]
-        rows.append({"id": case["id"], "expected": case["expected_verdict"], "got": v.verdict,
-                     "ms": round((time.perf_counter() - started) * 1000, 1),
-                     "element_expected": case.get("mismatch"), "element_got": v.element,
-                     "reasons": v.reasons, "passed": v.verdict == case["expected_verdict"]})
+        rows.append(
+            {
+                "id": case["id"],
+                "expected": case["expected_verdict"],
+                "got": v.verdict,
+                "ms": round((time.perf_counter() - started) * 1000, 1),
+                "element_expected": case.get("mismatch"),
+                "element_got": v.element,
+                "reasons": v.reasons,
+                "passed": v.verdict == case["expected_verdict"],
+            }
+        )
     metrics = {"wording_accuracy": round(sum(r["passed"] for r in rows) / len(rows), 4)}
     for verdict in ("supported", "conflict", "outdated", "unsupported"):
         group = [r for r in rows if r["expected"] == verdict]
@@ -193,14 +230,21 @@ def run_wording(assistant: Any, path: Path) -> tuple[dict[str, float], list[dict
             metrics[f"wording_{verdict}"] = round(sum(r["passed"] for r in group) / len(group), 4)
     conflicts = [r for r in rows if r["expected"] == "conflict"]
     if conflicts:
-        metrics["wording_element"] = round(sum(r["element_got"] == r["element_expected"]
-                                               for r in conflicts) / len(conflicts), 4)
+        metrics["wording_element"] = round(
+            sum(r["element_got"] == r["element_expected"] for r in conflicts) / len(conflicts), 4
+        )
     return metrics, rows
 
 
-def run_eval(assistant: Any, questions: Path, baseline_path: Path, reports: Path,
-             update_baseline: bool = False, only: str | None = None,
-             wording: Path | None = None) -> tuple[dict[str, Any], Path]:
+def run_eval(
+    assistant: Any,
+    questions: Path,
+    baseline_path: Path,
+    reports: Path,
+    update_baseline: bool = False,
+    only: str | None = None,
+    wording: Path | None = None,
+) -> tuple[dict[str, Any], Path]:
     """Run the eval set, compare with the baseline, write the report folder."""
     import json
 
@@ -214,29 +258,50 @@ def run_eval(assistant: Any, questions: Path, baseline_path: Path, reports: Path
         wording_metrics, wording_rows = run_wording(assistant, wording)
         summary["overall"].update(wording_metrics)
         ms = [r["ms"] for r in wording_rows]
-        summary["latency_ms"]["wording_sentence_ms"] = {"p50": round(median(ms), 1),
-                                                        "p95": round(percentile(ms, 95), 1)}
+        summary["latency_ms"]["wording_sentence_ms"] = {
+            "p50": round(median(ms), 1),
+            "p95": round(percentile(ms, 95), 1),
+        }
     if only == "retrieval":
-        summary["overall"] = {k: v for k, v in summary["overall"].items()
-                              if k in ("hit@1", "hit@5", "mrr@10", "ndcg@10")}
+        summary["overall"] = {
+            k: v
+            for k, v in summary["overall"].items()
+            if k in ("hit@1", "hit@5", "mrr@10", "ndcg@10")
+        }
     baseline = load_baseline(baseline_path)
     manifest = assistant.retriever.manifest
     changed = changed_documents(baseline, manifest) if baseline else []
     rows = [{**r.__dict__, "passed": passed(r)} for r in results] + [
-        {**w, "category": "wording", "question": w["id"], "answer": w["got"]} for w in wording_rows]
+        {**w, "category": "wording", "question": w["id"], "answer": w["got"]} for w in wording_rows
+    ]
     report = {
-        "timestamp": timestamp(), "corpus_version": manifest.get("corpus_version"),
-        "baseline_path": str(baseline_path), "summary": summary,
+        "timestamp": timestamp(),
+        "corpus_version": manifest.get("corpus_version"),
+        "baseline_path": str(baseline_path),
+        "summary": summary,
         "comparison": compare(summary["overall"], baseline.get("summary", {})),
         "newly_failing": newly_failing(rows, baseline.get("items", {})),
         "changed_documents": changed,
-        "items_to_review": [i["id"] for i in items if set(i.get("expected_docs", [])) & set(changed)],
+        "items_to_review": [
+            i["id"] for i in items if set(i.get("expected_docs", [])) & set(changed)
+        ],
         "items": rows,
     }
     folder = write_report(reports, report)
     if update_baseline:
-        baseline_path.write_text(json.dumps({
-            "summary": summary["overall"], "items": {r["id"]: r["passed"] for r in rows},
-            "documents": {k: v["file_hash"] for k, v in manifest.get("documents", {}).items()},
-            "corpus_version": manifest.get("corpus_version")}, indent=2, sort_keys=True) + "\n")
+        baseline_path.write_text(
+            json.dumps(
+                {
+                    "summary": summary["overall"],
+                    "items": {r["id"]: r["passed"] for r in rows},
+                    "documents": {
+                        k: v["file_hash"] for k, v in manifest.get("documents", {}).items()
+                    },
+                    "corpus_version": manifest.get("corpus_version"),
+                },
+                indent=2,
+                sort_keys=True,
+            )
+            + "\n"
+        )
     return report, folder

@@ -31,16 +31,30 @@ class FeedbackStore:
         with closing(sqlite3.connect(path)) as db, db:
             db.execute(_SCHEMA)
 
-    def record(self, question: str, answer: Any, rating: int, comment: str = "",
-               corpus_version: str | None = None) -> int:
+    def record(
+        self,
+        question: str,
+        answer: Any,
+        rating: int,
+        comment: str = "",
+        corpus_version: str | None = None,
+    ) -> int:
         """Store one rating (1 = helpful, 0 = not) and return its id."""
         chunk_ids = [s.chunk_id for s in answer.sources]
         with closing(sqlite3.connect(self.path)) as db, db:
             cur = db.execute(
                 "INSERT INTO feedback (created, question, answer, chunk_ids, corpus_version, "
                 "rating, comment) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (dt.datetime.now(dt.UTC).isoformat(timespec="seconds"), question, answer.text,
-                 json.dumps(chunk_ids), corpus_version, int(rating), comment.strip()))
+                (
+                    dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                    question,
+                    answer.text,
+                    json.dumps(chunk_ids),
+                    corpus_version,
+                    int(rating),
+                    comment.strip(),
+                ),
+            )
             return int(cur.lastrowid or 0)
 
     def rows(self, rating: int | None = None) -> list[dict[str, Any]]:
@@ -54,13 +68,17 @@ class FeedbackStore:
 
 def draft_eval_items(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Turn thumbs-down feedback into eval items for a maintainer to complete."""
-    return [{
-        "id": f"feedback-{row['id']}",
-        "question": row["question"],
-        "expected_docs": [],  # TODO(maintainer): the doc_ids that answer it, or leave empty
-        "must_include": [],  # TODO(maintainer): the facts a right answer contains
-        "category": "lookup",  # TODO(maintainer): or unanswerable, table, ...
-        "answered": row["answer"],
-        "comment": row["comment"],
-        "corpus_version": row["corpus_version"],
-    } for row in rows if row["rating"] == 0]
+    return [
+        {
+            "id": f"feedback-{row['id']}",
+            "question": row["question"],
+            "expected_docs": [],  # TODO(maintainer): the doc_ids that answer it, or leave empty
+            "must_include": [],  # TODO(maintainer): the facts a right answer contains
+            "category": "lookup",  # TODO(maintainer): or unanswerable, table, ...
+            "answered": row["answer"],
+            "comment": row["comment"],
+            "corpus_version": row["corpus_version"],
+        }
+        for row in rows
+        if row["rating"] == 0
+    ]

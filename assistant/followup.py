@@ -9,15 +9,19 @@ from assistant.cite import terms
 _FOLLOW_START = re.compile(
     r"^(and|but|also|what about|how about|and what about|what of|then|so|or)\b", re.I
 )
-_PRONOUN = re.compile(r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b",
-                      re.I)
+_PRONOUN = re.compile(
+    r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b", re.I
+)
 
 
 def is_follow_up(question: str) -> bool:
     """Return True when the question leans on an earlier one."""
     content = terms(question)
-    return bool(_FOLLOW_START.search(question.strip())) or len(content) <= 2 or (
-        bool(_PRONOUN.search(question)) and len(content) <= 4)
+    return (
+        bool(_FOLLOW_START.search(question.strip()))
+        or len(content) <= 2
+        or (bool(_PRONOUN.search(question)) and len(content) <= 4)
+    )
 
 
 def condense(question: str, history: list[str]) -> str:

@@ -40,11 +40,17 @@ def chroma_client(settings: Settings) -> Any:
 
         url = urlparse(settings.chroma_url)
         try:
-            return chromadb.HttpClient(host=url.hostname or "127.0.0.1", port=url.port or 8000,
-                                       ssl=url.scheme == "https", settings=chroma_settings)
+            return chromadb.HttpClient(
+                host=url.hostname or "127.0.0.1",
+                port=url.port or 8000,
+                ssl=url.scheme == "https",
+                settings=chroma_settings,
+            )
         except Exception as exc:  # noqa: BLE001 - connection errors come in many types
-            raise AssistantError(f"Cannot reach the Chroma server at {settings.chroma_url}: "
-                                 "start it (chroma run) or unset ASSISTANT_CHROMA_URL") from exc
+            raise AssistantError(
+                f"Cannot reach the Chroma server at {settings.chroma_url}: "
+                "start it (chroma run) or unset ASSISTANT_CHROMA_URL"
+            ) from exc
     path = settings.index_dir / "chroma"
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
@@ -91,8 +97,10 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout as exc:
-        raise IndexLockedError(f"Another ingest is writing {index_dir}: wait for it to finish "
-                               f"(lock file {index_dir / '.ingest.lock'})") from exc
+        raise IndexLockedError(
+            f"Another ingest is writing {index_dir}: wait for it to finish "
+            f"(lock file {index_dir / '.ingest.lock'})"
+        ) from exc
     try:
         yield
     finally:
@@ -123,18 +131,21 @@ def corpus_version(documents: dict[str, Any]) -> str:
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
 
 
-def iter_records(collection: Any, include: list[str], where: dict[str, Any] | None = None
-                 ) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
+def iter_records(
+    collection: Any, include: list[str], where: dict[str, Any] | None = None
+) -> Iterator[tuple[str, str, dict[str, Any], Any]]:
     """Yield (id, document, metadata, embedding) for every record, a page at a time."""
     offset = 0
     while True:
         batch = collection.get(include=include, limit=_PAGE, offset=offset, where=where)
         ids = batch["ids"]
         for i, chunk_id in enumerate(ids):
-            yield (chunk_id,
-                   batch["documents"][i] if batch.get("documents") is not None else "",
-                   batch["metadatas"][i] if batch.get("metadatas") is not None else {},
-                   batch["embeddings"][i] if batch.get("embeddings") is not None else None)
+            yield (
+                chunk_id,
+                batch["documents"][i] if batch.get("documents") is not None else "",
+                batch["metadatas"][i] if batch.get("metadatas") is not None else {},
+                batch["embeddings"][i] if batch.get("embeddings") is not None else None,
+            )
         if len(ids) < _PAGE:
             return
         offset += _PAGE
@@ -144,8 +155,14 @@ def progress(total: int, desc: str) -> Any:
     """Return a tqdm progress bar on stderr (silent when stderr is not a terminal and CI)."""
     from tqdm import tqdm
 
-    return tqdm(total=total, desc=desc, file=sys.stderr, unit="file", leave=False,
-                disable=None if os.environ.get("CI") else False)
+    return tqdm(
+        total=total,
+        desc=desc,
+        file=sys.stderr,
+        unit="file",
+        leave=False,
+        disable=None if os.environ.get("CI") else False,
+    )
 
 
 class IndexWriter:
@@ -167,8 +184,9 @@ class IndexWriter:
         if rebuild or self.manifest.get("signature") != signature or not old_name:
             self._start_rebuild(signature)
         self.collection = get_collection(self.client, self.manifest["collection"])
-        self.sentences = get_collection(self.client,
-                                        sentence_collection_name(self.manifest["collection"]))
+        self.sentences = get_collection(
+            self.client, sentence_collection_name(self.manifest["collection"])
+        )
         self._sync(scan.files)
         self.report.outcomes.extend(scan.problems)
         self._finish(old_name)
@@ -179,8 +197,11 @@ class IndexWriter:
     def _start_rebuild(self, signature: dict[str, Any]) -> None:
         # A rebuild fills a new collection; the old one serves until the manifest points away.
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")
-        self.manifest = {"documents": {}, "signature": signature,
-                         "collection": f"{self.settings.collection}-{stamp}"}
+        self.manifest = {
+            "documents": {},
+            "signature": signature,
+            "collection": f"{self.settings.collection}-{stamp}",
+        }
         self.report.rebuilt = True
 
     def _sync(self, files: list[CorpusFile]) -> None:
@@ -206,52 +227,71 @@ class IndexWriter:
         except DocumentError as exc:
             return FileOutcome(source, doc_id, "failed", reason=str(exc))
         except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the other files
-            return FileOutcome(source, doc_id, "failed",
-                               reason=f"could not parse ({exc.__class__.__name__}): check the file")
+            return FileOutcome(
+                source,
+                doc_id,
+                "failed",
+                reason=f"could not parse ({exc.__class__.__name__}): check the file",
+            )
         chunks = split_document(document, self.settings.chunk_size, self.settings.chunk_overlap)
         self._replace_chunks(doc_id, chunks)
         self.manifest["documents"][doc_id] = {
-            "source": source, "file_hash": file.file_hash, "meta_hash": meta_hash(file),
-            "chunk_ids": [c.id for c in chunks], "pages": document.pages,
-            "title": file.meta.title, "status": file.meta.status, "warning": document.warning,
+            "source": source,
+            "file_hash": file.file_hash,
+            "meta_hash": meta_hash(file),
+            "chunk_ids": [c.id for c in chunks],
+            "pages": document.pages,
+            "title": file.meta.title,
+            "status": file.meta.status,
+            "warning": document.warning,
         }
         self._save_manifest()
         warning = "; ".join(w for w in (file.warning, document.warning) if w)
-        return FileOutcome(source, doc_id, "updated" if entry else "added", len(chunks),
-                           warning=warning)
+        return FileOutcome(
+            source, doc_id, "updated" if entry else "added", len(chunks), warning=warning
+        )
 
     def _replace_chunks(self, doc_id: str, chunks: list[Chunk]) -> None:
         """Upsert the new chunks first, then delete the old ones: never a moment with neither.
 
         Chunks whose content is unchanged reuse their chunk and sentence vectors.
         """
-        known = {meta.get("content_hash"): (cid, emb) for cid, _, meta, emb in
-                 iter_records(self.collection, ["metadatas", "embeddings"], {"doc_id": doc_id})}
+        known = {
+            meta.get("content_hash"): (cid, emb)
+            for cid, _, meta, emb in iter_records(
+                self.collection, ["metadatas", "embeddings"], {"doc_id": doc_id}
+            )
+        }
         todo = [c for c in chunks if c.content_hash not in known]
         fresh = self.embedder.embed_documents([embedding_text(c) for c in todo])
         vectors = dict(zip([c.id for c in todo], fresh, strict=True))
-        embeddings = [vectors[c.id] if c.id in vectors else known[c.content_hash][1]
-                      for c in chunks]
+        embeddings = [
+            vectors[c.id] if c.id in vectors else known[c.content_hash][1] for c in chunks
+        ]
         for start in range(0, len(chunks), 500):
-            part = chunks[start:start + 500]
+            part = chunks[start : start + 500]
             self.collection.upsert(
-                ids=[c.id for c in part], documents=[c.text for c in part],
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
                 metadatas=[c.metadata() for c in part],
-                embeddings=[list(e) for e in embeddings[start:start + 500]],
+                embeddings=[list(e) for e in embeddings[start : start + 500]],
             )
         self._replace_sentences(doc_id, chunks, todo, {h: cid for h, (cid, _) in known.items()})
         self.report.chunks_embedded += len(todo)
         keep = {c.id for c in chunks}
-        stale = [i for i, *_ in iter_records(self.collection, [], {"doc_id": doc_id})
-                 if i not in keep]
+        stale = [
+            i for i, *_ in iter_records(self.collection, [], {"doc_id": doc_id}) if i not in keep
+        ]
         if stale:
             self.collection.delete(ids=stale)
 
-    def _replace_sentences(self, doc_id: str, chunks: list[Chunk], todo: list[Chunk],
-                           old_ids: dict[str, str]) -> None:
+    def _replace_sentences(
+        self, doc_id: str, chunks: list[Chunk], todo: list[Chunk], old_ids: dict[str, str]
+    ) -> None:
         reused: dict[str, list[Any]] = {}
-        for _, _, meta, emb in iter_records(self.sentences, ["metadatas", "embeddings"],
-                                            {"doc_id": doc_id}):
+        for _, _, meta, emb in iter_records(
+            self.sentences, ["metadatas", "embeddings"], {"doc_id": doc_id}
+        ):
             reused.setdefault(meta["chunk_id"], []).append((meta["k"], emb))
         fresh_units = [(c, k, u) for c in todo for k, u in enumerate(sentence_units(c))]
         fresh = self.embedder.embed_documents([u for _, _, u in fresh_units])
@@ -261,15 +301,18 @@ class IndexWriter:
                 old = sorted(reused.get(old_ids.get(c.content_hash, ""), []), key=lambda kv: kv[0])
                 records += [(c, k, v) for k, v in old]
         for start in range(0, len(records), 1000):
-            part = records[start:start + 1000]
+            part = records[start : start + 1000]
             self.sentences.upsert(
                 ids=[f"{c.id}:{k}" for c, k, _ in part],
                 metadatas=[{**_sentence_meta(c), "k": k} for c, k, _ in part],
-                embeddings=[list(v) for _, _, v in part])
+                embeddings=[list(v) for _, _, v in part],
+            )
         keep = {c.id for c in chunks}
-        stale = [i for i, _, meta, _ in iter_records(self.sentences, ["metadatas"],
-                                                     {"doc_id": doc_id})
-                 if meta["chunk_id"] not in keep]
+        stale = [
+            i
+            for i, _, meta, _ in iter_records(self.sentences, ["metadatas"], {"doc_id": doc_id})
+            if meta["chunk_id"] not in keep
+        ]
         if stale:
             self.sentences.delete(ids=stale)
 
@@ -280,8 +323,10 @@ class IndexWriter:
         documents = self.manifest["documents"]
         version = corpus_version(documents)
         changed = version != self.manifest.get("corpus_version") or self.report.rebuilt
-        self.manifest.update(corpus_version=version,
-                             last_ingest=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"))
+        self.manifest.update(
+            corpus_version=version,
+            last_ingest=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        )
         self.collection.modify(metadata={"corpus_version": version})
         if changed or LexicalIndex.load(self.settings.index_dir / "bm25") is None:
             build_lexical(self.collection, version).save(self.settings.index_dir / "bm25")
@@ -336,14 +381,16 @@ def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:
     try:
         return client.get_collection(name), manifest
     except Exception as exc:  # noqa: BLE001 - NotFoundError differs between local and server
-        raise IndexNotBuiltError(f"Index collection {name} is missing: run: assistant ingest "
-                                 "--rebuild") from exc
+        raise IndexNotBuiltError(
+            f"Index collection {name} is missing: run: assistant ingest --rebuild"
+        ) from exc
 
 
 def open_sentences(settings: Settings, manifest: dict[str, Any]) -> Any:
     """Return the sentence-vector collection of the live index, or None for an older index."""
     try:
         return chroma_client(settings).get_collection(
-            sentence_collection_name(manifest["collection"]))
+            sentence_collection_name(manifest["collection"])
+        )
     except Exception:  # noqa: BLE001 - NotFoundError differs between local and server
         return None

@@ -16,7 +16,11 @@ from assistant.types import DocMeta, Document, FileOutcome
 CATALOG = "catalog.yaml"
 NOT_DOCUMENTS = {CATALOG, "glossary.yaml", "README.md"}
 STRANDS = {
-    "criminal-justice", "drugs", "serious-violence", "counter-terrorism", "needs-assessment",
+    "criminal-justice",
+    "drugs",
+    "serious-violence",
+    "counter-terrorism",
+    "needs-assessment",
     "partnership",
 }
 _REQUIRED = ("file", "doc_id", "title")
@@ -59,7 +63,9 @@ def load_catalog(corpus_dir: Path) -> dict[str, DocMeta]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise AssistantError(f"{path} is not valid YAML ({exc.__class__.__name__}): fix it") from exc
+        raise AssistantError(
+            f"{path} is not valid YAML ({exc.__class__.__name__}): fix it"
+        ) from exc
     entries = data.get("documents", []) if isinstance(data, dict) else []
     return dict(_catalog_entry(path, i, e) for i, e in enumerate(entries))
 
@@ -87,8 +93,9 @@ def _catalog_entry(path: Path, i: int, entry: Any) -> tuple[str, DocMeta]:
 def infer_meta(path: Path) -> DocMeta:
     """Guess metadata for a file that is not in the catalog."""
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
-    return DocMeta(doc_id=slug, title=path.stem.replace("-", " ").replace("_", " ").title(),
-                   source=path.name)
+    return DocMeta(
+        doc_id=slug, title=path.stem.replace("-", " ").replace("_", " ").title(), source=path.name
+    )
 
 
 def scan_corpus(corpus_dir: Path, max_file_mb: float) -> CorpusScan:
@@ -98,8 +105,9 @@ def scan_corpus(corpus_dir: Path, max_file_mb: float) -> CorpusScan:
         CorpusEmptyError: the folder is missing or holds no documents.
     """
     if not corpus_dir.is_dir():
-        raise CorpusEmptyError(f"No corpus folder at {corpus_dir}: create it or set "
-                               "ASSISTANT_CORPUS_DIR")
+        raise CorpusEmptyError(
+            f"No corpus folder at {corpus_dir}: create it or set ASSISTANT_CORPUS_DIR"
+        )
     catalog = load_catalog(corpus_dir)
     scan = CorpusScan()
     for path in sorted(p for p in corpus_dir.rglob("*") if p.is_file()):
@@ -110,8 +118,14 @@ def scan_corpus(corpus_dir: Path, max_file_mb: float) -> CorpusScan:
     found = {f.meta.source for f in scan.files} | {p.source for p in scan.problems}
     for rel, meta in catalog.items():
         if rel not in found:
-            scan.problems.append(FileOutcome(rel, meta.doc_id, "missing",
-                                             reason="listed in catalog.yaml but the file is missing"))
+            scan.problems.append(
+                FileOutcome(
+                    rel,
+                    meta.doc_id,
+                    "missing",
+                    reason="listed in catalog.yaml but the file is missing",
+                )
+            )
     if not scan.files and not scan.problems:
         raise CorpusEmptyError(f"No documents in {corpus_dir}: add .md, .txt, .html, .pdf or .docx")
     return scan
@@ -131,13 +145,17 @@ def _add_file(scan: CorpusScan, path: Path, rel: str, meta: DocMeta | None, max_
 def _precheck(path: Path, max_mb: float) -> str:
     suffix = path.suffix.lower()
     if suffix not in LOADERS:
-        return f"unsupported file type {suffix or '(none)'}: use one of {', '.join(sorted(LOADERS))}"
+        return (
+            f"unsupported file type {suffix or '(none)'}: use one of {', '.join(sorted(LOADERS))}"
+        )
     size = path.stat().st_size
     if size == 0:
         return "empty file: add content or remove it"
     if size > max_mb * 1024 * 1024:
-        return (f"file is {size / 1048576:.1f} MB, above the {max_mb:g} MB limit: split it or "
-                "raise ASSISTANT_MAX_FILE_MB")
+        return (
+            f"file is {size / 1048576:.1f} MB, above the {max_mb:g} MB limit: split it or "
+            "raise ASSISTANT_MAX_FILE_MB"
+        )
     return ""
 
 

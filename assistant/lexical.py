@@ -46,9 +46,15 @@ class LexicalIndex:
     df: dict[str, int] = field(default_factory=dict)  # token -> number of chunks containing it
 
     @classmethod
-    def build(cls, ids: list[str], texts: list[str], version: str,
-              fields: dict[str, list[Any]] | None = None, k1: float = 1.2, b: float = 0.75
-              ) -> LexicalIndex:
+    def build(
+        cls,
+        ids: list[str],
+        texts: list[str],
+        version: str,
+        fields: dict[str, list[Any]] | None = None,
+        k1: float = 1.2,
+        b: float = 0.75,
+    ) -> LexicalIndex:
         """Index texts (title and section already included by the caller)."""
         import bm25s
 
@@ -68,8 +74,11 @@ class LexicalIndex:
         if self.ids:
             self.model.save(str(folder))
         tmp = folder / "ids.json.tmp"
-        tmp.write_text(json.dumps({"version": self.version, "ids": self.ids,
-                                   "fields": self.fields, "df": self.df}))
+        tmp.write_text(
+            json.dumps(
+                {"version": self.version, "ids": self.ids, "fields": self.fields, "df": self.df}
+            )
+        )
         tmp.replace(folder / "ids.json")
 
     @classmethod
@@ -98,4 +107,5 @@ class LexicalIndex:
         docs, scores = self.model.retrieve(
             tokens, k=k, show_progress=False, weight_mask=mask, n_threads=1
         )
-        return [(self.ids[int(i)], float(s)) for i, s in zip(docs[0], scores[0]) if s > 0]
+        pairs = zip(docs[0], scores[0], strict=True)
+        return [(self.ids[int(i)], float(s)) for i, s in pairs if s > 0]

@@ -207,7 +207,9 @@ def _reflow(lines: list[str]) -> str:
     return re.sub(r"(\w)- (\w)", r"\1-\2", " ".join(lines))
 
 
-def _pdf_passages(pages: list[str], outline: list[tuple[str, int, tuple[str, ...]]]) -> list[Passage]:
+def _pdf_passages(
+    pages: list[str], outline: list[tuple[str, int, tuple[str, ...]]]
+) -> list[Passage]:
     page_lines = [text.splitlines() for text in pages]
     repeated = Counter(ln.strip() for lines in page_lines for ln in set(lines) if ln.strip())
     furniture = {ln for ln, n in repeated.items() if len(pages) > 2 and n > len(pages) / 2}
@@ -288,8 +290,10 @@ def load_html(path: Path) -> tuple[list[Passage], str, int | None]:
             level, text = int(el.name[1]) - 1, el.get_text(" ", strip=True)
             trail = [(lv, t) for lv, t in trail if lv < level] + [(level, text)]
         elif el.name == "table":
-            rows = [[c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
-                    for tr in el.find_all("tr")]
+            rows = [
+                [c.get_text(" ", strip=True) for c in tr.find_all(["th", "td"])]
+                for tr in el.find_all("tr")
+            ]
             passages.append(Passage(linearize_table(rows), _trail(trail), None))
         elif text := el.get_text(" ", strip=True):
             passages.append(Passage(("- " if el.name == "li" else "") + text, _trail(trail), None))

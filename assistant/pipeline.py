@@ -34,7 +34,9 @@ def load_glossary(corpus_dir: Path) -> dict[str, Any]:
     try:
         return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except yaml.YAMLError as exc:
-        raise AssistantError(f"{path} is not valid YAML: fix it ({exc.__class__.__name__})") from exc
+        raise AssistantError(
+            f"{path} is not valid YAML: fix it ({exc.__class__.__name__})"
+        ) from exc
 
 
 def make_embedder(settings: Settings) -> Embedder:
@@ -52,8 +54,12 @@ class Conversation:
 class Assistant:
     """Answers questions over one index."""
 
-    def __init__(self, settings: Settings, embedder: Embedder | None = None,
-                 policy: AnswerPolicy | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder | None = None,
+        policy: AnswerPolicy | None = None,
+    ) -> None:
         """Keep settings; open the index on first question."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
@@ -67,8 +73,9 @@ class Assistant:
         from assistant.lexical import tokenize
 
         retriever = self.retriever
-        return EvidenceScorer(self.embedder, retriever.lexical.idf, tokenize, self.policy,
-                              retriever.sentence_vectors)
+        return EvidenceScorer(
+            self.embedder, retriever.lexical.idf, tokenize, self.policy, retriever.sentence_vectors
+        )
 
     @property
     def retriever(self) -> HybridRetriever:
@@ -77,8 +84,13 @@ class Assistant:
             self._retriever = HybridRetriever(self.settings, self.embedder)
         return self._retriever
 
-    def ask(self, question: str, k: int | None = None, filters: Filters | None = None,
-            conversation: Conversation | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer:
         """Answer a question (a follow-up is resolved against the conversation first).
 
         Raises:
@@ -93,10 +105,15 @@ class Assistant:
         hits = self.retriever.retrieve(query, k=depth, filters=filters)
         retrieved = time.perf_counter()
         answer = answer_extractive(query, hits, self.scorer)
-        answer = replace(answer, question=question, condensed_query=query, timings={
-            "retrieve_ms": round((retrieved - started) * 1000, 1),
-            "answer_ms": round((time.perf_counter() - retrieved) * 1000, 1),
-        })
+        answer = replace(
+            answer,
+            question=question,
+            condensed_query=query,
+            timings={
+                "retrieve_ms": round((retrieved - started) * 1000, 1),
+                "answer_ms": round((time.perf_counter() - retrieved) * 1000, 1),
+            },
+        )
         if conversation is not None:
             conversation.turns.append((query, answer))
         return answer
@@ -113,13 +130,20 @@ class Assistant:
         out = []
         for cand in evidence.candidates[:3]:
             c = hits[cand.hit_index].chunk
-            out.append(Aligned(f"{cand.context} {cand.text}".strip(), c.text, cand.score, {
-                "doc_id": c.doc_id, "title": c.title, "section": c.section, "page": c.page},
-                c.status))
+            out.append(
+                Aligned(
+                    f"{cand.context} {cand.text}".strip(),
+                    c.text,
+                    cand.score,
+                    {"doc_id": c.doc_id, "title": c.title, "section": c.section, "page": c.page},
+                    c.status,
+                )
+            )
         return out
 
-    def check_wording(self, text: str, progress: Callable[[int], None] | None = None
-                      ) -> list[SentenceVerdict]:
+    def check_wording(
+        self, text: str, progress: Callable[[int], None] | None = None
+    ) -> list[SentenceVerdict]:
         """Judge a draft sentence by sentence against the documents.
 
         Raises:
@@ -134,8 +158,11 @@ class Assistant:
         """Return the comms rules from corpus/glossary.yaml (empty rules when absent)."""
         if self._glossary is None:
             data = load_glossary(self.settings.corpus_dir)
-            data["superseded_titles"] = [d["title"] for d in self.retriever.manifest.get(
-                "documents", {}).values() if d.get("status") == "superseded"]
+            data["superseded_titles"] = [
+                d["title"]
+                for d in self.retriever.manifest.get("documents", {}).values()
+                if d.get("status") == "superseded"
+            ]
             self._glossary = GlossaryRules(data)
         return self._glossary
 
@@ -167,9 +194,16 @@ def index_status(settings: Settings) -> dict[str, Any]:
         "last_ingest": manifest.get("last_ingest"),
         "corpus_version": manifest.get("corpus_version"),
         "chroma": settings.chroma_url or str(settings.index_dir / "chroma"),
-        "per_document": {k: {"title": v["title"], "status": v["status"], "pages": v["pages"],
-                             "chunks": len(v["chunk_ids"]), "source": v["source"]}
-                         for k, v in sorted(docs.items())},
+        "per_document": {
+            k: {
+                "title": v["title"],
+                "status": v["status"],
+                "pages": v["pages"],
+                "chunks": len(v["chunk_ids"]),
+                "source": v["source"],
+            }
+            for k, v in sorted(docs.items())
+        },
         "failed": failed,
     }
 
@@ -178,8 +212,10 @@ def load_assistant(settings: Settings, embedder: Embedder | None = None) -> Assi
     """Return an Assistant, building the index first if there is none (said on stderr)."""
     assistant = Assistant(settings, embedder)
     if not load_manifest(settings.index_dir).get("collection"):
-        print(f"No index at {settings.index_dir}/: building it from {settings.corpus_dir}/ ...",
-              file=sys.stderr)
+        print(
+            f"No index at {settings.index_dir}/: building it from {settings.corpus_dir}/ ...",
+            file=sys.stderr,
+        )
         assistant.reindex()
     try:
         assistant.retriever  # noqa: B018 - open now so errors surface here, not mid-chat

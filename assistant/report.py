@@ -12,13 +12,22 @@ from typing import Any
 
 # Metric -> (tolerance, higher_is_better). A drop beyond the tolerance is a regression.
 TOLERANCES: dict[str, tuple[float, bool]] = {
-    "hit@1": (0.03, True), "hit@5": (0.02, True), "mrr@10": (0.03, True),
-    "ndcg@10": (0.03, True), "fact_recall": (0.03, True), "facts_all": (0.03, True),
-    "citation_support": (0.01, True), "abstention_recall": (0.05, True),
-    "abstention_precision": (0.05, True), "wrong_abstention": (0.03, False),
-    "supersession_ok": (0.05, True), "wording_accuracy": (0.03, True),
-    "wording_supported": (0.09, True), "wording_conflict": (0.08, True),
-    "wording_outdated": (0.12, True), "wording_unsupported": (0.13, True),
+    "hit@1": (0.03, True),
+    "hit@5": (0.02, True),
+    "mrr@10": (0.03, True),
+    "ndcg@10": (0.03, True),
+    "fact_recall": (0.03, True),
+    "facts_all": (0.03, True),
+    "citation_support": (0.01, True),
+    "abstention_recall": (0.05, True),
+    "abstention_precision": (0.05, True),
+    "wrong_abstention": (0.03, False),
+    "supersession_ok": (0.05, True),
+    "wording_accuracy": (0.03, True),
+    "wording_supported": (0.09, True),
+    "wording_conflict": (0.08, True),
+    "wording_outdated": (0.12, True),
+    "wording_unsupported": (0.13, True),
     "wording_element": (0.08, True),
 }
 
@@ -31,8 +40,15 @@ def compare(current: dict[str, float], baseline: dict[str, float]) -> list[dict[
             continue
         delta = current[metric] - baseline[metric]
         worse = -delta if higher else delta
-        rows.append({"metric": metric, "baseline": baseline[metric], "current": current[metric],
-                     "delta": round(delta, 4), "regressed": worse > tol + 1e-9})
+        rows.append(
+            {
+                "metric": metric,
+                "baseline": baseline[metric],
+                "current": current[metric],
+                "delta": round(delta, 4),
+                "regressed": worse > tol + 1e-9,
+            }
+        )
     return rows
 
 
@@ -88,9 +104,14 @@ def plots(summary: dict[str, Any], history: list[dict[str, Any]]) -> dict[str, s
 
 def to_markdown(report: dict[str, Any]) -> str:
     """Render the report as Markdown tables."""
-    lines = [f"# Eval report {report['timestamp']}", "",
-             f"Corpus version `{report['corpus_version']}`; baseline `{report['baseline_path']}`.",
-             "", "| metric | current | baseline | change | |", "|---|---|---|---|---|"]
+    lines = [
+        f"# Eval report {report['timestamp']}",
+        "",
+        f"Corpus version `{report['corpus_version']}`; baseline `{report['baseline_path']}`.",
+        "",
+        "| metric | current | baseline | change | |",
+        "|---|---|---|---|---|",
+    ]
     rows = {r["metric"]: r for r in report["comparison"]}
     for metric, value in report["summary"]["overall"].items():
         row = rows.get(metric)
@@ -98,17 +119,22 @@ def to_markdown(report: dict[str, Any]) -> str:
             lines.append(f"| {metric} | {value:.3f} | - | - | |")
             continue
         flag = "REGRESSED" if row["regressed"] else ""
-        lines.append(f"| {metric} | {value:.3f} | {row['baseline']:.3f} | "
-                     f"{row['delta']:+.3f} | {flag} |")
+        lines.append(
+            f"| {metric} | {value:.3f} | {row['baseline']:.3f} | {row['delta']:+.3f} | {flag} |"
+        )
     lines += ["", "| stage | p50 ms | p95 ms |", "|---|---|---|"]
-    lines += [f"| {k} | {v['p50']} | {v['p95']} |" for k, v in report["summary"]["latency_ms"].items()]
+    lines += [
+        f"| {k} | {v['p50']} | {v['p95']} |" for k, v in report["summary"]["latency_ms"].items()
+    ]
     lines += ["", "| category | n | scores |", "|---|---|---|"]
     for cat, vals in report["summary"]["by_category"].items():
         scores = ", ".join(f"{k} {v:.2f}" for k, v in vals.items() if k != "n")
         lines.append(f"| {cat} | {vals['n']} | {scores} |")
     lines += ["", "## Newly failing", ""]
-    lines += [f"- **{i['id']}** {i['question']}: returned “{i['answer'][:200]}”"
-              for i in report["newly_failing"]] or ["none"]
+    lines += [
+        f"- **{i['id']}** {i['question']}: returned “{i['answer'][:200]}”"
+        for i in report["newly_failing"]
+    ] or ["none"]
     if report.get("changed_documents"):
         lines += ["", "## Documents changed since the baseline", ""]
         lines += [f"- {d}" for d in report["changed_documents"]]
@@ -119,12 +145,16 @@ def to_markdown(report: dict[str, Any]) -> str:
 def to_html(report: dict[str, Any], images: dict[str, str]) -> str:
     """Render a self-contained HTML page (escaped text, inline PNG plots)."""
     md = html.escape(to_markdown(report))
-    imgs = "".join(f'<h2>{html.escape(k)}</h2><img alt="{html.escape(k)}" '
-                   f'src="data:image/png;base64,{v}">' for k, v in images.items())
-    return ("<!doctype html><html><head><meta charset='utf-8'><title>Eval report</title>"
-            "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}"
-            "pre{white-space:pre-wrap}</style></head><body>"
-            f"<h1>Eval report</h1>{imgs}<h2>Details</h2><pre>{md}</pre></body></html>")
+    imgs = "".join(
+        f'<h2>{html.escape(k)}</h2><img alt="{html.escape(k)}" src="data:image/png;base64,{v}">'
+        for k, v in images.items()
+    )
+    return (
+        "<!doctype html><html><head><meta charset='utf-8'><title>Eval report</title>"
+        "<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto}"
+        "pre{white-space:pre-wrap}</style></head><body>"
+        f"<h1>Eval report</h1>{imgs}<h2>Details</h2><pre>{md}</pre></body></html>"
+    )
 
 
 def write_report(out_root: Path, report: dict[str, Any]) -> Path:

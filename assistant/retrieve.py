@@ -65,8 +65,9 @@ def check_question(question: str) -> str:
     if not cleaned:
         raise QuestionError("The question is empty: type a question about the documents")
     if len(cleaned) > MAX_QUESTION_CHARS:
-        raise QuestionError(f"The question is {len(cleaned)} characters long: keep it under "
-                            f"{MAX_QUESTION_CHARS}")
+        raise QuestionError(
+            f"The question is {len(cleaned)} characters long: keep it under {MAX_QUESTION_CHARS}"
+        )
     return cleaned
 
 
@@ -77,8 +78,9 @@ def _minmax(values: dict[str, float]) -> dict[str, float]:
     return {k: (v - lo) / (hi - lo) if hi > lo else 1.0 for k, v in values.items()}
 
 
-def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], fusion: Fusion
-         ) -> list[tuple[str, Ranked]]:
+def fuse(
+    dense: list[tuple[str, float]], lexical: list[tuple[str, float]], fusion: Fusion
+) -> list[tuple[str, Ranked]]:
     """Combine two ranked lists of (id, score) into one, best first (pure)."""
     table: dict[str, Ranked] = {}
     for rank, (key, score) in enumerate(dense, start=1):
@@ -87,13 +89,20 @@ def fuse(dense: list[tuple[str, float]], lexical: list[tuple[str, float]], fusio
         table.setdefault(key, Ranked()).__dict__.update(lexical=score, lexical_rank=rank)
     if fusion.method == "rrf":
         for r in table.values():
-            r.fused = sum(w / (fusion.rrf_k + rank) for w, rank in (
-                (fusion.dense_weight, r.dense_rank), (fusion.lexical_weight, r.lexical_rank))
-                if rank is not None)
+            r.fused = sum(
+                w / (fusion.rrf_k + rank)
+                for w, rank in (
+                    (fusion.dense_weight, r.dense_rank),
+                    (fusion.lexical_weight, r.lexical_rank),
+                )
+                if rank is not None
+            )
     else:
         dn, ln = _minmax(dict(dense)), _minmax(dict(lexical))
         for key, r in table.items():
-            r.fused = fusion.dense_weight * dn.get(key, 0.0) + fusion.lexical_weight * ln.get(key, 0.0)
+            r.fused = fusion.dense_weight * dn.get(key, 0.0) + fusion.lexical_weight * ln.get(
+                key, 0.0
+            )
     return sorted(table.items(), key=lambda kv: -kv[1].fused)
 
 
@@ -140,8 +149,13 @@ def lexical_mask(index: LexicalIndex, filters: Filters) -> Any:
 class HybridRetriever:
     """Dense + BM25 retrieval over one index, with filters and supersession handling."""
 
-    def __init__(self, settings: Settings, embedder: Embedder, fusion: Fusion | None = None,
-                 parts: tuple[Any, LexicalIndex, dict[str, Any], Any] | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        fusion: Fusion | None = None,
+        parts: tuple[Any, LexicalIndex, dict[str, Any], Any] | None = None,
+    ) -> None:
         """Open the collections and the BM25 index (rebuilt here if missing or stale)."""
         self.settings, self.embedder = settings, embedder
         self.fusion = fusion or Fusion()
@@ -156,9 +170,15 @@ class HybridRetriever:
         self.superseded_years = self._superseded_years()
 
     @classmethod
-    def from_chunks(cls, settings: Settings, embedder: Embedder, chunks: list[Chunk],
-                    vectors: list[list[float]], fusion: Fusion | None = None,
-                    sentences: list[tuple[str, list[float]]] | None = None) -> HybridRetriever:
+    def from_chunks(
+        cls,
+        settings: Settings,
+        embedder: Embedder,
+        chunks: list[Chunk],
+        vectors: list[list[float]],
+        fusion: Fusion | None = None,
+        sentences: list[tuple[str, list[float]]] | None = None,
+    ) -> HybridRetriever:
         """Index ready-made chunks and vectors in settings.index_dir (BEIR datasets, benchmarks).
 
         `sentences` are (chunk id, vector) pairs for sentence-level matching.
@@ -169,24 +189,31 @@ class HybridRetriever:
         client = chroma_client(settings)
         collection = get_collection(client, settings.collection)
         for start in range(0, len(chunks), 2000):
-            part = chunks[start:start + 2000]
-            collection.add(ids=[c.id for c in part], documents=[c.text for c in part],
-                           metadatas=[c.metadata() for c in part],
-                           embeddings=vectors[start:start + 2000])
+            part = chunks[start : start + 2000]
+            collection.add(
+                ids=[c.id for c in part],
+                documents=[c.text for c in part],
+                metadatas=[c.metadata() for c in part],
+                embeddings=vectors[start : start + 2000],
+            )
         fields = {k: [c.metadata()[k] for c in chunks] for k in FILTER_FIELDS}
-        lexical = LexicalIndex.build([c.id for c in chunks], [embedding_text(c) for c in chunks],
-                                     "adhoc", fields)
+        lexical = LexicalIndex.build(
+            [c.id for c in chunks], [embedding_text(c) for c in chunks], "adhoc", fields
+        )
         sentence_store = None
         if sentences:
             by_id = {c.id: c.metadata() for c in chunks}
             sentence_store = get_collection(client, f"{settings.collection}-sentences")
             for start in range(0, len(sentences), 2000):
-                part = list(enumerate(sentences[start:start + 2000], start=start))
+                part = list(enumerate(sentences[start : start + 2000], start=start))
                 sentence_store.add(
                     ids=[f"{cid}:{i}" for i, (cid, _) in part],
-                    metadatas=[{"chunk_id": cid, **{k: by_id[cid][k] for k in FILTER_FIELDS}}
-                               for _, (cid, _) in part],
-                    embeddings=[v for _, (_, v) in part])
+                    metadatas=[
+                        {"chunk_id": cid, **{k: by_id[cid][k] for k in FILTER_FIELDS}}
+                        for _, (cid, _) in part
+                    ],
+                    embeddings=[v for _, (_, v) in part],
+                )
         return cls(settings, embedder, fusion, (collection, lexical, {}, sentence_store))
 
     def _open_lexical(self) -> LexicalIndex:
@@ -212,12 +239,18 @@ class HybridRetriever:
             return filters
         asked = set(_YEAR.findall(question))
         if any(asked & years for years in self.superseded_years.values()):
-            return Filters(filters.strands, filters.doc_ids, filters.date_from, filters.date_to,
-                           include_superseded=True)
+            return Filters(
+                filters.strands,
+                filters.doc_ids,
+                filters.date_from,
+                filters.date_to,
+                include_superseded=True,
+            )
         return filters
 
-    def retrieve(self, question: str, k: int | None = None, filters: Filters | None = None
-                 ) -> list[Hit]:
+    def retrieve(
+        self, question: str, k: int | None = None, filters: Filters | None = None
+    ) -> list[Hit]:
         """Return the top k hits for a question, best first, de-duplicated."""
         question = check_question(question)
         filters = self.effective_filters(question, filters or Filters())
@@ -230,12 +263,19 @@ class HybridRetriever:
         dense, _ = self._dense(question, depth, filters)
         lexical = self.lexical.search(question, depth, None)
         fused, _ = self._search(question, depth, filters, (dense, lexical))
-        return {"bm25": [i for i, _ in lexical], "dense": [i for i, _ in dense],
-                "hybrid": [i for i, _ in fused][:depth]}
+        return {
+            "bm25": [i for i, _ in lexical],
+            "dense": [i for i, _ in dense],
+            "hybrid": [i for i, _ in fused][:depth],
+        }
 
-    def _search(self, question: str, depth: int, filters: Filters,
-                first: tuple[list[tuple[str, float]], list[tuple[str, float]]] | None = None
-                ) -> tuple[list[tuple[str, Ranked]], dict[str, Chunk]]:
+    def _search(
+        self,
+        question: str,
+        depth: int,
+        filters: Filters,
+        first: tuple[list[tuple[str, float]], list[tuple[str, float]]] | None = None,
+    ) -> tuple[list[tuple[str, Ranked]], dict[str, Chunk]]:
         records: dict[str, Chunk] = {}
         if first is None:
             dense, records = self._dense(question, depth, filters)
@@ -249,8 +289,9 @@ class HybridRetriever:
             self._masks[filters] = lexical_mask(self.lexical, filters)
         return self._masks[filters]
 
-    def _dense(self, question: str, depth: int, filters: Filters
-               ) -> tuple[list[tuple[str, float]], dict[str, Chunk]]:
+    def _dense(
+        self, question: str, depth: int, filters: Filters
+    ) -> tuple[list[tuple[str, float]], dict[str, Chunk]]:
         """Rank chunks by the mean of their own cosine and their best sentence's cosine.
 
         Both searches ask Chroma for ids and distances only: fetching metadata for hundreds of
@@ -278,8 +319,10 @@ class HybridRetriever:
             return sorted(chunk_scores.items(), key=lambda kv: -kv[1])[:depth], {}
         # Chunks found by only one search get that search's lowest score for the other (a bound).
         low_c, low_s = min(chunk_scores.values()), min(best.values())
-        combined = {cid: (chunk_scores.get(cid, low_c) + best.get(cid, low_s)) / 2
-                    for cid in chunk_scores.keys() | best.keys()}
+        combined = {
+            cid: (chunk_scores.get(cid, low_c) + best.get(cid, low_s)) / 2
+            for cid in chunk_scores.keys() | best.keys()
+        }
         return sorted(combined.items(), key=lambda kv: -kv[1])[:depth], {}
 
     def _allowed(self, filters: Filters) -> Any:
@@ -290,26 +333,34 @@ class HybridRetriever:
         return lambda chunk_id: chunk_id in rows and bool(mask[rows[chunk_id]])
 
     @staticmethod
-    def _query(collection: Any, vector: list[float], n: int,
-               where: dict[str, Any] | None = None) -> list[tuple[str, float]]:
-        result = collection.query(query_embeddings=[vector], n_results=n, where=where,
-                                  include=["distances"])
-        return [(i, 1.0 - float(d)) for i, d in zip(result["ids"][0], result["distances"][0],
-                                                     strict=True)]
+    def _query(
+        collection: Any, vector: list[float], n: int, where: dict[str, Any] | None = None
+    ) -> list[tuple[str, float]]:
+        result = collection.query(
+            query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+        )
+        return [
+            (i, 1.0 - float(d))
+            for i, d in zip(result["ids"][0], result["distances"][0], strict=True)
+        ]
 
     def sentence_vectors(self, chunk_ids: list[str]) -> dict[tuple[str, int], list[float]]:
         """Stored vectors of the sentence units of some chunks, keyed by (chunk id, unit index)."""
         if self.sentences is None or not chunk_ids:
             return {}
-        got = self.sentences.get(where={"chunk_id": {"$in": list(chunk_ids)}},
-                                 include=["embeddings", "metadatas"])
+        got = self.sentences.get(
+            where={"chunk_id": {"$in": list(chunk_ids)}}, include=["embeddings", "metadatas"]
+        )
         if got.get("embeddings") is None:
             return {}
-        return {(m["chunk_id"], int(m.get("k", -1))): list(v)
-                for m, v in zip(got["metadatas"], got["embeddings"], strict=True)}
+        return {
+            (m["chunk_id"], int(m.get("k", -1))): list(v)
+            for m, v in zip(got["metadatas"], got["embeddings"], strict=True)
+        }
 
-    def _to_hits(self, fused: list[tuple[str, Ranked]], records: dict[str, Chunk], k: int
-                 ) -> list[Hit]:
+    def _to_hits(
+        self, fused: list[tuple[str, Ranked]], records: dict[str, Chunk], k: int
+    ) -> list[Hit]:
         wanted = [key for key, _ in fused[: k * 3]]
         missing = [key for key in wanted if key not in records]
         if missing:

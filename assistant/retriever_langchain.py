@@ -35,16 +35,34 @@ class SaferCumbriaRetriever(BaseRetriever):
         if self._hybrid is None:
             from assistant.pipeline import make_embedder
 
-            settings = Settings(_env_file=None, index_dir=self.index_dir,  # type: ignore[call-arg]
-                                corpus_dir=self.corpus_dir, chroma_url=self.chroma_url)
+            settings = Settings(
+                _env_file=None,
+                index_dir=self.index_dir,  # type: ignore[call-arg]
+                corpus_dir=self.corpus_dir,
+                chroma_url=self.chroma_url,
+            )
             self._hybrid = HybridRetriever(settings, make_embedder(settings))
         return self._hybrid
 
-    def _get_relevant_documents(self, query: str, *, run_manager: CallbackManagerForRetrieverRun,
-                                **kwargs: Any) -> list[LCDocument]:
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun, **kwargs: Any
+    ) -> list[LCDocument]:
         filters = Filters(strands=tuple(self.strands), include_superseded=self.include_superseded)
         hits = self._retriever().retrieve(query, k=int(kwargs.get("k", self.k)), filters=filters)
-        return [LCDocument(page_content=h.chunk.text, id=h.chunk.id, metadata={
-            "doc_id": h.chunk.doc_id, "title": h.chunk.title, "section": h.chunk.section,
-            "page": h.chunk.page, "published": h.chunk.published, "status": h.chunk.status,
-            "chunk_id": h.chunk.id, "score": h.score}) for h in hits]
+        return [
+            LCDocument(
+                page_content=h.chunk.text,
+                id=h.chunk.id,
+                metadata={
+                    "doc_id": h.chunk.doc_id,
+                    "title": h.chunk.title,
+                    "section": h.chunk.section,
+                    "page": h.chunk.page,
+                    "published": h.chunk.published,
+                    "status": h.chunk.status,
+                    "chunk_id": h.chunk.id,
+                    "score": h.score,
+                },
+            )
+            for h in hits
+        ]

@@ -19,8 +19,10 @@ def escape_markdown(text: str) -> str:
 
 def answer_markdown(text: str) -> str:
     """Render answer lines as Markdown, leaving only our own bullets unescaped."""
-    return "\n".join("- " + escape_markdown(line[2:]) if line.startswith("- ")
-                     else escape_markdown(line) for line in text.splitlines())
+    return "\n".join(
+        "- " + escape_markdown(line[2:]) if line.startswith("- ") else escape_markdown(line)
+        for line in text.splitlines()
+    )
 
 
 def source_label(n: int, title: str, page: int | None, status: str) -> str:

@@ -14,21 +14,35 @@ from typing import Any
 from assistant.cite import split_sentences
 
 VERDICTS = ("supported", "conflict", "outdated", "unsupported")
-_NUMBER_WORDS = {w: str(i) for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DATE = re.compile(rf"\b(?:\d{{1,2}} )?(?:{_MONTHS}) \d{{4}}\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
-_UP = re.compile(r"\b(rose|risen|rise|rises|increased?|increasing|up|higher|more|grew|grown)\b", re.I)
-_DOWN = re.compile(r"\b(fell|fallen|fall|falls|decreased?|decreasing|down|lower|less|fewer|"
-                   r"reduced|dropped|declined?)\b", re.I)
-_BODY = re.compile(r"\b(?:[A-Z][\w'&-]*,? (?:(?:and|of|for|&) )?)*[A-Z][\w'&-]* "
-                   r"(?:Board|Partnership|Council|Group|Commissioner|Service|Team|Constabulary|"
-                   r"Panel|Authority)\b")
-_OVERCLAIM = re.compile(r"\b(eliminated|eradicated|ended|all|every|always|never|guarantees?|"
-                        r"first (?:\w+ )?in (?:the country|england|the uk|britain)|first county|"
-                        r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b", re.I)
+_UP = re.compile(
+    r"\b(rose|risen|rise|rises|increased?|increasing|up|higher|more|grew|grown)\b", re.I
+)
+_DOWN = re.compile(
+    r"\b(fell|fallen|fall|falls|decreased?|decreasing|down|lower|less|fewer|"
+    r"reduced|dropped|declined?)\b",
+    re.I,
+)
+_BODY = re.compile(
+    r"\b(?:[A-Z][\w'&-]*,? (?:(?:and|of|for|&) )?)*[A-Z][\w'&-]* "
+    r"(?:Board|Partnership|Council|Group|Commissioner|Service|Team|Constabulary|"
+    r"Panel|Authority)\b"
+)
+_OVERCLAIM = re.compile(
+    r"\b(eliminated|eradicated|ended|all|every|always|never|guarantees?|"
+    r"first (?:\w+ )?in (?:the country|england|the uk|britain)|first county|"
+    r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -80,7 +94,7 @@ def split_draft(text: str) -> list[str]:
             continue
         for sentence in split_sentences(line):
             words = sentence.split()
-            out += [" ".join(words[i:i + 40]) for i in range(0, len(words), 40)] or []
+            out += [" ".join(words[i : i + 40]) for i in range(0, len(words), 40)] or []
     return [s for s in out if re.search(r"[A-Za-z]{2}", s)]
 
 
@@ -103,8 +117,10 @@ def _number_direction(draft: str, doc: str) -> tuple[str, str] | None:
     for n in numbers(draft):
         here, there = draft.find(n), doc.find(n)
         if here >= 0 and there >= 0:
-            mine, theirs = direction(draft[max(0, here - 25):here]), direction(
-                doc[max(0, there - 25):there])
+            mine, theirs = (
+                direction(draft[max(0, here - 25) : here]),
+                direction(doc[max(0, there - 25) : there]),
+            )
             if mine and theirs:
                 return mine, theirs
     return None
@@ -121,10 +137,14 @@ class GlossaryRules:
 
     def __init__(self, data: dict[str, Any]) -> None:
         """Compile the glossary's patterns."""
-        self.renamed = [(re.compile(r"(?<![\w,])" + re.escape(p) + r"s?(?![\w])", re.I), b)
-                        for b in data.get("renamed_bodies", []) for p in b.get("patterns", [])]
-        self.style = [(p, t["use"]) for t in data.get("preferred_terms", [])
-                      for p in t.get("avoid", [])]
+        self.renamed = [
+            (re.compile(r"(?<![\w,])" + re.escape(p) + r"s?(?![\w])", re.I), b)
+            for b in data.get("renamed_bodies", [])
+            for p in b.get("patterns", [])
+        ]
+        self.style = [
+            (p, t["use"]) for t in data.get("preferred_terms", []) for p in t.get("avoid", [])
+        ]
         self.places = sorted(data.get("places", []), key=len, reverse=True)
         self.superseded_titles: list[str] = list(data.get("superseded_titles", []))
 
@@ -160,7 +180,7 @@ def _context_after(text: str, value: str) -> set[str]:
     if idx < 0:
         return set()
     stop = {"the", "and", "its", "per", "cent", "for", "with", "county", "county's", "all"}
-    words = re.findall(r"[a-z']{3,}", text[idx + len(value): idx + len(value) + 60].lower())
+    words = re.findall(r"[a-z']{3,}", text[idx + len(value) : idx + len(value) + 60].lower())
     return set([w for w in words if w not in stop][:2])
 
 
@@ -171,8 +191,11 @@ def _number_mismatch(draft: str, doc: Aligned, passages: str = "") -> tuple[str,
     olds = {m for pair in _FROM.findall(doc.text) for m in pair if m}
     for n in d_nums:
         if n not in passage_nums or n in olds:  # absent, or only the figure it changed "from"
-            same_kind = [m for m in s_nums if m.endswith("%") == n.endswith("%")
-                         and m.startswith("£") == n.startswith("£")]
+            same_kind = [
+                m
+                for m in s_nums
+                if m.endswith("%") == n.endswith("%") and m.startswith("£") == n.startswith("£")
+            ]
             return n, (same_kind or s_nums or ["(not stated)"])[0]
     for n in d_nums:  # present, but attached to a different measure (a swapped figure)
         mine = _context_after(draft, n)
@@ -194,11 +217,14 @@ def _missing(draft_items: list[str], doc_text: str, doc_items: list[str]) -> tup
     return None
 
 
-_SUPERLATIVE = re.compile(r"\b(highest|lowest|largest|smallest|most|fewest|biggest|worst|best)\b",
-                          re.I)
-_FROM = re.compile(r"\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)? ?from "
-                   r"(£?\d[\d,]*(?:\.\d+)?%?)|\b(?:previously|compared with) (£?\d[\d,]*%?)",
-                   re.I)
+_SUPERLATIVE = re.compile(
+    r"\b(highest|lowest|largest|smallest|most|fewest|biggest|worst|best)\b", re.I
+)
+_FROM = re.compile(
+    r"\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)? ?from "
+    r"(£?\d[\d,]*(?:\.\d+)?%?)|\b(?:previously|compared with) (£?\d[\d,]*%?)",
+    re.I,
+)
 
 
 def _subject(text: str, places: list[str]) -> tuple[str, str] | None:
@@ -211,15 +237,18 @@ def _subject(text: str, places: list[str]) -> tuple[str, str] | None:
     return (match.group(1).lower(), max(named)[1]) if named else None
 
 
-def compare(sentence: str, doc: Aligned, rules: GlossaryRules, passages: str = ""
-            ) -> tuple[str, str, str] | None:
+def compare(
+    sentence: str, doc: Aligned, rules: GlossaryRules, passages: str = ""
+) -> tuple[str, str, str] | None:
     """Return (element, draft value, document value) for the first thing that differs."""
     if found := _missing(_DATE.findall(sentence), doc.text, _DATE.findall(doc.text)):
         return ("date", *found)
     if found := _number_mismatch(sentence, doc, passages):
         return ("number", *found)
-    mine, theirs = _number_direction(sentence, doc.text) or (direction(sentence),
-                                                             direction(doc.text))
+    mine, theirs = _number_direction(sentence, doc.text) or (
+        direction(sentence),
+        direction(doc.text),
+    )
     if mine and theirs and mine != theirs:
         word = (_UP if theirs == "up" else _DOWN).search(doc.text)
         return "direction", mine, word.group(0) if word else theirs
@@ -239,14 +268,21 @@ def compare(sentence: str, doc: Aligned, rules: GlossaryRules, passages: str = "
 def _outdated(v: SentenceVerdict, matched: str, entry: dict[str, Any]) -> SentenceVerdict:
     v.verdict, v.element, v.draft_value = "outdated", str(entry["old"]), matched
     v.document_value = str(entry["successor"])
-    v.reasons.append(f"{matched} no longer exists: replaced by {entry['successor']} "
-                     f"from {entry.get('changed', 'an earlier date')}")
+    v.reasons.append(
+        f"{matched} no longer exists: replaced by {entry['successor']} "
+        f"from {entry.get('changed', 'an earlier date')}"
+    )
     return v
 
 
-def judge(sentence: str, current: list[Aligned], everything: list[Aligned], rules: GlossaryRules,
-          th: Thresholds | None = None,
-          realign: Callable[[str], list[Aligned]] | None = None) -> SentenceVerdict:
+def judge(
+    sentence: str,
+    current: list[Aligned],
+    everything: list[Aligned],
+    rules: GlossaryRules,
+    th: Thresholds | None = None,
+    realign: Callable[[str], list[Aligned]] | None = None,
+) -> SentenceVerdict:
     """Judge one draft sentence against its aligned document sentences.
 
     When nothing differs but the alignment is weak, the draft's bodies and places may be what
@@ -305,36 +341,55 @@ def _look_up_figures(sentence: str, known: str, realign: Callable[[str], list[Al
     return " ".join(found)
 
 
-def _conflict_or_superseded(v: SentenceVerdict, diff: tuple[str, str, str],
-                            current: list[Aligned], everything: list[Aligned]) -> SentenceVerdict:
+def _conflict_or_superseded(
+    v: SentenceVerdict,
+    diff: tuple[str, str, str],
+    current: list[Aligned],
+    everything: list[Aligned],
+) -> SentenceVerdict:
     element, draft_value, document_value = diff
     v.element, v.draft_value, v.document_value = element, draft_value, document_value
     value = draft_value.lower()
     # A current document that mentions the value only as what changed ("up from £157,000")
     # does not make it current.
     still_current = bool(current) and value in _FROM.sub(" ", current[0].passage).lower()
-    old = next((a for a in everything if a.status == "superseded"
-                and value in a.passage.lower()), None) if not still_current else None
+    old = (
+        next(
+            (a for a in everything if a.status == "superseded" and value in a.passage.lower()), None
+        )
+        if not still_current
+        else None
+    )
     if old is not None:
         v.verdict, v.element = "outdated", "superseded"
-        v.reasons.append(f'"{draft_value}" comes from a superseded document '
-                         f"({old.source.get('title')}); the current one says \"{document_value}\"")
+        v.reasons.append(
+            f'"{draft_value}" comes from a superseded document '
+            f'({old.source.get("title")}); the current one says "{document_value}"'
+        )
         return v
     v.verdict = "conflict"
-    v.reasons.append(f'{element} differs: draft says "{draft_value}", documents say '
-                     f'"{document_value}"')
+    v.reasons.append(
+        f'{element} differs: draft says "{draft_value}", documents say "{document_value}"'
+    )
     return v
 
 
-def check(text: str, lookup: Callable[[str], tuple[list[Aligned], list[Aligned]]],
-          rules: GlossaryRules, th: Thresholds | None = None,
-          progress: Callable[[int], None] | None = None) -> list[SentenceVerdict]:
+def check(
+    text: str,
+    lookup: Callable[[str], tuple[list[Aligned], list[Aligned]]],
+    rules: GlossaryRules,
+    th: Thresholds | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> list[SentenceVerdict]:
     """Judge every sentence of a draft."""
     verdicts = []
     for sentence in split_draft(text):
         current, everything = lookup(sentence)
-        verdicts.append(judge(sentence, current, everything, rules, th,
-                              realign=lambda masked: lookup(masked)[0]))
+        verdicts.append(
+            judge(
+                sentence, current, everything, rules, th, realign=lambda masked: lookup(masked)[0]
+            )
+        )
         if progress:
             progress(1)
     return verdicts
@@ -343,6 +398,11 @@ def check(text: str, lookup: Callable[[str], tuple[list[Aligned], list[Aligned]]
 def summary(verdicts: list[SentenceVerdict]) -> dict[str, Any]:
     """Counts per verdict and the JSON list."""
     counts = {v: sum(1 for x in verdicts if x.verdict == v) for v in VERDICTS}
-    return {"summary": {**counts, "sentences": len(verdicts),
-                        "all_supported": counts["supported"] == len(verdicts) > 0},
-            "sentences": [asdict(v) for v in verdicts]}
+    return {
+        "summary": {
+            **counts,
+            "sentences": len(verdicts),
+            "all_supported": counts["supported"] == len(verdicts) > 0,
+        },
+        "sentences": [asdict(v) for v in verdicts],
+    }

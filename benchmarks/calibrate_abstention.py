@@ -38,19 +38,25 @@ def main() -> None:
     unans = [r for r in rows if r[0]]
     ans = [r for r in rows if not r[0]]
     found = []
-    for s, c, m in itertools.product([0.30 + 0.025 * i for i in range(10)],
-                                     [0.30 + 0.05 * i for i in range(8)],
-                                     [2.5 + 0.25 * i for i in range(12)]):
-        def abstains(r: tuple[bool, float, float, float]) -> bool:
+    for s, c, m in itertools.product(
+        [0.30 + 0.025 * i for i in range(10)],
+        [0.30 + 0.05 * i for i in range(8)],
+        [2.5 + 0.25 * i for i in range(12)],
+    ):
+
+        def abstains(r: tuple[bool, float, float, float], s=s, c=c, m=m) -> bool:
             return r[1] < s or r[2] < c or r[3] >= m
+
         recall = sum(map(abstains, unans)) / len(unans)
         wrong = sum(map(abstains, ans)) / len(ans)
         if wrong <= 0.05:
             found.append((recall, -wrong, s, c, m))
     print("abstain-recall  wrong-abstain  abstain_below  min_coverage  max_missing_idf")
     for recall, wrong, s, c, m in sorted(found, reverse=True)[:15]:
-        print(f"{recall:.3f}           {-wrong:.3f}          {s:.3f}          {c:.2f}"
-              f"          {m:.2f}")
+        print(
+            f"{recall:.3f}           {-wrong:.3f}          {s:.3f}          {c:.2f}"
+            f"          {m:.2f}"
+        )
 
 
 if __name__ == "__main__":

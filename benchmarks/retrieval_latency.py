@@ -37,8 +37,11 @@ from assistant.types import Chunk  # noqa: E402
 
 def generate(n: int, seed: int = 7) -> tuple[list[Chunk], np.ndarray, list[tuple[str, list]]]:
     settings = Settings(_env_file=None, corpus_dir=ROOT / "corpus")
-    base = [c for f in scan_corpus(settings.corpus_dir, 25).files
-            for c in split_document(load_document(f), 1200, 150)]
+    base = [
+        c
+        for f in scan_corpus(settings.corpus_dir, 25).files
+        for c in split_document(load_document(f), 1200, 150)
+    ]
     embedder = make_embedder(settings)
     base_vecs = np.asarray(embedder.embed_documents([embedding_text(c) for c in base]), np.float32)
     rng = random.Random(seed)
@@ -50,11 +53,23 @@ def generate(n: int, seed: int = 7) -> tuple[list[Chunk], np.ndarray, list[tuple
         j = rng.randrange(len(base))
         text = " ".join(rng.sample(sentences, 4)) + " " + base[j].text[:300]
         src = base[j]
-        chunks.append(Chunk(id=f"g{i}", doc_id=f"{src.doc_id}-{i % 500}", text=text,
-                            title=src.title, section=src.section, page=src.page, ordinal=i,
-                            char_start=0, char_end=len(text), content_hash=f"h{i}",
-                            status="superseded" if i % 10 == 0 else "current",
-                            published=src.published, strand=src.strand))
+        chunks.append(
+            Chunk(
+                id=f"g{i}",
+                doc_id=f"{src.doc_id}-{i % 500}",
+                text=text,
+                title=src.title,
+                section=src.section,
+                page=src.page,
+                ordinal=i,
+                char_start=0,
+                char_end=len(text),
+                content_hash=f"h{i}",
+                status="superseded" if i % 10 == 0 else "current",
+                published=src.published,
+                strand=src.strand,
+            )
+        )
         v = base_vecs[j] + nrng.normal(0, 0.03, base_vecs.shape[1]).astype(np.float32)
         vecs[i] = v / np.linalg.norm(v)
         for _ in range(6):  # heading + about five sentences per chunk, as the index stores
@@ -86,7 +101,7 @@ def time_runs(retriever: HybridRetriever, questions: list[str]) -> dict[str, lis
     # "dense" includes its own query embedding; "hybrid" is the whole retrieve() call.
     for q in tqdm(questions, desc="queries", file=sys.stderr):
         t0 = time.perf_counter()
-        vec = retriever.embedder.embed_query(q)
+        retriever.embedder.embed_query(q)
         t1 = time.perf_counter()
         retriever._dense(q, 100, filters)  # chunk + sentence vector search, combined
         t2 = time.perf_counter()
@@ -94,8 +109,12 @@ def time_runs(retriever: HybridRetriever, questions: list[str]) -> dict[str, lis
         t3 = time.perf_counter()
         retriever.retrieve(q, k=5)
         t4 = time.perf_counter()
-        for key, value in (("embed_query", t1 - t0), ("dense", t2 - t1), ("bm25", t3 - t2),
-                           ("hybrid", t4 - t3)):
+        for key, value in (
+            ("embed_query", t1 - t0),
+            ("dense", t2 - t1),
+            ("bm25", t3 - t2),
+            ("hybrid", t4 - t3),
+        ):
             runs[key].append(value * 1000)
     return {k: v[1:] for k, v in runs.items()}  # drop the first (warm-up) query
 
@@ -116,18 +135,25 @@ def main() -> None:
     retriever = open_bench(settings, embedder) if (folder / "chroma").is_dir() else None
     if retriever is None:
         chunks, vecs, sentence_vecs = generate(args.chunks)
-        retriever = HybridRetriever.from_chunks(settings, embedder, chunks, vecs.tolist(),
-                                                sentences=sentence_vecs)
+        retriever = HybridRetriever.from_chunks(
+            settings, embedder, chunks, vecs.tolist(), sentences=sentence_vecs
+        )
     build_s = time.perf_counter() - t
     runs = time_runs(retriever, questions)
-    table = {k: {"median_ms": round(statistics.median(v), 2), "p95_ms": round(percentile(v, 95), 2)}
-             for k, v in runs.items()}
+    table = {
+        k: {"median_ms": round(statistics.median(v), 2), "p95_ms": round(percentile(v, 95), 2)}
+        for k, v in runs.items()
+    }
     base = table["dense"]["median_ms"]
     for row in table.values():
         row["median_vs_dense"] = round(row["median_ms"] / base, 2)
-    result = {"chunks": args.chunks, "sentence_vectors": retriever.sentences.count(),
-              "queries": len(runs["hybrid"]), "index_open_or_build_s": round(build_s, 1),
-              "latency": table}
+    result = {
+        "chunks": args.chunks,
+        "sentence_vectors": retriever.sentences.count(),
+        "queries": len(runs["hybrid"]),
+        "index_open_or_build_s": round(build_s, 1),
+        "latency": table,
+    }
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "latency.json").write_text(json.dumps(result, indent=2) + "\n")

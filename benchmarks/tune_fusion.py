@@ -35,7 +35,7 @@ def main() -> None:
 
     def dense_lists(scores: np.ndarray) -> dict[str, list[tuple[str, float]]]:
         out = {}
-        for row, q in zip(scores, qids):
+        for row, q in zip(scores, qids, strict=True):
             top = np.argpartition(-row, DEPTH)[:DEPTH]
             top = top[np.argsort(-row[top])]
             out[q] = [(ids[i], float(row[i])) for i in top]
@@ -50,8 +50,9 @@ def main() -> None:
         if (k1, b) == (1.2, 0.75):
             runs["dense"] = {q: [i for i, _ in dense[q]] for q in qids}
         for fusion in _variants():
-            runs[f"{fusion} k1={k1}"] = {q: [i for i, _ in fuse(dense[q], bm25[q], fusion)]
-                                        for q in qids}
+            runs[f"{fusion} k1={k1}"] = {
+                q: [i for i, _ in fuse(dense[q], bm25[q], fusion)] for q in qids
+            }
         # Dense pseudo-relevance feedback (Rocchio): move the query towards the fused top-m.
         for m, beta in itertools.product((3, 5), (0.5, 1.0)):
             fusion = Fusion("score", 0.5, 0.5)
@@ -64,7 +65,8 @@ def main() -> None:
             prf = dense_lists(np.asarray(newq) @ matrix.T)
             for f in (Fusion("rrf"), Fusion("score", 0.5, 0.5), Fusion("score", 0.6, 0.4)):
                 runs[f"prf m={m} beta={beta} then {f} k1={k1}"] = {
-                    q: [i for i, _ in fuse(prf[q], bm25[q], f)] for q in qids}
+                    q: [i for i, _ in fuse(prf[q], bm25[q], f)] for q in qids
+                }
         for name, row in evaluate_runs(runs, train.qrels).items():
             results.append((row["ndcg@10"], name, row))
             print(f"{row['ndcg@10']:.4f}  {name}", file=sys.stderr)

@@ -12,8 +12,14 @@ from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
 from assistant.ui_format import answer_markdown, highlight, source_label
 
-STRANDS = ["criminal-justice", "drugs", "serious-violence", "counter-terrorism",
-           "needs-assessment", "partnership"]
+STRANDS = [
+    "criminal-justice",
+    "drugs",
+    "serious-violence",
+    "counter-terrorism",
+    "needs-assessment",
+    "partnership",
+]
 assistant = st.session_state["assistant"]
 docs = assistant.retriever.manifest.get("documents", {})
 
@@ -29,14 +35,19 @@ def _filters() -> Filters:
 
 def _source(s, used: list[str]) -> None:
     with st.expander(source_label(s.n, s.title, s.page, s.status)):
-        st.caption(f"{s.section or 'no section'} · published {s.published or 'unknown'} · "
-                   f"{s.status}")
+        st.caption(
+            f"{s.section or 'no section'} · published {s.published or 'unknown'} · {s.status}"
+        )
         st.markdown(highlight(s.quote, used))
         path = assistant.settings.corpus_dir / s.source
         if s.source and path.is_file():
             label = f"Download {Path(s.source).name}" + (f" (see p. {s.page})" if s.page else "")
-            st.download_button(label, path.read_bytes(), file_name=Path(s.source).name,
-                               key=f"dl-{s.chunk_id}-{id(s)}")
+            st.download_button(
+                label,
+                path.read_bytes(),
+                file_name=Path(s.source).name,
+                key=f"dl-{s.chunk_id}-{id(s)}",
+            )
 
 
 def _render(i: int, answer) -> None:
@@ -55,13 +66,21 @@ def _render(i: int, answer) -> None:
 
 def _feedback(i: int, answer) -> None:
     rating = st.feedback("thumbs", key=f"rating-{i}")
-    comment = st.text_input("Comment (optional)", key=f"comment-{i}",
-                            label_visibility="collapsed", placeholder="What was wrong or missing?")
+    comment = st.text_input(
+        "Comment (optional)",
+        key=f"comment-{i}",
+        label_visibility="collapsed",
+        placeholder="What was wrong or missing?",
+    )
     saved = st.session_state.setdefault("saved_feedback", set())
     if rating is not None and (i, rating, comment) not in saved:
         FeedbackStore(assistant.settings.feedback_path).record(
-            answer.question, answer, rating, comment,
-            assistant.retriever.manifest.get("corpus_version"))
+            answer.question,
+            answer,
+            rating,
+            comment,
+            assistant.retriever.manifest.get("corpus_version"),
+        )
         saved.add((i, rating, comment))
         st.toast("Thanks: feedback saved")
 

@@ -13,8 +13,9 @@ from assistant.wording import summary
 assistant = st.session_state["assistant"]
 st.title("Check wording")
 st.caption("Each sentence is judged: supported, conflict, outdated or unsupported.")
-draft = st.text_area("Draft text (press release, post, briefing; HTML is fine)", height=200,
-                     max_chars=200_000)
+draft = st.text_area(
+    "Draft text (press release, post, briefing; HTML is fine)", height=200, max_chars=200_000
+)
 if st.button("Check", type="primary") and draft.strip():
     try:
         bar = st.progress(0.0, "Checking...")
@@ -47,9 +48,15 @@ if verdicts:
         if v.draft_value or v.document_value:
             lines.append(f"- draft: `{v.draft_value}` · documents: `{v.document_value}`")
         if v.quote and v.source:
-            lines.append(f"- source: {escape_markdown(v.source['title'])}"
-                         f"{', p. ' + str(v.source['page']) if v.source.get('page') else ''}: "
-                         f"“{escape_markdown(v.quote[:300])}”")
+            lines.append(
+                f"- source: {escape_markdown(v.source['title'])}"
+                f"{', p. ' + str(v.source['page']) if v.source.get('page') else ''}: "
+                f"“{escape_markdown(v.quote[:300])}”"
+            )
         box("\n".join(lines), icon=icon)
-    st.download_button("Download report (JSON)", json.dumps(summary(verdicts), indent=2),
-                       file_name="wording-check.json", mime="application/json")
+    st.download_button(
+        "Download report (JSON)",
+        json.dumps(summary(verdicts), indent=2),
+        file_name="wording-check.json",
+        mime="application/json",
+    )

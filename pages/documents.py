@@ -14,14 +14,18 @@ try:
 except AssistantError as exc:
     st.error(str(exc))
     st.stop()
-st.caption(f"{status['documents']} documents, {status['chunks']} chunks · model "
-           f"{status['embedding_model']} · last ingest {status['last_ingest']}")
+st.caption(
+    f"{status['documents']} documents, {status['chunks']} chunks · model "
+    f"{status['embedding_model']} · last ingest {status['last_ingest']}"
+)
 rows = [{"doc_id": k, **v} for k, v in status["per_document"].items()]
 st.dataframe(rows, hide_index=True, use_container_width=True)
 if status["failed"]:
     st.subheader("Problems in the last ingest")
-    st.dataframe([{k: f[k] for k in ("source", "action", "reason")} for f in status["failed"]],
-                 hide_index=True)
+    st.dataframe(
+        [{k: f[k] for k in ("source", "action", "reason")} for f in status["failed"]],
+        hide_index=True,
+    )
 if st.button("Re-index now"):
     with st.spinner("Re-indexing (only changed files are re-embedded)..."):
         try:

@@ -21,19 +21,31 @@ rows = {r["metric"]: r for r in report["comparison"]}
 cols = st.columns(4)
 for i, (metric, value) in enumerate(report["summary"]["overall"].items()):
     delta = rows[metric]["delta"] if metric in rows else None
-    cols[i % 4].metric(metric, f"{value:.3f}", None if delta is None else f"{delta:+.3f}",
-                       delta_color="inverse" if metric == "wrong_abstention" else "normal")
+    cols[i % 4].metric(
+        metric,
+        f"{value:.3f}",
+        None if delta is None else f"{delta:+.3f}",
+        delta_color="inverse" if metric == "wrong_abstention" else "normal",
+    )
 st.subheader("By category")
 cats = report["summary"]["by_category"]
-st.bar_chart({c: v.get("facts_all", v.get("abstained", 0.0)) for c, v in cats.items()},
-             horizontal=True)
+st.bar_chart(
+    {c: v.get("facts_all", v.get("abstained", 0.0)) for c, v in cats.items()}, horizontal=True
+)
 st.subheader("Latency (ms)")
 st.bar_chart({k: v["p95"] for k, v in report["summary"]["latency_ms"].items()})
 st.subheader("Trend")
 history = load_history(REPORTS)
-st.line_chart([{k: h["overall"].get(k, 0.0) for k in ("hit@5", "facts_all",
-                                                      "abstention_recall")} for h in history])
+st.line_chart(
+    [
+        {k: h["overall"].get(k, 0.0) for k in ("hit@5", "facts_all", "abstention_recall")}
+        for h in history
+    ]
+)
 st.subheader("Failing questions")
-failing = [{"id": i["id"], "question": i["question"], "returned": i["answer"][:200]}
-           for i in report["items"] if not i["passed"]]
+failing = [
+    {"id": i["id"], "question": i["question"], "returned": i["answer"][:200]}
+    for i in report["items"]
+    if not i["passed"]
+]
 st.dataframe(failing, hide_index=True, use_container_width=True)

@@ -84,7 +84,14 @@ def build_pdf(blocks: list[Block], path: Path, title: str) -> None:
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.platypus import (
-        ListFlowable, ListItem, PageBreak, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle,
+        ListFlowable,
+        ListItem,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
     )
 
     styles = getSampleStyleSheet()
@@ -116,21 +123,36 @@ def build_pdf(blocks: list[Block], path: Path, title: str) -> None:
         elif b.kind == "p":
             story += [Paragraph(_inline(b.text), styles["BodyText"]), Spacer(1, 4)]
         elif b.kind == "li":
-            story.append(ListFlowable([ListItem(Paragraph(_inline(b.text), styles["BodyText"]))],
-                                      bulletType="bullet", leftIndent=12))
+            story.append(
+                ListFlowable(
+                    [ListItem(Paragraph(_inline(b.text), styles["BodyText"]))],
+                    bulletType="bullet",
+                    leftIndent=12,
+                )
+            )
         elif b.kind == "table" and b.rows:
             cells = [[Paragraph(_inline(c), styles["BodyText"]) for c in row] for row in b.rows]
             table = Table(cells, repeatRows=1, hAlign="LEFT")
-            table.setStyle(TableStyle([
-                ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f0")),
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ]))
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.4, colors.grey),
+                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde6f0")),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                )
+            )
             story += [table, Spacer(1, 8)]
         elif b.kind == "break" and story:
             story.append(PageBreak())
-    doc = Doc(str(path), pagesize=A4, title=title, author="Safer Cumbria strategy assistant project",
-              creator="scripts/build_corpus.py", invariant=1)
+    doc = Doc(
+        str(path),
+        pagesize=A4,
+        title=title,
+        author="Safer Cumbria strategy assistant project",
+        creator="scripts/build_corpus.py",
+        invariant=1,
+    )
     doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 

@@ -57,8 +57,9 @@ def bad_corpus(corpus: Path) -> Path:
 
 @pytest.fixture()
 def settings(tmp_path: Path, corpus: Path) -> Settings:
-    return Settings(_env_file=None, corpus_dir=corpus, index_dir=tmp_path / "index",
-                    max_file_mb=0.2)
+    return Settings(
+        _env_file=None, corpus_dir=corpus, index_dir=tmp_path / "index", max_file_mb=0.2
+    )
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +74,10 @@ def sample_index(tmp_path_factory: pytest.TempPathFactory, real_embedder) -> Set
     """The real sample corpus indexed once with the real model (shared, read-only)."""
     from assistant.index import build_index
 
-    settings = Settings(_env_file=None, corpus_dir=ROOT / "corpus",
-                        index_dir=tmp_path_factory.mktemp("sample") / "index")
+    settings = Settings(
+        _env_file=None,
+        corpus_dir=ROOT / "corpus",
+        index_dir=tmp_path_factory.mktemp("sample") / "index",
+    )
     build_index(settings, real_embedder)
     return settings

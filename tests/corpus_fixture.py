@@ -109,9 +109,13 @@ def _docx(path: Path) -> None:
     d.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
     d.add_heading("2. Figures", 1)
     t = d.add_table(rows=3, cols=3)
-    for r, row in enumerate([["Measure", "2022/23", "2023/24"],
-                             ["Serious violence offences", "4,312", "4,105"],
-                             ["Knife offences", "238", "212"]]):
+    for r, row in enumerate(
+        [
+            ["Measure", "2022/23", "2023/24"],
+            ["Serious violence offences", "4,312", "4,105"],
+            ["Knife offences", "238", "212"],
+        ]
+    ):
         for c, v in enumerate(row):
             t.cell(r, c).text = v
     d.save(str(path))
@@ -123,11 +127,18 @@ def write_good(root: Path) -> None:
     (root / "catalog.yaml").write_text(CATALOG)
     (root / "strategy.md").write_text(STRATEGY_MD)
     (root / "prevent.html").write_text(PREVENT_HTML)
-    _pdf(root / "violence-2024.pdf", [
-        ("1. Priorities", "The 2024 strategy sets four priorities.\nViolence in the night-time "
-         "economy is the first priority."),
-        ("2. Figures", "There were 4,312 serious violence offences in 2022/23."),
-    ], "Violence Strategy 2024")
+    _pdf(
+        root / "violence-2024.pdf",
+        [
+            (
+                "1. Priorities",
+                "The 2024 strategy sets four priorities.\nViolence in the night-time "
+                "economy is the first priority.",
+            ),
+            ("2. Figures", "There were 4,312 serious violence offences in 2022/23."),
+        ],
+        "Violence Strategy 2024",
+    )
     _docx(root / "violence-2025.docx")
     (root / "notes.txt").write_text("Uncatalogued notes about antisocial behaviour hotspots.\n")
     (root / "glossary.yaml").write_text(GLOSSARY)

@@ -58,13 +58,25 @@ def test_documents_page(app: AppTest) -> None:
 def test_evaluation_page_reads_the_latest_report(app: AppTest, tmp_path: Path) -> None:
     from assistant.report import write_report
 
-    summary = {"overall": {"hit@5": 1.0, "facts_all": 0.5}, "latency_ms": {"total_ms": {
-        "p50": 10.0, "p95": 20.0}}, "by_category": {"lookup": {"n": 1, "facts_all": 0.5}}}
-    write_report(tmp_path / "evals" / "reports", {
-        "timestamp": "20260101T000000Z", "corpus_version": "abc", "baseline_path": "b",
-        "summary": summary, "comparison": [], "newly_failing": [], "changed_documents": [],
-        "items_to_review": [], "items": [{"id": "q1", "question": "Q?", "answer": "A",
-                                          "passed": False}]})
+    summary = {
+        "overall": {"hit@5": 1.0, "facts_all": 0.5},
+        "latency_ms": {"total_ms": {"p50": 10.0, "p95": 20.0}},
+        "by_category": {"lookup": {"n": 1, "facts_all": 0.5}},
+    }
+    write_report(
+        tmp_path / "evals" / "reports",
+        {
+            "timestamp": "20260101T000000Z",
+            "corpus_version": "abc",
+            "baseline_path": "b",
+            "summary": summary,
+            "comparison": [],
+            "newly_failing": [],
+            "changed_documents": [],
+            "items_to_review": [],
+            "items": [{"id": "q1", "question": "Q?", "answer": "A", "passed": False}],
+        },
+    )
     app.switch_page("pages/evaluation.py").run()
     assert not app.exception
     assert any(m.label == "facts_all" for m in app.metric)

@@ -27,7 +27,7 @@ def test_chunks_respect_size_and_carry_metadata() -> None:
     assert chunks[-1].section == "3. Next" and chunks[-1].page == 4
     full = doc.text
     for c in chunks:
-        assert full[c.char_start:c.char_end] == c.text
+        assert full[c.char_start : c.char_end] == c.text
 
 
 def test_rechunking_unchanged_text_gives_identical_ids() -> None:

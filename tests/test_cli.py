@@ -28,8 +28,9 @@ def test_bad_usage_exits_2(env: Path) -> None:
     assert info.value.code == 2
 
 
-def test_invalid_setting_is_one_line(env: Path, monkeypatch: pytest.MonkeyPatch,
-                                     capsys: pytest.CaptureFixture) -> None:
+def test_invalid_setting_is_one_line(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     monkeypatch.setenv("ASSISTANT_TOP_K", "zero")
     assert main(["status"]) == 1
     assert "Invalid configuration" in capsys.readouterr().err
@@ -52,8 +53,17 @@ def test_ingest_status_ask_end_to_end(env: Path, capsys: pytest.CaptureFixture) 
     assert {"question", "text", "grounded", "sources", "sentences", "mode"} <= set(answer)
     assert answer["grounded"] and "Police, Fire and Crime Commissioner" in answer["text"]
     source = answer["sources"][0]
-    assert {"doc_id", "title", "section", "page", "published", "status", "quote", "chunk_id",
-            "score"} <= set(source)
+    assert {
+        "doc_id",
+        "title",
+        "section",
+        "page",
+        "published",
+        "status",
+        "quote",
+        "chunk_id",
+        "score",
+    } <= set(source)
     assert source["doc_id"] == "strategy" and source["quote"]
 
     assert main(["ask", "   "]) == 1

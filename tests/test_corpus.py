@@ -15,8 +15,18 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus"
 QUESTIONS = yaml.safe_load((ROOT / "evals" / "questions.yaml").read_text())["questions"]
 WORDING = yaml.safe_load((ROOT / "evals" / "wording.yaml").read_text())["wording"]
-CATEGORIES = {"lookup", "definition", "who", "numbers", "table", "trend", "comparison",
-              "cross-document", "follow-up", "unanswerable"}
+CATEGORIES = {
+    "lookup",
+    "definition",
+    "who",
+    "numbers",
+    "table",
+    "trend",
+    "comparison",
+    "cross-document",
+    "follow-up",
+    "unanswerable",
+}
 
 
 def _norm(text: str) -> str:
@@ -37,8 +47,9 @@ def test_catalog_and_files_agree() -> None:
     assert len(catalog) >= 10
     superseded = [m for m in catalog.values() if m.status == "superseded"]
     assert [m.doc_id for m in superseded] == ["svd-strategy-2024"]
-    assert any(m.supersedes == "svd-strategy-2024" and m.status == "current"
-               for m in catalog.values())
+    assert any(
+        m.supersedes == "svd-strategy-2024" and m.status == "current" for m in catalog.values()
+    )
 
 
 def test_corpus_size_and_formats() -> None:

@@ -32,29 +32,44 @@ def test_fact_recall_and_support() -> None:
 
 
 def test_compare_flags_only_drops_beyond_tolerance() -> None:
-    rows = {r["metric"]: r for r in compare({"hit@5": 0.99, "facts_all": 0.80,
-                                             "wrong_abstention": 0.10},
-                                            {"hit@5": 1.0, "facts_all": 0.90,
-                                             "wrong_abstention": 0.02})}
+    rows = {
+        r["metric"]: r
+        for r in compare(
+            {"hit@5": 0.99, "facts_all": 0.80, "wrong_abstention": 0.10},
+            {"hit@5": 1.0, "facts_all": 0.90, "wrong_abstention": 0.02},
+        )
+    }
     assert not rows["hit@5"]["regressed"]
     assert rows["facts_all"]["regressed"] and rows["wrong_abstention"]["regressed"]
 
 
 @pytest.mark.slow
-def test_eval_gate_fails_when_a_document_is_removed(sample_index, tmp_path: Path,
-                                                   monkeypatch: pytest.MonkeyPatch,
-                                                   capsys: pytest.CaptureFixture) -> None:
+def test_eval_gate_fails_when_a_document_is_removed(
+    sample_index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     corpus, index = tmp_path / "corpus", tmp_path / "index"
     shutil.copytree(sample_index.corpus_dir, corpus)
     shutil.copytree(sample_index.index_dir, index)
-    questions = [q for q in yaml.safe_load((ROOT / "evals/questions.yaml").read_text())["questions"]
-                 if q["id"] in {"prev-01", "prev-02", "cj-01", "ccsna-01", "scp-06"}]
+    questions = [
+        q
+        for q in yaml.safe_load((ROOT / "evals/questions.yaml").read_text())["questions"]
+        if q["id"] in {"prev-01", "prev-02", "cj-01", "ccsna-01", "scp-06"}
+    ]
     qfile = tmp_path / "questions.yaml"
     qfile.write_text(yaml.safe_dump({"questions": questions}))
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(index))
-    args = ["eval", "--set", str(qfile), "--baseline", str(tmp_path / "baseline.json"),
-            "--reports", str(tmp_path / "reports"), "--only", "answers"]
+    args = [
+        "eval",
+        "--set",
+        str(qfile),
+        "--baseline",
+        str(tmp_path / "baseline.json"),
+        "--reports",
+        str(tmp_path / "reports"),
+        "--only",
+        "answers",
+    ]
 
     assert main(args + ["--update-baseline"]) == 0
     baseline = json.loads((tmp_path / "baseline.json").read_text())

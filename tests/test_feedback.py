@@ -15,8 +15,9 @@ def _answer(text: str) -> Answer:
     return Answer("q", text, [], [src], grounded=True)
 
 
-def test_feedback_round_trip_and_export(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture) -> None:
+def test_feedback_round_trip_and_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     store = FeedbackStore(tmp_path / "index" / "feedback.sqlite3")
     store.record("Who chairs SCP?", _answer("The OPFCC [1]"), 1, corpus_version="v1")
     store.record("How many hotspots?", _answer("Twelve [1]"), 0, " wrong number ", "v1")
@@ -31,8 +32,9 @@ def test_feedback_round_trip_and_export(tmp_path: Path, monkeypatch: pytest.Monk
     assert items[0]["answered"] == "Twelve [1]"
 
 
-def test_export_without_feedback_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                  capsys: pytest.CaptureFixture) -> None:
+def test_export_without_feedback_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "none"))
     assert main(["feedback", "export"]) == 1
     assert "No feedback yet" in capsys.readouterr().err

@@ -7,8 +7,12 @@ HEAVY = ("torch", "sentence_transformers", "chromadb", "langchain_core", "transf
 
 
 def _loaded_after(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sys.modules))"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys\nprint(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return {m for m in out.split() if m.split(".")[0] in HEAVY}
 
 
@@ -17,6 +21,7 @@ def test_import_assistant_is_light() -> None:
 
 
 def test_cli_help_is_light() -> None:
-    code = ("from assistant.cli import main\n"
-            "try:\n    main(['--help'])\nexcept SystemExit:\n    pass")
+    code = (
+        "from assistant.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
+    )
     assert _loaded_after(code) == set()

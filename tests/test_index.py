@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,15 +17,22 @@ def _chunks_of(settings: Settings, doc_id: str) -> list[str]:
 
 
 @pytest.mark.slow
-def test_ingest_reports_every_bad_file_and_indexes_the_rest(bad_corpus: Path, settings: Settings,
-                                                            real_embedder) -> None:
+def test_ingest_reports_every_bad_file_and_indexes_the_rest(
+    bad_corpus: Path, settings: Settings, real_embedder
+) -> None:
     report = build_index(settings, CountingEmbedder(real_embedder))
     counts = report.to_dict()["counts"]
     assert counts["added"] == 6 and counts["failed"] == 6 and counts["missing"] == 1
     saved = json.loads((settings.index_dir / "ingest-report.json").read_text())
     failed = {f["source"]: f["reason"] for f in saved["files"] if f["action"] == "failed"}
-    assert set(failed) == {"corrupt.pdf", "encrypted.pdf", "empty.md", "fake.docx", "sheet.xlsx",
-                           "huge.md"}
+    assert set(failed) == {
+        "corrupt.pdf",
+        "encrypted.pdf",
+        "empty.md",
+        "fake.docx",
+        "sheet.xlsx",
+        "huge.md",
+    }
     assert all(reason and "\n" not in reason for reason in failed.values())
     collection, _ = open_collection(settings)
     sources = {m["source"] for m in collection.get(include=["metadatas"])["metadatas"]}
@@ -45,8 +51,10 @@ def test_ingest_is_incremental(corpus: Path, settings: Settings, real_embedder) 
     again = build_index(settings, embedder)
     assert again.count("skipped") == 5 and embedder.embedded == 0
 
-    (corpus / "strategy.md").write_text((corpus / "strategy.md").read_text() +
-                                        "\n## 3. Review\n\nThe strategy is reviewed every year.\n")
+    (corpus / "strategy.md").write_text(
+        (corpus / "strategy.md").read_text()
+        + "\n## 3. Review\n\nThe strategy is reviewed every year.\n"
+    )
     edited = build_index(settings, embedder)
     assert edited.count("updated") == 1 and edited.count("skipped") == 4
     # Only the new passage is embedded (its chunk and its sentences); the rest reuse vectors.
@@ -59,8 +67,9 @@ def test_ingest_is_incremental(corpus: Path, settings: Settings, real_embedder) 
 
 
 @pytest.mark.slow
-def test_a_file_that_breaks_keeps_its_indexed_chunks(corpus: Path, settings: Settings,
-                                                     real_embedder) -> None:
+def test_a_file_that_breaks_keeps_its_indexed_chunks(
+    corpus: Path, settings: Settings, real_embedder
+) -> None:
     build_index(settings, real_embedder)
     before = _chunks_of(settings, "violence-2024")
     (corpus / "violence-2024.pdf").write_bytes(b"%PDF-1.4 truncated")
@@ -69,15 +78,19 @@ def test_a_file_that_breaks_keeps_its_indexed_chunks(corpus: Path, settings: Set
     assert _chunks_of(settings, "violence-2024") == before
 
 
-def test_catalog_status_change_updates_metadata_without_reembedding(corpus: Path,
-                                                                    settings: Settings) -> None:
+def test_catalog_status_change_updates_metadata_without_reembedding(
+    corpus: Path, settings: Settings
+) -> None:
     embedder = HashEmbedder()
     build_index(settings, embedder)
     calls = len(embedder.calls)
     catalog = corpus / "catalog.yaml"
-    catalog.write_text(catalog.read_text().replace(
-        "title: Partnership Strategy 2024\n    published: 2024-09-30\n    status: current",
-        "title: Partnership Strategy 2024\n    published: 2024-09-30\n    status: superseded"))
+    catalog.write_text(
+        catalog.read_text().replace(
+            "title: Partnership Strategy 2024\n    published: 2024-09-30\n    status: current",
+            "title: Partnership Strategy 2024\n    published: 2024-09-30\n    status: superseded",
+        )
+    )
     report = build_index(settings, embedder)
     assert report.count("updated") == 1
     assert sum(embedder.calls[calls:]) == 0  # same content hashes: vectors reused

@@ -5,8 +5,15 @@ from pathlib import Path
 import pytest
 
 from assistant.errors import DocumentError
-from assistant.ingest import scan_corpus, load_document
-from assistant.loaders import decode_text, linearize_table, load_docx, load_html, load_markdown, load_pdf
+from assistant.ingest import load_document, scan_corpus
+from assistant.loaders import (
+    decode_text,
+    linearize_table,
+    load_docx,
+    load_html,
+    load_markdown,
+    load_pdf,
+)
 
 
 def test_markdown_keeps_heading_trail_and_table_labels(corpus: Path) -> None:
@@ -14,7 +21,10 @@ def test_markdown_keeps_heading_trail_and_table_labels(corpus: Path) -> None:
     assert warning == ""
     boards = [p for p in passages if "Addictions Board |" in p.text]
     assert boards and boards[0].section == "1. Governance > 1.1 Boards"
-    assert "Addictions Board | Chair: Director of Public Health; Meets: every eight weeks" in boards[0].text
+    assert (
+        "Addictions Board | Chair: Director of Public Health; Meets: every eight weeks"
+        in boards[0].text
+    )
 
 
 def test_pdf_keeps_page_numbers_and_outline_sections(corpus: Path) -> None:
@@ -50,11 +60,14 @@ def test_linearize_table_never_shows_a_figure_without_labels() -> None:
     assert out == "Eden | Rate: 42.1"
 
 
-@pytest.mark.parametrize("name, reason", [
-    ("corrupt.pdf", "not a readable PDF"),
-    ("encrypted.pdf", "encrypted PDF"),
-    ("fake.docx", "not a valid Word .docx"),
-])
+@pytest.mark.parametrize(
+    "name, reason",
+    [
+        ("corrupt.pdf", "not a readable PDF"),
+        ("encrypted.pdf", "encrypted PDF"),
+        ("fake.docx", "not a valid Word .docx"),
+    ],
+)
 def test_bad_files_raise_a_one_line_reason(bad_corpus: Path, name: str, reason: str) -> None:
     scan = scan_corpus(bad_corpus, max_file_mb=0.2)
     file = next(f for f in scan.files if f.meta.source == name)

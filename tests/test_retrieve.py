@@ -48,14 +48,16 @@ def test_superseded_chunks_only_when_asked(retriever: HybridRetriever) -> None:
     assert hits and all(h.chunk.status == "current" for h in hits)
     named = retriever.retrieve("what did the 2024 violence strategy prioritise", k=10)
     assert "violence-2024" in {h.chunk.doc_id for h in named}
-    explicit = retriever.retrieve("serious violence offences", k=10,
-                                  filters=Filters(include_superseded=True))
+    explicit = retriever.retrieve(
+        "serious violence offences", k=10, filters=Filters(include_superseded=True)
+    )
     assert "violence-2024" in {h.chunk.doc_id for h in explicit}
 
 
 def test_filters_by_strand_document_and_date(retriever: HybridRetriever) -> None:
-    hits = retriever.retrieve("referrals and priorities", k=10,
-                              filters=Filters(strands=("counter-terrorism",)))
+    hits = retriever.retrieve(
+        "referrals and priorities", k=10, filters=Filters(strands=("counter-terrorism",))
+    )
     assert {h.chunk.doc_id for h in hits} == {"prevent"}
     hits = retriever.retrieve("priorities", k=10, filters=Filters(doc_ids=("violence-2025",)))
     assert {h.chunk.doc_id for h in hits} == {"violence-2025"}
@@ -63,7 +65,9 @@ def test_filters_by_strand_document_and_date(retriever: HybridRetriever) -> None
     assert hits and all(h.chunk.published >= "2025-01-01" for h in hits)
 
 
-def test_lexical_index_is_rebuilt_when_stale(retriever: HybridRetriever, settings: Settings) -> None:
+def test_lexical_index_is_rebuilt_when_stale(
+    retriever: HybridRetriever, settings: Settings
+) -> None:
     import shutil
 
     shutil.rmtree(settings.index_dir / "bm25")

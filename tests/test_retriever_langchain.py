@@ -46,6 +46,7 @@ class TestSaferCumbriaRetriever(RetrieversIntegrationTests):
 def test_documents_carry_citation_metadata() -> None:
     index_dir, corpus_dir = _index()
     docs = SaferCumbriaRetriever(index_dir=index_dir, corpus_dir=corpus_dir, k=2).invoke(
-        "Prevent referrals")
+        "Prevent referrals"
+    )
     assert docs[0].metadata["doc_id"] == "prevent"
     assert {"title", "section", "page", "published", "status", "chunk_id"} <= set(docs[0].metadata)

@@ -29,9 +29,20 @@ def _free_port() -> int:
 def chroma_server(tmp_path: Path):
     port = _free_port()
     exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or "chroma"
-    proc = subprocess.Popen([exe, "run", "--path", str(tmp_path / "server-data"), "--host",
-                             "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            exe,
+            "run",
+            "--path",
+            str(tmp_path / "server-data"),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -50,8 +61,9 @@ def chroma_server(tmp_path: Path):
     proc.wait(timeout=20)
 
 
-def test_ingest_and_ask_against_a_chroma_server(chroma_server: str, settings: Settings,
-                                                real_embedder, tmp_path: Path) -> None:
+def test_ingest_and_ask_against_a_chroma_server(
+    chroma_server: str, settings: Settings, real_embedder, tmp_path: Path
+) -> None:
     remote = settings.model_copy(update={"chroma_url": chroma_server})
     report = build_index(remote, real_embedder)
     assert report.count("added") == 5
