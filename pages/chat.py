@@ -8,18 +8,11 @@ import streamlit as st
 
 from assistant import AssistantError
 from assistant.feedback import FeedbackStore
+from assistant.ingest import STRANDS
 from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
 from assistant.ui_format import answer_markdown, highlight, source_label
 
-STRANDS = [
-    "criminal-justice",
-    "drugs",
-    "serious-violence",
-    "counter-terrorism",
-    "needs-assessment",
-    "partnership",
-]
 assistant = st.session_state["assistant"]
 docs = assistant.retriever.manifest.get("documents", {})
 
@@ -27,7 +20,7 @@ docs = assistant.retriever.manifest.get("documents", {})
 def _filters() -> Filters:
     with st.sidebar:
         st.header("Filters")
-        strands = st.multiselect("Strand", STRANDS)
+        strands = st.multiselect("Strand", sorted(STRANDS))
         chosen = st.multiselect("Document", sorted(docs), format_func=lambda d: docs[d]["title"])
         old = st.toggle("Include superseded documents", value=False)
     return Filters(strands=tuple(strands), doc_ids=tuple(chosen), include_superseded=old)

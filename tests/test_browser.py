@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import os
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,6 +14,7 @@ import pytest
 from assistant.config import Settings
 from assistant.index import build_index
 from tests.corpus_fixture import write_good
+from tests.servers import free_port, wait_for_http
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -38,12 +37,6 @@ This passage about the hostile markup test contains <script>window.__xss = 1</sc
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory, real_embedder):
     root = tmp_path_factory.mktemp("browser")
@@ -51,7 +44,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, real_embedder):
     (root / "corpus" / "hostile.md").write_text(HOSTILE)
     settings = Settings(_env_file=None, corpus_dir=root / "corpus", index_dir=root / "index")
     build_index(settings, real_embedder)
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
@@ -78,16 +71,7 @@ def server(tmp_path_factory: pytest.TempPathFactory, real_embedder):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start")
+    wait_for_http(f"{url}/_stcore/health", proc)
     yield url, settings
     proc.terminate()
     proc.wait(timeout=20)

@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -15,19 +12,14 @@ import pytest
 from assistant.config import Settings
 from assistant.index import build_index
 from assistant.pipeline import Assistant
+from tests.servers import free_port, wait_for_http
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def chroma_server(tmp_path: Path):
-    port = _free_port()
+    port = free_port()
     exe = shutil.which("chroma", path=str(Path(sys.executable).parent)) or "chroma"
     proc = subprocess.Popen(
         [
@@ -44,18 +36,7 @@ def chroma_server(tmp_path: Path):
         stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=1)
-            break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("chroma run exited early")
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("Chroma server did not start within 60 s")
+    wait_for_http(f"{url}/api/v2/heartbeat", proc, timeout=60)
     yield url
     proc.terminate()
     proc.wait(timeout=20)
