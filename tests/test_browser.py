@@ -169,7 +169,8 @@ def test_wording_documents_and_evaluation_pages(server, browser) -> None:
     page.locator("textarea").first.wait_for(timeout=90_000)
     page.locator("textarea").first.fill("Cumbria County Council chairs the partnership.")
     page.get_by_role("button", name="Check").click()
-    page.get_by_text("OUTDATED").first.wait_for(timeout=60_000)
+    page.get_by_text("no longer exists").first.wait_for(state="visible", timeout=60_000)
+    page.wait_for_timeout(1500)  # let the rerun settle before the screenshot
     _shot(page, "check-wording")
     page.goto(f"{url}/documents")
     page.get_by_text("documents,").first.wait_for(timeout=60_000)
