@@ -8,7 +8,7 @@ import json
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
@@ -168,9 +168,14 @@ def progress(total: int, desc: str) -> Any:
 class IndexWriter:
     """Apply one incremental ingest to Chroma, then refresh BM25 and the manifest."""
 
-    def __init__(self, settings: Settings, embedder: Embedder) -> None:
-        """Open the store; nothing is written until run()."""
-        self.settings, self.embedder = settings, embedder
+    def __init__(
+        self,
+        settings: Settings,
+        embedder: Embedder,
+        on_file: Callable[[int, int, str], None] | None = None,
+    ) -> None:
+        """Open the store; nothing is written until run(). on_file(done, total, name) reports."""
+        self.settings, self.embedder, self.on_file = settings, embedder, on_file
         self.client = chroma_client(settings)
         self.manifest = load_manifest(settings.index_dir)
         self.report = IngestReport()
@@ -208,9 +213,11 @@ class IndexWriter:
         documents = self.manifest["documents"]
         seen = {f.meta.doc_id for f in files}
         bar = progress(len(files), "ingest")
-        for file in files:
+        for done, file in enumerate(files, start=1):
             self.report.outcomes.append(self._sync_file(file, documents.get(file.meta.doc_id)))
             bar.update(1)
+            if self.on_file:
+                self.on_file(done, len(files), file.meta.source)
         bar.close()
         for doc_id in sorted(set(documents) - seen):
             entry = documents.pop(doc_id)
@@ -243,6 +250,8 @@ class IndexWriter:
             "pages": document.pages,
             "title": file.meta.title,
             "status": file.meta.status,
+            "strand": file.meta.strand,
+            "published": file.meta.published,
             "warning": document.warning,
         }
         self._save_manifest()
@@ -356,7 +365,12 @@ def build_lexical(collection: Any, version: str) -> LexicalIndex:
     return LexicalIndex.build(ids, texts, version, fields)
 
 
-def build_index(settings: Settings, embedder: Embedder, rebuild: bool = False) -> IngestReport:
+def build_index(
+    settings: Settings,
+    embedder: Embedder,
+    rebuild: bool = False,
+    on_file: Callable[[int, int, str], None] | None = None,
+) -> IngestReport:
     """Run an incremental (or, with rebuild, full) ingest under the writer lock.
 
     Raises:
@@ -364,7 +378,7 @@ def build_index(settings: Settings, embedder: Embedder, rebuild: bool = False) -
         CorpusEmptyError: the corpus folder is missing or empty.
     """
     with writer_lock(settings.index_dir):
-        return IndexWriter(settings, embedder).run(rebuild)
+        return IndexWriter(settings, embedder, on_file).run(rebuild)
 
 
 def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:

@@ -309,3 +309,19 @@ LOADERS: dict[str, Callable[[Path], tuple[list[Passage], str, int | None]]] = {
     ".pdf": load_pdf,
     ".docx": load_docx,
 }
+
+
+def pdf_page_text(path: Path, page: int) -> str:
+    """Return one page of a PDF as laid-out text (for showing a cited page).
+
+    Raises:
+        DocumentError: the file or page cannot be read.
+    """
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(path)
+        return reader.pages[page - 1].extract_text(extraction_mode="layout") or ""
+    except (PdfReadError, IndexError, OSError, ValueError) as exc:
+        raise DocumentError(f"cannot show page {page} of {path.name}") from exc

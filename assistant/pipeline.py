@@ -166,9 +166,11 @@ class Assistant:
             self._glossary = GlossaryRules(data)
         return self._glossary
 
-    def reindex(self, rebuild: bool = False) -> IngestReport:
+    def reindex(
+        self, rebuild: bool = False, on_file: Callable[[int, int, str], None] | None = None
+    ) -> IngestReport:
         """Re-ingest the corpus and reopen the index."""
-        report = build_index(self.settings, self.embedder, rebuild=rebuild)
+        report = build_index(self.settings, self.embedder, rebuild=rebuild, on_file=on_file)
         self._retriever = None
         return report
 
@@ -198,6 +200,8 @@ def index_status(settings: Settings) -> dict[str, Any]:
             k: {
                 "title": v["title"],
                 "status": v["status"],
+                "strand": v.get("strand", ""),
+                "published": v.get("published", ""),
                 "pages": v["pages"],
                 "chunks": len(v["chunk_ids"]),
                 "source": v["source"],

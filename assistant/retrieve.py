@@ -169,8 +169,10 @@ class HybridRetriever:
         self._rows = {chunk_id: i for i, chunk_id in enumerate(self.lexical.ids)}
         # count() costs 6-35 ms at 100,000 chunks; the index only changes on ingest, after
         # which the Assistant opens a new retriever.
-        self._counts = (self.collection.count(),
-                        self.sentences.count() if self.sentences is not None else 0)
+        self._counts = (
+            self.collection.count(),
+            self.sentences.count() if self.sentences is not None else 0,
+        )
         self.superseded_years = self._superseded_years()
 
     @classmethod

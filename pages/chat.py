@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import streamlit as st
@@ -9,6 +10,7 @@ import streamlit as st
 from assistant import AssistantError
 from assistant.feedback import FeedbackStore
 from assistant.ingest import STRANDS
+from assistant.loaders import pdf_page_text
 from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
 from assistant.ui_format import answer_markdown, highlight, source_label
@@ -33,6 +35,12 @@ def _source(s, used: list[str]) -> None:
         )
         st.markdown(highlight(s.quote, used))
         path = assistant.settings.corpus_dir / s.source
+        if s.page and path.suffix.lower() == ".pdf" and path.is_file():
+            if st.toggle(f"Show page {s.page} of the PDF", key=f"page-{s.chunk_id}-{id(s)}"):
+                try:
+                    st.text(pdf_page_text(path, s.page))
+                except AssistantError as exc:
+                    st.error(str(exc))
         if s.source and path.is_file():
             label = f"Download {Path(s.source).name}" + (f" (see p. {s.page})" if s.page else "")
             st.download_button(
@@ -43,8 +51,16 @@ def _source(s, used: list[str]) -> None:
             )
 
 
-def _render(i: int, answer) -> None:
-    if answer.grounded:
+def _stream(text: str):
+    for line in answer_markdown(text).splitlines(keepends=True):
+        time.sleep(0.03)  # show the answer progressively, sentence by sentence
+        yield line
+
+
+def _render(i: int, answer, stream: bool = False) -> None:
+    if answer.grounded and stream:
+        st.write_stream(_stream(answer.text))
+    elif answer.grounded:
         st.markdown(answer_markdown(answer.text))
     else:
         st.warning(answer.text, icon="🔎")
@@ -98,4 +114,4 @@ if question := st.chat_input("Ask about the Safer Cumbria documents"):
         st.stop()
     history.append((question, answer))
     with st.chat_message("assistant"):
-        _render(len(history) - 1, answer)
+        _render(len(history) - 1, answer, stream=True)

@@ -27,10 +27,15 @@ if status["failed"]:
         hide_index=True,
     )
 if st.button("Re-index now"):
-    with st.spinner("Re-indexing (only changed files are re-embedded)..."):
-        try:
-            report = assistant.reindex()
-        except AssistantError as exc:
-            st.error(str(exc))
-            st.stop()
+    bar = st.progress(0.0, "Re-indexing (only changed files are re-embedded)...")
+
+    def _tick(done: int, total: int, name: str) -> None:
+        bar.progress(done / max(total, 1), f"{done} of {total}: {name}")
+
+    try:
+        report = assistant.reindex(on_file=_tick)
+    except AssistantError as exc:
+        st.error(str(exc))
+        st.stop()
+    bar.empty()
     st.success(", ".join(f"{v} {k}" for k, v in report.to_dict()["counts"].items()))

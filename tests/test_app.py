@@ -80,3 +80,22 @@ def test_evaluation_page_reads_the_latest_report(app: AppTest, tmp_path: Path) -
     app.switch_page("pages/evaluation.py").run()
     assert not app.exception
     assert any(m.label == "facts_all" for m in app.metric)
+
+
+def test_pdf_source_shows_its_page(app: AppTest) -> None:
+    app.chat_input[0].set_value("How many serious violence offences did the 2024 strategy report?")
+    app.run()
+    assert not app.exception
+    toggles = [t for t in app.toggle if t.label.startswith("Show page")]
+    assert toggles, "a PDF source offers its page"
+    toggles[0].set_value(True).run()
+    assert any("4,312" in t.value for t in app.text)
+
+
+def test_documents_page_reindexes_with_progress(app: AppTest) -> None:
+    app.switch_page("pages/documents.py").run()
+    table = app.dataframe[0].value
+    assert {"strand", "published", "pages", "chunks"} <= set(table.columns)
+    app.button[0].click().run()
+    assert not app.exception
+    assert "skipped" in app.success[0].value
