@@ -24,7 +24,7 @@ QUESTION_FRAMING = frozenset(
     "how many much what which who whom whose when where why is are was were do does did has have "
     "according quote quoted say says state states mention mentions describe explain list name "
     "give tell current currently now latest old edition belong belongs choose chose set out "
-    "document documents".split()
+    "document documents often".split()
 )
 _CAPTION = re.compile(r"^(table|figure|chart|source|note)s?\b[^|]*$", re.I)
 

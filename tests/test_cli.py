@@ -75,3 +75,19 @@ def test_ask_builds_a_missing_index_and_says_so(env: Path, capsys: pytest.Captur
     assert main(["ask", "How many Prevent referrals were there?"]) == 0
     captured = capsys.readouterr()
     assert "No index" in captured.err and "64" in captured.out
+
+
+@pytest.mark.slow
+def test_chat_reads_one_question_per_line_as_one_conversation(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    import io
+
+    monkeypatch.setattr(
+        "sys.stdin", io.StringIO("Who chairs the Partnership?\n\nhow often does it meet?\n")
+    )
+    assert main(["chat", "--json"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(lines) == 2
+    assert lines[1]["condensed_query"].startswith("how often does it meet? | Who chairs")
+    assert "quarterly" in lines[1]["text"]
