@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pydantic import Field, model_validator
+from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -28,6 +28,10 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(25.0, gt=0)
     embed_batch_size: int = Field(32, gt=0)
     feedback_db: Path | None = None  # unset -> index_dir/feedback.sqlite3
+    llm: str | None = None  # provider:model for LangChain init_chat_model; unset -> extractive
+    llm_base_url: str | None = None
+    llm_api_key: SecretStr | None = None
+    llm_timeout: float = Field(30.0, gt=0)
 
     @property
     def feedback_path(self) -> Path:

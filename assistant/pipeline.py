@@ -59,13 +59,15 @@ class Assistant:
         settings: Settings,
         embedder: Embedder | None = None,
         policy: AnswerPolicy | None = None,
+        chat_model: Any = None,
     ) -> None:
-        """Keep settings; open the index on first question."""
+        """Keep settings; open the index on first question. chat_model: a LangChain chat model."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self.policy = policy or AnswerPolicy()
         self._retriever: HybridRetriever | None = None
         self._glossary: GlossaryRules | None = None
+        self.chat_model = chat_model
 
     @property
     def scorer(self) -> EvidenceScorer:
@@ -104,7 +106,7 @@ class Assistant:
         depth = max(k or self.settings.top_k, self.policy.candidate_hits)
         hits = self.retriever.retrieve(query, k=depth, filters=filters)
         retrieved = time.perf_counter()
-        answer = answer_extractive(query, hits, self.scorer)
+        answer = self._compose(query, hits)
         answer = replace(
             answer,
             question=question,
@@ -165,6 +167,25 @@ class Assistant:
             ]
             self._glossary = GlossaryRules(data)
         return self._glossary
+
+    def _compose(self, query: str, hits: list[Any]) -> Answer:
+        """Answer with the LLM when one is configured, falling back to extractive on failure."""
+        if self.chat_model is None and not self.settings.llm:
+            return answer_extractive(query, hits, self.scorer)
+        from assistant.answer_llm import answer_llm, make_chat_model
+
+        try:
+            if self.chat_model is None:
+                self.chat_model = make_chat_model(self.settings)
+            return answer_llm(query, hits, self.chat_model, self.embedder)
+        except Exception as exc:  # noqa: BLE001 - any provider failure falls back, with a notice
+            fallback = answer_extractive(query, hits, self.scorer)
+            reason = str(exc).splitlines()[0][:160] if str(exc) else exc.__class__.__name__
+            return replace(
+                fallback,
+                notice=f"The language model failed ({reason}); this is the "
+                "extractive answer." + (f" {fallback.notice}" if fallback.notice else ""),
+            )
 
     def reindex(
         self, rebuild: bool = False, on_file: Callable[[int, int, str], None] | None = None
