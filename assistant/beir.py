@@ -11,7 +11,7 @@ import hashlib
 import json
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -198,24 +198,16 @@ def run_beir(
             ranked = retriever.rankings(text, depth=100)
             for name in runs:
                 runs[name][qid] = ranked[name]
+        fusion = asdict(retriever.fusion)  # what was really used, for the report
         del retriever
     return {
         "dataset": folder.name,
         "split": split,
         "queries": len(data.queries),
         "documents": len(data.docs),
-        "fusion": settings_fusion_repr(),
+        "fusion": fusion,
         "metrics": evaluate_runs(runs, data.qrels),
     }
-
-
-def settings_fusion_repr() -> dict[str, Any]:
-    """Describe the fusion in use, for the report."""
-    from dataclasses import asdict
-
-    from assistant.retrieve import Fusion
-
-    return asdict(Fusion())
 
 
 def format_beir(result: dict[str, Any]) -> str:

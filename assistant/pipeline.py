@@ -67,17 +67,26 @@ class Assistant:
         self.policy = policy or AnswerPolicy()
         self._retriever: HybridRetriever | None = None
         self._glossary: GlossaryRules | None = None
+        self._scorer: EvidenceScorer | None = None
+        self._scorer_for: HybridRetriever | None = None
         self.chat_model = chat_model
 
     @property
     def scorer(self) -> EvidenceScorer:
-        """Return the sentence scorer, using the index's term statistics."""
+        """Return the sentence scorer over the open index (built once per retriever)."""
         from assistant.lexical import tokenize
 
         retriever = self.retriever
-        return EvidenceScorer(
-            self.embedder, retriever.lexical.idf, tokenize, self.policy, retriever.sentence_vectors
-        )
+        if self._scorer is None or self._scorer_for is not retriever:
+            self._scorer = EvidenceScorer(
+                self.embedder,
+                retriever.lexical.idf,
+                tokenize,
+                self.policy,
+                retriever.sentence_vectors,
+            )
+            self._scorer_for = retriever
+        return self._scorer
 
     @property
     def retriever(self) -> HybridRetriever:

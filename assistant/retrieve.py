@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from assistant.config import Settings
@@ -52,7 +52,6 @@ class Ranked:
     lexical: float | None = None
     lexical_rank: int | None = None
     fused: float = 0.0
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def check_question(question: str) -> str:
@@ -260,44 +259,32 @@ class HybridRetriever:
         """Return the top k hits for a question, best first, de-duplicated."""
         question = check_question(question)
         filters = self.effective_filters(question, filters or Filters())
-        fused, records = self._search(question, self.fusion.depth, filters)
-        return self._to_hits(fused, records, k or self.settings.top_k)
+        dense, lexical = self._rank(question, self.fusion.depth, filters)
+        return self._to_hits(fuse(dense, lexical, self.fusion), k or self.settings.top_k)
 
     def rankings(self, question: str, depth: int = 100) -> dict[str, list[str]]:
         """Return the bm25, dense and hybrid rankings (ids) for one question (for evaluation)."""
-        filters = Filters(include_superseded=True)
-        dense, _ = self._dense(question, depth, filters)
-        lexical = self.lexical.search(question, depth, None)
-        fused, _ = self._search(question, depth, filters, (dense, lexical))
+        dense, lexical = self._rank(question, depth, Filters(include_superseded=True))
+        fused = fuse(dense, lexical, self.fusion)
         return {
             "bm25": [i for i, _ in lexical],
             "dense": [i for i, _ in dense],
             "hybrid": [i for i, _ in fused][:depth],
         }
 
-    def _search(
-        self,
-        question: str,
-        depth: int,
-        filters: Filters,
-        first: tuple[list[tuple[str, float]], list[tuple[str, float]]] | None = None,
-    ) -> tuple[list[tuple[str, Ranked]], dict[str, Chunk]]:
-        records: dict[str, Chunk] = {}
-        if first is None:
-            dense, records = self._dense(question, depth, filters)
-            lexical = self.lexical.search(question, depth, self._mask(filters))
-        else:
-            dense, lexical = first
-        return fuse(dense, lexical, self.fusion), records
+    def _rank(
+        self, question: str, depth: int, filters: Filters
+    ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+        """Return the dense and the BM25 ranking of (chunk id, score)."""
+        dense = self._dense(question, depth, filters)
+        return dense, self.lexical.search(question, depth, self._mask(filters))
 
     def _mask(self, filters: Filters) -> Any:
         if filters not in self._masks:
             self._masks[filters] = lexical_mask(self.lexical, filters)
         return self._masks[filters]
 
-    def _dense(
-        self, question: str, depth: int, filters: Filters
-    ) -> tuple[list[tuple[str, float]], dict[str, Chunk]]:
+    def _dense(self, question: str, depth: int, filters: Filters) -> list[tuple[str, float]]:
         """Rank chunks by the mean of their own cosine and their best sentence's cosine.
 
         Both searches ask Chroma for ids and distances only: fetching metadata for hundreds of
@@ -306,7 +293,7 @@ class HybridRetriever:
         """
         total = self._counts[0]
         if total == 0:
-            return [], {}
+            return []
         vector = self.embedder.embed_query(question)
         allowed = self._allowed(filters)
         n = min(max(depth, self.fusion.chunk_depth), total)
@@ -322,14 +309,14 @@ class HybridRetriever:
                 if allowed(cid) and score > best.get(cid, -1.0):
                     best[cid] = score
         if not best or not chunk_scores:
-            return sorted(chunk_scores.items(), key=lambda kv: -kv[1])[:depth], {}
+            return sorted(chunk_scores.items(), key=lambda kv: -kv[1])[:depth]
         # Chunks found by only one search get that search's lowest score for the other (a bound).
         low_c, low_s = min(chunk_scores.values()), min(best.values())
         combined = {
             cid: (chunk_scores.get(cid, low_c) + best.get(cid, low_s)) / 2
             for cid in chunk_scores.keys() | best.keys()
         }
-        return sorted(combined.items(), key=lambda kv: -kv[1])[:depth], {}
+        return sorted(combined.items(), key=lambda kv: -kv[1])[:depth]
 
     def _allowed(self, filters: Filters) -> Any:
         mask = self._mask(filters)
@@ -364,15 +351,18 @@ class HybridRetriever:
             for m, v in zip(got["metadatas"], got["embeddings"], strict=True)
         }
 
-    def _to_hits(
-        self, fused: list[tuple[str, Ranked]], records: dict[str, Chunk], k: int
-    ) -> list[Hit]:
+    def _to_hits(self, fused: list[tuple[str, Ranked]], k: int) -> list[Hit]:
+        """Fetch the texts of the best candidates only (a few, not the whole ranking)."""
         wanted = [key for key, _ in fused[: k * 3]]
-        missing = [key for key in wanted if key not in records]
-        if missing:
-            got = self.collection.get(ids=missing, include=["documents", "metadatas"])
-            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True):
-                records[i] = Chunk.from_record(i, d, m)
+        got = (
+            self.collection.get(ids=wanted, include=["documents", "metadatas"])
+            if wanted
+            else ({"ids": [], "documents": [], "metadatas": []})
+        )
+        records = {
+            i: Chunk.from_record(i, d, m)
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+        }
         hits, seen = [], set()
         for key, ranked in fused:
             chunk = records.get(key)
