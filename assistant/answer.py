@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.cite import split_sentences
 from assistant.embed import Embedder
+from assistant.lexical import Synonyms
 from assistant.types import Answer, AnswerSentence, Hit, Source
 
 NO_ANSWER = "The documents don't cover this. The closest passages are listed below as related."
@@ -47,6 +48,9 @@ class AnswerPolicy:
     redundancy: float = 0.85  # cosine above this to a chosen sentence -> skip it
     lexical_weight: float = 0.5
     number_bonus: float = 0.08  # questions asking "how many", "what rate"... prefer figures
+    focus_rows: int = 8  # table rows re-embedded on the cells asked about (latency bound)
+    count_top: int = 10  # "how many X": one of this many best sentences must give a number of X
+    max_list_items: int = 12  # bullets shown under a sentence that introduces a list
 
 
 @dataclass
@@ -61,25 +65,108 @@ class Candidate:
     lexical: float = 0.0
     score: float = 0.0
     vector: list[float] | None = None
+    focus_vector: list[float] | None = None  # a table row cut to the cells asked about
+    counts: bool = False  # gives a number of what a "how many" question counts
+    items: list[Candidate] = field(default_factory=list)  # the list this sentence introduces
 
 
 def _candidates(hits: list[Hit]) -> list[Candidate]:
     out = []
     for h_i, hit in enumerate(hits):
         caption = ""
+        intro: Candidate | None = None
         for pos, sentence in enumerate(split_sentences(hit.chunk.text)):
-            is_row = " | " in sentence
+            is_row, is_item = " | " in sentence, sentence.startswith("- ")
             if not is_row:
                 caption = sentence if len(sentence) < 200 else ""
-            if _CAPTION.match(sentence) or (not is_row and len(sentence) < 25):
+            if _CAPTION.match(sentence) or (not is_row and not is_item and len(sentence) < 25):
                 continue
-            out.append(Candidate(sentence, h_i, pos, caption if is_row else ""))
+            cand = Candidate(sentence, h_i, pos, caption if is_row else "")
+            if is_item and intro is not None:
+                intro.items.append(cand)
+            elif not is_item:
+                intro = cand if sentence.endswith(":") else None
+            out.append(cand)
     return out
+
+
+_HOW_MANY = re.compile(r"\bhow many\s+([^?|]+)", re.I)
+_PHRASE_END = frozenset(
+    "was were is are did do does have has had will would can could should sit there in on at "
+    "of for from by to with that which who per across during".split()
+)
+_NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "fifty hundred dozen".split()
+)
+_BEFORE_COUNT = frozenset(": was were is are at to of totalled reached numbered stood".split())
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b")
+_COUNT_TOKEN = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['-][a-z]+)*|:")
+
+
+def count_target(question: str) -> str:
+    """The noun a "how many <noun phrase>" question counts ("" for any other question)."""
+    match = _HOW_MANY.search(question.split(" | ")[0])
+    words: list[str] = []
+    for word in match.group(1).lower().split() if match else []:
+        if word in _PHRASE_END:
+            break
+        words.append(word.strip(",;:"))
+    return words[-1] if words else ""
+
+
+def _same_word(a: str, b: str) -> bool:
+    # A light lemma match: "referrals"/"referral", "responses"/"responded", "crimes"/"crime".
+    return a.rstrip("s") == b.rstrip("s") or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
+
+
+def gives_count(text: str, noun: str) -> bool:
+    """True when the text states a number of `noun`: "41 referrals", "referrals: 41", "of 210".
+
+    Money, percentages, decimals (rates) and years are not counts.
+    """
+    toks = _COUNT_TOKEN.findall(_YEAR.sub(" ", text.lower()))
+    for i, tok in enumerate(toks):
+        if tok not in _NUMBER_WORDS and not re.fullmatch(r"\d[\d,]*", tok):
+            continue
+        if any(_same_word(w, noun) for w in toks[i + 1 : i + 5]):
+            return True
+        if (
+            i
+            and toks[i - 1] in _BEFORE_COUNT
+            and any(_same_word(w, noun) for w in toks[max(0, i - 7) : i])
+        ):
+            return True
+    return False
 
 
 def _coverage(weights: dict[str, float], found: set[str] | frozenset[str]) -> float:
     total = sum(weights.values())
     return sum(w for t, w in weights.items() if t in found) / total if total else 0.0
+
+
+_CELL_BREAK = re.compile(r"; (?=[A-Z0-9][^:;|]{0,60}: )")
+
+
+def focus_row(row: str, asked: set[str], tokenize: Callable[[list[str]], list[list[str]]]) -> str:
+    """A table row cut to its label and the cells that share a word with the question.
+
+    Rows read "label | Column: value; Column: value" (see loaders.linearize_table). The whole
+    row comes back when no cell matches.
+    """
+    label, _, rest = row.partition(" | ")
+    cells = _CELL_BREAK.split(rest)
+    if len(cells) < 2:
+        return row
+    kept = [c for c, toks in zip(cells, tokenize(cells), strict=True) if asked & set(toks)]
+    return f"{label} | " + "; ".join(kept) if kept and len(kept) < len(cells) else row
+
+
+def _unit_mean(vectors: list[list[float]]) -> list[float]:
+    """The normalised mean of unit vectors (a list embedded as the bag of its lines)."""
+    total = [sum(col) for col in zip(*vectors, strict=True)]
+    norm = math.sqrt(sum(x * x for x in total)) or 1.0
+    return [x / norm for x in total]
 
 
 def _cos(a: list[float], b: list[float]) -> float:
@@ -94,6 +181,8 @@ class Evidence:
     coverage: float  # IDF-weighted share of the question's terms found in the top passages
     missing: list[tuple[float, str]]  # (idf, question word) absent from the top passages
     weights: dict[str, float] = field(default_factory=dict)  # question token -> weight
+    counted: str = ""  # the noun a "how many" question counts
+    has_count: bool = True  # ...and whether one of the best sentences gives a number of it
 
     @property
     def best(self) -> float:
@@ -107,6 +196,7 @@ class Evidence:
             bool(self.candidates)
             and self.best >= policy.abstain_below
             and (self.coverage >= policy.min_coverage and rarest < policy.max_missing_idf)
+            and self.has_count
         )
 
 
@@ -120,6 +210,7 @@ class EvidenceScorer:
         tokenize: Callable[[list[str]], list[list[str]]],
         policy: AnswerPolicy,
         stored: Callable[[list[str]], dict[tuple[str, int], list[float]]] | None = None,
+        synonyms: Synonyms | None = None,
     ) -> None:
         """Keep the model, the corpus statistics, the thresholds and the stored vectors.
 
@@ -128,6 +219,7 @@ class EvidenceScorer:
         """
         self.embedder, self.idf, self.tokenize, self.policy = embedder, idf, tokenize, policy
         self.stored = stored
+        self.synonyms = synonyms or Synonyms()
         self.framing = frozenset(t for toks in tokenize(sorted(QUESTION_FRAMING)) for t in toks)
 
     def _question_terms(self, question: str) -> tuple[dict[str, str], dict[str, float]]:
@@ -153,46 +245,94 @@ class EvidenceScorer:
         texts = (
             [c.text for c in cands]
             + [f"{c.context} {c.text}" for c in cands]
-            + [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top[:3]]
+            + [f"{h.chunk.title} {h.chunk.section}" for h in top]
+            + [h.chunk.text for h in top[:3]]
         )
         tokens = self.tokenize(texts) if texts else []
         n = len(cands)
-        found = set().union(*tokens[2 * n :]) if top else set()
+        tokens = [
+            self.synonyms.expand(set(t)) for t in tokens
+        ]  # "ASB" reads "antisocial behaviour"
+        headings = tokens[2 * n : 2 * n + len(top)]
+        found = set().union(*headings[:3], *tokens[2 * n + len(top) :]) if top else set()
+        # The stemmer leaves derivations apart ("comparison"/"compared"): a shared 6-letter
+        # prefix counts as found.
+        prefixes = {t[:6] for t in found if len(t) >= 6}
+        found |= {t for t in q_terms if len(t) >= 6 and t[:6] in prefixes}
         missing = sorted(
             ((round(self.idf(t), 2), q_terms[t]) for t in set(q_terms) - found), reverse=True
         )
-        evidence = Evidence([], _coverage(weights, found), missing, weights)
+        evidence = Evidence([], _coverage(weights, found), missing, weights, count_target(question))
         for i, cand in enumerate(cands):
-            cand.tokens = frozenset(tokens[n + i])
+            # A sentence is read with its caption, document title and section heading.
+            cand.tokens = frozenset(tokens[n + i]).union(headings[cand.hit_index])
+        for i, cand in enumerate(cands):
+            # A list's intro ("The six priorities are:") is judged with its items.
+            own = set(tokens[i]).union(*(it.tokens for it in cand.items))
+            cand.tokens = cand.tokens.union(*(it.tokens for it in cand.items))
             # A table row's caption helps, but the row's own labels must match too.
-            cand.lexical = 0.5 * _coverage(weights, set(tokens[i])) + 0.5 * _coverage(
-                weights, cand.tokens
-            )
+            cand.lexical = 0.5 * _coverage(weights, own) + 0.5 * _coverage(weights, cand.tokens)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
-            ids = sorted({top[c.hit_index].chunk.id for c in cands})
+            pool = list({id(c): c for c in cands + [it for c in cands for it in c.items]}.values())
+            ids = sorted({top[c.hit_index].chunk.id for c in pool})
             known = self.stored(ids) if self.stored else {}
-            for cand in cands:
+            for cand in pool:
                 cand.vector = known.get((top[cand.hit_index].chunk.id, cand.position + 1))
+            self._embed_missing(pool)
+            self._focus_rows(cands, set(weights))
+            for cand in cands:
+                if cand.items:
+                    cand.vector = _unit_mean(
+                        [cand.vector or []] + [it.vector or [] for it in cand.items]
+                    )
+                cand.counts = bool(evidence.counted) and gives_count(
+                    f"{cand.context} {cand.text}", evidence.counted
+                )
             evidence.candidates = self._rank(question, cands)
+        evidence.has_count = not evidence.counted or any(
+            c.counts for c in evidence.candidates[: p.count_top]
+        )
         return evidence
+
+    def _embed_missing(self, cands: list[Candidate]) -> None:
+        """Embed the sentences with no vector stored at ingest."""
+        missing = [c for c in cands if c.vector is None]
+        if not missing:
+            return
+        texts = [f"{c.context} {c.text}".strip() for c in missing]
+        for cand, vec in zip(missing, self.embedder.embed_documents(texts), strict=True):
+            cand.vector = vec
+
+    def _focus_rows(self, cands: list[Candidate], asked: set[str]) -> None:
+        """Judge a table row by its label and the cells the question asks about.
+
+        A whole row embeds poorly (measured: the row that answers "who leads the accommodation
+        pathway?" scored below four prose sentences), so a row is re-embedded as its caption,
+        label and only the cells whose heading or value shares a word with the question.
+        """
+        best = sorted((c for c in cands if " | " in c.text), key=lambda c: -c.lexical)
+        rows = [
+            (c, focus_row(c.text, asked, self.tokenize)) for c in best[: self.policy.focus_rows]
+        ]
+        rows = [(c, f) for c, f in rows if f != c.text]
+        texts = [f"{c.context} {f}".strip() for c, f in rows]
+        vectors = self.embedder.embed_documents(texts) if texts else []
+        for (cand, _), vec in zip(rows, vectors, strict=True):
+            cand.focus_vector = vec
 
     def _rank(self, question: str, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
         q_vec = self.embedder.embed_query(question)
-        missing = [c for c in cands if c.vector is None]
-        for cand, vec in zip(
-            missing,
-            self.embedder.embed_documents([f"{c.context} {c.text}".strip() for c in missing]),
-            strict=True,
-        ):
-            cand.vector = vec
+        counted = count_target(question)
         wants_number = bool(_NUMERIC_QUESTION.search(question))
         for cand in cands:
             vec = cand.vector or []
-            bonus = p.number_bonus if wants_number and _DIGIT.search(cand.text) else 0.0
+            figure = cand.counts if counted else wants_number and _DIGIT.search(cand.text)
+            bonus = p.number_bonus if figure else 0.0
             cand.score = (
-                (1 - p.lexical_weight) * _cos(q_vec, vec)
+                (1 - p.lexical_weight)
+                * max(_cos(q_vec, vec), _cos(q_vec, cand.focus_vector or vec))
                 + p.lexical_weight * cand.lexical
                 + bonus
                 - 0.02 * math.log1p(cand.hit_index)
@@ -248,20 +388,38 @@ def make_source(n: int, hit: Hit) -> Source:
 def abstain(question: str, hits: list[Hit], evidence: Evidence | None = None) -> Answer:
     """Say the documents don't cover it (and what is missing), listing the nearest passages."""
     related = [make_source(i + 1, h) for i, h in enumerate(hits[:3])]
-    text = NO_ANSWER
+    return Answer(question, NO_ANSWER + _gap(evidence), [], [], grounded=False, related=related)
+
+
+def _gap(evidence: Evidence | None) -> str:
+    """Say what the passages lack, when that is clear: a rare term, or the number asked for."""
     if evidence and evidence.missing and evidence.missing[0][0] >= 2.5:
-        text += f" None of them mentions \u201c{evidence.missing[0][1]}\u201d."
-    return Answer(question, text, [], [], grounded=False, related=related)
+        return f" None of them mentions \u201c{evidence.missing[0][1]}\u201d."
+    if evidence and not evidence.has_count:
+        return f" None of them gives a number of \u201c{evidence.counted}\u201d."
+    return ""
 
 
-def compose(question: str, hits: list[Hit], chosen: list[Candidate]) -> Answer:
-    """Build the Answer: cited sentences and numbered sources."""
-    numbers: dict[int, int] = {}
-    sentences = []
-    for cand in chosen:
-        n = numbers.setdefault(cand.hit_index, len(numbers) + 1)
-        sentences.append(AnswerSentence(cand.text, (n,), round(cand.score, 4), True, cand.context))
-    sources = [make_source(n, hits[h]) for h, n in numbers.items()]
+def compose(question: str, picked: list[tuple[Hit, Candidate]], max_items: int = 12) -> Answer:
+    """Build the Answer: cited sentences (a list's items as bullets) and numbered sources.
+
+    The same passage picked for two parts of a question gets one number.
+    """
+    numbers: dict[str, int] = {}
+    hits: dict[str, Hit] = {}
+    sentences, seen = [], set()
+    for hit, cand in picked:
+        for part in [cand, *cand.items[:max_items]]:
+            key = (hit.chunk.id, part.position)
+            if key in seen:
+                continue
+            seen.add(key)
+            n = numbers.setdefault(hit.chunk.id, len(numbers) + 1)
+            hits[hit.chunk.id] = hit
+            sentences.append(
+                AnswerSentence(part.text, (n,), round(part.score, 4), True, part.context)
+            )
+    sources = [make_source(n, hits[cid]) for cid, n in numbers.items()]
     return Answer(
         question,
         render(sentences),
@@ -297,7 +455,29 @@ def _superseded_notice(sources: list[Source]) -> str:
 
 def answer_extractive(question: str, hits: list[Hit], scorer: EvidenceScorer) -> Answer:
     """Answer from the passages alone, every sentence cited (no LLM); abstain when weak."""
-    evidence = scorer.score(question, hits)
-    if not evidence.answerable(scorer.policy):
-        return abstain(question, hits, evidence)
-    return compose(question, hits, select(evidence, scorer.policy))
+    return answer_parts(question, [(question, hits)], scorer)
+
+
+def answer_parts(
+    question: str, parts: list[tuple[str, list[Hit]]], scorer: EvidenceScorer
+) -> Answer:
+    """Answer each part of a question from its own passages; say which parts are not covered.
+
+    A question asking two things ("who chairs X, and who chairs Y?") gets the best sentences
+    for each part, the sentence budget shared between the parts. When no part is covered the
+    answer abstains; when some are, a notice names the parts the documents don't cover.
+    """
+    policy = scorer.policy
+    scored = [(q, hits, scorer.score(q, hits)) for q, hits in parts]
+    covered = [(q, hits, ev) for q, hits, ev in scored if ev.answerable(policy)]
+    if not covered:
+        return abstain(question, parts[0][1], scored[0][2])
+    share = replace(policy, max_sentences=max(1, policy.max_sentences // len(parts)))
+    picked = [(hits[c.hit_index], c) for _, hits, ev in covered for c in select(ev, share)]
+    answer = compose(question, picked, policy.max_list_items)
+    gaps = [q.split(" | ")[0] for q, _, ev in scored if not ev.answerable(policy)]
+    if gaps:
+        missing = "; ".join(f"\u201c{g}\u201d" for g in gaps)
+        note = f"The documents don't cover this part of the question: {missing}."
+        answer = replace(answer, notice=" ".join(x for x in (note, answer.notice) if x))
+    return answer

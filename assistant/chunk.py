@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from assistant.cite import split_sentences
 from assistant.types import Chunk, Document, Passage
 
-CHUNKER_VERSION = "4"  # 2: sentence vectors beside chunk vectors
+CHUNKER_VERSION = "5"  # 2: sentence vectors; 5: list items kept as "- " lines (PDF, DOCX)
 MAX_SENTENCES = 48
 _SEPARATORS = ["\n\n", "\n", ". ", "; ", ", ", " ", ""]
 

@@ -75,6 +75,7 @@ class SentenceTransformerEmbedder:
         """Remember the model; load it on first use."""
         self.model_id = model_name
         self.batch_size = batch_size
+        self._queries: dict[str, list[float]] = {}
 
     @property
     def model(self) -> SentenceTransformer:
@@ -91,5 +92,12 @@ class SentenceTransformerEmbedder:
         return vectors.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        """Embed one question as a unit vector."""
-        return self.embed_documents([text])[0]
+        """Embed one question as a unit vector (the last few are remembered).
+
+        Retrieval and the answerer both embed the same question; the second call is free.
+        """
+        if text not in self._queries:
+            self._queries[text] = self.embed_documents([text])[0]
+            while len(self._queries) > 64:
+                self._queries.pop(next(iter(self._queries)))
+        return self._queries[text]

@@ -1,4 +1,4 @@
-"""Follow-up: a question + earlier turns -> a standalone query (pure)."""
+"""Follow-up: a question + earlier turns -> a standalone query, split into its parts (pure)."""
 
 from __future__ import annotations
 
@@ -33,3 +33,32 @@ def condense(question: str, history: list[str]) -> str:
     if not history or not is_follow_up(question):
         return question
     return f"{question} | {history[-1]}"
+
+
+# A second question joined to the first: "..., and who chairs it?", "...; what target ...".
+_PART_BREAK = re.compile(
+    r"\s*(?:;|,?\s+and)\s+(?=(?:who|whom|whose|what|which|how|when|where|why|does|do|did|is|"
+    r"are|was|were|has|have)\b)",
+    re.I,
+)
+
+
+def split_question(query: str) -> list[str]:
+    """Split a question that asks two or more things into parts, each a standalone query.
+
+    Later parts often lean on the first ("..., and which council area is it in?"), so each
+    carries the first part the way a follow-up carries its previous turn: "part | first".
+    A fragment with fewer than two content words ("what was it") stays with the part before.
+    """
+    current, sep, previous = query.partition(" | ")
+    pieces: list[str] = []
+    for piece in _PART_BREAK.split(current):
+        piece = piece.strip(" ,;")
+        if pieces and len(terms(piece)) < 2:
+            pieces[-1] = f"{pieces[-1]}; {piece}"
+        elif piece:
+            pieces.append(piece)
+    if len(pieces) < 2:
+        return [query]
+    first = pieces[0] + (f" | {previous}" if sep else "")
+    return [first] + [f"{piece} | {pieces[0]}" for piece in pieces[1:]]

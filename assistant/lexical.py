@@ -35,6 +35,43 @@ def tokenize(texts: list[str]) -> list[list[str]]:
     )
 
 
+@dataclass(frozen=True)
+class Synonyms:
+    """Acronyms and their expansions as token groups ("ASB" <-> "antisocial behaviour").
+
+    The documents write "ASB" where a question says "antisocial behaviour" (and the other way
+    round); BM25 and the sentence scorer both see either form as the other.
+    """
+
+    groups: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+
+    @classmethod
+    def from_glossary(cls, glossary: dict[str, Any]) -> Synonyms:
+        """Build from the `acronyms` list of corpus/glossary.yaml (term, expansion)."""
+        pairs = [
+            (str(a["term"]), str(a["expansion"]))
+            for a in glossary.get("acronyms") or []
+            if isinstance(a, dict) and a.get("term") and a.get("expansion")
+        ]
+        toks = tokenize([text for pair in pairs for text in pair]) if pairs else []
+        groups = [
+            (frozenset(toks[2 * i]), frozenset(toks[2 * i + 1]))
+            for i in range(len(pairs))
+            if toks[2 * i] and toks[2 * i + 1]
+        ]
+        return cls(tuple(groups))
+
+    def expand(self, tokens: set[str] | frozenset[str]) -> set[str]:
+        """Add the other form of every acronym or expansion the tokens contain."""
+        out = set(tokens)
+        for short, long in self.groups:
+            if short <= tokens:
+                out |= long
+            elif long <= tokens:
+                out |= short
+        return out
+
+
 @dataclass
 class LexicalIndex:
     """A bm25s index plus the chunk ids in index order."""
@@ -98,9 +135,17 @@ class LexicalIndex:
         n = max(len(self.ids), 1)
         return math.log(1 + (n - self.df.get(token, 0) + 0.5) / (self.df.get(token, 0) + 0.5))
 
-    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[str, float]]:
+    def search(
+        self,
+        query: str,
+        k: int,
+        mask: np.ndarray | None = None,
+        synonyms: Synonyms | None = None,
+    ) -> list[tuple[str, float]]:
         """Return up to k (chunk id, BM25 score) pairs with a positive score."""
         tokens = tokenize([query])
+        if synonyms and tokens[0]:
+            tokens = [tokens[0] + sorted(synonyms.expand(set(tokens[0])) - set(tokens[0]))]
         if not self.ids or not tokens[0]:
             return []
         k = min(k, len(self.ids))

@@ -165,6 +165,10 @@ class _TableBuilder:
             row[col] = f"{row[col]} {text}".strip()
 
 
+# Bullet glyphs as PDF text extraction gives them (some writers' bullet font maps to U+007F).
+BULLETS = ("•", "●", "▪", "◦", "\x7f")
+
+
 def _pdf_blocks(lines: list[str]) -> list[str]:
     """Group layout-mode lines into paragraphs, bullets and linearized tables."""
     blocks: list[str] = []
@@ -189,10 +193,10 @@ def _pdf_blocks(lines: list[str]) -> list[str]:
                 blocks.append(_reflow(para))
                 para = []
             table = _TableBuilder(_segments(raw))
-        elif not line or line.startswith(("•", "●", "▪")):
+        elif not line or line.startswith(BULLETS):
             if para:
                 blocks.append(_reflow(para))
-            para = ["- " + line.lstrip("•●▪ ")] if line else []
+            para = ["- " + line.lstrip("".join(BULLETS) + " ")] if line else []
         else:
             para.append(line)
     if table is not None:
@@ -252,12 +256,20 @@ def load_docx(path: Path) -> tuple[list[Passage], str, int | None]:
             passages.append(Passage(linearize_table(rows), _trail(trail), page))
             continue
         page += len(block._p.xpath('.//w:br[@w:type="page"]'))
-        level = _heading_level(block.style.name if block.style is not None else "")
+        style = block.style.name if block.style is not None else ""
+        level = _heading_level(style)
         text = block.text.strip()
         if level >= 0 and text:
             trail = [(lv, t) for lv, t in trail if lv < level] + [(level, text)]
         elif text:
-            passages.append(Passage(text, _trail(trail), page))
+            bullet = (
+                "- "
+                if style.startswith("List")
+                or block._p.pPr is not None
+                and (block._p.pPr.numPr is not None)
+                else ""
+            )
+            passages.append(Passage(bullet + text, _trail(trail), page))
     return passages, "", page
 
 

@@ -6,17 +6,19 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from assistant.answer import AnswerPolicy, EvidenceScorer, answer_extractive
+from assistant.answer import AnswerPolicy, EvidenceScorer, answer_parts
 from assistant.config import Settings
 from assistant.embed import Embedder, SentenceTransformerEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
-from assistant.followup import condense
+from assistant.followup import condense, split_question
 from assistant.index import REPORT, build_index, load_manifest, open_collection
+from assistant.lexical import Synonyms
 from assistant.retrieve import Filters, HybridRetriever, check_question
-from assistant.types import Answer, IngestReport
+from assistant.types import Answer, Hit, IngestReport
 from assistant.wording import Aligned, GlossaryRules, SentenceVerdict, check, split_draft
 
 
@@ -42,6 +44,12 @@ def load_glossary(corpus_dir: Path) -> dict[str, Any]:
 def make_embedder(settings: Settings) -> Embedder:
     """Return the configured real embedder (loaded on first use)."""
     return SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
+
+
+def interleave(parts: list[tuple[str, list[Hit]]]) -> list[Hit]:
+    """The passages of all parts of a question, best of each part first, each passage once."""
+    rows = zip_longest(*(hits for _, hits in parts))
+    return list({h.chunk.id: h for row in rows for h in row if h is not None}.values())
 
 
 @dataclass
@@ -84,6 +92,7 @@ class Assistant:
                 tokenize,
                 self.policy,
                 retriever.sentence_vectors,
+                retriever.synonyms,
             )
             self._scorer_for = retriever
         return self._scorer
@@ -93,6 +102,9 @@ class Assistant:
         """Return the hybrid retriever, opening the index once."""
         if self._retriever is None:
             self._retriever = HybridRetriever(self.settings, self.embedder)
+            self._retriever.synonyms = Synonyms.from_glossary(
+                load_glossary(self.settings.corpus_dir)
+            )
         return self._retriever
 
     def ask(
@@ -113,9 +125,12 @@ class Assistant:
         history = [q for q, _ in conversation.turns] if conversation else []
         query = condense(question, history)
         depth = max(k or self.settings.top_k, self.policy.candidate_hits)
-        hits = self.retriever.retrieve(query, k=depth, filters=filters)
+        parts = [
+            (part, self.retriever.retrieve(part, k=depth, filters=filters))
+            for part in split_question(query)
+        ]
         retrieved = time.perf_counter()
-        answer = self._compose(query, hits)
+        answer = self._compose(query, parts)
         answer = replace(
             answer,
             question=question,
@@ -177,18 +192,22 @@ class Assistant:
             self._glossary = GlossaryRules(data)
         return self._glossary
 
-    def _compose(self, query: str, hits: list[Any]) -> Answer:
-        """Answer with the LLM when one is configured, falling back to extractive on failure."""
+    def _compose(self, query: str, parts: list[tuple[str, list[Hit]]]) -> Answer:
+        """Answer with the LLM when one is configured, falling back to extractive on failure.
+
+        `parts` pairs each part of the question with its passages (one pair for most questions).
+        The LLM sees the passages of all parts, interleaved, each passage once.
+        """
         if self.chat_model is None and not self.settings.llm:
-            return answer_extractive(query, hits, self.scorer)
+            return answer_parts(query, parts, self.scorer)
         from assistant.answer_llm import answer_llm, make_chat_model
 
         try:
             if self.chat_model is None:
                 self.chat_model = make_chat_model(self.settings)
-            return answer_llm(query, hits, self.chat_model, self.embedder)
+            return answer_llm(query, interleave(parts), self.chat_model, self.embedder)
         except Exception as exc:  # noqa: BLE001 - any provider failure falls back, with a notice
-            fallback = answer_extractive(query, hits, self.scorer)
+            fallback = answer_parts(query, parts, self.scorer)
             reason = str(exc).splitlines()[0][:160] if str(exc) else exc.__class__.__name__
             return replace(
                 fallback,

@@ -10,7 +10,7 @@ from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import QuestionError
 from assistant.index import build_lexical, open_collection, open_sentences
-from assistant.lexical import LexicalIndex
+from assistant.lexical import LexicalIndex, Synonyms
 from assistant.types import Chunk, Hit, date_int
 
 MAX_QUESTION_CHARS = 2000
@@ -165,6 +165,7 @@ class HybridRetriever:
         else:
             self.collection, self.lexical, self.manifest, self.sentences = parts
         self._masks: dict[Filters, Any] = {}
+        self.synonyms = Synonyms()  # acronyms from the glossary, set by the Assistant
         self._rows = {chunk_id: i for i, chunk_id in enumerate(self.lexical.ids)}
         # count() costs 6-35 ms at 100,000 chunks; the index only changes on ingest, after
         # which the Assistant opens a new retriever.
@@ -277,7 +278,7 @@ class HybridRetriever:
     ) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
         """Return the dense and the BM25 ranking of (chunk id, score)."""
         dense = self._dense(question, depth, filters)
-        return dense, self.lexical.search(question, depth, self._mask(filters))
+        return dense, self.lexical.search(question, depth, self._mask(filters), self.synonyms)
 
     def _mask(self, filters: Filters) -> Any:
         if filters not in self._masks:
