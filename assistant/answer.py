@@ -20,12 +20,67 @@ _NUMERIC_QUESTION = re.compile(
     re.I,
 )
 _DIGIT = re.compile(r"\d")
+_CHANGE_QUESTION = re.compile(
+    r"\bby how much\b|\bhow (?:did|has|have|does|do) .*\b(?:change|fall|rise|increase|decrease|"
+    r"drop|compare)\b|\bwhat (?:was|is) the (?:change|fall|rise|increase|reduction|decrease)\b",
+    re.I,
+)
+_CHANGE = re.compile(
+    r"\b(?:fell|fall|falls|down|up|rose|rise|rises|increased?|decreased?|reduc\w*|dropped|cut)\b"
+    r"[^.;|]{0,30}?\d|\d[\d.,]*%?[^.;|]{0,20}\b(?:fall|reduction|increase|rise|drop|decrease)\b",
+    re.I,
+)
+_WHEN_QUESTION = re.compile(
+    r"^\s*(?:when|(?:in |by )?what (?:year|date|month))\b|\b(?:and|,) when\b|\bby when\b", re.I
+)
+_DATE = re.compile(
+    r"\b(?:19|20)\d\d(?:/\d\d)?\b|\b(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)\b"
+)
+_LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*name\b", re.I)
+
+
+def answer_kind(question: str) -> str:
+    """What kind of sentence answers the question: row (of a table it names), count, change,
+    date, list, number, or any ("")."""
+    current = question.split(" | ")[0]
+    if re.search(r"\btables?\b", current, re.I):
+        return "row"
+    if count_target(current):
+        return "count"
+    if _CHANGE_QUESTION.search(current):
+        return "change"
+    if _WHEN_QUESTION.search(current):
+        return "date"
+    if _LIST_QUESTION.search(current):
+        return "list"
+    return "number" if _NUMERIC_QUESTION.search(current) else ""
+
+
+def fits(cand: Candidate, kind: str) -> bool:
+    """True when the sentence is of the kind the question asks for."""
+    if kind == "count":
+        return cand.counts
+    if kind == "change":
+        return bool(_CHANGE.search(cand.text))
+    if kind == "list":
+        return len(cand.items) >= 2
+    if kind == "row":
+        return " | " in cand.text
+    if kind == "date":
+        return bool(_DATE.search(cand.text))
+    return kind == "number" and bool(_DIGIT.search(cand.text))
+
+
 # Words that frame a question rather than say what it is about; they never count as evidence.
 QUESTION_FRAMING = frozenset(
     "how many much what which who whom whose when where why is are was were do does did has have "
     "according quote quoted say says state states mention mentions describe explain list name "
     "give tell current currently now latest old edition belong belongs choose chose set out "
-    "document documents often".split()
+    "document documents often piece kind type sort".split()
+)
+_CONTRAST = re.compile(
+    r"\b(?:rather than|other than|instead of|apart from|excluding)\b[^,;?|]*", re.I
 )
 _CAPTION = re.compile(r"^(table|figure|chart|source|note)s?\b[^|]*$", re.I)
 
@@ -47,7 +102,7 @@ class AnswerPolicy:
     gain_weight: float = 1.0
     redundancy: float = 0.85  # cosine above this to a chosen sentence -> skip it
     lexical_weight: float = 0.5
-    number_bonus: float = 0.08  # questions asking "how many", "what rate"... prefer figures
+    type_bonus: float = 0.12  # a sentence of the kind asked for (a count, a change, a list...)
     focus_rows: int = 8  # table rows re-embedded on the cells asked about (latency bound)
     count_top: int = 10  # "how many X": one of this many best sentences must give a number of X
     max_list_items: int = 12  # bullets shown under a sentence that introduces a list
@@ -226,7 +281,9 @@ class EvidenceScorer:
         """Map content tokens to their words, and weight them by IDF.
 
         A condensed follow-up is "current | earlier"; the current turn's words weigh double.
+        What the question sets aside ("... rather than specified authorities") is not sought.
         """
+        question = _CONTRAST.sub(" ", question)
         current = question.split(" | ")[0]
         words = re.findall(r"[\w'/-]+", question)
         out: dict[str, str] = {}
@@ -263,15 +320,18 @@ class EvidenceScorer:
             ((round(self.idf(t), 2), q_terms[t]) for t in set(q_terms) - found), reverse=True
         )
         evidence = Evidence([], _coverage(weights, found), missing, weights, count_target(question))
+        index = {id(c): i for i, c in enumerate(cands)}
         for i, cand in enumerate(cands):
             # A sentence is read with its caption, document title and section heading.
             cand.tokens = frozenset(tokens[n + i]).union(headings[cand.hit_index])
+        as_list = answer_kind(question) == "list"
         for i, cand in enumerate(cands):
-            # A list's intro ("The six priorities are:") is judged with its items.
-            own = set(tokens[i]).union(*(it.tokens for it in cand.items))
-            cand.tokens = cand.tokens.union(*(it.tokens for it in cand.items))
+            own, read = set(tokens[i]), set(cand.tokens)
+            if as_list:  # asked for a list, a list's intro is read with its items
+                own = own.union(*(tokens[index[id(it)]] for it in cand.items))
+                read = read.union(own)
             # A table row's caption helps, but the row's own labels must match too.
-            cand.lexical = 0.5 * _coverage(weights, own) + 0.5 * _coverage(weights, cand.tokens)
+            cand.lexical = 0.5 * _coverage(weights, own) + 0.5 * _coverage(weights, read)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
             pool = list({id(c): c for c in cands + [it for c in cands for it in c.items]}.values())
@@ -282,7 +342,7 @@ class EvidenceScorer:
             self._embed_missing(pool)
             self._focus_rows(cands, set(weights))
             for cand in cands:
-                if cand.items:
+                if cand.items:  # a list's intro is judged as the bag of its lines
                     cand.vector = _unit_mean(
                         [cand.vector or []] + [it.vector or [] for it in cand.items]
                     )
@@ -324,12 +384,10 @@ class EvidenceScorer:
     def _rank(self, question: str, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
         q_vec = self.embedder.embed_query(question)
-        counted = count_target(question)
-        wants_number = bool(_NUMERIC_QUESTION.search(question))
+        kind = answer_kind(question)
         for cand in cands:
             vec = cand.vector or []
-            figure = cand.counts if counted else wants_number and _DIGIT.search(cand.text)
-            bonus = p.number_bonus if figure else 0.0
+            bonus = p.type_bonus if fits(cand, kind) else 0.0
             cand.score = (
                 (1 - p.lexical_weight)
                 * max(_cos(q_vec, vec), _cos(q_vec, cand.focus_vector or vec))

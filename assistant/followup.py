@@ -46,8 +46,9 @@ _PART_BREAK = re.compile(
 def split_question(query: str) -> list[str]:
     """Split a question that asks two or more things into parts, each a standalone query.
 
-    Later parts often lean on the first ("..., and which council area is it in?"), so each
-    carries the first part the way a follow-up carries its previous turn: "part | first".
+    A later part that leans on the first ("..., and which council area is it in?") carries it
+    the way a follow-up carries its previous turn: "part | first"; one that names its own
+    subject ("... and who chairs the Prevent Board?") stands alone.
     A fragment with fewer than two content words ("what was it") stays with the part before.
     """
     current, sep, previous = query.partition(" | ")
@@ -61,4 +62,11 @@ def split_question(query: str) -> list[str]:
     if len(pieces) < 2:
         return [query]
     first = pieces[0] + (f" | {previous}" if sep else "")
-    return [first] + [f"{piece} | {pieces[0]}" for piece in pieces[1:]]
+    return [first] + [
+        f"{piece} | {pieces[0]}" if _leans_on_first(piece) else piece for piece in pieces[1:]
+    ]
+
+
+def _leans_on_first(piece: str) -> bool:
+    """A part that says "it", "that board"... or too little to stand alone needs the first."""
+    return bool(_PRONOUN.search(piece)) or len(terms(piece)) <= 2
