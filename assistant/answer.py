@@ -41,8 +41,10 @@ _LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*nam
 
 
 def answer_kind(question: str) -> str:
-    """What kind of sentence answers the question: row (of a table it names), count, change,
-    date, list, number, or any ("")."""
+    """What kind of sentence answers the question (it earns AnswerPolicy.type_bonus).
+
+    row (the question names a table), count, change, date, list, number, or any ("").
+    """
     current = question.split(" | ")[0]
     if re.search(r"\btables?\b", current, re.I):
         return "row"
