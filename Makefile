@@ -37,6 +37,8 @@ beir: install
 	$(VENV)/bin/assistant eval --beir ../shared/benchmarks/scifact
 
 bench: install
+	-$(VENV)/bin/assistant ingest
+	$(PY) benchmarks/answer_latency.py
 	$(PY) benchmarks/retrieval_latency.py
 
 corpus: install

@@ -92,7 +92,7 @@ class AnswerPolicy:
     """Thresholds of the extractive answerer (calibrated on evals/questions.yaml)."""
 
     max_sentences: int = 4
-    candidate_hits: int = 8
+    candidate_hits: int = 10
     embed_top: int = 40  # only the lexically best sentences are embedded (latency bound)
     abstain_below: float = 0.45  # best sentence score under this -> abstain
     min_coverage: float = 0.45  # share of the question's (IDF-weighted) terms in the top passages

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,10 +28,10 @@ from assistant.chunk import embedding_text, split_document  # noqa: E402
 from assistant.cite import split_sentences  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.ingest import load_document, scan_corpus  # noqa: E402
-from assistant.metrics import percentile  # noqa: E402
 from assistant.pipeline import make_embedder  # noqa: E402
 from assistant.retrieve import Filters, HybridRetriever  # noqa: E402
 from assistant.types import Chunk  # noqa: E402
+from benchmarks.common import boxplot, latency_table  # noqa: E402
 
 
 def generate(n: int, seed: int = 7) -> tuple[list[Chunk], np.ndarray, list[tuple[str, list]]]:
@@ -140,13 +139,7 @@ def main() -> None:
         )
     build_s = time.perf_counter() - t
     runs = time_runs(retriever, questions)
-    table = {
-        k: {"median_ms": round(statistics.median(v), 2), "p95_ms": round(percentile(v, 95), 2)}
-        for k, v in runs.items()
-    }
-    base = table["dense"]["median_ms"]
-    for row in table.values():
-        row["median_vs_dense"] = round(row["median_ms"] / base, 2)
+    table = latency_table(runs, "dense")
     result = {
         "chunks": args.chunks,
         "sentence_vectors": retriever.sentences.count(),
@@ -157,22 +150,9 @@ def main() -> None:
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
     (out / "latency.json").write_text(json.dumps(result, indent=2) + "\n")
-    _plot(runs, out / "latency.png", args.chunks)
+    title = f"Retrieval latency at {args.chunks:,} chunks (median, quartiles, 5-95%)"
+    boxplot(runs, out / "latency.png", title)
     print(json.dumps(result, indent=2))
-
-
-def _plot(runs: dict[str, list[float]], path: Path, n: int) -> None:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(7, 3.2))
-    ax.boxplot(list(runs.values()), tick_labels=list(runs), showfliers=False)
-    ax.set_ylabel("ms per query")
-    ax.set_title(f"Retrieval latency at {n:,} chunks (median, quartiles, 5-95%)")
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
 
 
 if __name__ == "__main__":

@@ -42,6 +42,41 @@ def test_docx_keeps_headings_pages_and_table_rows(corpus: Path) -> None:
     assert table.section == "2. Figures" and table.page == 2 and pages == 2
 
 
+def test_pdf_bullets_become_list_items_even_when_the_glyph_is_a_control_character() -> None:
+    from assistant.loaders import _pdf_blocks
+
+    blocks = _pdf_blocks(
+        [
+            "The partnership agreed two priorities:",
+            "\x7f  Priority 1: domestic abuse.",
+            "",
+            "•  Priority 2: violence in public",
+            "   spaces.",
+        ]
+    )
+    assert blocks == [
+        "The partnership agreed two priorities:",
+        "- Priority 1: domestic abuse.",
+        "- Priority 2: violence in public spaces.",
+    ]
+
+
+def test_docx_list_paragraphs_become_list_items(tmp_path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("The six shared priorities are:")
+    d.add_paragraph("serious violence;", style="List Bullet")
+    d.add_paragraph("drugs and alcohol.", style="List Number")
+    d.save(str(tmp_path / "list.docx"))
+    passages, _, _ = load_docx(tmp_path / "list.docx")
+    assert [p.text for p in passages] == [
+        "The six shared priorities are:",
+        "- serious violence;",
+        "- drugs and alcohol.",
+    ]
+
+
 def test_html_drops_navigation_and_footer(corpus: Path) -> None:
     passages, _, _ = load_html(corpus / "prevent.html")
     text = "\n".join(p.text for p in passages)
