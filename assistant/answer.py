@@ -66,7 +66,7 @@ def fits(cand: Candidate, kind: str) -> bool:
     if kind == "change":
         return bool(_CHANGE.search(cand.text))
     if kind == "list":
-        return len(cand.items) >= 2
+        return cand.introduces
     if kind == "row":
         return " | " in cand.text
     if kind == "date":
@@ -125,6 +125,7 @@ class Candidate:
     focus_vector: list[float] | None = None  # a table row cut to the cells asked about
     counts: bool = False  # gives a number of what a "how many" question counts
     items: list[Candidate] = field(default_factory=list)  # the list this sentence introduces
+    introduces: bool = False  # ...and it names something the question asks about
 
 
 def _candidates(hits: list[Hit]) -> list[Candidate]:
@@ -157,6 +158,7 @@ _NUMBER_WORDS = frozenset(
     "fifty hundred dozen".split()
 )
 _BEFORE_COUNT = frozenset(": was were is are at to of totalled reached numbered stood".split())
+_CLAUSE_BREAK = re.compile(r",\s|;|\(|\)|\.\s|\b(?:and|or|but|while|whereas)\b")
 _YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d\d(?:\d\d)?)?\b")
 _COUNT_TOKEN = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['-][a-z]+)*|:")
 
@@ -172,6 +174,14 @@ def count_target(question: str) -> str:
     return words[-1] if words else ""
 
 
+def _vowel_swap(a: str, b: str) -> bool:
+    """True when two words differ only by one vowel in the same place ("began"/"begin")."""
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
+
+
 def _same_word(a: str, b: str) -> bool:
     # A light lemma match: "referrals"/"referral", "responses"/"responded", "crimes"/"crime".
     return a.rstrip("s") == b.rstrip("s") or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
@@ -180,9 +190,14 @@ def _same_word(a: str, b: str) -> bool:
 def gives_count(text: str, noun: str) -> bool:
     """True when the text states a number of `noun`: "41 referrals", "referrals: 41", "of 210".
 
-    Money, percentages, decimals (rates) and years are not counts.
+    Money, percentages, decimals (rates) and years are not counts, and the number and the noun
+    must share a clause ("in nine months, and officers made..." counts no officers).
     """
-    toks = _COUNT_TOKEN.findall(_YEAR.sub(" ", text.lower()))
+    clauses = _CLAUSE_BREAK.split(_YEAR.sub(" ", text.lower()))
+    return any(_clause_counts(_COUNT_TOKEN.findall(c), noun) for c in clauses)
+
+
+def _clause_counts(toks: list[str], noun: str) -> bool:
     for i, tok in enumerate(toks):
         if tok not in _NUMBER_WORDS and not re.fullmatch(r"\d[\d,]*", tok):
             continue
@@ -315,9 +330,11 @@ class EvidenceScorer:
         headings = tokens[2 * n : 2 * n + len(top)]
         found = set().union(*headings[:3], *tokens[2 * n + len(top) :]) if top else set()
         # The stemmer leaves derivations apart ("comparison"/"compared"): a shared 6-letter
-        # prefix counts as found.
+        # prefix counts as found. Nor does it join a strong verb's forms ("begin"/"began",
+        # "fall"/"fell"): one vowel for another counts as found.
         prefixes = {t[:6] for t in found if len(t) >= 6}
         found |= {t for t in q_terms if len(t) >= 6 and t[:6] in prefixes}
+        found |= {t for t in set(q_terms) - found if any(_vowel_swap(t, f) for f in found)}
         missing = sorted(
             ((round(self.idf(t), 2), q_terms[t]) for t in set(q_terms) - found), reverse=True
         )
@@ -329,7 +346,9 @@ class EvidenceScorer:
         as_list = answer_kind(question) == "list"
         for i, cand in enumerate(cands):
             own, read = set(tokens[i]), set(cand.tokens)
-            if as_list:  # asked for a list, a list's intro is read with its items
+            # An intro answers a list question when it names what was asked ("priorities").
+            cand.introduces = len(cand.items) >= 2 and bool(own & weights.keys())
+            if as_list and cand.introduces:  # then it is read with its items
                 own = own.union(*(tokens[index[id(it)]] for it in cand.items))
                 read = read.union(own)
             # A table row's caption helps, but the row's own labels must match too.

@@ -96,6 +96,7 @@ def test_count_target_is_the_noun_counted(question: str, noun: str) -> None:
         ("Referrals rose by 31% in 2023/24.", "referrals", False),
         ("Referrals from people under 25 are rising.", "people", False),
         ("Referrals began in 2019.", "referrals", False),
+        ("In the first nine months, and officers made arrests.", "officers", False),
     ],
 )
 def test_gives_count_needs_a_number_of_the_thing_counted(
