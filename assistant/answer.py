@@ -43,9 +43,18 @@ _LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*nam
 def answer_kind(question: str) -> str:
     """What kind of sentence answers the question (it earns AnswerPolicy.type_bonus).
 
-    row (the question names a table), count, change, date, list, number, or any ("").
+    row (the question names a table), count, change, date, list, number, or any (""). A
+    follow-up that asks no kind of its own ("and serious violence? | by how much did ASB
+    fall?") asks what the earlier question asked.
     """
-    current = question.split(" | ")[0]
+    for part in question.split(" | "):
+        kind = _kind(part)
+        if kind:
+            return kind
+    return ""
+
+
+def _kind(current: str) -> str:
     if re.search(r"\btables?\b", current, re.I):
         return "row"
     if count_target(current):
@@ -93,6 +102,7 @@ class AnswerPolicy:
 
     max_sentences: int = 4
     candidate_hits: int = 10
+    kind_hits: int = 10  # passages below those whose sentences count only if of the kind asked
     embed_top: int = 40  # only the lexically best sentences are embedded (latency bound)
     abstain_below: float = 0.45  # best sentence score under this -> abstain
     min_coverage: float = 0.45  # share of the question's (IDF-weighted) terms in the top passages
@@ -313,8 +323,18 @@ class EvidenceScorer:
     def score(self, question: str, hits: list[Hit]) -> Evidence:
         """Score the sentences of the top hits; measure how much of the question they cover."""
         p = self.policy
-        top = hits[: p.candidate_hits]
+        top = hits[: p.candidate_hits + p.kind_hits]
         cands = _candidates(top)
+        # Deeper passages offer only sentences of the kind asked for, a change or a date: the
+        # passage with "ASB incidents in the hotspots fell by 35.9%" ranks 14th for "by how much
+        # did antisocial behaviour fall in the hotspots?". Not counts: a count from an
+        # unrelated passage would let a "how many" question the documents don't answer through.
+        kind = answer_kind(question)
+        cands = [
+            c
+            for c in cands
+            if c.hit_index < p.candidate_hits or kind in ("change", "date") and fits(c, kind)
+        ]
         q_terms, weights = self._question_terms(question)
         texts = (
             [c.text for c in cands]

@@ -124,7 +124,7 @@ class Assistant:
         started = time.perf_counter()
         history = [q for q, _ in conversation.turns] if conversation else []
         query = condense(question, history)
-        depth = max(k or self.settings.top_k, self.policy.candidate_hits)
+        depth = max(k or self.settings.top_k, self.policy.candidate_hits + self.policy.kind_hits)
         parts = [
             (part, self.retriever.retrieve(part, k=depth, filters=filters))
             for part in split_question(query)

@@ -4,7 +4,8 @@ Run: .venv/bin/python benchmarks/answer_latency.py [--rounds 3]   (needs: assist
 Asks every question of evals/questions.yaml (follow-ups inside their conversation, no LLM) with
 the real model and the real index, `rounds` times, and times the whole `Assistant.ask` call:
 condensing, splitting into parts, retrieval of each part and composing the cited answer. As a
-baseline in the same process it times retrieval alone (`retrieve`, one call per question), so
+baseline in the same process it times retrieval alone (`retrieve`, one call per question, as
+deep as `ask` retrieves), so
 the report can give ratios as well as milliseconds (timings on this machine are noisy). The
 first round is a warm-up and is not counted. Writes benchmarks/results/answer_latency.json and
 answer_latency.png. Target (issue #5): p95 of `ask` at most 300 ms.
@@ -42,6 +43,8 @@ def time_round(assistant: object, items: list[dict]) -> dict[str, list[float]]:
         "ask, multi-part": [],
     }
     conversations: dict[str, Conversation] = {}
+    policy = assistant.policy  # type: ignore[attr-defined]
+    depth = policy.candidate_hits + policy.kind_hits  # as deep as ask() retrieves
     for item in tqdm(items, desc="questions", file=sys.stderr, leave=False):
         convo = conversations.get(item.get("follows", ""), Conversation())
         t0 = time.perf_counter()
@@ -49,7 +52,7 @@ def time_round(assistant: object, items: list[dict]) -> dict[str, list[float]]:
         # The baseline embeds its question too: forget the query vector ask() left cached.
         getattr(assistant.embedder, "_queries", {}).clear()  # type: ignore[attr-defined]
         t1 = time.perf_counter()
-        assistant.retriever.retrieve(answer.condensed_query, k=10)  # type: ignore[attr-defined]
+        assistant.retriever.retrieve(answer.condensed_query, k=depth)  # type: ignore[attr-defined]
         t2 = time.perf_counter()
         conversations[item["id"]] = convo
         total = (t1 - t0) * 1000

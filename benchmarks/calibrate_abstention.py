@@ -27,7 +27,7 @@ Part = tuple[float, float, float, bool]  # best, coverage, rarest missing idf, h
 
 def features() -> list[tuple[bool, list[Part]]]:
     assistant = load_assistant(Settings())
-    depth = assistant.policy.candidate_hits
+    depth = assistant.policy.candidate_hits + assistant.policy.kind_hits
     history: dict[str, str] = {}
     rows = []
     items = load_questions(Path("evals/questions.yaml"))

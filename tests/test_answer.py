@@ -115,6 +115,7 @@ def test_gives_count_needs_a_number_of_the_thing_counted(
         ("What are the shared priorities?", "list"),
         ("What was the violence rate per 1,000 residents?", "number"),
         ("Who chairs the board?", ""),
+        ("and serious violence? | By how much did antisocial behaviour fall?", "change"),
     ],
 )
 def test_answer_kind(question: str, kind: str) -> None:
@@ -190,6 +191,18 @@ def test_a_part_the_documents_do_not_cover_is_named_in_a_notice() -> None:
     )
     assert answer.grounded and "Chief Constable" in answer.text
     assert "don't cover this part" in answer.notice and "salary" in answer.notice
+
+
+def test_deeper_passages_offer_only_sentences_of_the_kind_asked_for() -> None:
+    hits = [_hit(f"Hotspot patrols ran in town number {i} this year.", "oe", i) for i in range(10)]
+    hits.append(_hit("Antisocial behaviour in the hotspots fell by 35.9% over the year.", "oe", 10))
+    hits.append(_hit("Antisocial behaviour in the hotspots is a concern for residents.", "oe", 11))
+    scorer = _scorer(abstain_below=0.0)
+    change = scorer.score("By how much did antisocial behaviour fall in the hotspots?", hits)
+    deeper = [c.text for c in change.candidates if c.hit_index >= 10]
+    assert deeper == ["Antisocial behaviour in the hotspots fell by 35.9% over the year."]
+    other = scorer.score("Why is antisocial behaviour in the hotspots a concern?", hits)
+    assert all(c.hit_index < 10 for c in other.candidates)
 
 
 def test_what_the_question_sets_aside_is_not_sought() -> None:
