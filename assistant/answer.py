@@ -159,6 +159,7 @@ def _candidates(hits: list[Hit]) -> list[Candidate]:
 
 
 _HOW_MANY = re.compile(r"\bhow many\s+([^?|]+)", re.I)
+_WHAT_ARE = re.compile(r"^\s*(?:what|which) (?:are|were) (?:the |its |their )?([^?|]+)", re.I)
 _PHRASE_END = frozenset(
     "was were is are did do does have has had will would can could should sit there in on at "
     "of for from by to with that which who per across during".split()
@@ -175,12 +176,25 @@ _COUNT_TOKEN = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['-][a-z]+)*|:")
 
 def count_target(question: str) -> str:
     """The noun a "how many <noun phrase>" question counts ("" for any other question)."""
-    match = _HOW_MANY.search(question.split(" | ")[0])
+    return _head_noun(_HOW_MANY.search(question.split(" | ")[0]))
+
+
+def list_target(question: str) -> str:
+    """The noun a "what are the <noun phrase>" question lists ("priorities"), for any turn."""
+    for part in question.split(" | "):
+        if noun := _head_noun(_WHAT_ARE.search(part)):
+            return noun
+    return ""
+
+
+def _head_noun(match: re.Match[str] | None) -> str:
+    """The last word of the noun phrase a match starts (up to a verb or preposition)."""
     words: list[str] = []
     for word in match.group(1).lower().split() if match else []:
-        if word in _PHRASE_END:
+        word = word.strip(",;:?.")
+        if word in _PHRASE_END or not word:
             break
-        words.append(word.strip(",;:"))
+        words.append(word.split("'")[0] if word.endswith("'s") else word)
     return words[-1] if words else ""
 
 
@@ -330,11 +344,17 @@ class EvidenceScorer:
         # did antisocial behaviour fall in the hotspots?". Not counts: a count from an
         # unrelated passage would let a "how many" question the documents don't answer through.
         kind = answer_kind(question)
-        cands = [
+        kept = [
             c
             for c in cands
-            if c.hit_index < p.candidate_hits or kind in ("change", "date") and fits(c, kind)
+            if c.hit_index < p.candidate_hits
+            or kind in ("change", "date")
+            and fits(c, kind)
+            or kind == "list"
+            and len(c.items) >= 2
         ]
+        wanted = {id(c) for c in kept} | {id(it) for c in kept for it in c.items}
+        cands = [c for c in cands if id(c) in wanted]
         q_terms, weights = self._question_terms(question)
         texts = (
             [c.text for c in cands]
@@ -364,10 +384,16 @@ class EvidenceScorer:
             # A sentence is read with its caption, document title and section heading.
             cand.tokens = frozenset(tokens[n + i]).union(headings[cand.hit_index])
         as_list = answer_kind(question) == "list"
+        listed = list_target(question) if as_list else ""
         for i, cand in enumerate(cands):
             own, read = set(tokens[i]), set(cand.tokens)
-            # An intro answers a list question when it names what was asked ("priorities").
-            cand.introduces = len(cand.items) >= 2 and bool(own & weights.keys())
+            # An intro answers a list question when it names what is listed ("priorities").
+            names = (
+                any(_same_word(w, listed) for w in re.findall(r"[a-z]+", cand.text.lower()))
+                if listed
+                else bool(own & weights.keys())
+            )
+            cand.introduces = len(cand.items) >= 2 and names
             if as_list and cand.introduces:  # then it is read with its items
                 own = own.union(*(tokens[index[id(it)]] for it in cand.items))
                 read = read.union(own)
@@ -440,7 +466,10 @@ class EvidenceScorer:
 
 
 def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
-    """Pick the best sentence, then the ones that add the question terms still uncovered."""
+    """Pick the best sentence, then the ones that add the question terms still uncovered.
+
+    A list (a sentence with its items) is taken once: a second list would bury the first.
+    """
     cands = evidence.candidates
     if not cands:
         return []
@@ -449,8 +478,10 @@ def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
     while len(chosen) < policy.max_sentences:
         best, best_value = None, 0.0
         for cand in cands:
-            if cand in chosen or any(
-                _cos(cand.vector or [], c.vector or []) >= policy.redundancy for c in chosen
+            if (
+                any(cand is c for c in chosen)
+                or (cand.items and any(c.items for c in chosen))  # one list per answer
+                or any(_cos(cand.vector or [], c.vector or []) >= policy.redundancy for c in chosen)
             ):
                 continue
             gain = _coverage(evidence.weights, cand.tokens - covered)

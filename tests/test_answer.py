@@ -17,6 +17,7 @@ from assistant.answer import (
     count_target,
     focus_row,
     gives_count,
+    list_target,
 )
 from assistant.followup import split_question
 from assistant.lexical import Synonyms, tokenize
@@ -70,6 +71,13 @@ def test_a_part_that_leans_on_the_first_carries_it() -> None:
     assert split_question("and who chairs it? | What is the board") == [
         "and who chairs it? | What is the board"
     ]
+
+
+def test_list_target_is_the_noun_listed_in_any_turn() -> None:
+    assert list_target("What are the shared priorities in the agreement?") == "priorities"
+    assert list_target("What are Cumbria's serious violence priorities?") == "priorities"
+    assert list_target("which of those are new? | What are the pathways?") == "pathways"
+    assert list_target("Who chairs the board?") == ""
 
 
 @pytest.mark.parametrize(
@@ -153,6 +161,16 @@ def test_a_list_is_answered_with_its_items_as_bullets() -> None:
     for item in ("serious violence", "domestic abuse", "drugs and alcohol", "reducing reoffending"):
         assert f"- {item}" in answer.text
     assert all(s.citations == (1,) for s in answer.sentences)
+
+
+def test_an_answer_takes_one_list_the_one_naming_what_is_listed() -> None:
+    text = (
+        "Under this agreement, partners commit to:\n\n- share data;\n\n- meet monthly.\n\n"
+        "The five priorities of the strategy are:\n\n- domestic abuse;\n\n- knife crime."
+    )
+    answer = answer_extractive("What are the priorities of the strategy?", [_hit(text)], _scorer())
+    assert "- domestic abuse;" in answer.text and "- knife crime." in answer.text
+    assert "share data" not in answer.text
 
 
 def test_a_count_question_without_the_count_abstains_and_says_what_is_missing() -> None:
