@@ -236,6 +236,37 @@ def _clause_counts(toks: list[str], noun: str) -> bool:
     return False
 
 
+def _offered(cands: list[Candidate], kind: str, depth: int) -> list[Candidate]:
+    """The sentences of the first `depth` passages, and of deeper ones those of the kind asked.
+
+    The passage with "ASB incidents in the hotspots fell by 35.9%" ranks 14th for "by how much
+    did antisocial behaviour fall in the hotspots?". Deeper passages offer a change, a date or
+    a list (with its items), not counts: a count from an unrelated passage would let a "how
+    many" question that the documents don't answer through.
+    """
+    kept = [
+        c
+        for c in cands
+        if c.hit_index < depth
+        or (kind in ("change", "date") and fits(c, kind))
+        or (kind == "list" and len(c.items) >= 2)
+    ]
+    wanted = {id(c) for c in kept} | {id(it) for c in kept for it in c.items}
+    return [c for c in cands if id(c) in wanted]
+
+
+def _absent(asked: set[str], found: set[str]) -> set[str]:
+    """The question's tokens that the passages never use.
+
+    The stemmer leaves derivations apart ("comparison"/"compared"): a shared 6-letter prefix
+    counts as found. Nor does it join a strong verb's forms ("begin"/"began", "fall"/"fell"):
+    one vowel for another counts as found.
+    """
+    prefixes = {t[:6] for t in found if len(t) >= 6}
+    absent = {t for t in asked - found if len(t) < 6 or t[:6] not in prefixes}
+    return {t for t in absent if not any(_vowel_swap(t, f) for f in found)}
+
+
 def _coverage(weights: dict[str, float], found: set[str] | frozenset[str]) -> float:
     total = sum(weights.values())
     return sum(w for t, w in weights.items() if t in found) / total if total else 0.0
@@ -338,81 +369,18 @@ class EvidenceScorer:
         """Score the sentences of the top hits; measure how much of the question they cover."""
         p = self.policy
         top = hits[: p.candidate_hits + p.kind_hits]
-        cands = _candidates(top)
-        # Deeper passages offer only sentences of the kind asked for, a change or a date: the
-        # passage with "ASB incidents in the hotspots fell by 35.9%" ranks 14th for "by how much
-        # did antisocial behaviour fall in the hotspots?". Not counts: a count from an
-        # unrelated passage would let a "how many" question the documents don't answer through.
-        kind = answer_kind(question)
-        kept = [
-            c
-            for c in cands
-            if c.hit_index < p.candidate_hits
-            or kind in ("change", "date")
-            and fits(c, kind)
-            or kind == "list"
-            and len(c.items) >= 2
-        ]
-        wanted = {id(c) for c in kept} | {id(it) for c in kept for it in c.items}
-        cands = [c for c in cands if id(c) in wanted]
+        cands = _offered(_candidates(top), answer_kind(question), p.candidate_hits)
         q_terms, weights = self._question_terms(question)
-        texts = (
-            [c.text for c in cands]
-            + [f"{c.context} {c.text}" for c in cands]
-            + [f"{h.chunk.title} {h.chunk.section}" for h in top]
-            + [h.chunk.text for h in top[:3]]
-        )
-        tokens = self.tokenize(texts) if texts else []
-        n = len(cands)
-        tokens = [
-            self.synonyms.expand(set(t)) for t in tokens
-        ]  # "ASB" reads "antisocial behaviour"
-        headings = tokens[2 * n : 2 * n + len(top)]
-        found = set().union(*headings[:3], *tokens[2 * n + len(top) :]) if top else set()
-        # The stemmer leaves derivations apart ("comparison"/"compared"): a shared 6-letter
-        # prefix counts as found. Nor does it join a strong verb's forms ("begin"/"began",
-        # "fall"/"fell"): one vowel for another counts as found.
-        prefixes = {t[:6] for t in found if len(t) >= 6}
-        found |= {t for t in q_terms if len(t) >= 6 and t[:6] in prefixes}
-        found |= {t for t in set(q_terms) - found if any(_vowel_swap(t, f) for f in found)}
-        missing = sorted(
-            ((round(self.idf(t), 2), q_terms[t]) for t in set(q_terms) - found), reverse=True
-        )
-        evidence = Evidence([], _coverage(weights, found), missing, weights, count_target(question))
-        index = {id(c): i for i, c in enumerate(cands)}
-        for i, cand in enumerate(cands):
-            # A sentence is read with its caption, document title and section heading.
-            cand.tokens = frozenset(tokens[n + i]).union(headings[cand.hit_index])
-        as_list = answer_kind(question) == "list"
-        listed = list_target(question) if as_list else ""
-        for i, cand in enumerate(cands):
-            own, read = set(tokens[i]), set(cand.tokens)
-            # An intro answers a list question when it names what is listed ("priorities").
-            names = (
-                any(_same_word(w, listed) for w in re.findall(r"[a-z]+", cand.text.lower()))
-                if listed
-                else bool(own & weights.keys())
-            )
-            cand.introduces = len(cand.items) >= 2 and names
-            if as_list and cand.introduces:  # then it is read with its items
-                own = own.union(*(tokens[index[id(it)]] for it in cand.items))
-                read = read.union(own)
-            # A table row's caption helps, but the row's own labels must match too.
-            cand.lexical = 0.5 * _coverage(weights, own) + 0.5 * _coverage(weights, read)
+        own, read, found = self._read(cands, top)
+        absent = _absent(set(q_terms), found)
+        missing = sorted(((round(self.idf(t), 2), q_terms[t]) for t in absent), reverse=True)
+        coverage = _coverage(weights, set(q_terms) - absent)
+        evidence = Evidence([], coverage, missing, weights, counted=count_target(question))
+        self._lexical(question, cands, own, read, weights)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
-            pool = list({id(c): c for c in cands + [it for c in cands for it in c.items]}.values())
-            ids = sorted({top[c.hit_index].chunk.id for c in pool})
-            known = self.stored(ids) if self.stored else {}
-            for cand in pool:
-                cand.vector = known.get((top[cand.hit_index].chunk.id, cand.position + 1))
-            self._embed_missing(pool)
-            self._focus_rows(cands, set(weights))
+            self._vectors(cands, top, weights)
             for cand in cands:
-                if cand.items:  # a list's intro is judged as the bag of its lines
-                    cand.vector = _unit_mean(
-                        [cand.vector or []] + [it.vector or [] for it in cand.items]
-                    )
                 cand.counts = bool(evidence.counted) and gives_count(
                     f"{cand.context} {cand.text}", evidence.counted
                 )
@@ -421,6 +389,74 @@ class EvidenceScorer:
             c.counts for c in evidence.candidates[: p.count_top]
         )
         return evidence
+
+    def _read(
+        self, cands: list[Candidate], top: list[Hit]
+    ) -> tuple[list[set[str]], list[set[str]], set[str]]:
+        """Tokens of each sentence alone, and as read with its caption, title and section.
+
+        Also returns every token of the three best passages (what the documents offer). An
+        acronym reads as its expansion ("ASB" as "antisocial behaviour") and back.
+        """
+        texts = (
+            [c.text for c in cands]
+            + [f"{c.context} {c.text}" for c in cands]
+            + [f"{h.chunk.title} {h.chunk.section}" for h in top]
+            + [h.chunk.text for h in top[:3]]
+        )
+        tokens = [self.synonyms.expand(set(t)) for t in self.tokenize(texts)] if texts else []
+        n = len(cands)
+        headings = tokens[2 * n : 2 * n + len(top)]
+        found = set().union(*headings[:3], *tokens[2 * n + len(top) :]) if top else set()
+        read = [tokens[n + i] | headings[c.hit_index] for i, c in enumerate(cands)]
+        for cand, toks in zip(cands, read, strict=True):
+            cand.tokens = frozenset(toks)
+        return tokens[:n], read, found
+
+    def _lexical(
+        self,
+        question: str,
+        cands: list[Candidate],
+        own: list[set[str]],
+        read: list[set[str]],
+        weights: dict[str, float],
+    ) -> None:
+        """Set each sentence's IDF-weighted overlap with the question (half alone, half read).
+
+        For a list question, an intro that names what is listed ("The six priorities are:") is
+        read with its items; a table row's caption helps, but its own labels must match too.
+        """
+        as_list = answer_kind(question) == "list"
+        listed = list_target(question) if as_list else ""
+        index = {id(c): i for i, c in enumerate(cands)}
+        for i, cand in enumerate(cands):
+            mine, seen = own[i], read[i]
+            names = (
+                any(_same_word(w, listed) for w in re.findall(r"[a-z]+", cand.text.lower()))
+                if listed
+                else bool(mine & weights.keys())
+            )
+            cand.introduces = len(cand.items) >= 2 and names
+            if as_list and cand.introduces:
+                mine = mine.union(*(own[index[id(it)]] for it in cand.items))
+                seen = seen | mine
+            cand.lexical = 0.5 * _coverage(weights, mine) + 0.5 * _coverage(weights, seen)
+
+    def _vectors(self, cands: list[Candidate], top: list[Hit], weights: dict[str, float]) -> None:
+        """Vectors stored at ingest (embedding only what is missing); a list is its lines' bag."""
+        pool = list({id(c): c for c in cands + [it for c in cands for it in c.items]}.values())
+        known = (
+            self.stored(sorted({top[c.hit_index].chunk.id for c in pool})) if self.stored else {}
+        )
+        for cand in pool:
+            cand.vector = known.get((top[cand.hit_index].chunk.id, cand.position + 1))
+        self._embed_missing(pool)
+        self._focus_rows(cands, set(weights))
+        for cand in cands:
+            if cand.items:
+                cand.vector = _unit_mean(
+                    [cand.vector or []] + [it.vector or [] for it in cand.items]
+                )
 
     def _embed_missing(self, cands: list[Candidate]) -> None:
         """Embed the sentences with no vector stored at ingest."""
