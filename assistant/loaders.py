@@ -262,13 +262,8 @@ def load_docx(path: Path) -> tuple[list[Passage], str, int | None]:
         if level >= 0 and text:
             trail = [(lv, t) for lv, t in trail if lv < level] + [(level, text)]
         elif text:
-            bullet = (
-                "- "
-                if style.startswith("List")
-                or block._p.pPr is not None
-                and (block._p.pPr.numPr is not None)
-                else ""
-            )
+            numbered = block._p.pPr is not None and block._p.pPr.numPr is not None
+            bullet = "- " if style.startswith("List") or numbered else ""
             passages.append(Passage(bullet + text, _trail(trail), page))
     return passages, "", page
 

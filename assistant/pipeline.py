@@ -196,7 +196,7 @@ class Assistant:
         """Answer with the LLM when one is configured, falling back to extractive on failure.
 
         `parts` pairs each part of the question with its passages (one pair for most questions).
-        The LLM sees the passages of all parts, interleaved, each passage once.
+        The LLM sees the top passages of all parts, interleaved, each passage once.
         """
         if self.chat_model is None and not self.settings.llm:
             return answer_parts(query, parts, self.scorer)
@@ -205,7 +205,8 @@ class Assistant:
         try:
             if self.chat_model is None:
                 self.chat_model = make_chat_model(self.settings)
-            return answer_llm(query, interleave(parts), self.chat_model, self.embedder)
+            shown = [(q, hits[: self.policy.candidate_hits]) for q, hits in parts]
+            return answer_llm(query, interleave(shown), self.chat_model, self.embedder)
         except Exception as exc:  # noqa: BLE001 - any provider failure falls back, with a notice
             fallback = answer_parts(query, parts, self.scorer)
             reason = str(exc).splitlines()[0][:160] if str(exc) else exc.__class__.__name__

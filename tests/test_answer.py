@@ -196,6 +196,13 @@ def test_each_part_is_answered_from_its_own_passages() -> None:
     assert "Assistant Chief Constable" in answer.text and not answer.notice
 
 
+def test_the_llm_sees_the_passages_of_every_part_once() -> None:
+    from assistant.pipeline import interleave
+
+    a, b, c = _hit("one", "a"), _hit("two", "b"), _hit("three", "c")
+    assert [h.chunk.doc_id for h in interleave([("p1", [a, b]), ("p2", [c, a])])] == ["a", "c", "b"]
+
+
 def test_a_part_the_documents_do_not_cover_is_named_in_a_notice() -> None:
     chair = [_hit("The Criminal Justice Board is chaired by the Chief Constable.", "cj")]
     salary = [_hit("The Criminal Justice Board meets quarterly in Penrith.", "cj", 1)]
