@@ -530,7 +530,8 @@ def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
             break
         chosen.append(best)
         covered |= best.tokens
-    return sorted(chosen, key=lambda c: (c.hit_index, c.position))
+    # The answer leads with the best sentence; the rest follow in passage order.
+    return chosen[:1] + sorted(chosen[1:], key=lambda c: (c.hit_index, c.position))
 
 
 def make_source(n: int, hit: Hit) -> Source:
