@@ -642,7 +642,7 @@ def answer_parts(
     share = replace(policy, max_sentences=max(1, policy.max_sentences // len(parts)))
     picked = [(hits[c.hit_index], c) for _, hits, ev in covered for c in select(ev, share)]
     answer = compose(question, picked, policy.max_list_items)
-    gaps = [q.split(" | ")[0] for q, _, ev in scored if not ev.answerable(policy)]
+    gaps = [q.split(" | ")[0].rstrip(" ?.") for q, _, ev in scored if not ev.answerable(policy)]
     if gaps:
         missing = "; ".join(f"\u201c{g}\u201d" for g in gaps)
         note = f"The documents don't cover this part of the question: {missing}."

@@ -286,3 +286,16 @@ def test_real_count_question_without_the_count_abstains(sample_index, real_embed
     )
     assert not answer.grounded and answer.related
     assert "women" in answer.text
+
+
+@pytest.mark.slow
+def test_real_partly_covered_question_answers_the_part_it_can(sample_index, real_embedder) -> None:
+    from assistant.pipeline import Assistant
+
+    answer = Assistant(sample_index, real_embedder).ask(
+        "Who chairs the Cumbria Prevent Board, and what is the annual salary of the Police, "
+        "Fire and Crime Commissioner?"
+    )
+    assert answer.grounded and "Assistant Chief Constable" in answer.text
+    assert "salary" not in answer.text
+    assert "don't cover this part" in answer.notice and "annual salary" in answer.notice
