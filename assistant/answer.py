@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from assistant.cite import split_sentences
+from assistant.cite import MONTHS, split_sentences
 from assistant.embed import Embedder
 from assistant.lexical import Synonyms
 from assistant.types import Answer, AnswerSentence, Hit, Source
@@ -33,10 +33,7 @@ _CHANGE = re.compile(
 _WHEN_QUESTION = re.compile(
     r"^\s*(?:when|(?:in |by )?what (?:year|date|month))\b|\b(?:and|,) when\b|\bby when\b", re.I
 )
-_DATE = re.compile(
-    r"\b(?:19|20)\d\d(?:/\d\d)?\b|\b(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\b"
-)
+_DATE = re.compile(rf"\b(?:19|20)\d\d(?:/\d\d)?\b|\b(?:{MONTHS})\b")
 _LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*name\b", re.I)
 
 
@@ -369,14 +366,15 @@ class EvidenceScorer:
         """Score the sentences of the top hits; measure how much of the question they cover."""
         p = self.policy
         top = hits[: p.candidate_hits + p.kind_hits]
-        cands = _offered(_candidates(top), answer_kind(question), p.candidate_hits)
+        kind = answer_kind(question)
+        cands = _offered(_candidates(top), kind, p.candidate_hits)
         q_terms, weights = self._question_terms(question)
         own, read, found = self._read(cands, top)
         absent = _absent(set(q_terms), found)
         missing = sorted(((round(self.idf(t), 2), q_terms[t]) for t in absent), reverse=True)
         coverage = _coverage(weights, set(q_terms) - absent)
         evidence = Evidence([], coverage, missing, weights, counted=count_target(question))
-        self._lexical(question, cands, own, read, weights)
+        self._lexical(question, kind, cands, own, read, weights)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
             self._vectors(cands, top, weights)
@@ -384,7 +382,7 @@ class EvidenceScorer:
                 cand.counts = bool(evidence.counted) and gives_count(
                     f"{cand.context} {cand.text}", evidence.counted
                 )
-            evidence.candidates = self._rank(question, cands)
+            evidence.candidates = self._rank(question, kind, cands)
         evidence.has_count = not evidence.counted or any(
             c.counts for c in evidence.candidates[: p.count_top]
         )
@@ -416,6 +414,7 @@ class EvidenceScorer:
     def _lexical(
         self,
         question: str,
+        kind: str,
         cands: list[Candidate],
         own: list[set[str]],
         read: list[set[str]],
@@ -426,7 +425,7 @@ class EvidenceScorer:
         For a list question, an intro that names what is listed ("The six priorities are:") is
         read with its items; a table row's caption helps, but its own labels must match too.
         """
-        as_list = answer_kind(question) == "list"
+        as_list = kind == "list"
         listed = list_target(question) if as_list else ""
         index = {id(c): i for i, c in enumerate(cands)}
         for i, cand in enumerate(cands):
@@ -484,10 +483,9 @@ class EvidenceScorer:
         for (cand, _), vec in zip(rows, vectors, strict=True):
             cand.focus_vector = vec
 
-    def _rank(self, question: str, cands: list[Candidate]) -> list[Candidate]:
+    def _rank(self, question: str, kind: str, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
         q_vec = self.embedder.embed_query(question)
-        kind = answer_kind(question)
         for cand in cands:
             vec = cand.vector or []
             bonus = p.type_bonus if fits(cand, kind) else 0.0

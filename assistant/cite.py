@@ -6,6 +6,7 @@ import re
 
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
 _WORD = re.compile(r"[a-z0-9£%][a-z0-9£%.,/'-]*[a-z0-9%]|[a-z0-9]", re.I)
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 STOPWORDS = frozenset(
     "a an and are as at be been by can do does did for from has have how in is it its of on or "
     "our that the their them there these they this to was were what when where which who whom why "

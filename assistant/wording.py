@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.cite import split_sentences
+from assistant.cite import MONTHS, split_sentences
 
 VERDICTS = ("supported", "conflict", "outdated", "unsupported")
 _NUMBER_WORDS = {
@@ -21,8 +21,7 @@ _NUMBER_WORDS = {
         "fifteen sixteen seventeen eighteen nineteen twenty".split()
     )
 }
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DATE = re.compile(rf"\b(?:\d{{1,2}} )?(?:{_MONTHS}) \d{{4}}\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
+_DATE = re.compile(rf"\b(?:\d{{1,2}} )?(?:{MONTHS}) \d{{4}}\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
 _UP = re.compile(
     r"\b(rose|risen|rise|rises|increased?|increasing|up|higher|more|grew|grown)\b", re.I
