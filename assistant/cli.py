@@ -46,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("--update-baseline", action="store_true")
     ev.add_argument("--only", choices=["retrieval", "answers", "wording"], default=None)
     ev.add_argument("--wording", default="evals/wording.yaml", help="wording cases file")
+    ev.add_argument("--dev", default="evals/dev_questions.yaml", help="extra calibration set")
+    ev.add_argument("--blind", default="evals/blind_questions.yaml", help="blind set (never tuned)")
     ev.add_argument("--beir", metavar="DIR", help="score a BEIR dataset instead")
     ev.add_argument("--split", default="test", help="BEIR qrels split")
     fb = sub.add_parser("feedback", help="export thumbs-down feedback as draft eval items")
@@ -216,6 +218,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         args.update_baseline,
         only=args.only,
         wording=Path(args.wording),
+        extra_sets={"dev": Path(args.dev), "blind": Path(args.blind)},
     )
     if args.json:
         print(json.dumps({k: v for k, v in report.items() if k != "items"}, indent=2))

@@ -28,6 +28,7 @@ class ItemResult:
     metrics: dict[str, float]
     cited_docs: list[str] = field(default_factory=list)
     unsupported_sentences: list[str] = field(default_factory=list)
+    set: str = "heldout"  # dev | heldout | blind
 
 
 def load_questions(path: Path) -> list[dict[str, Any]]:
@@ -43,6 +44,21 @@ def load_questions(path: Path) -> list[dict[str, Any]]:
     except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
         raise AssistantError(f"Cannot read eval questions from {path}: {exc}") from exc
     return list(items)
+
+
+def load_sets(questions: Path, extra: dict[str, Path] | None = None) -> list[dict[str, Any]]:
+    """The eval questions with their set: questions.yaml's own split, then each extra file.
+
+    `extra` maps a set name (dev, blind) to a file whose every item belongs to that set; a
+    file that does not exist is skipped with a note on stderr.
+    """
+    items = [{"split": "heldout", **i} for i in load_questions(questions)]
+    for name, path in (extra or {}).items():
+        if not path.is_file():
+            print(f"eval: no {name} set at {path}; skipped", file=sys.stderr)
+            continue
+        items += [{**i, "split": name} for i in load_questions(path)]
+    return items
 
 
 def _norm(text: str) -> str:
@@ -87,6 +103,9 @@ def score_item(item: dict[str, Any], answer: Any, retrieved: list[str]) -> ItemR
             }
         )
         metrics["facts_all"] = float(metrics["fact_recall"] == 1.0)
+        if metrics["facts_all"]:
+            first = answer.text.strip().split("\n", 1)[0]
+            metrics["first_line_has_facts"] = fact_recall(first, item["must_include"])
     quotes = {s.n: s.quote for s in answer.sources}
     unsupported = [
         s.text
@@ -113,6 +132,7 @@ def score_item(item: dict[str, Any], answer: Any, retrieved: list[str]) -> ItemR
         metrics,
         [s.doc_id for s in answer.sources],
         unsupported,
+        item.get("split", "heldout"),
     )
 
 
@@ -140,44 +160,66 @@ def run_questions(
     return results, dict(latency)
 
 
-def summarize(results: list[ItemResult], latency: dict[str, list[float]]) -> dict[str, Any]:
-    """Aggregate per-item metrics overall and by category."""
+SETS = ("dev", "heldout", "blind")
+
+
+def _mean(rows: list[ItemResult], key: str) -> float:
+    vals = [r.metrics[key] for r in rows if key in r.metrics]
+    return round(sum(vals) / len(vals), 4) if vals else 0.0
+
+
+def set_metrics(results: list[ItemResult]) -> dict[str, float]:
+    """Retrieval, answer and abstention metrics of one group of eval questions."""
     answerable = [r for r in results if r.category != "unanswerable"]
     unanswerable = [r for r in results if r.category == "unanswerable"]
     abstained = [r for r in results if not r.grounded]
     sentences = [r.metrics["citation_support"] for r in results if "citation_support" in r.metrics]
-
-    def mean(rows: list[ItemResult], key: str) -> float:
-        vals = [r.metrics[key] for r in rows if key in r.metrics]
-        return round(sum(vals) / len(vals), 4) if vals else 0.0
-
-    overall = {
-        k: mean(answerable, k)
-        for k in ("hit@1", "hit@5", "mrr@10", "ndcg@10", "fact_recall", "facts_all")
-    }
+    keys = ("hit@1", "hit@5", "mrr@10", "ndcg@10", "fact_recall", "facts_all")
+    overall = {k: _mean(answerable, k) for k in keys}
     overall.update(
         {
+            "first_line_has_facts": _mean(answerable, "first_line_has_facts"),
             "citation_support": round(sum(sentences) / len(sentences), 4) if sentences else 0.0,
-            "abstention_recall": mean(unanswerable, "abstained"),
+            "abstention_recall": _mean(unanswerable, "abstained"),
             "abstention_precision": round(
                 sum(r.category == "unanswerable" for r in abstained) / len(abstained), 4
             )
             if abstained
             else 1.0,
-            "wrong_abstention": mean(answerable, "abstained"),
-            "supersession_ok": mean(results, "supersession_ok"),
+            "wrong_abstention": _mean(answerable, "abstained"),
+            "supersession_ok": _mean(results, "supersession_ok"),
         }
     )
+    return overall
+
+
+def summarize(results: list[ItemResult], latency: dict[str, list[float]]) -> dict[str, Any]:
+    """Aggregate per-item metrics per set (dev, heldout, blind) and by category.
+
+    `overall` is the held-out set's figures: the gate. The dev set was used for calibration and
+    the blind set was written without sight of the code; `gap` is dev minus blind.
+    """
+    sets = {
+        name: {"n": len(rows), **set_metrics(rows)}
+        for name in SETS
+        if (rows := [r for r in results if r.set == name])
+    }
+    gate = [r for r in results if r.set == "heldout"] or results
+    overall = set_metrics(gate)
+    if "dev" in sets and "blind" in sets:
+        overall["dev_minus_blind_facts_all"] = round(
+            sets["dev"]["facts_all"] - sets["blind"]["facts_all"], 4
+        )
     categories: dict[str, dict[str, float]] = {}
     for cat in sorted({r.category for r in results}):
         rows = [r for r in results if r.category == cat]
         keys = ("abstained",) if cat == "unanswerable" else ("hit@5", "mrr@10", "facts_all")
-        categories[cat] = {"n": len(rows), **{k: mean(rows, k) for k in keys}}
+        categories[cat] = {"n": len(rows), **{k: _mean(rows, k) for k in keys}}
     lat = {
         k: {"p50": round(median(v), 1), "p95": round(percentile(v, 95), 1)}
         for k, v in latency.items()
     }
-    return {"overall": overall, "by_category": categories, "latency_ms": lat}
+    return {"overall": overall, "sets": sets, "by_category": categories, "latency_ms": lat}
 
 
 def passed(result: ItemResult) -> bool:
@@ -244,13 +286,14 @@ def run_eval(
     update_baseline: bool = False,
     only: str | None = None,
     wording: Path | None = None,
+    extra_sets: dict[str, Path] | None = None,
 ) -> tuple[dict[str, Any], Path]:
     """Run the eval set, compare with the baseline, write the report folder."""
     import json
 
     from assistant.report import compare, newly_failing, timestamp, write_report
 
-    items = load_questions(questions) if only != "wording" else []
+    items = load_sets(questions, extra_sets) if only != "wording" else []
     results, latency = run_questions(assistant, items) if items else ([], {})
     summary = summarize(results, latency)
     wording_rows: list[dict[str, Any]] = []
@@ -293,6 +336,7 @@ def run_eval(
             json.dumps(
                 {
                     "summary": summary["overall"],
+                    "sets": summary["sets"],
                     "items": {r["id"]: r["passed"] for r in rows},
                     "documents": {
                         k: v["file_hash"] for k, v in manifest.get("documents", {}).items()

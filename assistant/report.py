@@ -18,6 +18,7 @@ TOLERANCES: dict[str, tuple[float, bool]] = {
     "ndcg@10": (0.03, True),
     "fact_recall": (0.03, True),
     "facts_all": (0.03, True),
+    "first_line_has_facts": (0.05, True),
     "citation_support": (0.01, True),
     "abstention_recall": (0.05, True),
     "abstention_precision": (0.05, True),
@@ -99,7 +100,24 @@ def plots(summary: dict[str, Any], history: list[dict[str, Any]]) -> dict[str, s
         ax.legend(fontsize=7)
         ax.set_title("Trend across the last runs")
 
-    return {"categories": _plot(per_category), "latency": _plot(latency), "trend": _plot(trend)}
+    def by_set(ax: Any) -> None:
+        sets = summary.get("sets", {})
+        width = 0.8 / max(1, len(sets))
+        for i, (name, vals) in enumerate(sets.items()):
+            xs = [j + i * width for j in range(len(SET_METRICS))]
+            ax.bar(xs, [vals[m] for m in SET_METRICS], width, label=name)
+        ax.set_xticks([j + 0.4 - width / 2 for j in range(len(SET_METRICS))], SET_METRICS)
+        ax.tick_params(axis="x", labelrotation=20, labelsize=7)
+        ax.set_ylim(0, 1.05)
+        ax.legend(fontsize=7)
+        ax.set_title("Dev (calibration), held-out (gate) and blind (never tuned)")
+
+    return {
+        "sets": _plot(by_set),
+        "categories": _plot(per_category),
+        "latency": _plot(latency),
+        "trend": _plot(trend),
+    }
 
 
 def to_markdown(report: dict[str, Any]) -> str:
@@ -122,6 +140,7 @@ def to_markdown(report: dict[str, Any]) -> str:
         lines.append(
             f"| {metric} | {value:.3f} | {row['baseline']:.3f} | {row['delta']:+.3f} | {flag} |"
         )
+    lines += _sets_table(report["summary"].get("sets", {}))
     lines += ["", "| stage | p50 ms | p95 ms |", "|---|---|---|"]
     lines += [
         f"| {k} | {v['p50']} | {v['p95']} |" for k, v in report["summary"]["latency_ms"].items()
@@ -140,6 +159,28 @@ def to_markdown(report: dict[str, Any]) -> str:
         lines += [f"- {d}" for d in report["changed_documents"]]
         lines += ["", "Eval items to review: " + ", ".join(report["items_to_review"])]
     return "\n".join(lines) + "\n"
+
+
+SET_METRICS = (
+    "facts_all",
+    "first_line_has_facts",
+    "wrong_abstention",
+    "abstention_recall",
+    "citation_support",
+    "hit@5",
+)
+
+
+def _sets_table(sets: dict[str, dict[str, float]]) -> list[str]:
+    """Dev (calibration), held-out (the gate) and blind (never tuned) side by side."""
+    if not sets:
+        return []
+    names = list(sets)
+    lines = ["", "| metric | " + " | ".join(f"{n} (n={sets[n]['n']})" for n in names) + " |"]
+    lines.append("|---" * (len(names) + 1) + "|")
+    for metric in SET_METRICS:
+        lines.append(f"| {metric} | " + " | ".join(f"{sets[n][metric]:.3f}" for n in names) + " |")
+    return lines
 
 
 def to_html(report: dict[str, Any], images: dict[str, str]) -> str:
