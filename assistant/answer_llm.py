@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assistant.answer import NO_ANSWER, abstain, make_source
-from assistant.cite import split_sentences, terms
+from assistant.cite import split_sentences
+from assistant.compose import NO_ANSWER, abstain, make_source
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import ConfigError
+from assistant.language import terms
 from assistant.types import Answer, AnswerSentence, Hit
 
 # Support = 0.7 x best cosine with a cited sentence + 0.3 x word overlap. With MiniLM, faithful

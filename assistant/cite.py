@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.language import MONTHS, STOPWORDS, terms
+
+__all__ = ["MONTHS", "STOPWORDS", "split_sentences", "terms"]
+
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
-_WORD = re.compile(r"[a-z0-9£%][a-z0-9£%.,/'-]*[a-z0-9%]|[a-z0-9]", re.I)
-MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-STOPWORDS = frozenset(
-    "a an and are as at be been by can do does did for from has have how in is it its of on or "
-    "our that the their them there these they this to was were what when where which who whom why "
-    "will with would about into than then also any all not no so such per i we you he she his her "
-    "tell me please give list show".split()
-)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -44,13 +40,3 @@ def _join_wrapped(parts: list[str]) -> list[str]:
         else:
             joined.append(part)
     return joined
-
-
-def terms(text: str) -> set[str]:
-    """Return the content words of a text, lower-cased, with a light plural strip."""
-    words = {w.lower().strip(".,") for w in _WORD.findall(text)}
-    return {
-        w[:-1] if len(w) > 4 and w.endswith("s") and not w.endswith("ss") else w
-        for w in words
-        if w and w not in STOPWORDS
-    }

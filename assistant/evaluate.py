@@ -76,11 +76,26 @@ def fact_recall(answer: str, facts: list[str]) -> float:
 def sentence_supported(sentence: str, quotes: list[str]) -> bool:
     """A sentence is supported when its cited passages contain it (extractive) or its figures."""
     s = _norm(sentence.lstrip("- "))
-    joined = _norm(" ".join(quotes))
+    joined = _norm(re.sub(r"\*\*|__", "", " ".join(quotes)))
     if s in joined:
         return True
     numbers = re.findall(r"\d[\d,.%]*", s)
     return bool(numbers) and all(n.rstrip(".,") in joined for n in numbers) and len(s) < 400
+
+
+def claim_supported(sentence: Any, quotes: list[str]) -> bool:
+    """Check an answer sentence against its cited passages, part by part when structured.
+
+    A list answer is supported when its intro and every item are; a table answer when its row
+    label and every cell value are in the cited passage.
+    """
+    if getattr(sentence, "cells", ()):
+        pieces = [sentence.label] + [value for _, value in sentence.cells]
+    elif getattr(sentence, "items", ()):
+        pieces = [sentence.text.split(": ", 1)[0], *sentence.items]
+    else:
+        return sentence_supported(sentence.text, quotes)
+    return all(sentence_supported(p.rstrip(";."), quotes) for p in pieces if p)
 
 
 def _relevance(item: dict[str, Any]) -> dict[str, int]:
@@ -110,7 +125,7 @@ def score_item(item: dict[str, Any], answer: Any, retrieved: list[str]) -> ItemR
     unsupported = [
         s.text
         for s in answer.sentences
-        if not sentence_supported(s.text, [quotes.get(n, "") for n in s.citations])
+        if not claim_supported(s, [quotes.get(n, "") for n in s.citations])
     ]
     if answer.sentences:
         metrics["citation_support"] = 1 - len(unsupported) / len(answer.sentences)

@@ -81,6 +81,7 @@ class LexicalIndex:
     version: str
     fields: dict[str, list[Any]]  # filterable metadata columns, in index order
     df: dict[str, int] = field(default_factory=dict)  # token -> number of chunks containing it
+    names: frozenset[str] = frozenset()  # the corpus's proper names (query.proper_names)
 
     @classmethod
     def build(
@@ -103,7 +104,9 @@ class LexicalIndex:
         for doc in tokens:
             for tok in set(doc):
                 df[tok] = df.get(tok, 0) + 1
-        return cls(list(ids), model, version, fields or {}, df)
+        from assistant.query import proper_names
+
+        return cls(list(ids), model, version, fields or {}, df, proper_names(texts))
 
     def save(self, folder: Path) -> None:
         """Write the index atomically enough: the ids file is written last."""
@@ -113,7 +116,13 @@ class LexicalIndex:
         tmp = folder / "ids.json.tmp"
         tmp.write_text(
             json.dumps(
-                {"version": self.version, "ids": self.ids, "fields": self.fields, "df": self.df}
+                {
+                    "version": self.version,
+                    "ids": self.ids,
+                    "fields": self.fields,
+                    "df": self.df,
+                    "names": sorted(self.names),
+                }
             )
         )
         tmp.replace(folder / "ids.json")
@@ -127,8 +136,17 @@ class LexicalIndex:
         if not meta.is_file():
             return None
         data = json.loads(meta.read_text())
+        if "names" not in data:
+            return None  # written before proper names were kept: rebuilt by the caller
         model = bm25s.BM25.load(str(folder)) if data["ids"] else bm25s.BM25()
-        return cls(data["ids"], model, data["version"], data.get("fields", {}), data.get("df", {}))
+        return cls(
+            data["ids"],
+            model,
+            data["version"],
+            data.get("fields", {}),
+            data.get("df", {}),
+            frozenset(data["names"]),
+        )
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a token (unknown tokens count as rare)."""

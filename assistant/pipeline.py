@@ -10,13 +10,14 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
-from assistant.answer import AnswerPolicy, EvidenceScorer, answer_parts
+from assistant.answer import AbstentionModel, answer_parts
 from assistant.config import Settings
 from assistant.embed import Embedder, SentenceTransformerEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
-from assistant.followup import condense, split_question
+from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.index import REPORT, build_index, load_manifest, open_collection
 from assistant.lexical import Synonyms
+from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
 from assistant.types import Answer, Hit, IngestReport
 from assistant.wording import Aligned, GlossaryRules, SentenceVerdict, check, split_draft
@@ -46,7 +47,7 @@ def make_embedder(settings: Settings) -> Embedder:
     return SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
 
 
-def interleave(parts: list[tuple[str, list[Hit]]]) -> list[Hit]:
+def interleave(parts: list[tuple[Query, list[Hit]]]) -> list[Hit]:
     """The passages of all parts of a question, best of each part first, each passage once."""
     rows = zip_longest(*(hits for _, hits in parts))
     return list({h.chunk.id: h for row in rows for h in row if h is not None}.values())
@@ -56,7 +57,7 @@ def interleave(parts: list[tuple[str, list[Hit]]]) -> list[Hit]:
 class Conversation:
     """The turns so far, used to resolve follow-up questions."""
 
-    turns: list[tuple[str, Answer]] = field(default_factory=list)
+    turns: list[tuple[Query, Answer]] = field(default_factory=list)
 
 
 class Assistant:
@@ -68,11 +69,13 @@ class Assistant:
         embedder: Embedder | None = None,
         policy: AnswerPolicy | None = None,
         chat_model: Any = None,
+        abstention: AbstentionModel | None = None,
     ) -> None:
         """Keep settings; open the index on first question. chat_model: a LangChain chat model."""
         self.settings = settings
         self.embedder = embedder or make_embedder(settings)
         self.policy = policy or AnswerPolicy()
+        self.abstention = abstention or AbstentionModel.load()
         self._retriever: HybridRetriever | None = None
         self._glossary: GlossaryRules | None = None
         self._scorer: EvidenceScorer | None = None
@@ -123,18 +126,18 @@ class Assistant:
         question = check_question(question)
         started = time.perf_counter()
         history = [q for q, _ in conversation.turns] if conversation else []
-        query = condense(question, history)
+        query = self.parse(question, history)
         depth = max(k or self.settings.top_k, self.policy.candidate_hits + self.policy.kind_hits)
         parts = [
-            (part, self.retriever.retrieve(part, k=depth, filters=filters))
-            for part in split_question(query)
+            (part, self.retriever.retrieve(part.search_text, k=depth, filters=filters))
+            for part in query.all_parts()
         ]
         retrieved = time.perf_counter()
         answer = self._compose(query, parts)
         answer = replace(
             answer,
             question=question,
-            condensed_query=query,
+            condensed_query=query.search_text,
             timings={
                 "retrieve_ms": round((retrieved - started) * 1000, 1),
                 "answer_ms": round((time.perf_counter() - retrieved) * 1000, 1),
@@ -144,6 +147,10 @@ class Assistant:
             conversation.turns.append((query, answer))
         return answer
 
+    def parse(self, question: str, history: list[Query] | None = None) -> Query:
+        """Type a question against the conversation and the corpus's proper names."""
+        return parse_query(question, history, self.retriever.lexical.names)
+
     def align(self, sentence: str) -> tuple[list[Aligned], list[Aligned]]:
         """Aligned document sentences for a draft sentence: current documents, then all."""
         current = self._aligned(sentence, Filters())
@@ -152,7 +159,8 @@ class Assistant:
 
     def _aligned(self, sentence: str, filters: Filters) -> list[Aligned]:
         hits = self.retriever.retrieve(sentence, k=5, filters=filters)
-        evidence = self.scorer.score(sentence, hits)
+        query = Query(sentence, kind=answer_kind(sentence), target=count_target(sentence))
+        evidence = self.scorer.score(query, hits)
         out = []
         for cand in evidence.candidates[:3]:
             c = hits[cand.hit_index].chunk
@@ -192,23 +200,23 @@ class Assistant:
             self._glossary = GlossaryRules(data)
         return self._glossary
 
-    def _compose(self, query: str, parts: list[tuple[str, list[Hit]]]) -> Answer:
+    def _compose(self, query: Query, parts: list[tuple[Query, list[Hit]]]) -> Answer:
         """Answer with the LLM when one is configured, falling back to extractive on failure.
 
         `parts` pairs each part of the question with its passages (one pair for most questions).
         The LLM sees the top passages of all parts, interleaved, each passage once.
         """
         if self.chat_model is None and not self.settings.llm:
-            return answer_parts(query, parts, self.scorer)
+            return answer_parts(query, parts, self.scorer, self.abstention)
         from assistant.answer_llm import answer_llm, make_chat_model
 
         try:
             if self.chat_model is None:
                 self.chat_model = make_chat_model(self.settings)
             shown = [(q, hits[: self.policy.candidate_hits]) for q, hits in parts]
-            return answer_llm(query, interleave(shown), self.chat_model, self.embedder)
+            return answer_llm(query.search_text, interleave(shown), self.chat_model, self.embedder)
         except Exception as exc:  # noqa: BLE001 - any provider failure falls back, with a notice
-            fallback = answer_parts(query, parts, self.scorer)
+            fallback = answer_parts(query, parts, self.scorer, self.abstention)
             reason = str(exc).splitlines()[0][:160] if str(exc) else exc.__class__.__name__
             return replace(
                 fallback,

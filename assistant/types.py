@@ -164,6 +164,10 @@ class AnswerSentence:
     support: float
     verified: bool = True
     context: str = ""  # for a table row: the table's caption, so figures keep their meaning
+    role: str = "answer"  # answer (the first line) | support
+    items: tuple[str, ...] = ()  # a list answer's items, for the UI to show as bullets
+    cells: tuple[tuple[str, str], ...] = ()  # a table answer's (column, value) cells
+    label: str = ""  # a table answer's row label
 
 
 @dataclass

@@ -11,37 +11,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant.cite import MONTHS, split_sentences
+from assistant import language as lang
+from assistant.cite import split_sentences
 
 VERDICTS = ("supported", "conflict", "outdated", "unsupported")
-_NUMBER_WORDS = {
-    w: str(i)
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_DATE = re.compile(rf"\b(?:\d{{1,2}} )?(?:{MONTHS}) \d{{4}}\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
-_NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|\b(?:" + "|".join(_NUMBER_WORDS) + r")\b", re.I)
-_UP = re.compile(
-    r"\b(rose|risen|rise|rises|increased?|increasing|up|higher|more|grew|grown)\b", re.I
-)
-_DOWN = re.compile(
-    r"\b(fell|fallen|fall|falls|decreased?|decreasing|down|lower|less|fewer|"
-    r"reduced|dropped|declined?)\b",
-    re.I,
-)
-_BODY = re.compile(
-    r"\b(?:[A-Z][\w'&-]*,? (?:(?:and|of|for|&) )?)*[A-Z][\w'&-]* "
-    r"(?:Board|Partnership|Council|Group|Commissioner|Service|Team|Constabulary|"
-    r"Panel|Authority)\b"
-)
-_OVERCLAIM = re.compile(
-    r"\b(eliminated|eradicated|ended|all|every|always|never|guarantees?|"
-    r"first (?:\w+ )?in (?:the country|england|the uk|britain)|first county|"
-    r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b",
-    re.I,
-)
+_NUMBER_WORDS = lang.NUMBER_WORDS
+_DATE, _NUMBER, _UP, _DOWN = lang.DATE, lang.NUMBER, lang.UP, lang.DOWN
+_BODY, _OVERCLAIM = lang.BODY, lang.OVERCLAIM
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,226 @@
+"""Compose: Evidence -> Answer (the answer first, every claim cited; or a reasoned abstention).
+
+The first line answers the question: the best sentence, a table row cut to the cells asked
+about ("Eden, 2022/23: 16.9 (Table 1: ...)"), or a list's items. At most two supporting
+sentences follow, each cited, none about another subject. The text is plain prose with [n]
+markers; list items and table cells also travel as fields for the UI to lay out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import language as lang
+from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage
+from assistant.types import Answer, AnswerSentence, Hit, Source
+
+NO_ANSWER = "The documents don't cover this."
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)\*(?=\w)|(?<=\w)\*(?!\w)")
+
+
+def plain(text: str) -> str:
+    """Document text as plain prose: no Markdown emphasis, no list dash."""
+    return _EMPHASIS.sub("", text[2:] if text.startswith("- ") else text).strip()
+
+
+def make_source(n: int, hit: Hit) -> Source:
+    """Turn a hit into a numbered source quoting the whole passage."""
+    c = hit.chunk
+    return Source(
+        n,
+        c.doc_id,
+        c.title,
+        c.section,
+        c.page,
+        c.published,
+        c.status,
+        c.text,
+        c.id,
+        round(hit.score, 4),
+        c.source,
+    )
+
+
+def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
+    """The best sentence, then up to two that add what the question asks and it lacks.
+
+    A supporting sentence must be about the same thing (it carries the question's period and
+    names, and is close to the best one's score) or cover a part of the question the best one
+    leaves out. A list answer stands alone: its items are the answer.
+    """
+    cands = evidence.candidates
+    if not cands:
+        return []
+    lead = _lead(evidence)
+    chosen, covered = [lead], set(lead.tokens)
+    if lead.items and lead.introduces:
+        return chosen
+    while len(chosen) < policy.max_sentences:
+        best, best_value = None, 0.0
+        for cand in cands:
+            if _skip(cand, chosen, policy):
+                continue
+            gain = coverage(evidence.weights, cand.tokens - covered)
+            close = cand.score >= policy.keep_ratio * lead.score
+            value = cand.score + policy.gain_weight * gain
+            if (close or gain >= policy.min_gain) and value > best_value:
+                best, best_value = cand, value
+        if best is None:
+            break
+        chosen.append(best)
+        covered |= best.tokens
+    return chosen[:1] + sorted(chosen[1:], key=lambda c: (c.hit_index, c.position))
+
+
+def _lead(evidence: Evidence) -> Candidate:
+    """The best sentence; for a list question, the best list that names what is asked."""
+    cands = evidence.candidates
+    if evidence.query.kind == "list":
+        lists = [c for c in cands[:5] if c.introduces and not c.unmet]
+        if lists:
+            return lists[0]
+    return cands[0]
+
+
+def _skip(cand: Candidate, chosen: list[Candidate], policy: AnswerPolicy) -> bool:
+    return (
+        any(cand is c for c in chosen)
+        or bool(cand.unmet)
+        or cand.is_item
+        or bool(cand.items)
+        or any(cos(cand.vector or [], c.vector or []) >= policy.redundancy for c in chosen)
+    )
+
+
+def lead_sentence(
+    cand: Candidate, n: int, policy: AnswerPolicy, asked: set[str], cand_kind: str = ""
+) -> AnswerSentence:
+    """The first line: a row as "Label, Column: value (caption)", a list with its items."""
+    if cand.is_row:
+        cells = _asked_cells(cand, asked, keep_all=cand_kind == "change")
+        body = "; ".join(f"{c}: {v}" if c else v for c, v in cells)
+        caption = f" ({plain(cand.context).rstrip(':.')})" if cand.context else ""
+        text = f"{plain(cand.label)}, {body}{caption}"
+        return AnswerSentence(
+            text,
+            (n,),
+            round(cand.score, 4),
+            True,
+            cand.context,
+            "answer",
+            cells=cells,
+            label=plain(cand.label),
+        )
+    items = tuple(plain(i.text) for i in cand.items[: policy.max_list_items])
+    text = plain(cand.text)
+    if items and cand.introduces:
+        text = f"{text.rstrip(':')}: " + "; ".join(i.rstrip(";.") for i in items) + "."
+    return AnswerSentence(text, (n,), round(cand.score, 4), True, "", "answer", items=items)
+
+
+def _asked_cells(
+    cand: Candidate, asked: set[str], keep_all: bool = False
+) -> tuple[tuple[str, str], ...]:
+    """The cells whose heading the question names (every cell when it names none).
+
+    A question about a change keeps every cell: the change needs both figures.
+    """
+    every = tuple((c.column, c.value) for c in cand.cells)
+    kept = tuple(
+        (c.column, c.value)
+        for c in cand.cells
+        if asked & {w.lower() for w in re.findall(r"[\w/]+", c.column)}
+    )
+    if keep_all or not kept or not any(lang.DIGIT.search(v) for _, v in kept):
+        return every
+    return kept
+
+
+def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> Answer:
+    """Build the Answer from each covered part's chosen sentences and their numbered sources.
+
+    The first part's best sentence leads; the same passage picked twice gets one number.
+    """
+    numbers: dict[str, int] = {}
+    hits: dict[str, Hit] = {}
+    leads: list[AnswerSentence] = []
+    support: list[AnswerSentence] = []
+    for evidence, part_hits in parts:
+        asked = _asked_words(evidence)
+        for i, cand in enumerate(select(evidence, policy)):
+            hit = part_hits[cand.hit_index]
+            n = numbers.setdefault(hit.chunk.id, len(numbers) + 1)
+            hits[hit.chunk.id] = hit
+            if i == 0:
+                leads.append(lead_sentence(cand, n, policy, asked, evidence.query.kind))
+            else:
+                support.append(
+                    AnswerSentence(
+                        plain(cand.text), (n,), round(cand.score, 4), True, cand.context, "support"
+                    )
+                )
+    sentences = leads + support
+    sources = [make_source(n, hits[cid]) for cid, n in numbers.items()]
+    return Answer(
+        parts[0][0].query.text,
+        render(sentences),
+        sentences,
+        sources,
+        grounded=True,
+        notice=superseded_notice(sources),
+    )
+
+
+def _asked_words(evidence: Evidence) -> set[str]:
+    query = evidence.query
+    words = {w.lower() for w in re.findall(r"[\w/]+", query.search_text)} - lang.STOPWORDS
+    return words | {lang.period_label(p) for p in query.asked_periods}
+
+
+def render(sentences: list[AnswerSentence]) -> str:
+    """The answer line(s) first, each on its own line; the supporting sentences after."""
+    leads = [f"{s.text} {_marks(s)}" for s in sentences if s.role == "answer"]
+    rest = " ".join(f"{s.text} {_marks(s)}" for s in sentences if s.role != "answer")
+    return "\n".join(leads + ([rest] if rest else []))
+
+
+def _marks(s: AnswerSentence) -> str:
+    return "".join(f"[{n}]" for n in s.citations)
+
+
+def superseded_notice(sources: list[Source]) -> str:
+    """Say when an answer rests on a superseded document."""
+    old = sorted({s.title for s in sources if s.status == "superseded"})
+    if not old:
+        return ""
+    return "This answer uses a superseded document: " + "; ".join(old) + "."
+
+
+def abstain(question: str, hits: list[Hit], reason: str = "") -> Answer:
+    """Say the documents don't cover it (and what is missing), listing the nearest passages."""
+    related = [make_source(i + 1, h) for i, h in enumerate(hits[:3])]
+    text = f"{NO_ANSWER} {reason}".strip() + " The closest passages are listed as related."
+    return Answer(question, text, [], [], grounded=False, related=related)
+
+
+def gap_reason(evidence: Evidence) -> str:
+    """Say what the passages lack, when that is clear: a constraint, a key word, a count."""
+    lead = evidence.candidates[0] if evidence.candidates else None
+    if lead and lead.unmet:
+        return near_miss(evidence, lead)
+    if evidence.missing and evidence.missing[0][0] >= 0.25:
+        return f"None of them mentions \u201c{evidence.missing[0][1]}\u201d."
+    if not evidence.has_count:
+        return f"None of them gives a number of \u201c{evidence.query.target}\u201d."
+    return ""
+
+
+def near_miss(evidence: Evidence, lead: Candidate) -> str:
+    """Say what the documents give instead of the period or name asked for."""
+    asked = ", ".join(lead.unmet)
+    given = sorted(lang.periods(f"{lead.context} {lead.text}"))
+    periods_asked = {lang.period_label(p) for p in evidence.query.asked_periods}
+    if given and set(lead.unmet) & periods_asked:
+        have = ", ".join(lang.period_label(p) for p in given)
+        return f"They have no figure for {asked}; the closest passage gives {have}."
+    return f"They don't give this for {asked}."

@@ -1,0 +1,469 @@
+"""Evidence: Query + hits -> Evidence (scored sentences, table rows and list items).
+
+Each sentence of the top passages is read with its document title, section and (for a table
+row) caption, and scored by the embedding model against the question plus IDF-weighted overlap
+on stems and glossary synonyms. What the passages leave out of the question is weighed by how
+much each missing word changes the question's meaning to the embedding model, so no single
+everyday word ("runs", "cash", "went") can sink an answer; what the question constrains (the
+period, the place or body named) is checked on each sentence as typed values.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from assistant import language as lang
+from assistant.cite import split_sentences
+from assistant.embed import Embedder
+from assistant.lexical import Synonyms
+from assistant.query import Query
+from assistant.types import Hit
+
+Tokenize = Callable[[list[str]], list[list[str]]]
+
+
+@dataclass(frozen=True)
+class AnswerPolicy:
+    """Sizes and weights of the extractive answerer (the abstention decision is in answer.py)."""
+
+    max_sentences: int = 3  # the answer, then at most two supporting sentences
+    candidate_hits: int = 10
+    kind_hits: int = 10  # passages below those whose sentences count only if of the kind asked
+    embed_top: int = 40  # only the lexically best sentences are embedded (latency bound)
+    keep_ratio: float = 0.8  # supporting sentences must score this share of the best...
+    min_gain: float = 0.15  # ...or cover at least this share of the question not yet covered
+    gain_weight: float = 1.0
+    redundancy: float = 0.85  # cosine above this to a chosen sentence -> skip it
+    lexical_weight: float = 0.5
+    type_bonus: float = 0.12  # a sentence of the kind asked for (a count, a change, a list...)
+    constraint_weight: float = 0.3  # penalty for a sentence lacking the period / names asked
+    focus_rows: int = 8  # table rows re-embedded on the cells asked about (latency bound)
+    count_top: int = 10  # "how many X": one of this many best sentences must give a number of X
+    max_list_items: int = 12  # items shown for a list answer
+    max_importance_words: int = 10  # question words whose weight the model judges
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table row: its column heading and value."""
+
+    column: str
+    value: str
+
+
+@dataclass
+class Candidate:
+    """A sentence, list intro or table row from one hit, with its score."""
+
+    text: str
+    hit_index: int
+    position: int
+    context: str = ""  # a table row's caption
+    label: str = ""  # a table row's label (first cell)
+    cells: tuple[Cell, ...] = ()  # a table row's other cells
+    tokens: frozenset[str] = frozenset()
+    lexical: float = 0.0
+    cosine: float = 0.0
+    score: float = 0.0
+    vector: list[float] | None = None
+    focus_vector: list[float] | None = None  # a table row cut to the cells asked about
+    counts: bool = False  # gives a number of what a "how many" question counts
+    items: list[Candidate] = field(default_factory=list)  # the list this sentence introduces
+    introduces: bool = False  # ...and it names something the question asks about
+    meets: float = 1.0  # share of the question's constraints it carries
+    unmet: tuple[str, ...] = ()  # the constraints it does not carry
+
+    @property
+    def is_row(self) -> bool:
+        """True for a table row."""
+        return bool(self.cells)
+
+    @property
+    def is_item(self) -> bool:
+        """True for a list item."""
+        return self.text.startswith("- ")
+
+
+_CELL_BREAK = re.compile(r"; (?=[A-Z0-9][^:;|]{0,60}: )")
+
+
+def parse_row(line: str) -> tuple[str, tuple[Cell, ...]]:
+    """Split a linearised table row "label | Column: value; Column: value" into fields."""
+    label, _, rest = line.partition(" | ")
+    cells = []
+    for cell in _CELL_BREAK.split(rest):
+        column, sep, value = cell.partition(": ")
+        cells.append(Cell(column.strip(), value.strip()) if sep else Cell("", cell.strip()))
+    return label.strip(), tuple(cells)
+
+
+def _candidates(hits: list[Hit]) -> list[Candidate]:
+    out = []
+    for h_i, hit in enumerate(hits):
+        caption = ""
+        intro: Candidate | None = None
+        for pos, sentence in enumerate(split_sentences(hit.chunk.text)):
+            is_row, is_item = " | " in sentence, sentence.startswith("- ")
+            if not is_row:
+                caption = sentence if len(sentence) < 200 else ""
+            if lang.CAPTION.match(sentence) or (not is_row and not is_item and len(sentence) < 25):
+                continue
+            cand = Candidate(sentence, h_i, pos)
+            if is_row:
+                cand.context = caption
+                cand.label, cand.cells = parse_row(sentence)
+            if is_item and intro is not None:
+                intro.items.append(cand)
+            elif not is_item:
+                intro = cand if sentence.endswith(":") else None
+            out.append(cand)
+    return out
+
+
+def fits(cand: Candidate, kind: str) -> bool:
+    """True when the sentence is of the kind the question asks for."""
+    if kind == "count":
+        return cand.counts
+    if kind == "change":
+        return bool(lang.CHANGE.search(cand.text))
+    if kind == "list":
+        return cand.introduces
+    if kind == "row":
+        return cand.is_row
+    if kind == "date":
+        return bool(lang.ANY_DATE.search(cand.text))
+    return kind == "number" and bool(lang.DIGIT.search(cand.text))
+
+
+def gives_count(text: str, noun: str) -> bool:
+    """True when the text states a number of `noun`: "41 referrals", "referrals: 41", "of 210".
+
+    Money, percentages, decimals (rates) and years are not counts, and the number and the noun
+    must share a clause ("in nine months, and officers made..." counts no officers).
+    """
+    clauses = lang.CLAUSE_BREAK.split(lang.YEAR.sub(" ", text.lower()))
+    return any(_clause_counts(lang.COUNT_TOKEN.findall(c), noun) for c in clauses)
+
+
+def _clause_counts(toks: list[str], noun: str) -> bool:
+    for i, tok in enumerate(toks):
+        if tok not in lang.NUMBER_WORDS and not re.fullmatch(r"\d[\d,]*", tok):
+            continue
+        if any(lang.same_word(w, noun) for w in toks[i + 1 : i + 5]):
+            return True
+        before = toks[max(0, i - 7) : i]
+        if i and toks[i - 1] in lang.BEFORE_COUNT and any(lang.same_word(w, noun) for w in before):
+            return True
+    return False
+
+
+def focus_cells(cand: Candidate, asked: set[str], tokenize: Tokenize) -> tuple[Cell, ...]:
+    """The cells of a row whose heading or value shares a word with the question (all if none).
+
+    A row's period columns count when the question asks for that period.
+    """
+    if len(cand.cells) < 2:
+        return cand.cells
+    toks = tokenize([f"{c.column} {c.value}" for c in cand.cells])
+    kept = tuple(c for c, t in zip(cand.cells, toks, strict=True) if asked & set(t))
+    return kept if kept else cand.cells
+
+
+def _offered(cands: list[Candidate], kind: str, depth: int) -> list[Candidate]:
+    """The sentences of the first `depth` passages, and of deeper ones those of the kind asked.
+
+    Deeper passages offer a change, a date or a list (with its items), not counts: a count from
+    an unrelated passage would let a "how many" question the documents don't answer through.
+    """
+    kept = [
+        c
+        for c in cands
+        if c.hit_index < depth
+        or (kind in ("change", "date") and fits(c, kind))
+        or (kind == "list" and len(c.items) >= 2)
+    ]
+    wanted = {id(c) for c in kept} | {id(it) for c in kept for it in c.items}
+    return [c for c in cands if id(c) in wanted]
+
+
+def coverage(weights: dict[str, float], found: set[str] | frozenset[str]) -> float:
+    """IDF-weighted share of the question's terms among `found`."""
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in found) / total if total else 0.0
+
+
+def unit_mean(vectors: list[list[float]]) -> list[float]:
+    """The normalised mean of unit vectors (a list embedded as the bag of its lines)."""
+    total = [sum(col) for col in zip(*vectors, strict=True)]
+    norm = math.sqrt(sum(x * x for x in total)) or 1.0
+    return [x / norm for x in total]
+
+
+def cos(a: list[float], b: list[float]) -> float:
+    """Cosine of two unit vectors."""
+    return sum(x * y for x, y in zip(a, b, strict=True)) if a and b else 0.0
+
+
+def meets(query: Query, text: str) -> tuple[float, tuple[str, ...]]:
+    """Share of the query's constraints a text carries, and the ones it does not.
+
+    A period is met when the text names a period that contains it; a name when the text uses
+    the word (any case).
+    """
+    if not query.constraints:
+        return 1.0, ()
+    given = lang.periods(text)
+    words = {w.removesuffix("'s") for w in re.findall(r"[a-z][a-z'-]+", text.lower())}
+    unmet = []
+    for c in query.constraints:
+        ok = lang.periods_meet(c.periods, given) if c.kind == "period" else c.text in words
+        if not ok:
+            unmet.append(c.text)
+    return 1 - len(unmet) / len(query.constraints), tuple(unmet)
+
+
+@dataclass
+class Evidence:
+    """Scored sentences, and what the top passages leave out of the question."""
+
+    query: Query
+    candidates: list[Candidate]
+    coverage: float  # IDF-weighted share of the question's terms found in the top passages
+    missing: list[tuple[float, str]]  # (weight, question word) absent from the top passages
+    missing_share: float = 0.0  # share of the question's meaning those words carry
+    weights: dict[str, float] = field(default_factory=dict)  # question token -> weight
+    has_count: bool = True  # a "how many" question: one of the best sentences gives a number
+
+    @property
+    def best(self) -> float:
+        """Score of the best sentence (0 when there is none)."""
+        return self.candidates[0].score if self.candidates else 0.0
+
+    def features(self) -> dict[str, float]:
+        """What the abstention model decides on (see answer.AbstentionModel)."""
+        lead = self.candidates[0] if self.candidates else None
+        second = self.candidates[1].score if len(self.candidates) > 1 else 0.0
+        return {
+            "best": self.best,
+            "cosine": lead.cosine if lead else 0.0,
+            "lexical": lead.lexical if lead else 0.0,
+            "margin": self.best - second,
+            "coverage": self.coverage,
+            "missing_share": self.missing_share,
+            "meets": lead.meets if lead else 0.0,
+            "has_count": float(self.has_count),
+        }
+
+
+class EvidenceScorer:
+    """Scores sentences against a query with the embedding model and IDF-weighted overlap."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        idf: Callable[[str], float],
+        tokenize: Tokenize,
+        policy: AnswerPolicy,
+        stored: Callable[[list[str]], dict[tuple[str, int], list[float]]] | None = None,
+        synonyms: Synonyms | None = None,
+    ) -> None:
+        """Keep the model, the corpus statistics, the sizes and the stored vectors.
+
+        `stored` returns sentence vectors computed at ingest (unit 0 is the heading, unit k the
+        k-th sentence), so answering embeds only the question and any sentence not stored.
+        """
+        self.embedder, self.idf, self.tokenize, self.policy = embedder, idf, tokenize, policy
+        self.stored = stored
+        self.synonyms = synonyms or Synonyms()
+        self.framing = frozenset(
+            t for toks in tokenize(sorted(lang.QUESTION_FRAMING)) for t in toks
+        )
+
+    def question_terms(self, query: Query) -> tuple[dict[str, str], dict[str, float]]:
+        """Map the question's content tokens to their words, and weight them by IDF.
+
+        The turn's own words weigh double the words of what it leans on; what the question sets
+        aside ("... rather than specified authorities") is not sought.
+        """
+        own = lang.CONTRAST.sub(" ", query.text)
+        words = re.findall(r"[\w'/-]+", " ".join((own, *query.context)))
+        out: dict[str, str] = {}
+        for word, toks in zip(words, self.tokenize(words), strict=True):
+            out.update({t: word for t in toks if t not in self.framing and t not in out})
+        now = {t for toks in self.tokenize([own]) for t in toks}
+        return out, {t: self.idf(t) * (2.0 if t in now else 1.0) for t in out}
+
+    def score(self, query: Query, hits: list[Hit]) -> Evidence:
+        """Score the sentences of the top hits; measure how much of the question they cover."""
+        p = self.policy
+        top = hits[: p.candidate_hits + p.kind_hits]
+        cands = _offered(_candidates(top), query.kind, p.candidate_hits)
+        q_terms, weights = self.question_terms(query)
+        own, read, found = self._read(cands, top)
+        absent = {t for t in q_terms if not lang.related_form(t, found)}
+        evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
+        self._weigh_missing(evidence, query, q_terms, absent)
+        self._lexical(query, cands, own, read, weights)
+        cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
+        if cands:
+            self._vectors(cands, top, weights, query)
+            for cand in cands:
+                cand.counts = bool(query.kind == "count" and query.target) and gives_count(
+                    f"{cand.context} {cand.text}", query.target
+                )
+                cand.meets, cand.unmet = meets(query, self._reading(cand, top))
+            evidence.candidates = self._rank(query, cands)
+        evidence.has_count = not (query.kind == "count" and query.target) or any(
+            c.counts for c in evidence.candidates[: p.count_top]
+        )
+        return evidence
+
+    @staticmethod
+    def _reading(cand: Candidate, top: list[Hit]) -> str:
+        chunk = top[cand.hit_index].chunk
+        items = " ".join(i.text for i in cand.items)
+        return f"{chunk.title} {chunk.section} {cand.context} {cand.text} {items}"
+
+    def _weigh_missing(
+        self, evidence: Evidence, query: Query, q_terms: dict[str, str], absent: set[str]
+    ) -> None:
+        """Weigh each absent question word by IDF times how much it carries of the meaning.
+
+        The model judges the meaning: the cosine lost when the word is taken out of the question
+        ("who runs the board" barely moves without "runs"; "in Barrow" does without "Barrow").
+        """
+        own = [t for t in q_terms if q_terms[t].lower() in query.text.lower()]
+        if not absent or not own:
+            return
+        judged = sorted(own, key=lambda t: -self.idf(t))[: self.policy.max_importance_words]
+        words = [q_terms[t] for t in judged]
+        variants = [re.sub(rf"(?i)(?<!\w){re.escape(w)}(?!\w)", " ", query.text) for w in words]
+        vecs = self.embedder.embed_documents([query.text, *variants])
+        carry = {t: max(0.0, 1 - cos(vecs[0], v)) for t, v in zip(judged, vecs[1:], strict=True)}
+        total = sum(carry[t] * self.idf(t) for t in judged) or 1.0
+        missing = sorted(
+            ((round(carry[t] * self.idf(t) / total, 3), q_terms[t]) for t in absent if t in carry),
+            reverse=True,
+        )
+        evidence.missing = missing
+        evidence.missing_share = round(sum(w for w, _ in missing), 4)
+
+    def _read(
+        self, cands: list[Candidate], top: list[Hit]
+    ) -> tuple[list[set[str]], list[set[str]], set[str]]:
+        """Tokens of each sentence alone, and as read with its caption, title and section.
+
+        Also returns every token of the three best passages (what the documents offer). An
+        acronym reads as its expansion ("ASB" as "antisocial behaviour") and back.
+        """
+        texts = (
+            [c.text for c in cands]
+            + [f"{c.context} {c.text}" for c in cands]
+            + [f"{h.chunk.title} {h.chunk.section}" for h in top]
+            + [h.chunk.text for h in top[:3]]
+        )
+        tokens = [self.synonyms.expand(set(t)) for t in self.tokenize(texts)] if texts else []
+        n = len(cands)
+        headings = tokens[2 * n : 2 * n + len(top)]
+        found = set().union(*headings[:3], *tokens[2 * n + len(top) :]) if top else set()
+        read = [tokens[n + i] | headings[c.hit_index] for i, c in enumerate(cands)]
+        for cand, toks in zip(cands, read, strict=True):
+            cand.tokens = frozenset(toks)
+        return tokens[:n], read, found
+
+    def _lexical(
+        self,
+        query: Query,
+        cands: list[Candidate],
+        own: list[set[str]],
+        read: list[set[str]],
+        weights: dict[str, float],
+    ) -> None:
+        """Set each sentence's IDF-weighted overlap with the question (half alone, half read).
+
+        For a list question, an intro that names what is listed ("The six priorities are:") is
+        read with its items.
+        """
+        as_list = query.kind == "list"
+        listed = query.target if as_list else ""
+        index = {id(c): i for i, c in enumerate(cands)}
+        for i, cand in enumerate(cands):
+            mine, seen = own[i], read[i]
+            names = (
+                any(lang.same_word(w, listed) for w in re.findall(r"[a-z]+", cand.text.lower()))
+                if listed
+                else bool(mine & weights.keys())
+            )
+            cand.introduces = len(cand.items) >= 2 and names
+            if as_list and cand.introduces:
+                mine = mine.union(*(own[index[id(it)]] for it in cand.items))
+                seen = seen | mine
+            cand.lexical = 0.5 * coverage(weights, mine) + 0.5 * coverage(weights, seen)
+
+    def _vectors(
+        self, cands: list[Candidate], top: list[Hit], weights: dict[str, float], query: Query
+    ) -> None:
+        """Vectors stored at ingest (embedding only what is missing); a list is its lines' bag."""
+        pool = list({id(c): c for c in cands + [it for c in cands for it in c.items]}.values())
+        known = (
+            self.stored(sorted({top[c.hit_index].chunk.id for c in pool})) if self.stored else {}
+        )
+        for cand in pool:
+            cand.vector = known.get((top[cand.hit_index].chunk.id, cand.position + 1))
+        self._embed_missing(pool)
+        self._focus_rows(cands, set(weights), query)
+        for cand in cands:
+            if cand.items:
+                cand.vector = unit_mean(
+                    [cand.vector or []] + [it.vector or [] for it in cand.items]
+                )
+
+    def _embed_missing(self, cands: list[Candidate]) -> None:
+        """Embed the sentences with no vector stored at ingest."""
+        missing = [c for c in cands if c.vector is None]
+        if not missing:
+            return
+        texts = [f"{c.context} {c.text}".strip() for c in missing]
+        for cand, vec in zip(missing, self.embedder.embed_documents(texts), strict=True):
+            cand.vector = vec
+
+    def _focus_rows(self, cands: list[Candidate], asked: set[str], query: Query) -> None:
+        """Judge a table row by its label and the cells the question asks about.
+
+        A whole row embeds poorly (measured: the row that answers "who leads the accommodation
+        pathway?" scored below four prose sentences), so a row is re-embedded as its caption,
+        label and only the cells whose heading or value shares a word with the question.
+        """
+        asked = asked | {t for p in query.asked_periods for t in self._period_tokens(p)}
+        best = sorted((c for c in cands if c.is_row), key=lambda c: -c.lexical)
+        rows = []
+        for cand in best[: self.policy.focus_rows]:
+            kept = focus_cells(cand, asked, self.tokenize)
+            if len(kept) < len(cand.cells):
+                cells = "; ".join(f"{c.column}: {c.value}" for c in kept)
+                rows.append((cand, f"{cand.context} {cand.label}: {cells}".strip()))
+        vectors = self.embedder.embed_documents([t for _, t in rows]) if rows else []
+        for (cand, _), vec in zip(rows, vectors, strict=True):
+            cand.focus_vector = vec
+
+    def _period_tokens(self, period: tuple[int, int]) -> list[str]:
+        return self.tokenize([lang.period_label(period)])[0]
+
+    def _rank(self, query: Query, cands: list[Candidate]) -> list[Candidate]:
+        p = self.policy
+        q_vec = self.embedder.embed_query(query.search_text)
+        for cand in cands:
+            vec = cand.vector or []
+            cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
+            bonus = p.type_bonus if fits(cand, query.kind) else 0.0
+            cand.score = (
+                (1 - p.lexical_weight) * cand.cosine
+                + p.lexical_weight * cand.lexical
+                + bonus
+                - p.constraint_weight * (1 - cand.meets)
+                - 0.02 * math.log1p(cand.hit_index)
+            )
+        return sorted(cands, key=lambda c: -c.score)

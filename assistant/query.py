@@ -1,0 +1,224 @@
+"""Query: question + earlier turns -> Query (parts, kind, constraints) (pure).
+
+A follow-up ("and in Carlisle?") keeps the earlier turn as a field, never as text glued to the
+question; a question asking two things is split into parts; the kind of answer asked for (a
+count, a change, a date, a list, a table row, a figure) and what the answer must carry (the
+period and the named places or bodies) are worked out once, here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from assistant import language as lang
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """Something the answer must carry: a period asked for, or a place or body named."""
+
+    kind: str  # period | name
+    text: str  # as the question says it ("2021/22", "carlisle")
+    periods: frozenset[tuple[int, int]] = frozenset()
+
+
+@dataclass(frozen=True)
+class Query:
+    """A typed question: its own words, what it leans on, and what the answer must carry."""
+
+    text: str
+    context: tuple[str, ...] = ()  # the earlier turn or first part it leans on
+    kind: str = ""  # row | count | change | date | list | number | "" (any)
+    target: str = ""  # the noun a "how many" question counts or a "what are" question lists
+    constraints: tuple[Constraint, ...] = ()
+    parts: tuple[Query, ...] = field(default=(), compare=False)
+
+    @property
+    def standalone(self) -> bool:
+        """True when the question needs nothing said before it."""
+        return not self.context
+
+    @property
+    def search_text(self) -> str:
+        """The words to retrieve with: the question, then what it leans on."""
+        return " ".join((self.text, *self.context))
+
+    @property
+    def asked_periods(self) -> frozenset[tuple[int, int]]:
+        """The periods the answer must be about."""
+        return frozenset(p for c in self.constraints if c.kind == "period" for p in c.periods)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The places or bodies the answer must name."""
+        return tuple(c.text for c in self.constraints if c.kind == "name")
+
+    def all_parts(self) -> tuple[Query, ...]:
+        """The parts to answer one by one (the query itself when it asks one thing)."""
+        return self.parts or (self,)
+
+
+def is_follow_up(question: str) -> bool:
+    """Return True when the question leans on an earlier one.
+
+    "and in Carlisle?", "who chairs it?" and "what about 2022?" lean on what was asked
+    before; "What is Prevent?" names its own subject and stands alone.
+    """
+    text = question.strip()
+    content = lang.terms(text)
+    if lang.FOLLOW_START.search(text):
+        return True
+    if lang.DEFINITION.search(text) and content:
+        return False
+    return len(content) <= 1 or (bool(lang.PRONOUN.search(text)) and len(content) <= 3)
+
+
+def answer_kind(text: str) -> str:
+    """What kind of sentence answers the question ("" when any kind will do)."""
+    if lang.TABLE_QUESTION.search(text):
+        return "row"
+    if count_target(text):
+        return "count"
+    if lang.CHANGE_QUESTION.search(text):
+        return "change"
+    if lang.WHEN_QUESTION.search(text):
+        return "date"
+    if lang.LIST_QUESTION.search(text):
+        return "list"
+    return "number" if lang.NUMERIC_QUESTION.search(text) else ""
+
+
+def count_target(text: str) -> str:
+    """The noun a "how many <noun phrase>" question counts ("" for any other question)."""
+    return _head_noun(lang.HOW_MANY.search(text))
+
+
+def list_target(text: str) -> str:
+    """The noun a "what are the <noun phrase>" question lists ("priorities")."""
+    return _head_noun(lang.WHAT_ARE.search(text))
+
+
+def _head_noun(match: re.Match[str] | None) -> str:
+    """The last word of the noun phrase a match starts (up to a verb or preposition)."""
+    words: list[str] = []
+    for word in match.group(1).lower().split() if match else []:
+        word = word.strip(",;:?.")
+        if word in lang.PHRASE_END or not word:
+            break
+        words.append(word.split("'")[0] if word.endswith("'s") else word)
+    return words[-1] if words else ""
+
+
+def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
+    """The periods a question asks about and the proper names (from the corpus) it uses."""
+    text = lang.CONTRAST.sub(" ", text)
+    out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(text)]
+    words = [_base(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())]
+    out += [Constraint("name", w) for w in dict.fromkeys(words) if w in names]
+    return tuple(out)
+
+
+def _base(word: str) -> str:
+    """A word without its possessive ending ("cumbria's" -> "cumbria")."""
+    return word[:-2] if word.endswith("'s") else word.rstrip("'-")
+
+
+def _merge(own: tuple[Constraint, ...], earlier: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
+    """A follow-up keeps the earlier constraints of each kind it does not restate."""
+    kinds = {c.kind for c in own}
+    return own + tuple(c for c in earlier if c.kind not in kinds)
+
+
+def parse_query(
+    question: str, history: list[Query] | None = None, names: frozenset[str] = frozenset()
+) -> Query:
+    """Turn a question (and the conversation so far) into a typed Query.
+
+    Args:
+        question: the user's words, as typed.
+        history: earlier turns' queries, oldest first.
+        names: proper names of the corpus (see `proper_names`), the places and bodies a
+            question can constrain the answer to.
+
+    Returns:
+        The query, with its parts when it asks more than one thing.
+    """
+    previous = history[-1] if history else None
+    follows = previous is not None and is_follow_up(question)
+    context = (previous.text, *previous.context) if follows and previous else ()
+    pieces = split_parts(question)
+    parts = []
+    for i, piece in enumerate(pieces):
+        leans = i > 0 and _leans_on_first(piece)
+        ctx = context if i == 0 else ((pieces[0], *context) if leans else ())
+        own = constraints_of(piece, names)
+        kind = answer_kind(piece)
+        target = count_target(piece) or list_target(piece)
+        if i == 0 and follows and previous:
+            own = _merge(own, previous.constraints)
+            kind = kind or previous.kind
+            target = target or previous.target
+        elif leans:
+            own = _merge(own, constraints_of(pieces[0], names))
+        parts.append(Query(piece, ctx, kind, target, own))
+    whole = replace(parts[0], text=question.strip(), constraints=_union(parts))
+    return replace(whole, parts=tuple(parts)) if len(parts) > 1 else parts[0]
+
+
+def _union(parts: list[Query]) -> tuple[Constraint, ...]:
+    return tuple(dict.fromkeys(c for p in parts for c in p.constraints))
+
+
+def split_parts(question: str) -> list[str]:
+    """Split a question that asks two or more things into its parts.
+
+    A fragment with fewer than two content words ("what was it") stays with the part before.
+    """
+    pieces: list[str] = []
+    for piece in lang.PART_BREAK.split(question.strip()):
+        piece = piece.strip(" ,;")
+        if pieces and len(lang.terms(piece)) < 2:
+            pieces[-1] = f"{pieces[-1]}; {piece}"
+        elif piece:
+            pieces.append(piece)
+    return pieces or [question.strip()]
+
+
+def _leans_on_first(piece: str) -> bool:
+    """A part that says "it", "that board"... or too little to stand alone needs the first."""
+    return bool(lang.PRONOUN.search(piece)) or len(lang.terms(piece)) <= 2
+
+
+def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]:
+    """The words the corpus writes as proper names: places, bodies, programmes.
+
+    A word is a name when nearly every use of it inside a sentence is capitalised ("Carlisle",
+    "Eden", "Prevent"), so a question typed in lower case can still be checked for the place it
+    asks about. A name used in more than `max_share` of the texts ("Cumbria") is the corpus's
+    background and constrains nothing; month names are dates, not names.
+    """
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    docs: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        seen = set()
+        for m in re.finditer(r"(?<=[a-z,;(] )([A-Za-z][a-z'-]{2,})\b", text):
+            word = _base(m.group(1))
+            (capital if word[0].isupper() else lower)[word.lower()] += 1
+            seen.add(word.lower())
+        docs.update(seen)
+    months = {m.lower() for m in lang.MONTHS.split("|")}
+    return frozenset(
+        w
+        for w, c in capital.items()
+        if c >= 2
+        and c >= 9 * lower[w]
+        and w not in months
+        and w not in lang.STOPWORDS
+        and docs[w] <= max_share * max(n, 1)
+    )
