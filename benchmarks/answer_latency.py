@@ -27,7 +27,6 @@ sys.path.insert(0, str(ROOT))
 from assistant.config import Settings  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.evaluate import load_questions  # noqa: E402
-from assistant.followup import split_question  # noqa: E402
 from assistant.pipeline import Conversation, load_assistant  # noqa: E402
 from benchmarks.common import boxplot, latency_table  # noqa: E402
 
@@ -59,7 +58,7 @@ def time_round(assistant: object, items: list[dict]) -> dict[str, list[float]]:
         runs["ask"].append(total)
         runs["ask: retrieve"].append(answer.timings["retrieve_ms"])
         runs["ask: compose"].append(answer.timings["answer_ms"])
-        multi = len(split_question(answer.condensed_query)) > 1
+        multi = len(convo.turns[-1][0].all_parts()) > 1
         runs["ask, multi-part" if multi else "ask, one-part"].append(total)
         runs["retrieve only"].append((t2 - t1) * 1000)
     return runs

@@ -9,7 +9,8 @@ label "the documents answer this question". Parts whose best sentence lacks the 
 asked for, or a "how many" part with no count of the thing counted, abstain by rule and are not
 fitted. A scikit-learn logistic regression over standardised features is fitted, and the
 threshold is the one with the best abstention recall that keeps wrong abstentions on answerable
-questions at or under 5% (the issue's target), on 5-fold cross-validated probabilities. The held-out and blind sets are never read.
+questions at or under 5% (the issue's target), on 5-fold cross-validated probabilities.
+The held-out and blind sets are never read.
 """
 
 from __future__ import annotations
@@ -85,7 +86,9 @@ def main() -> None:
     model.fit(z, y)
     threshold = round(best[1], 3)
     probs = iter(model.predict_proba(z)[:, 1])
-    recall, wrong = question_rates(rows, [False if r[2] else next(probs) >= threshold for r in rows])
+    recall, wrong = question_rates(
+        rows, [False if r[2] else next(probs) >= threshold for r in rows]
+    )
     data = {
         "weights": dict(zip(FEATURES, map(float, model.coef_[0]), strict=True)),
         "bias": float(model.intercept_[0]),

@@ -89,5 +89,5 @@ def test_chat_reads_one_question_per_line_as_one_conversation(
     assert main(["chat", "--json"]) == 0
     lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert len(lines) == 2
-    assert lines[1]["condensed_query"].startswith("how often does it meet? | Who chairs")
+    assert lines[1]["condensed_query"].startswith("how often does it meet? Who chairs")
     assert "quarterly" in lines[1]["text"]

@@ -1,0 +1,97 @@
+"""Typed questions: follow-ups, parts, kinds, targets and constraints (pure; invented text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.query import (
+    answer_kind,
+    count_target,
+    is_follow_up,
+    list_target,
+    parse_query,
+    proper_names,
+)
+
+NAMES = frozenset({"northvale", "eastmere", "lighthouse"})
+
+
+@pytest.mark.parametrize(
+    ("question", "follows"),
+    [
+        ("and in Eastmere?", True),
+        ("who chairs it?", True),
+        ("what about the year before?", True),
+        ("What is Lighthouse?", False),
+        ("what's Lighthouse", False),
+        ("How many volunteers joined the coastal patrol scheme in 2024?", False),
+    ],
+)
+def test_follow_up_detection(question: str, follows: bool) -> None:
+    assert is_follow_up(question) is follows
+
+
+def test_a_follow_up_keeps_the_earlier_turn_as_a_field_and_restates_one_constraint() -> None:
+    first = parse_query("burglary rate in Northvale in 2023/24?", names=NAMES)
+    second = parse_query("and in Eastmere?", [first], names=NAMES)
+    assert second.context == (first.text,) and not second.standalone
+    assert {c.text for c in second.constraints} == {"eastmere", "2023/24"}
+    assert second.kind == first.kind == "number"
+
+
+def test_a_pipe_typed_by_the_user_changes_nothing() -> None:
+    plain = parse_query("who chairs the harbour board", names=NAMES)
+    piped = parse_query("who chairs the harbour | board", names=NAMES)
+    assert piped.standalone and piped.kind == plain.kind and not piped.parts
+
+
+def test_a_question_asking_two_things_has_parts_and_a_leaning_part_carries_the_first() -> None:
+    q = parse_query("Where is the Lighthouse project based, and which council funds it?")
+    first, second = (p.text for p in q.parts)
+    assert (first, second) == ("Where is the Lighthouse project based", "which council funds it?")
+    assert q.parts[1].context == ("Where is the Lighthouse project based",)
+    own = parse_query("Who chairs the harbour board and who chairs the river board?")
+    assert all(p.standalone for p in own.parts)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("According to the staffing table, who leads the night shift?", "row"),
+        ("How many lifeboats were launched?", "count"),
+        ("Is vandalism going up or down?", "change"),
+        ("since when has the curfew applied?", "date"),
+        ("What are the harbour board's aims?", "list"),
+        ("What was the burglary rate per 1,000 homes?", "number"),
+        ("Who chairs the harbour board?", ""),
+    ],
+)
+def test_answer_kind(question: str, kind: str) -> None:
+    assert answer_kind(question) == kind
+
+
+def test_targets() -> None:
+    assert count_target("How many lifeboats were launched last winter?") == "lifeboats"
+    assert count_target("how many went out?") == ""
+    assert list_target("What are the harbour board's aims?") == "aims"
+
+
+def test_constraints_are_typed_values() -> None:
+    q = parse_query("lifeboat launches in northvale for 22/23 rather than eastmere", names=NAMES)
+    assert {(c.kind, c.text) for c in q.constraints} == {
+        ("period", "2022/23"),
+        ("name", "northvale"),
+    }
+    assert q.asked_periods == {(2022, 2023)}
+
+
+def test_proper_names_are_learned_from_capitalisation_in_the_corpus() -> None:
+    texts = [
+        "Patrols ran in Northvale and in Eastmere, and the Lighthouse scheme grew.",
+        "In Northvale the scheme met weekly; the lighthouse keeper retired.",
+        "Cases fell in Eastmere in March.",
+        "Figures for the county are in the annex.",
+    ]
+    names = proper_names(texts, max_share=0.9)
+    assert {"northvale", "eastmere"} <= names
+    assert "lighthouse" not in names and "march" not in names and "scheme" not in names
