@@ -4,10 +4,6 @@ from __future__ import annotations
 
 import re
 
-from assistant.language import MONTHS, STOPWORDS, terms
-
-__all__ = ["MONTHS", "STOPWORDS", "split_sentences", "terms"]
-
 _SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9£])")
 
 

@@ -93,11 +93,11 @@ def _skip(cand: Candidate, chosen: list[Candidate], policy: AnswerPolicy) -> boo
 
 
 def lead_sentence(
-    cand: Candidate, n: int, policy: AnswerPolicy, asked: set[str], cand_kind: str = ""
+    cand: Candidate, n: int, policy: AnswerPolicy, asked: set[str], kind: str = ""
 ) -> AnswerSentence:
     """The first line: a row as "Label, Column: value (caption)", a list with its items."""
     if cand.is_row:
-        cells = _asked_cells(cand, asked, keep_all=cand_kind == "change")
+        cells = _asked_cells(cand, asked, keep_all=kind == "change")
         body = "; ".join(f"{c}: {v}" if c else v for c, v in cells)
         caption = f" ({plain(cand.context).rstrip(':.')})" if cand.context else ""
         text = f"{plain(cand.label)}, {body}{caption}"

@@ -216,7 +216,7 @@ def meets(query: Query, text: str) -> tuple[float, tuple[str, ...]]:
     if not query.constraints:
         return 1.0, ()
     given = lang.periods(text)
-    words = {w.removesuffix("'s") for w in re.findall(r"[a-z][a-z'-]+", text.lower())}
+    words = {lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())}
     unmet = []
     for c in query.constraints:
         ok = lang.periods_meet(c.periods, given) if c.kind == "period" else c.text in words
@@ -253,8 +253,6 @@ class Evidence:
             "margin": self.best - second,
             "coverage": self.coverage,
             "missing_share": self.missing_share,
-            "meets": lead.meets if lead else 0.0,
-            "has_count": float(self.has_count),
         }
 
 

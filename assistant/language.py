@@ -10,6 +10,8 @@ meaning) stand in for a thesaurus.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -72,6 +74,15 @@ OVERCLAIM = re.compile(
     r"\b(eliminated|eradicated|ended|all|every|always|never|guarantees?|"
     r"first (?:\w+ )?in (?:the country|england|the uk|britain)|first county|"
     r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b",
+    re.I,
+)
+SUPERLATIVE = re.compile(
+    r"\b(highest|lowest|largest|smallest|most|fewest|biggest|worst|best)\b", re.I
+)
+# A figure given as the earlier value of a change ("up from 72", "compared with 81").
+FROM_VALUE = re.compile(
+    r"\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)? ?from "
+    r"(£?\d[\d,]*(?:\.\d+)?%?)|\b(?:previously|compared with) (£?\d[\d,]*%?)",
     re.I,
 )
 
@@ -212,3 +223,40 @@ def periods_meet(asked: set[tuple[int, int]], given: set[tuple[int, int]]) -> bo
     but not by "2024" or "2022/23": a neighbouring year is a different figure.
     """
     return any(g[0] <= a[0] and a[1] <= g[1] for a in asked for g in given)
+
+
+def base_word(word: str) -> str:
+    """A word without its possessive ending ("cumbria's" -> "cumbria")."""
+    return word[:-2] if word.endswith("'s") else word.rstrip("'-")
+
+
+def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]:
+    """The words the corpus writes as proper names: places, bodies, programmes.
+
+    A word is a name when nearly every use of it inside a sentence is capitalised ("Carlisle",
+    "Eden", "Prevent"), so a question typed in lower case can still be checked for the place it
+    asks about. A name used in more than `max_share` of the texts ("Cumbria") is the corpus's
+    background and constrains nothing; month names are dates, not names.
+    """
+    capital: Counter[str] = Counter()
+    lower: Counter[str] = Counter()
+    docs: Counter[str] = Counter()
+    n = 0
+    for text in texts:
+        n += 1
+        seen = set()
+        for m in re.finditer(r"(?<=[a-z,;(] )([A-Za-z][a-z'-]{2,})\b", text):
+            word = base_word(m.group(1))
+            (capital if word[0].isupper() else lower)[word.lower()] += 1
+            seen.add(word.lower())
+        docs.update(seen)
+    months = {m.lower() for m in MONTHS.split("|")}
+    return frozenset(
+        w
+        for w, c in capital.items()
+        if c >= 2
+        and c >= 9 * lower[w]
+        and w not in months
+        and w not in STOPWORDS
+        and docs[w] <= max_share * max(n, 1)
+    )

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant.language import proper_names
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -81,7 +83,7 @@ class LexicalIndex:
     version: str
     fields: dict[str, list[Any]]  # filterable metadata columns, in index order
     df: dict[str, int] = field(default_factory=dict)  # token -> number of chunks containing it
-    names: frozenset[str] = frozenset()  # the corpus's proper names (query.proper_names)
+    names: frozenset[str] = frozenset()  # the corpus's proper names (language.proper_names)
 
     @classmethod
     def build(
@@ -104,8 +106,6 @@ class LexicalIndex:
         for doc in tokens:
             for tok in set(doc):
                 df[tok] = df.get(tok, 0) + 1
-        from assistant.query import proper_names
-
         return cls(list(ids), model, version, fields or {}, df, proper_names(texts))
 
     def save(self, folder: Path) -> None:

@@ -9,8 +9,6 @@ period and the named places or bodies) are worked out once, here.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from assistant import language as lang
@@ -116,14 +114,9 @@ def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Cons
     """The periods a question asks about and the proper names (from the corpus) it uses."""
     text = lang.CONTRAST.sub(" ", text)
     out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(text)]
-    words = [_base(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())]
+    words = [lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())]
     out += [Constraint("name", w) for w in dict.fromkeys(words) if w in names]
     return tuple(out)
-
-
-def _base(word: str) -> str:
-    """A word without its possessive ending ("cumbria's" -> "cumbria")."""
-    return word[:-2] if word.endswith("'s") else word.rstrip("'-")
 
 
 def _merge(own: tuple[Constraint, ...], earlier: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
@@ -164,8 +157,9 @@ def parse_query(
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names))
         parts.append(Query(piece, ctx, kind, target, own))
-    whole = replace(parts[0], text=question.strip(), constraints=_union(parts))
-    return replace(whole, parts=tuple(parts)) if len(parts) > 1 else parts[0]
+    if len(parts) == 1:
+        return parts[0]
+    return replace(parts[0], text=question.strip(), constraints=_union(parts), parts=tuple(parts))
 
 
 def _union(parts: list[Query]) -> tuple[Constraint, ...]:
@@ -190,35 +184,3 @@ def split_parts(question: str) -> list[str]:
 def _leans_on_first(piece: str) -> bool:
     """A part that says "it", "that board"... or too little to stand alone needs the first."""
     return bool(lang.PRONOUN.search(piece)) or len(lang.terms(piece)) <= 2
-
-
-def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]:
-    """The words the corpus writes as proper names: places, bodies, programmes.
-
-    A word is a name when nearly every use of it inside a sentence is capitalised ("Carlisle",
-    "Eden", "Prevent"), so a question typed in lower case can still be checked for the place it
-    asks about. A name used in more than `max_share` of the texts ("Cumbria") is the corpus's
-    background and constrains nothing; month names are dates, not names.
-    """
-    capital: Counter[str] = Counter()
-    lower: Counter[str] = Counter()
-    docs: Counter[str] = Counter()
-    n = 0
-    for text in texts:
-        n += 1
-        seen = set()
-        for m in re.finditer(r"(?<=[a-z,;(] )([A-Za-z][a-z'-]{2,})\b", text):
-            word = _base(m.group(1))
-            (capital if word[0].isupper() else lower)[word.lower()] += 1
-            seen.add(word.lower())
-        docs.update(seen)
-    months = {m.lower() for m in lang.MONTHS.split("|")}
-    return frozenset(
-        w
-        for w, c in capital.items()
-        if c >= 2
-        and c >= 9 * lower[w]
-        and w not in months
-        and w not in lang.STOPWORDS
-        and docs[w] <= max_share * max(n, 1)
-    )

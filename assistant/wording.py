@@ -15,9 +15,6 @@ from assistant import language as lang
 from assistant.cite import split_sentences
 
 VERDICTS = ("supported", "conflict", "outdated", "unsupported")
-_NUMBER_WORDS = lang.NUMBER_WORDS
-_DATE, _NUMBER, _UP, _DOWN = lang.DATE, lang.NUMBER, lang.UP, lang.DOWN
-_BODY, _OVERCLAIM = lang.BODY, lang.OVERCLAIM
 
 
 @dataclass(frozen=True)
@@ -76,15 +73,15 @@ def split_draft(text: str) -> list[str]:
 def numbers(text: str) -> list[str]:
     """Numbers, amounts and percentages in a text, normalised (words -> digits)."""
     found = []
-    for match in _NUMBER.findall(_without_dates(text)):
-        token = _NUMBER_WORDS.get(match.lower(), match).rstrip(".,")
-        if not _DATE.fullmatch(token):
+    for match in lang.NUMBER.findall(_without_dates(text)):
+        token = lang.NUMBER_WORDS.get(match.lower(), match).rstrip(".,")
+        if not lang.DATE.fullmatch(token):
             found.append(token)
     return found
 
 
 def _without_dates(text: str) -> str:
-    return _DATE.sub(" ", text)
+    return lang.DATE.sub(" ", text)
 
 
 def _number_direction(draft: str, doc: str) -> tuple[str, str] | None:
@@ -103,7 +100,7 @@ def _number_direction(draft: str, doc: str) -> tuple[str, str] | None:
 
 def direction(text: str) -> str:
     """Return "up", "down" or "" for the direction a sentence states."""
-    up, down = bool(_UP.search(text)), bool(_DOWN.search(text))
+    up, down = bool(lang.UP.search(text)), bool(lang.DOWN.search(text))
     return "up" if up and not down else "down" if down and not up else ""
 
 
@@ -163,7 +160,7 @@ def _number_mismatch(draft: str, doc: Aligned, passages: str = "") -> tuple[str,
     d_nums = numbers(_without_dates(draft))
     passage_nums = set(numbers(_without_dates(doc.passage + " " + passages)))
     s_nums = [n for n in numbers(_without_dates(doc.text)) if n not in d_nums]
-    olds = {m for pair in _FROM.findall(doc.text) for m in pair if m}
+    olds = {m for pair in lang.FROM_VALUE.findall(doc.text) for m in pair if m}
     for n in d_nums:
         if n not in passage_nums or n in olds:  # absent, or only the figure it changed "from"
             same_kind = [
@@ -192,19 +189,9 @@ def _missing(draft_items: list[str], doc_text: str, doc_items: list[str]) -> tup
     return None
 
 
-_SUPERLATIVE = re.compile(
-    r"\b(highest|lowest|largest|smallest|most|fewest|biggest|worst|best)\b", re.I
-)
-_FROM = re.compile(
-    r"\b(?:up|down|rising|falling|increased?|decreased?|rose|fell)? ?from "
-    r"(£?\d[\d,]*(?:\.\d+)?%?)|\b(?:previously|compared with) (£?\d[\d,]*%?)",
-    re.I,
-)
-
-
 def _subject(text: str, places: list[str]) -> tuple[str, str] | None:
     """(superlative, the place named just before it), e.g. ("highest", "Carlisle")."""
-    match = _SUPERLATIVE.search(text)
+    match = lang.SUPERLATIVE.search(text)
     if not match:
         return None
     before = text[: match.start()]
@@ -216,7 +203,7 @@ def compare(
     sentence: str, doc: Aligned, rules: GlossaryRules, passages: str = ""
 ) -> tuple[str, str, str] | None:
     """Return (element, draft value, document value) for the first thing that differs."""
-    if found := _missing(_DATE.findall(sentence), doc.text, _DATE.findall(doc.text)):
+    if found := _missing(lang.DATE.findall(sentence), doc.text, lang.DATE.findall(doc.text)):
         return ("date", *found)
     if found := _number_mismatch(sentence, doc, passages):
         return ("number", *found)
@@ -225,11 +212,11 @@ def compare(
         direction(doc.text),
     )
     if mine and theirs and mine != theirs:
-        word = (_UP if theirs == "up" else _DOWN).search(doc.text)
+        word = (lang.UP if theirs == "up" else lang.DOWN).search(doc.text)
         return "direction", mine, word.group(0) if word else theirs
     # "The board oversees..." names its body only in the section heading: count that too.
     named = f"{doc.text} ({(doc.source or {}).get('section', '')})"
-    if found := _missing(_BODY.findall(sentence), named, _BODY.findall(named)):
+    if found := _missing(lang.BODY.findall(sentence), named, lang.BODY.findall(named)):
         return ("body", *found)
     if found := _missing(rules.places_in(sentence), doc.text, rules.places_in(doc.text)):
         return ("place", *found)
@@ -272,7 +259,7 @@ def judge(
         v.reasons.append("nothing in the documents backs this")
         return v
     v.quote, v.source = best.text, best.source
-    claim = _OVERCLAIM.search(sentence)
+    claim = lang.OVERCLAIM.search(sentence)
     if claim and claim.group(0).lower() not in best.passage.lower():
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return v
@@ -281,7 +268,7 @@ def judge(
         passages += " " + _look_up_figures(sentence, best.passage + " " + passages, realign)
     if diff := compare(sentence, best, rules, passages):
         return _conflict_or_superseded(v, diff, current, everything)
-    names = _BODY.findall(sentence) + rules.places_in(sentence)
+    names = lang.BODY.findall(sentence) + rules.places_in(sentence)
     if best.score < th.supported and names and realign is not None:
         masked = sentence
         for name in names:
@@ -327,7 +314,7 @@ def _conflict_or_superseded(
     value = draft_value.lower()
     # A current document that mentions the value only as what changed ("up from £157,000")
     # does not make it current.
-    still_current = bool(current) and value in _FROM.sub(" ", current[0].passage).lower()
+    still_current = bool(current) and value in lang.FROM_VALUE.sub(" ", current[0].passage).lower()
     old = (
         next(
             (a for a in everything if a.status == "superseded" and value in a.passage.lower()), None

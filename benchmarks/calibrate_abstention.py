@@ -30,7 +30,9 @@ from assistant.evaluate import load_sets
 from assistant.pipeline import load_assistant
 
 MAX_WRONG_ABSTENTION = 0.05  # the target of issue #12; the threshold keeps dev under it
-FEATURES = ("best", "cosine", "lexical", "margin", "coverage", "missing_share", "meets")
+# "meets" and "has_count" are left out: the parts they fail abstain by rule, so over the
+# fitted parts they are constant.
+FEATURES = ("best", "cosine", "lexical", "margin", "coverage", "missing_share")
 
 
 def dev_items() -> list[dict]:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.language import proper_names
 from assistant.query import (
     answer_kind,
     count_target,
     is_follow_up,
     list_target,
     parse_query,
-    proper_names,
 )
 
 NAMES = frozenset({"northvale", "eastmere", "lighthouse"})
@@ -95,3 +95,10 @@ def test_proper_names_are_learned_from_capitalisation_in_the_corpus() -> None:
     names = proper_names(texts, max_share=0.9)
     assert {"northvale", "eastmere"} <= names
     assert "lighthouse" not in names and "march" not in names and "scheme" not in names
+
+
+def test_a_follow_up_asks_what_the_earlier_turn_asked() -> None:
+    first = parse_query("What are the harbour board's aims?")
+    second = parse_query("which of those are new?", [first])
+    assert second.kind == "list" and second.target == "aims"
+    assert parse_query("Who chairs the harbour board?").target == ""
