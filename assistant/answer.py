@@ -21,7 +21,14 @@ from assistant.types import Answer, Hit
 
 MODEL_FILE = Path(__file__).with_name("abstention.json")
 
-__all__ = ["AbstentionModel", "AnswerPolicy", "EvidenceScorer", "answer_parts", "answer_query"]
+__all__ = [
+    "AbstentionModel",
+    "AnswerPolicy",
+    "EvidenceScorer",
+    "answer_parts",
+    "answer_query",
+    "lacks_what_is_asked",
+]
 
 
 @dataclass(frozen=True)
@@ -50,9 +57,19 @@ class AbstentionModel:
 
     def answers(self, evidence: Evidence) -> bool:
         """True when the evidence answers the question and carries what it constrains."""
-        if not evidence.candidates or evidence.candidates[0].unmet or not evidence.has_count:
+        if lacks_what_is_asked(evidence):
             return False
         return self.probability(evidence.features()) >= self.threshold
+
+
+def lacks_what_is_asked(evidence: Evidence) -> bool:
+    """True when the best sentence cannot answer, whatever the scores.
+
+    It lacks the period or name asked for, or the type of value asked for (an amount, a
+    person's name...), or a "how many" question finds no number of what it counts.
+    """
+    lead = evidence.candidates[0] if evidence.candidates else None
+    return lead is None or bool(lead.unmet) or not lead.gives or not evidence.has_count
 
 
 def answer_parts(

@@ -208,11 +208,23 @@ def gap_reason(evidence: Evidence) -> str:
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead and lead.unmet:
         return near_miss(evidence, lead)
+    if lead and not lead.gives:
+        return f"The closest passage gives no {VALUE_NAMES[evidence.query.value]}."
     if evidence.missing and evidence.missing[0][0] >= 0.25:
         return f"None of them mentions \u201c{evidence.missing[0][1]}\u201d."
     if not evidence.has_count:
         return f"None of them gives a number of \u201c{evidence.query.target}\u201d."
     return ""
+
+
+# How an answer names the type of value a question asked for (query.Query.value).
+VALUE_NAMES = {
+    "money": "amount of money",
+    "person": "person's name",
+    "share": "share or percentage",
+    "age": "age",
+    "duration": "length of time",
+}
 
 
 def near_miss(evidence: Evidence, lead: Candidate) -> str:

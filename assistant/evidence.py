@@ -75,6 +75,7 @@ class Candidate:
     introduces: bool = False  # ...and it names something the question asks about
     meets: float = 1.0  # share of the question's constraints it carries
     unmet: tuple[str, ...] = ()  # the constraints it does not carry
+    gives: bool = True  # gives a value of the type asked for (an amount, a person's name...)
 
     @property
     def is_row(self) -> bool:
@@ -207,16 +208,18 @@ def cos(a: list[float], b: list[float]) -> float:
     return sum(x * y for x, y in zip(a, b, strict=True)) if a and b else 0.0
 
 
-def meets(query: Query, text: str) -> tuple[float, tuple[str, ...]]:
+def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str, ...]]:
     """Share of the query's constraints a text carries, and the ones it does not.
 
-    A period is met when the text names a period that contains it; a name when the text uses
-    the word (any case).
+    A period is met when the text names a period that contains it; a name when the text or its
+    heading uses the word (any case). The periods of the heading (a document's title, its
+    section) count only when the text names none: "4,922 in 2022/23" in a 2024-25 agreement is
+    a 2022/23 figure.
     """
     if not query.constraints:
         return 1.0, ()
-    given = lang.periods(text)
-    words = {lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())}
+    given = lang.periods(text) or lang.periods(heading)
+    words = {lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", f"{heading} {text}".lower())}
     unmet = []
     for c in query.constraints:
         ok = lang.periods_meet(c.periods, given) if c.kind == "period" else c.text in words
@@ -236,6 +239,7 @@ class Evidence:
     missing_share: float = 0.0  # share of the question's meaning those words carry
     weights: dict[str, float] = field(default_factory=dict)  # question token -> weight
     has_count: bool = True  # a "how many" question: one of the best sentences gives a number
+    carry: dict[str, float] = field(default_factory=dict)  # question token -> share of meaning
 
     @property
     def best(self) -> float:
@@ -253,7 +257,16 @@ class Evidence:
             "margin": self.best - second,
             "coverage": self.coverage,
             "missing_share": self.missing_share,
+            "lead_missing": self.lead_missing,
         }
+
+    @property
+    def lead_missing(self) -> float:
+        """Share of the question's meaning the best sentence (read with its headings) lacks."""
+        if not self.candidates:
+            return 1.0
+        found = self.candidates[0].tokens
+        return round(sum(w for t, w in self.carry.items() if not lang.related_form(t, found)), 4)
 
 
 class EvidenceScorer:
@@ -267,6 +280,7 @@ class EvidenceScorer:
         policy: AnswerPolicy,
         stored: Callable[[list[str]], dict[tuple[str, int], list[float]]] | None = None,
         synonyms: Synonyms | None = None,
+        common: frozenset[str] = frozenset(),
     ) -> None:
         """Keep the model, the corpus statistics, the sizes and the stored vectors.
 
@@ -276,6 +290,7 @@ class EvidenceScorer:
         self.embedder, self.idf, self.tokenize, self.policy = embedder, idf, tokenize, policy
         self.stored = stored
         self.synonyms = synonyms or Synonyms()
+        self.common = common  # words the corpus uses in lower case (not names of people)
         self.framing = frozenset(
             t for toks in tokenize(sorted(lang.QUESTION_FRAMING)) for t in toks
         )
@@ -312,7 +327,9 @@ class EvidenceScorer:
                 cand.counts = bool(query.kind == "count" and query.target) and gives_count(
                     f"{cand.context} {cand.text}", query.target
                 )
-                cand.meets, cand.unmet = meets(query, self._reading(cand, top))
+                text, heading = self._reading(cand, top)
+                cand.meets, cand.unmet = meets(query, text, heading)
+                cand.gives = lang.gives_value(text, query.value, self.common)
             evidence.candidates = self._rank(query, cands)
         evidence.has_count = not (query.kind == "count" and query.target) or any(
             c.counts for c in evidence.candidates[: p.count_top]
@@ -320,10 +337,11 @@ class EvidenceScorer:
         return evidence
 
     @staticmethod
-    def _reading(cand: Candidate, top: list[Hit]) -> str:
+    def _reading(cand: Candidate, top: list[Hit]) -> tuple[str, str]:
+        """A sentence as read (with its caption and list items), and its headings."""
         chunk = top[cand.hit_index].chunk
         items = " ".join(i.text for i in cand.items)
-        return f"{chunk.title} {chunk.section} {cand.context} {cand.text} {items}"
+        return f"{cand.context} {cand.text} {items}", f"{chunk.title} {chunk.section}"
 
     def _weigh_missing(
         self, evidence: Evidence, query: Query, q_terms: dict[str, str], absent: set[str]
@@ -334,7 +352,7 @@ class EvidenceScorer:
         ("who runs the board" barely moves without "runs"; "in Barrow" does without "Barrow").
         """
         own = [t for t in q_terms if q_terms[t].lower() in query.text.lower()]
-        if not absent or not own:
+        if not own:
             return
         judged = sorted(own, key=lambda t: -self.idf(t))[: self.policy.max_importance_words]
         words = [q_terms[t] for t in judged]
@@ -342,6 +360,7 @@ class EvidenceScorer:
         vecs = self.embedder.embed_documents([query.text, *variants])
         carry = {t: max(0.0, 1 - cos(vecs[0], v)) for t, v in zip(judged, vecs[1:], strict=True)}
         total = sum(carry[t] * self.idf(t) for t in judged) or 1.0
+        evidence.carry = {t: carry[t] * self.idf(t) / total for t in judged}
         missing = sorted(
             ((round(carry[t] * self.idf(t) / total, 3), q_terms[t]) for t in absent if t in carry),
             reverse=True,
@@ -457,6 +476,7 @@ class EvidenceScorer:
             vec = cand.vector or []
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
             bonus = p.type_bonus if fits(cand, query.kind) else 0.0
+            bonus += p.type_bonus if query.value and cand.gives else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine
                 + p.lexical_weight * cand.lexical

@@ -122,6 +122,84 @@ CLAUSE_BREAK = re.compile(r",\s|;|\(|\)|\.\s|\b(?:and|or|but|while|whereas)\b")
 COUNT_TOKEN = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['-][a-z]+)*|:")
 CAPTION = re.compile(r"^(table|figure|chart|source|note)s?\b[^|]*$", re.I)
 
+# --- What value a question asks for, and whether a sentence gives one -------------------------
+# A question can ask for a value of a type (an amount of money, a person's name, a share, an
+# age, a length of time). A sentence that gives no value of that type does not answer it, however
+# close its topic: "how much did the board get?" is not answered by "the board received money".
+MONEY_NOUN = (
+    r"(?:money|cash|funding|funds?|grants?|budgets?|costs?|spen[dt]|spending|salary|"
+    r"salaries|paid|pay|precept|allocat\w*|worth|quid|£)"
+)
+ASKS_VALUE = {
+    "money": re.compile(
+        rf"\bhow much\b[^?]*\b{MONEY_NOUN}(?!\w)|£|\bwhat(?:'s| is| was| are| were)? (?:the )?"
+        r"(?:\w+ ){0,4}(?:budget|salary|cost|precept)\b",
+        re.I,
+    ),
+    # A person's name asked for about a role ("what's the name of the director?").
+    "person": re.compile(
+        r"\b(?:name|names|named|called)\b(?=[^?]*\b(?:director|chair|chairs|head|commissioner|"
+        r"officer|lead|leads|manager|chief|superintendent|inspector|person|people|minister|"
+        r"councillor|mp|vice-chair|co-chair)\b)|\b(?:director|chair|head|commissioner|officer|"
+        r"manager|chief|superintendent|inspector|vice-chair|co-chair)\b[^?]*\b(?:called|named|"
+        r"name)\b",
+        re.I,
+    ),
+    "share": re.compile(
+        r"\b(?:what|which) (?:proportion|percentage|share|fraction)\b|\bwhat per ?cent\b|"
+        r"\bhow many (?:out of|in every)\b|\bwhat %",
+        re.I,
+    ),
+    "age": re.compile(r"\b(?:average|median|mean) age\b|\bhow old\b|\bwhat age\b", re.I),
+    "duration": re.compile(
+        r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait", re.I
+    ),
+}
+GIVES_VALUE = {
+    "money": re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:pounds|million|billion|m|bn|k)\b", re.I),
+    "share": re.compile(
+        r"\d\s?%|\bper ?cent\b|\bper (?:1,000|100,000|10,000|100)\b|\bone in \w+|"
+        r"\b(?:half|third|quarter|fifth|tenth|two-thirds|three-quarters)s?\b|"
+        r"\b\d[\d,]* (?:of|out of) (?:the |all |its |every )?\d|"
+        r"\bof (?:which|whom|these|them) \d|\bof the \d[\d,]*\b[^.;]*?\b\d",  # part of a whole
+        re.I,
+    ),
+    "age": re.compile(
+        r"\baged? (?:under |over |between )?\d|\b\d+[- ]years?[- ]olds?\b|"
+        r"\b(?:under|over)[- ]\d+s?\b",
+        re.I,
+    ),
+    "duration": re.compile(
+        r"\b(?:\d[\d,.]*|a|one|two|three|four|five|six|twelve) (?:minutes?|hours?|days?|weeks?|"
+        r"months?|years?)\b",
+        re.I,
+    ),
+}
+# A person's name: two capitalised words, neither of which the corpus uses as a common word.
+NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z'-]+)\b")
+
+
+def asked_value(text: str) -> str:
+    """The type of value a question asks for (money, person, share, age, duration), or ""."""
+    return next((kind for kind, pattern in ASKS_VALUE.items() if pattern.search(text)), "")
+
+
+def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> bool:
+    """True when a text gives a value of the kind asked for ("" asks for nothing in particular).
+
+    A person is two adjacent capitalised words the corpus never uses in lower case (`common`
+    holds the words it does), so "Director of Public Health" names a role, not a person.
+    """
+    if not kind:
+        return True
+    if kind == "person":
+        return any(
+            a.lower() not in common and b.lower() not in common and a not in MONTHS.split("|")
+            for a, b in NAME_PAIR.findall(text)
+        )
+    return bool(GIVES_VALUE[kind].search(text))
+
+
 # --- Conversation: follow-ups and questions that ask two things -------------------------------
 FOLLOW_START = re.compile(
     r"^(and|but|also|what about|how about|and what about|what of|then|so|or)\b", re.I
@@ -260,3 +338,8 @@ def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]
         and w not in STOPWORDS
         and docs[w] <= max_share * max(n, 1)
     )
+
+
+def common_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words the corpus uses in lower case (so not as a person's or place's name)."""
+    return frozenset(w for text in texts for w in re.findall(r"(?<![A-Za-z'-])[a-z][a-z'-]+", text))

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.language import proper_names
+from assistant.language import common_words, proper_names
 
 if TYPE_CHECKING:
     import numpy as np
@@ -84,6 +84,7 @@ class LexicalIndex:
     fields: dict[str, list[Any]]  # filterable metadata columns, in index order
     df: dict[str, int] = field(default_factory=dict)  # token -> number of chunks containing it
     names: frozenset[str] = frozenset()  # the corpus's proper names (language.proper_names)
+    common: frozenset[str] = frozenset()  # words it uses in lower case (language.common_words)
 
     @classmethod
     def build(
@@ -106,7 +107,8 @@ class LexicalIndex:
         for doc in tokens:
             for tok in set(doc):
                 df[tok] = df.get(tok, 0) + 1
-        return cls(list(ids), model, version, fields or {}, df, proper_names(texts))
+        names, common = proper_names(texts), common_words(texts)
+        return cls(list(ids), model, version, fields or {}, df, names, common)
 
     def save(self, folder: Path) -> None:
         """Write the index atomically enough: the ids file is written last."""
@@ -122,6 +124,7 @@ class LexicalIndex:
                     "fields": self.fields,
                     "df": self.df,
                     "names": sorted(self.names),
+                    "common": sorted(self.common),
                 }
             )
         )
@@ -136,8 +139,8 @@ class LexicalIndex:
         if not meta.is_file():
             return None
         data = json.loads(meta.read_text())
-        if "names" not in data:
-            return None  # written before proper names were kept: rebuilt by the caller
+        if "names" not in data or "common" not in data:
+            return None  # written before the corpus's word cases were kept: rebuilt by the caller
         model = bm25s.BM25.load(str(folder)) if data["ids"] else bm25s.BM25()
         return cls(
             data["ids"],
@@ -146,6 +149,7 @@ class LexicalIndex:
             data.get("fields", {}),
             data.get("df", {}),
             frozenset(data["names"]),
+            frozenset(data["common"]),
         )
 
     def idf(self, token: str) -> float:

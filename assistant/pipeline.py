@@ -96,6 +96,7 @@ class Assistant:
                 self.policy,
                 retriever.sentence_vectors,
                 retriever.synonyms,
+                retriever.lexical.common,
             )
             self._scorer_for = retriever
         return self._scorer

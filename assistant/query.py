@@ -2,8 +2,9 @@
 
 A follow-up ("and in Carlisle?") keeps the earlier turn as a field, never as text glued to the
 question; a question asking two things is split into parts; the kind of answer asked for (a
-count, a change, a date, a list, a table row, a figure) and what the answer must carry (the
-period and the named places or bodies) are worked out once, here.
+count, a change, a date, a list, a table row, a figure), the type of value it asks for (an
+amount of money, a person's name, a share, an age, a length of time) and what the answer must
+carry (the period and the named places or bodies) are worked out once, here.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ class Query:
     context: tuple[str, ...] = ()  # the earlier turn or first part it leans on
     kind: str = ""  # row | count | change | date | list | number | "" (any)
     target: str = ""  # the noun a "how many" question counts or a "what are" question lists
+    value: str = ""  # the type of value asked for: money | person | share | age | duration | ""
     constraints: tuple[Constraint, ...] = ()
     parts: tuple[Query, ...] = field(default=(), compare=False)
 
@@ -150,13 +152,15 @@ def parse_query(
         own = constraints_of(piece, names)
         kind = answer_kind(piece)
         target = count_target(piece) or list_target(piece)
+        value = lang.asked_value(piece)
         if i == 0 and follows and previous:
             own = _merge(own, previous.constraints)
             kind = kind or previous.kind
             target = target or previous.target
+            value = value or previous.value
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names))
-        parts.append(Query(piece, ctx, kind, target, own))
+        parts.append(Query(piece, ctx, kind, target, value, own))
     if len(parts) == 1:
         return parts[0]
     return replace(parts[0], text=question.strip(), constraints=_union(parts), parts=tuple(parts))

@@ -5,11 +5,11 @@ Run: .venv/bin/python benchmarks/calibrate_abstention.py   (needs an index: assi
 Each dev question (evals/questions.yaml items with `split: dev`, and evals/dev_questions.yaml)
 is typed and split into parts as the assistant does, with follow-ups inside their
 conversation. For each part the evidence features (Evidence.features) are recorded with the
-label "the documents answer this question". Parts whose best sentence lacks the period or name
-asked for, or a "how many" part with no count of the thing counted, abstain by rule and are not
-fitted. A scikit-learn logistic regression over standardised features is fitted, and the
-threshold is the one with the best abstention recall that keeps wrong abstentions on answerable
-questions at or under 5% (the issue's target), on 5-fold cross-validated probabilities.
+label "the documents answer this question". Parts that answer.lacks_what_is_asked refuses
+(the period, name or type of value asked for is missing) abstain by rule and are not fitted.
+A scikit-learn logistic regression over standardised features is fitted, and the threshold
+is the one with the best abstention recall that keeps wrong abstentions on answerable questions
+at or under 5% (the issue's target), on 5-fold cross-validated probabilities.
 The held-out and blind sets are never read.
 """
 
@@ -24,15 +24,15 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import cross_val_predict
 from tqdm import tqdm
 
-from assistant.answer import MODEL_FILE
+from assistant.answer import MODEL_FILE, lacks_what_is_asked
 from assistant.config import Settings
 from assistant.evaluate import load_sets
 from assistant.pipeline import load_assistant
 
 MAX_WRONG_ABSTENTION = 0.05  # the target of issue #12; the threshold keeps dev under it
-# "meets" and "has_count" are left out: the parts they fail abstain by rule, so over the
-# fitted parts they are constant.
-FEATURES = ("best", "cosine", "lexical", "margin", "coverage", "missing_share")
+# The rules of answer.lacks_what_is_asked are left out: the parts they fail abstain by rule,
+# so over the fitted parts they are constant.
+FEATURES = ("best", "cosine", "lexical", "margin", "coverage", "missing_share", "lead_missing")
 
 
 def dev_items() -> list[dict]:
@@ -53,7 +53,7 @@ def features() -> list[tuple[str, bool, bool, dict[str, float]]]:
         for part in query.all_parts():
             hits = assistant.retriever.retrieve(part.search_text, k=depth)
             ev = assistant.scorer.score(part, hits)
-            forced = not ev.candidates or bool(ev.candidates[0].unmet) or not ev.has_count
+            forced = lacks_what_is_asked(ev)
             rows.append((item["id"], item["category"] != "unanswerable", forced, ev.features()))
     return rows
 

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.language import period_label, periods, periods_meet, related_form, terms
+from assistant.language import (
+    asked_value,
+    common_words,
+    gives_value,
+    period_label,
+    periods,
+    periods_meet,
+    related_form,
+    terms,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,3 +47,43 @@ def test_related_forms_the_stemmer_leaves_apart() -> None:
 
 def test_terms_drop_function_words() -> None:
     assert terms("Who chairs the harbour board?") == {"chair", "harbour", "board"}
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("how much cash did the harbour project get?", "money"),
+        ("what is the yearly budget of the river patrol?", "money"),
+        ("what's the name of the head of the lantern service?", "person"),
+        ("who is the chair of the board called?", "person"),
+        ("what proportion of calls were answered?", "share"),
+        ("what is the average age of volunteers?", "age"),
+        ("how long is the wait for a first appointment?", "duration"),
+        ("how much did burglary fall?", ""),
+        ("who chairs the board?", ""),
+        ("what is the plan called?", ""),
+    ],
+)
+def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:
+    assert asked_value(question) == kind
+
+
+def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
+    common = common_words(["the head of the lantern service reports to the board each year"])
+    assert gives_value("The project received £40,000 from the fund.", "money")
+    assert gives_value("It was given 1.2 million pounds.", "money")
+    assert not gives_value("The project received money from the fund.", "money")
+    assert gives_value("Ann Example became head of the service in May.", "person", common)
+    assert not gives_value("The Head of Lantern Service chairs it.", "person", common)
+    assert gives_value("Of the 80 calls, 60 were answered.", "share")
+    assert gives_value("About a third were answered.", "share")
+    assert not gives_value("There were 80 calls.", "share")
+    assert gives_value("Most volunteers are aged 18 to 25.", "age")
+    assert gives_value("People wait about six weeks.", "duration")
+    assert not gives_value("People wait for their first appointment.", "duration")
+    assert gives_value("anything at all", "")
+
+
+def test_common_words_are_the_words_the_corpus_writes_in_lower_case() -> None:
+    words = common_words(["The Lantern Service is run by the service board in Northvale."])
+    assert "service" in words and "board" in words and "northvale" not in words

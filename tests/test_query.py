@@ -102,3 +102,10 @@ def test_a_follow_up_asks_what_the_earlier_turn_asked() -> None:
     second = parse_query("which of those are new?", [first])
     assert second.kind == "list" and second.target == "aims"
     assert parse_query("Who chairs the harbour board?").target == ""
+
+
+def test_the_type_of_value_asked_for_is_typed_and_kept_by_a_follow_up() -> None:
+    first = parse_query("how much funding did the harbour board get in 2023/24?")
+    assert first.value == "money"
+    assert parse_query("and in 2024/25?", [first]).value == "money"
+    assert parse_query("Who chairs the harbour board?").value == ""
