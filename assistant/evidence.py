@@ -136,7 +136,7 @@ def fits(cand: Candidate, kind: str) -> bool:
         return cand.is_row
     if kind == "date":
         return bool(lang.ANY_DATE.search(cand.text))
-    return kind == "number" and bool(lang.DIGIT.search(cand.text))
+    return kind == "number" and lang.has_figure(cand.text)
 
 
 def gives_count(text: str, noun: str) -> bool:

@@ -175,6 +175,13 @@ GIVES_VALUE = {
         re.I,
     ),
 }
+
+
+def has_figure(text: str) -> bool:
+    """True when a text gives a figure: a number in digits that is not a year, date or period."""
+    return bool(re.search(r"\d", _PERIOD.sub(" ", DATE.sub(" ", text))))
+
+
 # A person's name: two capitalised words, neither of which the corpus uses as a common word.
 NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z'-]+)\b")
 
@@ -284,6 +291,11 @@ def periods(text: str) -> set[tuple[int, int]]:
         elif int(m.group(5)) == int(m.group(4)) + 1:
             out.add((2000 + int(m.group(4)), 2000 + int(m.group(5))))
     return out
+
+
+def period_spans(text: str) -> list[tuple[tuple[int, int], set[tuple[int, int]]]]:
+    """Where a text names periods: each match's span and the periods it names."""
+    return [(m.span(), periods(m.group(0))) for m in _PERIOD.finditer(text)]
 
 
 def period_label(period: tuple[int, int]) -> str:

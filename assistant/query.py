@@ -143,7 +143,13 @@ def parse_query(
     """
     previous = history[-1] if history else None
     follows = previous is not None and is_follow_up(question)
-    context = (previous.text, *previous.context) if follows and previous else ()
+    context = ()
+    if follows and previous:
+        own = constraints_of(question, names)
+        context = tuple(
+            _restate(text, previous.constraints, question, own)
+            for text in (previous.text, *previous.context)
+        )
     pieces = split_parts(question)
     parts = []
     for i, piece in enumerate(pieces):
@@ -164,6 +170,38 @@ def parse_query(
     if len(parts) == 1:
         return parts[0]
     return replace(parts[0], text=question.strip(), constraints=_union(parts), parts=tuple(parts))
+
+
+def _restate(
+    text: str, earlier: tuple[Constraint, ...], question: str, own: tuple[Constraint, ...]
+) -> str:
+    """The earlier question with the periods or names a follow-up restates put in their place.
+
+    After "how many hotspots are in Carlisle?", "and in Barrow?" leans on "how many hotspots
+    are in Barrow?", so the earlier place is not sought again.
+    """
+    for kind in ("period", "name"):
+        new = list(
+            dict.fromkeys(
+                question[a:b] for c in own if c.kind == kind for a, b in _spans(question, c)
+            )
+        )
+        old = [c for c in earlier if c.kind == kind]
+        if not new or not old:
+            continue
+        spans = [m for c in old for m in _spans(text, c)]
+        for i, (start, end) in enumerate(sorted(spans, reverse=True)):
+            put = " and ".join(new) if i == len(spans) - 1 else ""
+            text = f"{text[:start]}{put}{text[end:]}"
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def _spans(text: str, constraint: Constraint) -> list[tuple[int, int]]:
+    """Where a constraint is written in a question (a period in any spelling, a name's word)."""
+    if constraint.kind == "period":
+        return [span for span, given in lang.period_spans(text) if given & constraint.periods]
+    words = re.finditer(r"[A-Za-z][A-Za-z'-]+", text)
+    return [m.span() for m in words if lang.base_word(m.group(0).lower()) == constraint.text]
 
 
 def _union(parts: list[Query]) -> tuple[Constraint, ...]:

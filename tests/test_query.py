@@ -34,7 +34,7 @@ def test_follow_up_detection(question: str, follows: bool) -> None:
 def test_a_follow_up_keeps_the_earlier_turn_as_a_field_and_restates_one_constraint() -> None:
     first = parse_query("burglary rate in Northvale in 2023/24?", names=NAMES)
     second = parse_query("and in Eastmere?", [first], names=NAMES)
-    assert second.context == (first.text,) and not second.standalone
+    assert second.context == ("burglary rate in Eastmere in 2023/24?",) and not second.standalone
     assert {c.text for c in second.constraints} == {"eastmere", "2023/24"}
     assert second.kind == first.kind == "number"
 
@@ -109,3 +109,12 @@ def test_the_type_of_value_asked_for_is_typed_and_kept_by_a_follow_up() -> None:
     assert first.value == "money"
     assert parse_query("and in 2024/25?", [first]).value == "money"
     assert parse_query("Who chairs the harbour board?").value == ""
+
+
+def test_a_follow_up_that_restates_a_place_or_period_puts_it_in_the_earlier_question() -> None:
+    names = frozenset({"northvale", "eastmere"})
+    first = parse_query("how many beacons are in Northvale in 2023/24?", names=names)
+    second = parse_query("and in Eastmere?", [first], names=names)
+    assert second.context == ("how many beacons are in Eastmere in 2023/24?",)
+    third = parse_query("what about 24/25?", [second], names=names)
+    assert third.context == ("and in Eastmere?", "how many beacons are in Eastmere in 24/25?")
