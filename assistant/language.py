@@ -182,6 +182,39 @@ def has_figure(text: str) -> bool:
     return bool(re.search(r"\d", _PERIOD.sub(" ", DATE.sub(" ", text))))
 
 
+# The words a document's title ends on; "the Community Safety Agreement" names a document.
+DOC_TYPE = re.compile(
+    r"\b(strategy|plan|agreement|assessment|report|briefing|overview|refresh)\b", re.I
+)
+
+
+def named_documents(text: str, titles: dict[str, str], most: int = 3) -> tuple[str, ...]:
+    """The documents a question names by their title ("the Community Safety Agreement").
+
+    A title word such as "agreement" names a document with the words before it, all from one
+    title. A name that fits more than `most` titles ("the plan") names none; one that fits several
+    editions names the edition whose year the question gives, when it gives one.
+    """
+    words = {
+        d: {base_word(w) for w in re.findall(r"[a-z']+", t.lower())} for d, t in titles.items()
+    }
+    found: list[str] = []
+    for m in DOC_TYPE.finditer(text):
+        before = re.findall(r"[A-Za-z']+", text[: m.start()])[-4:]
+        named = [base_word(m.group(1).lower())]
+        for word in reversed(before):
+            w = base_word(word.lower())
+            if w in STOPWORDS or not any(w in ws and named[0] in ws for ws in words.values()):
+                break
+            named.append(w)
+        fits = [d for d, ws in words.items() if len(named) > 1 and set(named) <= ws]
+        dated = [d for d in fits if periods(titles[d]) & periods(text)]
+        fits = dated or fits
+        if 0 < len(fits) <= most:
+            found += fits
+    return tuple(dict.fromkeys(found))
+
+
 # A person's name: two capitalised words, neither of which the corpus uses as a common word.
 NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z'-]+)\b")
 

@@ -128,11 +128,7 @@ class Assistant:
         started = time.perf_counter()
         history = [q for q, _ in conversation.turns] if conversation else []
         query = self.parse(question, history)
-        depth = max(k or self.settings.top_k, self.policy.candidate_hits + self.policy.kind_hits)
-        parts = [
-            (part, self.retriever.retrieve(part.search_text, k=depth, filters=filters))
-            for part in query.all_parts()
-        ]
+        parts = self.passages(query, k, filters)
         retrieved = time.perf_counter()
         answer = self._compose(query, parts)
         answer = replace(
@@ -149,8 +145,38 @@ class Assistant:
         return answer
 
     def parse(self, question: str, history: list[Query] | None = None) -> Query:
-        """Type a question against the conversation and the corpus's proper names."""
-        return parse_query(question, history, self.retriever.lexical.names)
+        """Type a question against the conversation and the corpus's names and titles."""
+        titles = {
+            doc_id: entry.get("title", "")
+            for doc_id, entry in self.retriever.manifest.get("documents", {}).items()
+        }
+        return parse_query(question, history, self.retriever.lexical.names, titles)
+
+    def _status(self, doc_id: str) -> str:
+        return self.retriever.manifest.get("documents", {}).get(doc_id, {}).get("status", "")
+
+    def passages(
+        self, query: Query, k: int | None = None, filters: Filters | None = None
+    ) -> list[tuple[Query, list[Hit]]]:
+        """Each part of the query with its passages, from the documents it names if any.
+
+        A part that names a document by its title is answered from that document (a
+        superseded one only when it is the only one named), unless the caller chose documents.
+        """
+        depth = max(k or self.settings.top_k, self.policy.candidate_hits + self.policy.kind_hits)
+        filters = filters or Filters()
+        out = []
+        for part in query.all_parts():
+            own = filters
+            if part.documents and not filters.doc_ids:
+                old = all(self._status(d) == "superseded" for d in part.documents)
+                own = replace(
+                    filters,
+                    doc_ids=part.documents,
+                    include_superseded=filters.include_superseded or old,
+                )
+            out.append((part, self.retriever.retrieve(part.search_text, k=depth, filters=own)))
+        return out
 
     def align(self, sentence: str) -> tuple[list[Aligned], list[Aligned]]:
         """Aligned document sentences for a draft sentence: current documents, then all."""

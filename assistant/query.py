@@ -35,6 +35,7 @@ class Query:
     value: str = ""  # the type of value asked for: money | person | share | age | duration | ""
     constraints: tuple[Constraint, ...] = ()
     parts: tuple[Query, ...] = field(default=(), compare=False)
+    documents: tuple[str, ...] = ()  # doc_ids of the documents it names by title
 
     @property
     def standalone(self) -> bool:
@@ -128,7 +129,10 @@ def _merge(own: tuple[Constraint, ...], earlier: tuple[Constraint, ...]) -> tupl
 
 
 def parse_query(
-    question: str, history: list[Query] | None = None, names: frozenset[str] = frozenset()
+    question: str,
+    history: list[Query] | None = None,
+    names: frozenset[str] = frozenset(),
+    titles: dict[str, str] | None = None,
 ) -> Query:
     """Turn a question (and the conversation so far) into a typed Query.
 
@@ -137,6 +141,8 @@ def parse_query(
         history: earlier turns' queries, oldest first.
         names: proper names of the corpus (see `proper_names`), the places and bodies a
             question can constrain the answer to.
+        titles: doc_id -> title of the corpus's documents; a part that names one by its title
+            ("according to the Community Safety Agreement") is answered from it.
 
     Returns:
         The query, with its parts when it asks more than one thing.
@@ -166,10 +172,17 @@ def parse_query(
             value = value or previous.value
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names))
-        parts.append(Query(piece, ctx, kind, target, value, own))
+        docs = lang.named_documents(piece, titles or {})
+        parts.append(Query(piece, ctx, kind, target, value, own, documents=docs))
     if len(parts) == 1:
         return parts[0]
-    return replace(parts[0], text=question.strip(), constraints=_union(parts), parts=tuple(parts))
+    return replace(
+        parts[0],
+        text=question.strip(),
+        constraints=_union(parts),
+        parts=tuple(parts),
+        documents=tuple(dict.fromkeys(d for p in parts for d in p.documents)),
+    )
 
 
 def _restate(

@@ -43,15 +43,13 @@ def dev_items() -> list[dict]:
 def features() -> list[tuple[str, bool, bool, dict[str, float]]]:
     """(item id, answerable, forced abstention, features) for each part of each dev question."""
     assistant = load_assistant(Settings())
-    depth = assistant.policy.candidate_hits + assistant.policy.kind_hits
     history: dict[str, list] = {}
     rows = []
     for item in tqdm(dev_items(), desc="dev questions", file=sys.stderr):
         earlier = history.get(item.get("follows", ""), [])
         query = assistant.parse(item["question"], earlier)
         history[item["id"]] = [*earlier, query]
-        for part in query.all_parts():
-            hits = assistant.retriever.retrieve(part.search_text, k=depth)
+        for part, hits in assistant.passages(query):
             ev = assistant.scorer.score(part, hits)
             forced = lacks_what_is_asked(ev)
             rows.append((item["id"], item["category"] != "unanswerable", forced, ev.features()))

@@ -291,3 +291,17 @@ def test_a_role_is_not_a_person_s_name_and_money_is_not_an_amount() -> None:
     assert not answer.grounded and "amount of money" in answer.text
     hits = [_hit("The lantern service received £12,500 from the harbour fund for new lamps.")]
     assert _ask("how much money did the lantern service get from the harbour fund?", hits).grounded
+
+
+def test_a_question_naming_a_document_is_answered_from_it_even_when_superseded(settings) -> None:
+    from assistant.index import build_index
+    from assistant.pipeline import Assistant
+
+    build_index(settings, HashEmbedder())
+    assistant = Assistant(settings, HashEmbedder())
+    query = assistant.parse("what does the Violence Strategy 2024 say about its priorities?")
+    assert query.documents == ("violence-2024",)
+    ((_, hits),) = assistant.passages(query)
+    assert hits and {h.chunk.doc_id for h in hits} == {"violence-2024"}
+    ((_, unnamed),) = assistant.passages(assistant.parse("what are the violence priorities?"))
+    assert "violence-2024" not in {h.chunk.doc_id for h in unnamed}

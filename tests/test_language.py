@@ -8,6 +8,7 @@ from assistant.language import (
     asked_value,
     common_words,
     gives_value,
+    named_documents,
     period_label,
     periods,
     periods_meet,
@@ -87,3 +88,20 @@ def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
 def test_common_words_are_the_words_the_corpus_writes_in_lower_case() -> None:
     words = common_words(["The Lantern Service is run by the service board in Northvale."])
     assert "service" in words and "board" in words and "northvale" not in words
+
+
+def test_a_question_names_a_document_by_the_words_of_its_title() -> None:
+    titles = {
+        "harbour-plan": "Northvale Harbour Safety Plan 2024-2027",
+        "beacons-2023": "Beacon Strategy 2023",
+        "beacons-2025": "Beacon Strategy: 2025 Refresh",
+        "report": "Lantern Service Annual Report 2024/25",
+    }
+    assert named_documents("who leads it in the harbour safety plan?", titles) == ("harbour-plan",)
+    assert set(named_documents("what does the beacon strategy say?", titles)) == {
+        "beacons-2023",
+        "beacons-2025",
+    }
+    assert named_documents("targets in the 2023 Beacon Strategy?", titles) == ("beacons-2023",)
+    assert named_documents("what does the plan say?", titles) == ()
+    assert named_documents("what does the BS strategy say?", titles) == ()

@@ -118,3 +118,13 @@ def test_a_follow_up_that_restates_a_place_or_period_puts_it_in_the_earlier_ques
     assert second.context == ("how many beacons are in Eastmere in 2023/24?",)
     third = parse_query("what about 24/25?", [second], names=names)
     assert third.context == ("and in Eastmere?", "how many beacons are in Eastmere in 24/25?")
+
+
+def test_each_part_carries_the_documents_it_names() -> None:
+    titles = {"plan": "Harbour Safety Plan 2024-2027", "deal": "Northvale Lantern Agreement"}
+    query = parse_query(
+        "who leads beacons in the Harbour Safety Plan, and who signs the Lantern Agreement?",
+        titles=titles,
+    )
+    assert [p.documents for p in query.parts] == [("plan",), ("deal",)]
+    assert query.documents == ("plan", "deal")
