@@ -145,12 +145,15 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
     hits: dict[str, Hit] = {}
     leads: list[AnswerSentence] = []
     support: list[AnswerSentence] = []
+    old: dict[int, str] = {}
     for evidence, part_hits in parts:
         asked = _asked_words(evidence)
         for i, cand in enumerate(select(evidence, policy)):
             hit = part_hits[cand.hit_index]
             n = numbers.setdefault(hit.chunk.id, len(numbers) + 1)
             hits[hit.chunk.id] = hit
+            if cand.old_figure:
+                old[n] = cand.old_figure
             if i == 0:
                 leads.append(lead_sentence(cand, n, policy, asked, evidence.query.kind))
             else:
@@ -167,7 +170,7 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
         sentences,
         sources,
         grounded=True,
-        notice=superseded_notice(sources),
+        notice=" ".join(x for x in (superseded_notice(sources), old_figure_notice(old)) if x),
     )
 
 
@@ -186,6 +189,14 @@ def render(sentences: list[AnswerSentence]) -> str:
 
 def _marks(s: AnswerSentence) -> str:
     return "".join(f"[{n}]" for n in s.citations)
+
+
+def old_figure_notice(old: dict[int, str]) -> str:
+    """Flag each cited passage that quotes a figure from an edition since replaced."""
+    return " ".join(
+        f"[{n}] quotes a figure from {title}, which a newer edition replaced."
+        for n, title in sorted(old.items())
+    )
 
 
 def superseded_notice(sources: list[Source]) -> str:

@@ -40,6 +40,8 @@ class AnswerPolicy:
     lexical_weight: float = 0.5
     type_bonus: float = 0.12  # a sentence of the kind asked for (a count, a change, a list...)
     constraint_weight: float = 0.3  # penalty for a sentence lacking the period / names asked
+    old_figure_weight: float = 0.1  # penalty for a figure a current document quotes from an
+    # edition it replaced ("this replaces the 2024 strategy's target of 5%")
     focus_rows: int = 8  # table rows re-embedded on the cells asked about (latency bound)
     count_top: int = 10  # "how many X": one of this many best sentences must give a number of X
     max_list_items: int = 12  # items shown for a list answer
@@ -62,6 +64,7 @@ class Candidate:
     hit_index: int
     position: int
     context: str = ""  # a table row's caption
+    before: str = ""  # the sentence before it in the passage
     label: str = ""  # a table row's label (first cell)
     cells: tuple[Cell, ...] = ()  # a table row's other cells
     tokens: frozenset[str] = frozenset()
@@ -76,6 +79,7 @@ class Candidate:
     meets: float = 1.0  # share of the question's constraints it carries
     unmet: tuple[str, ...] = ()  # the constraints it does not carry
     gives: bool = True  # gives a value of the type asked for (an amount, a person's name...)
+    old_figure: str = ""  # title of the superseded edition whose figure the sentence quotes
 
     @property
     def is_row(self) -> bool:
@@ -106,13 +110,15 @@ def _candidates(hits: list[Hit]) -> list[Candidate]:
     for h_i, hit in enumerate(hits):
         caption = ""
         intro: Candidate | None = None
+        previous = ""
         for pos, sentence in enumerate(split_sentences(hit.chunk.text)):
+            before, previous = previous, sentence
             is_row, is_item = " | " in sentence, sentence.startswith("- ")
             if not is_row:
                 caption = sentence if len(sentence) < 200 else ""
             if lang.CAPTION.match(sentence) or (not is_row and not is_item and len(sentence) < 25):
                 continue
-            cand = Candidate(sentence, h_i, pos)
+            cand = Candidate(sentence, h_i, pos, before=before)
             if is_row:
                 cand.context = caption
                 cand.label, cand.cells = parse_row(sentence)
@@ -281,6 +287,7 @@ class EvidenceScorer:
         stored: Callable[[list[str]], dict[tuple[str, int], list[float]]] | None = None,
         synonyms: Synonyms | None = None,
         common: frozenset[str] = frozenset(),
+        superseded: dict[str, str] | None = None,
     ) -> None:
         """Keep the model, the corpus statistics, the sizes and the stored vectors.
 
@@ -291,6 +298,7 @@ class EvidenceScorer:
         self.stored = stored
         self.synonyms = synonyms or Synonyms()
         self.common = common  # words the corpus uses in lower case (not names of people)
+        self.superseded = superseded or {}  # doc_id -> title of the superseded documents
         self.framing = frozenset(
             t for toks in tokenize(sorted(lang.QUESTION_FRAMING)) for t in toks
         )
@@ -330,11 +338,28 @@ class EvidenceScorer:
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
                 cand.gives = lang.gives_value(text, query.value, self.common)
+                cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)
         evidence.has_count = not (query.kind == "count" and query.target) or any(
             c.counts for c in evidence.candidates[: p.count_top]
         )
         return evidence
+
+    def _old_figure(self, cand: Candidate, top: list[Hit], query: Query) -> str:
+        """The superseded edition a current document's sentence quotes a figure from, if any.
+
+        Not flagged when the question names that edition: then the old figure is the answer.
+        """
+        if top[cand.hit_index].chunk.status == "superseded" or not lang.has_figure(cand.text):
+            return ""
+        text = cand.text
+        if cand.is_row:  # a cell's value, not a column heading ("2024 strategy: 238")
+            text = " ".join(c.value for c in cand.cells)
+        elif lang.LEADING_PRONOUN.match(text):  # "Its target is..." is about the one before
+            text = f"{cand.before} {text}"
+        named = set(lang.named_documents(text, self.superseded, years=True))
+        named -= set(query.documents)
+        return self.superseded[sorted(named)[0]] if named else ""
 
     @staticmethod
     def _reading(cand: Candidate, top: list[Hit]) -> tuple[str, str]:
@@ -482,6 +507,7 @@ class EvidenceScorer:
                 + p.lexical_weight * cand.lexical
                 + bonus
                 - p.constraint_weight * (1 - cand.meets)
+                - (p.old_figure_weight if cand.old_figure else 0.0)
                 - 0.02 * math.log1p(cand.hit_index)
             )
         return sorted(cands, key=lambda c: -c.score)

@@ -188,19 +188,21 @@ DOC_TYPE = re.compile(
 )
 
 
-def named_documents(text: str, titles: dict[str, str], most: int = 3) -> tuple[str, ...]:
+def named_documents(
+    text: str, titles: dict[str, str], most: int = 3, years: bool = False
+) -> tuple[str, ...]:
     """The documents a question names by their title ("the Community Safety Agreement").
 
     A title word such as "agreement" names a document with the words before it, all from one
     title. A name that fits more than `most` titles ("the plan") names none; one that fits several
-    editions names the edition whose year the question gives, when it gives one.
+    editions names the edition whose year the question gives, when it gives one. With
+    `years`, a year is a title word too ("the 2024 strategy").
     """
-    words = {
-        d: {base_word(w) for w in re.findall(r"[a-z']+", t.lower())} for d, t in titles.items()
-    }
+    word = r"[a-z0-9']+" if years else r"[a-z']+"
+    words = {d: {base_word(w) for w in re.findall(word, t.lower())} for d, t in titles.items()}
     found: list[str] = []
     for m in DOC_TYPE.finditer(text):
-        before = re.findall(r"[A-Za-z']+", text[: m.start()])[-4:]
+        before = re.findall(word, text[: m.start()].lower())[-4:]
         named = [base_word(m.group(1).lower())]
         for word in reversed(before):
             w = base_word(word.lower())
@@ -247,6 +249,8 @@ FOLLOW_START = re.compile(
 PRONOUN = re.compile(
     r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b", re.I
 )
+# A sentence that begins by pointing back at the one before ("Its target is 5%").
+LEADING_PRONOUN = re.compile(r"^\s*(it|its|it's|this|these|they|their|that)\b", re.I)
 # A definitional question names its own subject: "What is Prevent?", "what's CONTEST".
 DEFINITION = re.compile(
     r"^\s*(?:what|who)(?:'s| is| are| was| were)\s+(?!it\b|that\b|this\b)", re.I

@@ -97,6 +97,11 @@ class Assistant:
                 retriever.sentence_vectors,
                 retriever.synonyms,
                 retriever.lexical.common,
+                {
+                    doc_id: entry.get("title", "")
+                    for doc_id, entry in retriever.manifest.get("documents", {}).items()
+                    if entry.get("status") == "superseded"
+                },
             )
             self._scorer_for = retriever
         return self._scorer

@@ -305,3 +305,20 @@ def test_a_question_naming_a_document_is_answered_from_it_even_when_superseded(s
     assert hits and {h.chunk.doc_id for h in hits} == {"violence-2024"}
     ((_, unnamed),) = assistant.passages(assistant.parse("what are the violence priorities?"))
     assert "violence-2024" not in {h.chunk.doc_id for h in unnamed}
+
+
+def test_a_figure_a_current_document_quotes_from_a_replaced_edition_is_flagged() -> None:
+    old = {"beacons-2023": "Beacon Strategy 2023"}
+    scorer = EvidenceScorer(HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), None,
+                            None, frozenset(), old)  # fmt: skip
+    text = (
+        "The Beacon Strategy 2023 set the first targets. Its beacon target was 40 new lamps "
+        "by 2025. The refresh now aims for 60 new lamps by 2027."
+    )
+    answer = answer_query(
+        parse_query("what is the beacon lamps target?"), [_hit(text)], scorer, OPEN
+    )
+    assert "replaced" in answer.notice and "Beacon Strategy 2023" in answer.notice
+    named = parse_query("what lamps target did the Beacon Strategy 2023 set?", titles=old)
+    answer = answer_query(named, [_hit(text)], scorer, OPEN)
+    assert "replaced" not in answer.notice
