@@ -192,7 +192,7 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
     before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-n:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
     words = lang.terms(" ".join(before + after))
-    return frozenset(w for w in words if w not in common and not lang.CHANGE_UP.fullmatch(w))
+    return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
 
 
 _ATTACH = re.compile(r"\b(?:in|during|for|by|at|to|of|until)\s+(?:the\s+)?$", re.I)
@@ -375,7 +375,7 @@ def check_figure(
     best = scored[0] if scored else None
     best_fit = fit[id(best)] if best else 0
     for m in matches:
-        if best_fit >= 2 and best_fit > fit[id(m)] and not lang.same_value(q, best.q, *tol):
+        if best_fit >= 2 and fit[id(m)] == 0 and m.about and not lang.same_value(q, best.q, *tol):
             break  # swapped: this value measures something else here
         if not (fit[id(m)] or strong or not claim.about):
             continue
@@ -396,8 +396,11 @@ def check_figure(
 
 
 def check_date(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
-    """A date or period: in the sentence (or cell) the draft matches, else a conflict with the
-    one that sentence gives; failing that, anywhere in the passage or its heading."""
+    """A date or period: found, a conflict, or missing.
+
+    Found in the sentence (or cell) the draft matches, else a conflict with the one that
+    sentence gives; failing that, found anywhere in the passage or its heading.
+    """
     full = len(claim.value) == 3
     items = doc.dates if full else doc.periods
 
@@ -580,15 +583,13 @@ def _check_name(
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
     if _names(c, unit, rules) or (c.kind == "body" and _names(c, doc.text.split("\n")[0], rules)):
         return "found", ""
+    if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
+        return "missing", "named nowhere in the documents"
     drafted = {_plain(n) for _, n in _names_in(sentence, rules)}
     others = [n for k, n in _names_in(unit, rules) if k == c.kind and _plain(n) not in drafted]
     if others:
         return "conflict", others[0]
-    if _names(c, doc.text, rules):
-        return "found", ""
-    if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
-        return "missing", "named nowhere in the documents"
-    return "missing", ""
+    return ("found", "") if _names(c, doc.text, rules) else ("missing", "")
 
 
 def _short_forms(c: Claim, rules: GlossaryRules) -> set[str]:
@@ -704,7 +705,7 @@ def _conflict_or_unsupported(
     rules: GlossaryRules,
     policy: WordingPolicy,
 ) -> SentenceVerdict:
-    """A conflict where a passage about the same thing states a claim differently, else unsupported."""
+    """A conflict where a passage on the same thing states a claim otherwise, else unsupported."""
 
     def weight(item: tuple[Aligned, list[ClaimCheck]]) -> tuple[int, float]:
         return sum(x.status != "missing" for x in item[1]), item[0].score
