@@ -507,6 +507,7 @@ def change(text: str) -> str:
     up, down = bool(CHANGE_UP.search(text)), bool(CHANGE_DOWN.search(text))
     return "up" if up and not down else "down" if down and not up else ""
 
+
 # Who does what: "chaired by the Assistant Chief Constable", "led by both CSPs".
 RELATION = re.compile(
     r"\b(?:co-)?(chaired|led|run|convened|overseen|hosted|funded|provided|delivered|managed|"

@@ -164,9 +164,7 @@ class Assistant:
         One retrieval over current and superseded documents, scored once by the evidence
         scorer; each passage is represented by its best sentence (a row read with its caption).
         """
-        hits = self.retriever.retrieve(
-            sentence, k=depth, filters=Filters(include_superseded=True)
-        )
+        hits = self.retriever.retrieve(sentence, k=depth, filters=Filters(include_superseded=True))
         query = Query(sentence, kind=answer_kind(sentence), target=count_target(sentence))
         best: dict[int, Any] = {}
         for cand in self.scorer.score(query, hits).candidates:  # best first
