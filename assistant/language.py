@@ -343,7 +343,7 @@ ROLE = re.compile(
     r"Chief (?:Constable|Executive|Superintendent|Inspector)|Senior Responsible Owner|"
     r"(?:Police, Fire and Crime|Police and Crime) Commissioner)\b"
 )
-CLAIM_BREAK = re.compile(r"[,;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
+CLAIM_BREAK = re.compile(r",(?=\s)|[;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
 
 
 @dataclass(frozen=True)

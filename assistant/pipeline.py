@@ -207,7 +207,7 @@ class Assistant:
             ]
             texts = self._passages()
             data["corpus_text"] = "\n".join(texts).lower()
-            data["common_words"] = common_words(texts)
+            data["common_words"] = common_words([t.split("\n", 2)[-1] for t in texts])
             self._glossary = GlossaryRules(data)
         return self._glossary
 

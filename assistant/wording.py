@@ -67,6 +67,7 @@ class Claim:
     about: frozenset[str] = frozenset()  # what a figure measures (content words near it)
     period: tuple[int, int] | None = None  # the period a figure is given for
     old: bool = False  # the earlier value of a change ("from 641")
+    measure: frozenset[str] = frozenset()  # the words just after a figure ("24.3% of X")
 
 
 @dataclass
@@ -191,11 +192,18 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
     left, right = _clause(text, start, end)
     before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-n:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
-    words = lang.terms(" ".join(before + after))
+    words = map(lang.base_word, lang.terms(" ".join(before + after)))
     return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
 
 
 _ATTACH = re.compile(r"\b(?:in|during|for|by|at|to|of|until)\s+(?:the\s+)?$", re.I)
+
+
+def _measure(text: str, end: int, common: frozenset[str]) -> frozenset[str]:
+    """The content words right after a figure, in its clause: "24.3% of its serious violence"."""
+    right = _clause(text, end, end)[1]
+    words = lang.terms(" ".join(re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:6]))
+    return frozenset(w for w in map(lang.base_word, words) if w not in common)
 
 
 def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -225,18 +233,8 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
     for q in lang.quantities(sentence):
         about = _about(sentence, q.start, q.end, policy.context_words, rules.common)
         period = _attached_period(sentence, q.start, q.end)
-        out.append(
-            Claim(
-                "number",
-                q.text.strip(),
-                q.start,
-                q.end,
-                q,
-                about,
-                period,
-                _is_old(sentence, q.start),
-            )
-        )
+        old, measure = _is_old(sentence, q.start), _measure(sentence, q.end, rules.common)
+        out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
     for value, text, s, e in lang.full_dates(sentence):
         out.append(Claim("date", text, s, e, value))
     for value, text, s, e in lang.period_spans(sentence):
@@ -285,6 +283,7 @@ class DocFigure:
     column: str = ""
     label: str = ""
     old: bool = False  # the earlier value of a change ("up from 38%")
+    measure: frozenset[str] = frozenset()  # the words just after it (a cell: its row label)
 
 
 @dataclass(frozen=True)
@@ -329,6 +328,7 @@ def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> lis
             _attached_period(sentence, q.start, q.end),
             i,
             old=_is_old(sentence, q.start),
+            measure=_measure(sentence, q.end, common),
         )
         for q in lang.quantities(sentence)
     ]
@@ -343,7 +343,8 @@ def _cell_figures(
     for q in lang.quantities(cell.value):
         when = max(head) if head else _attached_period(cell.value, q.start, q.end)
         old = _is_old(cell.value, q.start)
-        out.append(DocFigure(q, about, when, i, row, cell.column, label, old))
+        measure = frozenset(lang.terms(label) - common)
+        out.append(DocFigure(q, about, when, i, row, cell.column, label, old, measure))
     return out
 
 
@@ -375,8 +376,9 @@ def check_figure(
     best = scored[0] if scored else None
     best_fit = fit[id(best)] if best else 0
     for m in matches:
-        if best_fit >= 2 and fit[id(m)] == 0 and m.about and not lang.same_value(q, best.q, *tol):
-            break  # swapped: this value measures something else here
+        if rival := _swapped(claim, m, scored):
+            if not lang.same_value(q, rival.q, *tol):
+                return "conflict", rival.q.text.strip(), rival  # measures something else here
         if not (fit[id(m)] or strong or not claim.about):
             continue
         if m.old and not claim.old:
@@ -393,6 +395,26 @@ def check_figure(
     if other and _overlap(claim.about, other[0].about) > 0:
         return "conflict", other[0].q.text.strip(), other[0]
     return "missing", "", None
+
+
+def _swapped(claim: Claim, m: DocFigure, figures: list[DocFigure]) -> DocFigure | None:
+    """The figure that measures what the draft says, when the draft's value measures another.
+
+    "23.1% of serious violence" where the passage gives 23.1% of antisocial behaviour and
+    24.3% of serious violence: returns the 24.3%.
+    """
+    others = [f for f in figures if f is not m]
+    if not others:
+        return None
+    if m.row < 0 and claim.measure and m.measure:
+        prose = [f for f in others if f.row < 0 and f.measure]
+        rival = max(prose, key=lambda f: _overlap(claim.measure, f.measure), default=None)
+        if rival and _overlap(claim.measure, rival.measure) > _overlap(claim.measure, m.measure):
+            return rival
+        return None
+    rival = max(others, key=lambda f: _overlap(claim.about, f.about))
+    fit, best_fit = _overlap(claim.about, m.about), _overlap(claim.about, rival.about)
+    return rival if best_fit >= 2 and fit == 0 and m.about else None
 
 
 def check_date(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
@@ -813,7 +835,7 @@ def summary(verdicts: list[SentenceVerdict]) -> dict[str, Any]:
     }
 
 
-def common_words(texts: list[str], share: float = 0.2) -> frozenset[str]:
+def common_words(texts: list[str], share: float = 0.4) -> frozenset[str]:
     """Content words used in more than `share` of the passages: the corpus's background."""
     counts: Counter[str] = Counter()
     for text in texts:
