@@ -316,13 +316,14 @@ FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}}) )?({MONTHS}) ((?:19|20)\d\d)\b")
 # "more than" are not changes).
 CHANGE_UP = re.compile(
     r"\b(?:rose|risen|rising|rises?|increased?|increases|increasing|grew|grown|grows?|growing|"
-    r"growth|went up|gone up|doubled|up(?= (?:by|from)\b| £?\d))\b",
+    r"growth|went up|gone up|doubled|climb(?:ed|s|ing)?|soared|jumped|edged up|"
+    r"up(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )
 CHANGE_DOWN = re.compile(
     r"\b(?:fell|fallen|falling|falls?|decreased?|decreases|decreasing|declined?|declines|"
     r"declining|dropped|drops?|reduced?|reduces|reducing|reduction|cut|cuts|halved|went down|"
-    r"gone down|down(?= (?:by|from)\b| £?\d))\b",
+    r"gone down|slipped|dipped|plunged|tumbled|edged down|down(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )
 # "from 48 in 2022 to 67 in 2023": the two values of a change, in order.

@@ -799,8 +799,8 @@ def corrected(sentence: str, checks: list[ClaimCheck]) -> str:
         if x.status != "conflict" or not x.document_value:
             continue
         value = x.document_value
-        if x.kind == "direction" and " to " in value:  # shown by figures: say it in a word
-            value = "rose" if lang.change(x.text) == "down" else "fell"
+        if x.kind == "direction":  # say the documents' direction as a verb
+            value = "fell" if lang.change(f"{x.text} by") == "up" else "rose"
         out = out[: x.start] + value + out[x.end :]
     return out
 

@@ -188,6 +188,7 @@ def test_direction_read_from_a_tables_figures() -> None:
     v = _judge("Ferry thefts fell to 81 in 2022/23.", table)
     assert (v.verdict, v.element, v.draft_value) == ("conflict", "direction", "fell")
     assert v.document_value == "72 (2021/22) to 81 (2022/23)"
+    assert v.corrected == "Ferry thefts rose to 81 in 2022/23."
     assert _judge("Ferry thefts rose to 81 in 2022/23.", table).verdict == "supported"
 
 
