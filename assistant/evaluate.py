@@ -258,39 +258,103 @@ def changed_documents(baseline: dict[str, Any], manifest: dict[str, Any]) -> lis
     return sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
 
 
-def run_wording(assistant: Any, path: Path) -> tuple[dict[str, float], list[dict[str, Any]]]:
-    """Judge every wording case; return accuracy overall, per verdict and per mismatch element."""
-    import yaml
-    from tqdm import tqdm
+WORDING_SETS = {"dev": "wording_dev.yaml", "blind": "wording_blind.yaml"}  # beside wording.yaml
+WORDING_VERDICTS = ("supported", "conflict", "outdated", "unsupported")
 
-    cases = yaml.safe_load(path.read_text(encoding="utf-8"))["wording"]
-    rows = []
-    for case in tqdm(cases, desc="eval wording", file=sys.stderr):
-        started = time.perf_counter()
-        v = assistant.check_wording(case["text"])[0]
-        rows.append(
-            {
-                "id": case["id"],
-                "expected": case["expected_verdict"],
-                "got": v.verdict,
-                "ms": round((time.perf_counter() - started) * 1000, 1),
-                "element_expected": case.get("mismatch"),
-                "element_got": v.element,
-                "reasons": v.reasons,
-                "passed": v.verdict == case["expected_verdict"],
-            }
-        )
-    metrics = {"wording_accuracy": round(sum(r["passed"] for r in rows) / len(rows), 4)}
-    for verdict in ("supported", "conflict", "outdated", "unsupported"):
+
+def load_wording(path: Path) -> list[dict[str, Any]]:
+    """The wording cases with their set: wording.yaml's own split, then the files beside it.
+
+    wording.yaml's items carry `split: dev|heldout`; every item of `wording_dev.yaml` is dev
+    and every item of `wording_blind.yaml` blind. A file that does not exist is skipped with a
+    note on stderr.
+
+    Raises:
+        AssistantError: a file is malformed.
+    """
+    import yaml
+
+    def read(file: Path) -> list[dict[str, Any]]:
+        try:
+            return list(yaml.safe_load(file.read_text(encoding="utf-8"))["wording"])
+        except (OSError, KeyError, TypeError, yaml.YAMLError) as exc:
+            raise AssistantError(f"Cannot read wording cases from {file}: {exc}") from exc
+
+    cases = [{"split": "heldout", **c} for c in read(path)]
+    for name, file in WORDING_SETS.items():
+        extra = path.with_name(file)
+        if not extra.is_file():
+            print(f"eval: no wording {name} set at {extra}; skipped", file=sys.stderr)
+            continue
+        cases += [{**c, "split": name} for c in read(extra)]
+    return cases
+
+
+def wording_row(case: dict[str, Any], verdict: Any, ms: float) -> dict[str, Any]:
+    """What happened to one wording case."""
+    return {
+        "id": case["id"],
+        "set": case.get("split", "heldout"),
+        "expected": case["expected_verdict"],
+        "got": verdict.verdict,
+        "ms": round(ms, 1),
+        "element_expected": case.get("mismatch"),
+        "element_got": verdict.element,
+        "reasons": verdict.reasons,
+        "passed": verdict.verdict == case["expected_verdict"],
+    }
+
+
+def _share(rows: list[dict[str, Any]], test: Any) -> float:
+    return round(sum(bool(test(r)) for r in rows) / len(rows), 4) if rows else 0.0
+
+
+def wording_metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """The wording figures of one set of cases.
+
+    `wording_false_supported` is the harmful error: a draft with a planted error (expected
+    verdict not supported) marked supported. `wording_paraphrase_supported` is the share of
+    faithful drafts marked supported; `wording_element` the share of expected conflicts judged
+    conflict with the right mismatching element; `wording_sentence_ms` the median time per case.
+    """
+    wrong = [r for r in rows if r["expected"] != "supported"]
+    right = [r for r in rows if r["expected"] == "supported"]
+    conflicts = [r for r in rows if r["expected"] == "conflict"]
+    metrics = {
+        "n": len(rows),
+        "wording_accuracy": _share(rows, lambda r: r["passed"]),
+        "wording_false_supported": _share(wrong, lambda r: r["got"] == "supported"),
+        "wording_paraphrase_supported": _share(right, lambda r: r["got"] == "supported"),
+        "wording_element": _share(
+            conflicts,
+            lambda r: r["got"] == "conflict" and r["element_got"] == r["element_expected"],
+        ),
+        "wording_sentence_ms": round(median([r["ms"] for r in rows]), 1) if rows else 0.0,
+    }
+    for verdict in WORDING_VERDICTS:
         group = [r for r in rows if r["expected"] == verdict]
         if group:
-            metrics[f"wording_{verdict}"] = round(sum(r["passed"] for r in group) / len(group), 4)
-    conflicts = [r for r in rows if r["expected"] == "conflict"]
-    if conflicts:
-        metrics["wording_element"] = round(
-            sum(r["element_got"] == r["element_expected"] for r in conflicts) / len(conflicts), 4
-        )
-    return metrics, rows
+            metrics[f"wording_{verdict}"] = _share(group, lambda r: r["passed"])
+    return metrics
+
+
+def run_wording(
+    assistant: Any, path: Path
+) -> tuple[dict[str, dict[str, float]], list[dict[str, Any]]]:
+    """Judge every wording case (dev, held-out, blind); return the figures per set and the rows."""
+    from tqdm import tqdm
+
+    rows = []
+    for case in tqdm(load_wording(path), desc="eval wording", file=sys.stderr):
+        started = time.perf_counter()
+        verdict = assistant.check_wording(case["text"])[0]
+        rows.append(wording_row(case, verdict, (time.perf_counter() - started) * 1000))
+    sets = {
+        name: wording_metrics(group)
+        for name in SETS
+        if (group := [r for r in rows if r["set"] == name])
+    }
+    return sets, rows
 
 
 def run_eval(
@@ -313,8 +377,12 @@ def run_eval(
     summary = summarize(results, latency)
     wording_rows: list[dict[str, Any]] = []
     if wording is not None and only in (None, "wording"):
-        wording_metrics, wording_rows = run_wording(assistant, wording)
-        summary["overall"].update(wording_metrics)
+        wording_sets, wording_rows = run_wording(assistant, wording)
+        summary["wording_sets"] = wording_sets
+        gate = wording_sets.get("heldout", {})  # the held-out cases gate, as for questions
+        summary["overall"].update(
+            {k: v for k, v in gate.items() if k.startswith("wording_") and not k.endswith("_ms")}
+        )
         ms = [r["ms"] for r in wording_rows]
         summary["latency_ms"]["wording_sentence_ms"] = {
             "p50": round(median(ms), 1),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import dataclass
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -330,11 +331,6 @@ def periods(text: str) -> set[tuple[int, int]]:
     return out
 
 
-def period_spans(text: str) -> list[tuple[tuple[int, int], set[tuple[int, int]]]]:
-    """Where a text names periods: each match's span and the periods it names."""
-    return [(m.span(), periods(m.group(0))) for m in _PERIOD.finditer(text)]
-
-
 def period_label(period: tuple[int, int]) -> str:
     """Write a period as the documents do: 2024, 2023/24, 2024-2028."""
     first, last = period
@@ -392,3 +388,259 @@ def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]
 def common_words(texts: Iterable[str]) -> frozenset[str]:
     """The words the corpus uses in lower case (so not as a person's or place's name)."""
     return frozenset(w for text in texts for w in re.findall(r"(?<![A-Za-z'-])[a-z][a-z'-]+", text))
+
+
+# --- Values: figures, dates and changes compared as values (the wording check) ---------------
+# Added for the wording check (#13). A figure is read as a value with a unit, so "a quarter",
+# "25%" and "one in four" are one value, and "£1m", "£1 million" and "1,000,000 pounds" another.
+
+FRACTIONS = {"half": 50.0, "third": 100 / 3, "quarter": 25.0, "fifth": 20.0, "tenth": 10.0}
+# Words that make a figure approximate, and which way: "about" either side, "nearly" at most,
+# "more than" at least.
+APPROX_WORDS = {
+    "about": "about",
+    "around": "about",
+    "roughly": "about",
+    "approximately": "about",
+    "some": "about",
+    "close to": "about",
+    "almost": "under",
+    "nearly": "under",
+    "just under": "under",
+    "under": "under",
+    "less than": "under",
+    "fewer than": "under",
+    "up to": "under",
+    "over": "over",
+    "more than": "over",
+    "just over": "over",
+    "above": "over",
+}
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
+_COUNT_WORDS = {w: v for w, v in NUMBER_WORDS.items() if w not in ("zero", "one")}
+_NUM = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+FIGURE = re.compile(
+    r"(?:\b(?P<approx>" + "|".join(sorted(APPROX_WORDS, key=len, reverse=True)) + r")\s+)?"
+    r"(?:(?P<onein>\b(?:one|1)\s+in\s+(?P<of>" + _NUM + r"))\b"
+    r"|(?P<frac>\b(?:(?P<times>a|one|two|three|four)[\s-]+)(?P<part>half|third|quarter|fifth|"
+    r"tenth)s?\b|\bhalf(?= of\b))"
+    r"|(?P<cur>£)?(?P<num>(?<![\w.,/])(?:" + _NUM + r"))"
+    r"(?:(?P<scale>\s*(?:thousand|million|billion)\b|(?<=\d)(?:m|bn|k)\b))?"
+    r"(?P<unit>\s*%|\s+per\s*cent\b|\s+per\s+(?:1,000|1000|10,000|100,000|100000)\b|"
+    r"\s+per\s+million\b|\s+pounds\b|-year\b|\s+years?\b|\s+times\b)?)",
+    re.I,
+)
+# A number that names a part of a document or a list position, not a figure.
+NOT_A_FIGURE = re.compile(
+    r"\b(?:section|table|figure|chart|priority|page|part|chapter|tier|phase|level|step|annex|"
+    r"appendix|paragraph|no\.?|number|article|schedule|clause|covid|per)[\s-]*$",
+    re.I,
+)
+TWICE = re.compile(r"\b(?:twice|double|doubled)\b", re.I)
+FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}}) )?({MONTHS}) ((?:19|20)\d\d)\b")
+
+# Changes a sentence states (strict: "up" only as "up by", "up from" or "up 5%"; "set up" and
+# "more than" are not changes).
+CHANGE_UP = re.compile(
+    r"\b(?:rose|risen|rising|rises?|increased?|increases|increasing|grew|grown|grows?|growing|"
+    r"growth|went up|gone up|doubled|climb(?:ed|s|ing)?|soared|jumped|edged up|"
+    r"up(?= (?:by|from)\b| £?\d))\b",
+    re.I,
+)
+CHANGE_DOWN = re.compile(
+    r"\b(?:fell|fallen|falling|falls?|decreased?|decreases|decreasing|declined?|declines|"
+    r"declining|dropped|drops?|reduced?|reduces|reducing|reduction|cut|cuts|halved|went down|"
+    r"gone down|slipped|dipped|plunged|tumbled|edged down|down(?= (?:by|from)\b| £?\d))\b",
+    re.I,
+)
+# "from 48 in 2022 to 67 in 2023": the two values of a change, in order.
+FROM_TO = re.compile(
+    r"\bfrom (£?\d[\d,]*(?:\.\d+)?%?)(?: in [\w/-]+)? to (£?\d[\d,]*(?:\.\d+)?%?)", re.I
+)
+
+# Bodies and roles: a capitalised name ending in a body's head word (wider than BODY), or a
+# post ("Director of Public Health", "Senior Responsible Owner", "Chief Constable").
+BODY_NAME = re.compile(
+    r"\b(?:[A-Z][\w'&-]*,? (?:(?:and|of|for|&|the|on) )*)*[A-Z][\w'&-]* "
+    r"(?:Board|Partnership|Council|Group|Commissioner|Service|Services|Team|Constabulary|Panel|"
+    r"Authority|Unit|Office|Agency|Trust|Forum|Committee|Network|Alliance|Hub|Hubs|Centre|"
+    r"Commission|Department|Ministry|Police|Prison|Court|Partnerships|Boards)\b"
+)
+ROLE = re.compile(
+    r"\b(?:(?:Deputy|Assistant|Detective) )?(?:Director of [A-Z][\w ]*?[A-Z]\w+|"
+    r"Chief (?:Constable|Executive|Superintendent|Inspector)|Senior Responsible Owner|"
+    r"(?:Police, Fire and Crime|Police and Crime) Commissioner)\b"
+)
+CLAIM_BREAK = re.compile(r",(?=\s)|[;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A figure read as a value: "a quarter" is 25.0 "%", "£1m" is 1,000,000.0 "£"."""
+
+    value: float
+    unit: str  # "%", "£", "per 1,000", "per 100,000", "year", "times" or "" (a count)
+    text: str  # as written
+    start: int
+    end: int
+    approx: str = ""  # "" | "about" | "under" (nearly, almost) | "over" (more than)
+    step: float = 1.0  # the precision it is written to: "24%" 1.0, "24.3%" 0.1, "£1.2m" 100,000
+
+
+def _number(token: str) -> tuple[float, float]:
+    """A number token as (value, step): "2,284" (2284, 1), "4.8" (4.8, 0.1), "six" (6, 1)."""
+    token = token.lower().replace(",", "")
+    if token in _COUNT_WORDS:
+        return float(_COUNT_WORDS[token]), 1.0
+    decimals = len(token.partition(".")[2])
+    return float(token), 10.0**-decimals
+
+
+def _unit(raw: str, currency: bool) -> str:
+    raw = raw.strip().lower()
+    if currency or raw == "pounds":
+        return "£"
+    if raw in ("%", "per cent", "percent"):
+        return "%"
+    if raw.startswith("per"):
+        base = raw.split()[-1].replace(",", "")
+        return "per " + f"{1_000_000 if base == 'million' else int(base):,}"
+    if raw.startswith("-year") or raw.startswith("year"):
+        return "year"
+    return "times" if raw == "times" else ""
+
+
+def quantity(m: re.Match[str], offset: int = 0) -> Quantity:
+    """The value of one FIGURE match."""
+    approx = APPROX_WORDS.get((m.group("approx") or "").lower(), "")
+    start, end = m.start() + offset, m.end() + offset
+    if m.group("onein"):
+        of, _ = _number(m.group("of"))
+        return Quantity(100.0 / of, "%", m.group(0), start, end, approx, 1.0)
+    if m.group("frac"):
+        times = _number(m.group("times"))[0] if m.group("times") not in (None, "a", "one") else 1
+        part = FRACTIONS[(m.group("part") or "half").lower()]
+        return Quantity(times * part, "%", m.group(0), start, end, approx, 1.0)
+    value, step = _number(m.group("num"))
+    scale = SCALES.get((m.group("scale") or "").strip().lower(), 1.0)
+    unit = _unit(m.group("unit") or "", bool(m.group("cur")))
+    if scale > 1 and step >= 1:  # "£1m" is not "anything from £0.5m to £1.5m": a tenth either way
+        step = 0.1
+    return Quantity(value * scale, unit, m.group(0), start, end, approx, step * scale)
+
+
+def _masked_dates(text: str) -> str:
+    """The text with dates, years and periods blanked out (same length)."""
+    blank = lambda m: " " * len(m.group(0))  # noqa: E731
+    return _PERIOD.sub(blank, FULL_DATE.sub(blank, text))
+
+
+def quantities(text: str) -> list[Quantity]:
+    """Every figure a text states, as values (years, dates and section numbers are not figures)."""
+    masked = _masked_dates(text)
+    out = []
+    for m in FIGURE.finditer(masked):
+        before = masked[max(0, m.start() - 12) : m.start()]
+        numbering = re.match(r"\d+\.\s", masked[m.start() : m.end() + 2]) and not m.group("unit")
+        if m.group(0).strip() and not NOT_A_FIGURE.search(before) and not numbering:
+            out.append(quantity(m))
+    out = [_rate(q, masked) for q in out]
+    out += [Quantity(2.0, "times", m.group(0), m.start(), m.end()) for m in TWICE.finditer(text)]
+    return sorted(out, key=lambda q: q.start)
+
+
+RATE_AFTER = re.compile(
+    r"^(?:\s+[A-Za-z'-]+){1,3}\s+per\s+(1,000|1000|10,000|100,000|100000|million)\b"
+)
+RATE_BEFORE = re.compile(r"\brate (?:of|was|is|at|stood at)\s+$", re.I)
+
+
+def _rate(q: Quantity, text: str) -> Quantity:
+    """A bare number read as a rate when "per 1,000" follows its noun ("68.3 crimes per 1,000")."""
+    m = RATE_AFTER.match(text[q.end :]) if q.unit == "" else None
+    if not m:
+        rate = q.unit == "" and RATE_BEFORE.search(text[max(0, q.start - 20) : q.start])
+        return Quantity(q.value, "rate", q.text, q.start, q.end, q.approx, q.step) if rate else q
+    base = m.group(1).replace(",", "")
+    unit = f"per {1_000_000 if base == 'million' else int(base):,}"
+    return Quantity(q.value, unit, q.text, q.start, q.end, q.approx, q.step)
+
+
+def same_unit(draft: Quantity, doc: Quantity) -> bool:
+    """True when a document's figure is in the draft's unit.
+
+    A draft's bare number may stand for a document's rate ("68.3" for "68.3 per 1,000"), and a
+    rate written without its base ("a rate of 86.9") for any rate; a rate never for a count.
+    """
+    if draft.unit == doc.unit:
+        return True
+    if doc.unit == "rate":
+        return draft.unit == "" or draft.unit.startswith("per ")
+    return draft.unit in ("", "rate") and doc.unit.startswith("per ")
+
+
+def same_value(
+    draft: Quantity, doc: Quantity, tolerance: float, over_tolerance: float | None = None
+) -> bool:
+    """True when a document's figure is the draft's, as a value.
+
+    Units must agree (a bare number may stand for a rate, never for a percentage or money). A
+    draft figure may round the document's to its own precision ("24%" for 24.3%); an
+    approximate one ("nearly 2,300") may differ by at most `tolerance` of its value, on the
+    side its word allows (a lower bound, "more than", by `over_tolerance`).
+    """
+    if not same_unit(draft, doc):
+        return False
+    gap, slack = doc.value - draft.value, draft.step / 2 + 1e-9
+    if abs(gap) <= slack:
+        return True
+    room = tolerance * abs(draft.value) + slack
+    if draft.approx == "about":
+        return abs(gap) <= room
+    if draft.approx == "under":
+        return -room <= gap <= slack
+    if draft.approx == "over":  # a lower bound: "more than a third" for 35.9%
+        wider = (tolerance if over_tolerance is None else over_tolerance) * abs(draft.value)
+        return -slack <= gap <= wider + slack
+    return False
+
+
+def full_dates(text: str) -> list[tuple[tuple[int, int, int], str, int, int]]:
+    """Dates with a month: ((year, month, day or 0), text, start, end)."""
+    months = MONTHS.split("|")
+    return [
+        (
+            (int(m.group(3)), months.index(m.group(2)) + 1, int(m.group(1) or 0)),
+            m.group(0),
+            m.start(),
+            m.end(),
+        )
+        for m in FULL_DATE.finditer(text)
+    ]
+
+
+def period_spans(text: str) -> list[tuple[tuple[int, int], str, int, int]]:
+    """Periods outside full dates, with where they are: ((first, last), text, start, end)."""
+    masked = FULL_DATE.sub(lambda m: " " * len(m.group(0)), text)
+    out = []
+    for m in _PERIOD.finditer(masked):
+        found = periods(m.group(0))
+        if found:
+            out.append((min(found), m.group(0), m.start(), m.end()))
+    return out
+
+
+def change(text: str) -> str:
+    """Return "up", "down" or "" for the change a text states (strict change words only)."""
+    up, down = bool(CHANGE_UP.search(text)), bool(CHANGE_DOWN.search(text))
+    return "up" if up and not down else "down" if down and not up else ""
+
+
+# Who does what: "chaired by the Assistant Chief Constable", "led by both CSPs".
+RELATION = re.compile(
+    r"\b(?:co-)?(chaired|led|run|convened|overseen|hosted|funded|provided|delivered|managed|"
+    r"commissioned|coordinated)\s+by\s+(?:the\s+)?([^,.;()]+)",
+    re.I,
+)
+MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
+LEAST = frozenset("lowest smallest fewest least".split())

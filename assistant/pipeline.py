@@ -20,7 +20,14 @@ from assistant.lexical import Synonyms
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
 from assistant.types import Answer, Hit, IngestReport
-from assistant.wording import Aligned, GlossaryRules, SentenceVerdict, check, split_draft
+from assistant.wording import (
+    Aligned,
+    GlossaryRules,
+    SentenceVerdict,
+    background_words,
+    check,
+    split_draft,
+)
 
 
 def load_glossary(corpus_dir: Path) -> dict[str, Any]:
@@ -183,20 +190,21 @@ class Assistant:
             out.append((part, self.retriever.retrieve(part.search_text, k=depth, filters=own)))
         return out
 
-    def align(self, sentence: str) -> tuple[list[Aligned], list[Aligned]]:
-        """Aligned document sentences for a draft sentence: current documents, then all."""
-        current = self._aligned(sentence, Filters())
-        everything = self._aligned(sentence, Filters(include_superseded=True))
-        return current, everything
+    def align(self, sentence: str, depth: int = 10) -> tuple[list[Aligned], list[Aligned]]:
+        """The passages retrieved for a draft sentence, best aligned first: current, then all.
 
-    def _aligned(self, sentence: str, filters: Filters) -> list[Aligned]:
-        hits = self.retriever.retrieve(sentence, k=5, filters=filters)
+        One retrieval over current and superseded documents, scored once by the evidence
+        scorer; each passage is represented by its best sentence (a row read with its caption).
+        """
+        hits = self.retriever.retrieve(sentence, k=depth, filters=Filters(include_superseded=True))
         query = Query(sentence, kind=answer_kind(sentence), target=count_target(sentence))
-        evidence = self.scorer.score(query, hits)
-        out = []
-        for cand in evidence.candidates[:3]:
-            c = hits[cand.hit_index].chunk
-            out.append(
+        best: dict[int, Any] = {}
+        for cand in self.scorer.score(query, hits).candidates:  # best first
+            best.setdefault(cand.hit_index, cand)
+        everything = []
+        for i, cand in best.items():
+            c = hits[i].chunk
+            everything.append(
                 Aligned(
                     f"{cand.context} {cand.text}".strip(),
                     c.text,
@@ -205,7 +213,7 @@ class Assistant:
                     c.status,
                 )
             )
-        return out
+        return [a for a in everything if a.status == "current"], everything
 
     def check_wording(
         self, text: str, progress: Callable[[int], None] | None = None
@@ -229,8 +237,19 @@ class Assistant:
                 for d in self.retriever.manifest.get("documents", {}).values()
                 if d.get("status") == "superseded"
             ]
+            texts = self._passages()
+            data["corpus_text"] = "\n".join(texts).lower()
+            data["background_words"] = background_words([t.split("\n", 2)[-1] for t in texts])
             self._glossary = GlossaryRules(data)
         return self._glossary
+
+    def _passages(self) -> list[str]:
+        """Every indexed passage with its title and section (for the names the corpus uses)."""
+        got = self.retriever.collection.get(include=["documents", "metadatas"])
+        return [
+            f"{m.get('title', '')}\n{m.get('section', '')}\n{d}"
+            for d, m in zip(got["documents"], got["metadatas"], strict=True)
+        ]
 
     def _compose(self, query: Query, parts: list[tuple[Query, list[Hit]]]) -> Answer:
         """Answer with the LLM when one is configured, falling back to extractive on failure.
@@ -262,6 +281,7 @@ class Assistant:
         """Re-ingest the corpus and reopen the index."""
         report = build_index(self.settings, self.embedder, rebuild=rebuild, on_file=on_file)
         self._retriever = None
+        self._glossary = None  # the corpus's names and background words change with it
         return report
 
 

@@ -212,7 +212,7 @@ def _restate(
 def _spans(text: str, constraint: Constraint) -> list[tuple[int, int]]:
     """Where a constraint is written in a question (a period in any spelling, a name's word)."""
     if constraint.kind == "period":
-        return [span for span, given in lang.period_spans(text) if given & constraint.periods]
+        return [(s, e) for v, _, s, e in lang.period_spans(text) if v in constraint.periods]
     words = re.finditer(r"[A-Za-z][A-Za-z'-]+", text)
     return [m.span() for m in words if lang.base_word(m.group(0).lower()) == constraint.text]
 

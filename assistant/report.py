@@ -30,6 +30,8 @@ TOLERANCES: dict[str, tuple[float, bool]] = {
     "wording_outdated": (0.12, True),
     "wording_unsupported": (0.13, True),
     "wording_element": (0.08, True),
+    "wording_false_supported": (0.0, False),  # the harmful verdict: any rise is a regression
+    "wording_paraphrase_supported": (0.09, True),
 }
 
 
@@ -141,6 +143,7 @@ def to_markdown(report: dict[str, Any]) -> str:
             f"| {metric} | {value:.3f} | {row['baseline']:.3f} | {row['delta']:+.3f} | {flag} |"
         )
     lines += _sets_table(report["summary"].get("sets", {}))
+    lines += _wording_table(report["summary"].get("wording_sets", {}))
     lines += ["", "| stage | p50 ms | p95 ms |", "|---|---|---|"]
     lines += [
         f"| {k} | {v['p50']} | {v['p95']} |" for k, v in report["summary"]["latency_ms"].items()
@@ -180,6 +183,29 @@ def _sets_table(sets: dict[str, dict[str, float]]) -> list[str]:
     lines.append("|---" * (len(names) + 1) + "|")
     for metric in SET_METRICS:
         lines.append(f"| {metric} | " + " | ".join(f"{sets[n][metric]:.3f}" for n in names) + " |")
+    return lines
+
+
+WORDING_METRICS = (
+    "wording_accuracy",
+    "wording_false_supported",
+    "wording_paraphrase_supported",
+    "wording_element",
+    "wording_sentence_ms",
+)
+
+
+def _wording_table(sets: dict[str, dict[str, float]]) -> list[str]:
+    """The wording check's dev, held-out and blind figures side by side."""
+    if not sets:
+        return []
+    names = list(sets)
+    lines = ["", "| wording | " + " | ".join(f"{n} (n={sets[n]['n']})" for n in names) + " |"]
+    lines.append("|---" * (len(names) + 1) + "|")
+    for metric in WORDING_METRICS:
+        lines.append(
+            f"| {metric} | " + " | ".join(f"{sets[n].get(metric, 0.0):.3f}" for n in names) + " |"
+        )
     return lines
 
 

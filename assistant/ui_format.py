@@ -40,3 +40,28 @@ def highlight(quote: str, sentences: list[str]) -> str:
         if safe and safe in out:
             out = out.replace(safe, f"**{safe}**", 1)
     return out
+
+
+CLAIM_COLOUR = {"found": "green", "conflict": "red", "missing": "gray"}  # wording claim status
+
+
+def highlight_claims(sentence: str, claims: list) -> str:
+    """A draft sentence as safe Markdown with each checked claim coloured by what was found.
+
+    Green: the documents make the claim; red: they state it differently (their value follows
+    in brackets); grey: no passage makes it. All text is escaped; only our colour markers and
+    bold are Markdown.
+    """
+    out, at = [], 0
+    for claim in sorted(claims, key=lambda c: c.start):
+        if claim.start < at or claim.end > len(sentence):
+            continue  # overlapping or stale spans are left as plain text
+        out.append(escape_markdown(sentence[at : claim.start]))
+        colour = CLAIM_COLOUR.get(claim.status, "gray")
+        text = escape_markdown(sentence[claim.start : claim.end])
+        out.append(f":{colour}[**{text}**]")
+        if claim.status == "conflict" and claim.document_value:
+            out.append(f" :{colour}[(documents: {escape_markdown(claim.document_value)})]")
+        at = claim.end
+    out.append(escape_markdown(sentence[at:]))
+    return "".join(out)

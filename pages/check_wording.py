@@ -7,7 +7,7 @@ import json
 import streamlit as st
 
 from assistant import AssistantError
-from assistant.ui_format import VERDICT_STYLE, escape_markdown
+from assistant.ui_format import VERDICT_STYLE, escape_markdown, highlight_claims
 from assistant.wording import summary
 
 assistant = st.session_state["assistant"]
@@ -40,13 +40,22 @@ if verdicts:
     cols = st.columns(4)
     for col, name in zip(cols, ("supported", "conflict", "outdated", "unsupported"), strict=True):
         col.metric(name.title(), counts[name])
+    st.caption(
+        "Claims: :green[**found**] in the documents · :red[**stated differently**] "
+        "(the documents' value beside it) · :gray[**not found**]"
+    )
     for v in verdicts:
         kind, icon = VERDICT_STYLE[v.verdict]
         box = getattr(st, kind)
-        lines = [f"**{v.verdict.upper()}** · {escape_markdown(v.sentence)}"]
+        lines = [f"**{v.verdict.upper()}** · {highlight_claims(v.sentence, v.claims)}"]
         lines += [f"- {escape_markdown(r)}" for r in v.reasons + v.suggestions]
         if v.draft_value or v.document_value:
-            lines.append(f"- draft: `{v.draft_value}` · documents: `{v.document_value}`")
+            lines.append(
+                f"- draft: {escape_markdown(v.draft_value)} · "
+                f"documents: {escape_markdown(v.document_value)}"
+            )
+        if v.corrected and v.corrected != v.sentence:
+            lines.append(f"- suggested: {escape_markdown(v.corrected)}")
         if v.quote and v.source:
             lines.append(
                 f"- source: {escape_markdown(v.source['title'])}"

@@ -1,151 +1,278 @@
+"""Wording check: values as values, claims per sentence, direction from figures, bodies.
+
+Every text here is invented (a harbour town, its ferries and boards), not from the eval sets.
+"""
+
 from __future__ import annotations
 
 import pytest
 
-from assistant.wording import Aligned, GlossaryRules, judge, numbers, split_draft, summary
+from assistant import language as lang
+from assistant.wording import (
+    Aligned,
+    GlossaryRules,
+    WordingPolicy,
+    claims,
+    judge,
+    numbers,
+    split_draft,
+    summary,
+)
 
+CORPUS = """The Harbour Safety Board is chaired by the Harbour Master.
+The Quay Watch Group reports to the Harbour Safety Board.
+Ferry thefts | 2021/22: 72; 2022/23: 81
+"""
 RULES = GlossaryRules(
     {
         "renamed_bodies": [
             {
-                "old": "Cumbria County Council",
-                "patterns": ["Cumbria County Council"],
-                "successor": "Cumberland Council and Westmorland and Furness Council",
-                "changed": "2023-04-01",
-            },
-            {
-                "old": "Clinical commissioning groups",
-                "patterns": ["clinical commissioning group"],
-                "successor": "integrated care boards",
-                "changed": "2022-07-01",
-            },
+                "old": "Port Police Authority",
+                "patterns": ["Port Police Authority"],
+                "successor": "Harbour Safety Board",
+                "changed": "2020-04-01",
+            }
         ],
         "preferred_terms": [{"use": "antisocial behaviour", "avoid": ["anti-social behaviour"]}],
-        "places": ["Carlisle", "Barrow-in-Furness", "Kendal"],
-        "superseded_titles": ["Violence Strategy 2024"],
+        "places": ["Eastport", "Westhaven", "Northcliff"],
+        "acronyms": [{"term": "HSB", "expansion": "Harbour Safety Board"}],
+        "superseded_titles": ["Harbour Plan 2019"],
+        "corpus_text": CORPUS.lower(),
     }
 )
 
 
-def _doc(
-    text: str,
-    score: float = 0.8,
-    passage: str | None = None,
-    status: str = "current",
-    section: str = "",
-) -> Aligned:
-    return Aligned(
-        text,
-        passage or text,
-        score,
-        {"doc_id": "d", "title": "Doc", "section": section, "page": 3},
-        status,
-    )
+def _q(text: str) -> lang.Quantity:
+    found = lang.quantities(text)
+    assert len(found) == 1, found
+    return found[0]
 
 
-def test_supported_sentence_quotes_its_source() -> None:
-    doc = _doc("There were 4,105 serious violence offences in 2023/24, down 4.8% on 2022/23.")
-    v = judge("Serious violence offences fell by 4.8% in 2023/24.", [doc], [doc], RULES)
-    assert v.verdict == "supported" and v.quote == doc.text and v.source["page"] == 3
+def _doc(text: str, score: float = 0.8, status: str = "current", section: str = "") -> Aligned:
+    return Aligned(text, text, score, {"doc_id": "d", "title": "Doc", "section": section}, status)
+
+
+def _judge(draft: str, *docs: Aligned):
+    current = [d for d in docs if d.status == "current"]
+    return judge(draft, current, list(docs), RULES)
+
+
+# --- values -------------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "draft, element, draft_value, document_value",
+    "a, b",
     [
-        ("There were 4,510 serious violence offences in 2023/24.", "number", "4,510", "4,105"),
-        ("Serious violence offences rose by 4.8% in 2023/24.", "direction", "up", "down"),
-        ("The duty has applied since 1 July 2016.", "date", "1 July 2016", "1 July 2015"),
-        (
-            "The group reports to the Cumbria Prevent Board.",
-            "body",
-            "Cumbria Prevent Board",
-            "Cumbria Criminal Justice Board",
-        ),
-        ("Kendal had the highest crime rate.", "place", "Kendal", "Carlisle"),
+        ("a quarter of crossings", "25% of crossings"),
+        ("one in four crossings", "25% of crossings"),
+        ("25 per cent of crossings", "25% of crossings"),
+        ("two thirds of crossings", "66.7% of crossings"),
+        ("a £1m grant", "a £1 million grant"),
+        ("a £1m grant", "a grant of 1,000,000 pounds"),
+        ("a £2.5bn budget", "a budget of £2,500 million"),
+        ("nine ferries", "9 ferries"),
     ],
 )
-def test_each_kind_of_conflict_is_named(
-    draft: str, element: str, draft_value: str, document_value: str
-) -> None:
-    docs = {
-        "number": "There were 4,105 serious violence offences in 2023/24, down 4.8% on 2022/23.",
-        "direction": "There were 4,105 serious violence offences in 2023/24, down 4.8% on 2022/23.",
-        "date": "The duty has applied since 1 July 2015.",
-        "body": "The group reports to the Cumbria Criminal Justice Board.",
-        "place": "Carlisle had the highest crime rate, and Kendal the lowest.",
-    }
-    doc = _doc(docs[element])
-    v = judge(draft, [doc], [doc], RULES)
-    assert (v.verdict, v.element) == ("conflict", element)
-    assert v.draft_value == draft_value and v.document_value == document_value
+def test_the_same_value_written_two_ways(a: str, b: str) -> None:
+    assert lang.same_value(_q(a), _q(b), 0.05)
+    assert lang.same_value(_q(b), _q(a), 0.05)
 
 
-def test_swapped_percentages_are_a_number_conflict() -> None:
-    doc = _doc("The hotspots hold 24.3% of serious violence and 23.1% of antisocial behaviour.")
-    v = judge(
-        "The hotspots hold 23.1% of serious violence and 24.3% of antisocial behaviour.",
-        [doc],
-        [doc],
+def test_approximate_figures_match_within_the_stated_tolerance_on_their_side() -> None:
+    nearly = _q("nearly 2,300 passengers")
+    assert lang.same_value(nearly, _q("2,284 passengers"), 0.05)
+    assert not lang.same_value(nearly, _q("2,100 passengers"), 0.05)  # beyond 5%
+    assert not lang.same_value(nearly, _q("2,310 passengers"), 0.05)  # "nearly" is at most
+    assert not lang.same_value(_q("2,300 passengers"), _q("2,284 passengers"), 0.05)
+    assert lang.same_value(_q("about 40%"), _q("41.5%"), 0.05)
+    assert lang.same_value(_q("24% of trips"), _q("24.3% of trips"), 0.05)  # rounded
+    assert not lang.same_value(_q("24.8% of trips"), _q("24.3% of trips"), 0.05)
+
+
+def test_rates_are_kept_apart_from_counts_and_percentages() -> None:
+    rate = _q("a rate of 12.5 thefts per 1,000 residents")
+    assert rate.unit == "per 1,000" and rate.value == 12.5
+    assert not lang.same_value(_q("12.5% of residents"), rate, 0.05)
+    assert not lang.same_value(_q("12.5 thefts per 100,000 people"), rate, 0.05)
+    assert not lang.same_value(rate, _q("12.5 thefts"), 0.05)  # a rate is never a count
+    assert lang.same_value(_q("the rate of 12.5"), rate, 0.05)  # a rate without its base
+
+
+def test_multi_year_figures_and_multiples_are_figures() -> None:
+    low = _q("a 20-year low")
+    assert (low.value, low.unit) == (20.0, "year")
+    assert not lang.same_value(low, _q("a 12-year low"), 0.05)
+    assert (_q("three times the rate").value, _q("three times the rate").unit) == (3.0, "times")
+    assert _q("twice the rate").value == 2.0
+
+
+def test_years_dates_and_section_numbers_are_not_figures() -> None:
+    text = "Since 3 May 2019, see section 4.2, in 2021/22 and 2021-22, 17 sailings"
+    assert numbers(text) == ["17"]
+    assert lang.periods("in 2021/22") == lang.periods("in 2021-22") == {(2021, 2022)}
+    assert [d[0] for d in lang.full_dates(text)] == [(2019, 5, 3)]
+
+
+# --- claims and verdicts -------------------------------------------------------------------------
+
+
+def test_a_sentence_is_split_into_typed_claims() -> None:
+    said = claims(
+        "In 2022/23 the Harbour Safety Board saw ferry thefts in Eastport rise by 12% to 81.",
         RULES,
+        WordingPolicy(),
     )
+    assert [(c.kind, c.text) for c in said] == [
+        ("date", "2022/23"),
+        ("body", "Harbour Safety Board"),
+        ("place", "Eastport"),
+        ("direction", "rise"),
+        ("number", "12%"),
+        ("number", "81"),
+    ]
+
+
+def test_supported_only_when_every_claim_is_in_one_passage() -> None:
+    doc = _doc("In 2022/23 ferry thefts in Eastport rose by 12.5% to 81.")
+    v = _judge("Ferry thefts in Eastport rose by 12.5% in 2022/23.", doc)
+    assert v.verdict == "supported" and v.quote == doc.text
+    assert {c.status for c in v.claims} == {"found"}
+    unchecked = _judge("Ferry thefts in Eastport rose by 12.5% in 2022/23, costing £40,000.", doc)
+    assert unchecked.verdict == "unsupported"
+    assert [c.text for c in unchecked.claims if c.status == "missing"] == ["£40,000"]
+
+
+def test_a_different_figure_about_the_same_thing_is_a_conflict_with_both_values() -> None:
+    doc = _doc("In 2022/23 ferry thefts in Eastport rose by 12.5% to 81.")
+    v = _judge("Ferry thefts in Eastport rose by 12.5% to 91 in 2022/23.", doc)
     assert (v.verdict, v.element, v.draft_value, v.document_value) == (
         "conflict",
         "number",
-        "23.1%",
-        "24.3%",
+        "91",
+        "81",
+    )
+    assert v.corrected == "Ferry thefts in Eastport rose by 12.5% to 81 in 2022/23."
+
+
+def test_swapped_shares_are_a_number_conflict() -> None:
+    doc = _doc("The quays hold 31.2% of ferry thefts and 18.4% of harbour assaults.")
+    v = _judge("The quays hold 18.4% of ferry thefts and 31.2% of harbour assaults.", doc)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "number",
+        "18.4%",
+        "31.2%",
     )
 
 
-def test_abolished_body_is_outdated_with_successor_and_date() -> None:
-    v = judge("Cumbria County Council runs the anti-social behaviour team.", [], [], RULES)
-    assert v.verdict == "outdated" and v.document_value.startswith("Cumberland Council")
-    assert "2023-04-01" in v.reasons[0]
+def test_a_wrong_year_is_a_date_conflict() -> None:
+    doc = _doc("The harbour curfew has applied since 3 May 2019.")
+    v = _judge("The harbour curfew has applied since 3 May 2018.", doc)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "date", "3 May 2019")
+    row = _doc("Ferry thefts | Eastport, 2021/22: 72; Eastport, 2022/23: 81")
+    w = _judge("Eastport recorded 72 ferry thefts in 2022/23.", row)
+    assert (w.verdict, w.element, w.document_value) == ("conflict", "date", "2021/22")
+
+
+def test_a_wrong_unit_is_not_supported() -> None:
+    doc = _doc("Eastport had 12.5 ferry thefts per 1,000 residents in 2022/23.")
+    v = _judge("Eastport had 12.5% of ferry thefts in 2022/23.", doc)
+    assert v.verdict == "conflict" and v.element == "number"
+
+
+# --- direction ------------------------------------------------------------------------------------
+
+
+def test_direction_read_from_a_tables_figures() -> None:
+    table = _doc("Ferry thefts in the harbour:\nFerry thefts | 2021/22: 72; 2022/23: 81")
+    v = _judge("Ferry thefts fell to 81 in 2022/23.", table)
+    assert (v.verdict, v.element, v.draft_value) == ("conflict", "direction", "fell")
+    assert v.document_value == "72 (2021/22) to 81 (2022/23)"
+    assert v.corrected == "Ferry thefts rose to 81 in 2022/23."
+    assert _judge("Ferry thefts rose to 81 in 2022/23.", table).verdict == "supported"
+
+
+def test_direction_read_from_rows_of_years() -> None:
+    table = _doc("Harbour assaults by year:\n2021 | Assaults: 40\n2022 | Assaults: 35")
+    v = _judge("Harbour assaults went up in 2022, to 35.", table)
+    assert (v.verdict, v.element) == ("conflict", "direction")
+
+
+def test_direction_from_words_and_from_a_stated_change() -> None:
+    doc = _doc("Ferry thefts fell by 6.1% in 2022/23, from 86 to 81.")
+    v = _judge("Ferry thefts rose by 6.1% in 2022/23.", doc)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "direction", "fell")
+    both = _doc("Ferry thefts rose by 3.0% in 2021/22 and then fell by 6.1% in 2022/23.")
+    assert _judge("Ferry thefts fell by 6.1% in 2022/23.", both).verdict == "supported"
+    assert _judge("Ferry thefts rose by 6.1% in 2022/23.", both).verdict == "conflict"
+
+
+# --- bodies, roles and places ---------------------------------------------------------------------
+
+
+def test_a_body_named_nowhere_is_unsupported() -> None:
+    doc = _doc("The Harbour Safety Board meets monthly in Eastport.")
+    v = _judge("The Harbour Violence Reduction Unit meets monthly in Eastport.", doc)
+    assert v.verdict == "unsupported"
+    assert any("named nowhere" in r for r in v.reasons)
+
+
+def test_who_does_it_is_checked_against_the_documents() -> None:
+    doc = _doc("The Harbour Safety Board is chaired by the Harbour Master.")
+    v = _judge("The Harbour Safety Board is chaired by the Mayor of Eastport.", doc)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "body", "Harbour Master")
+    ok = _judge("The HSB is chaired by the Harbour Master.", doc)
+    assert ok.verdict == "supported"
+
+
+def test_a_body_the_documents_put_elsewhere_is_a_conflict() -> None:
+    doc = _doc("The Quay Watch Group reports to the Harbour Safety Board.")
+    v = _judge("The Quay Watch Group reports to the Ferry Users Council.", doc)
+    assert v.verdict in ("conflict", "unsupported") and v.verdict != "supported"
+
+
+def test_a_wrong_place_in_a_superlative_is_a_place_conflict() -> None:
+    doc = _doc("Westhaven had the highest theft rate, and Eastport the lowest.")
+    v = _judge("Eastport had the highest theft rate.", doc)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "place",
+        "Eastport",
+        "Westhaven",
+    )
+    table = _doc(
+        "Thefts per 1,000 residents by town:\n"
+        "Eastport | Thefts: 41.0\nWesthaven | Thefts: 55.2\nNorthcliff | Thefts: 30.1"
+    )
+    w = _judge("Eastport had the highest theft rate of the towns.", table)
+    assert (w.verdict, w.element, w.document_value) == ("conflict", "place", "Westhaven")
+
+
+# --- outdated, overclaims, the draft ---------------------------------------------------
+
+
+def test_abolished_body_is_outdated_with_successor_and_a_corrected_sentence() -> None:
+    v = _judge("The Port Police Authority tackles anti-social behaviour on the quay.")
+    assert v.verdict == "outdated" and v.document_value == "Harbour Safety Board"
+    assert v.corrected.startswith("The Harbour Safety Board tackles")
     assert v.suggestions == [
         'house style: write "antisocial behaviour" instead of "anti-social behaviour"'
     ]
-    plural = judge("Clinical commissioning groups are specified authorities.", [], [], RULES)
-    assert plural.verdict == "outdated"
 
 
-def test_a_value_from_the_superseded_edition_is_outdated() -> None:
-    current = _doc("The grant to Cumbria is £164,000 a year, up from £157,000.")
-    old = _doc("The grant to Cumbria is £157,000 a year.", status="superseded")
-    v = judge("Cumbria receives a grant of £157,000 a year.", [current], [current, old], RULES)
-    assert (v.verdict, v.element, v.document_value) == ("outdated", "superseded", "£164,000")
+def test_a_statement_from_the_superseded_edition_is_outdated() -> None:
+    current = _doc("The ferry grant is £64,000 a year.")
+    old = _doc("The ferry grant is £57,000 a year.", status="superseded")
+    v = _judge("The ferry grant is £57,000 a year.", current, old)
+    assert (v.verdict, v.element, v.document_value) == ("outdated", "superseded", "£64,000")
 
 
-def test_describing_a_superseded_document_is_outdated() -> None:
-    doc = _doc("At the time, the Violence Strategy 2024 set four priorities.")
-    v = judge("The violence strategy sets four priorities.", [doc], [doc], RULES)
-    assert v.verdict == "outdated" and v.element == "superseded"
-
-
-def test_overclaims_and_unrelated_claims_are_unsupported() -> None:
-    doc = _doc("Serious violence fell by 20.1% in the hotspots.")
-    v = judge("Operation Enhance eliminated serious violence in the hotspots.", [doc], [doc], RULES)
+def test_overclaims_and_unrelated_sentences_are_unsupported() -> None:
+    doc = _doc("Ferry thefts fell by 6.1% at the quays.")
+    v = _judge("The patrols eliminated ferry thefts at the quays.", doc)
     assert v.verdict == "unsupported" and "eliminated" in v.reasons[0]
     far = _doc("Something else entirely.", score=0.2)
-    assert judge("Buses run every hour.", [far], [far], RULES).verdict == "unsupported"
-
-
-def test_masked_realignment_finds_a_wrong_body() -> None:
-    weak = _doc("Integrated Offender Management is the partnership's main tool.", score=0.5)
-    right = _doc(
-        "The board oversees Integrated Offender Management.",
-        section="Cumbria Criminal Justice Board",
-    )
-    v = judge(
-        "Integrated Offender Management is overseen by the Cumbria Prevent Board.",
-        [weak],
-        [weak],
-        RULES,
-        realign=lambda masked: [right],
-    )
-    assert (v.verdict, v.element, v.document_value) == (
-        "conflict",
-        "body",
-        "Cumbria Criminal Justice Board",
-    )
+    assert _judge("Buses run every hour.", far).verdict == "unsupported"
 
 
 def test_draft_splitting_handles_html_no_punctuation_and_long_text() -> None:
@@ -157,14 +284,13 @@ def test_draft_splitting_handles_html_no_punctuation_and_long_text() -> None:
     assert split_draft("   \n  ") == []
 
 
-def test_numbers_normalise_words_and_skip_years() -> None:
-    assert numbers("five priorities in 2023/24 and 24.3% of £164,000") == ["5", "24.3%", "£164,000"]
-
-
 def test_summary_counts() -> None:
-    doc = _doc("The duty has applied since 1 July 2015.")
-    verdicts = [judge("The duty has applied since 1 July 2015.", [doc], [doc], RULES)]
+    doc = _doc("The harbour curfew has applied since 3 May 2019.")
+    verdicts = [_judge("The harbour curfew has applied since 3 May 2019.", doc)]
     assert summary(verdicts)["summary"]["all_supported"] is True
+
+
+# --- through the real pipeline ---------------------------------------------------------
 
 
 @pytest.mark.slow
@@ -174,9 +300,11 @@ def test_check_wording_against_the_real_sample_index(sample_index, real_embedder
     assistant = Assistant(sample_index, real_embedder)
     verdicts = assistant.check_wording(
         "Cumbria recorded 4,510 serious violence offences in 2023/24. "
-        "Cumbria County Council is a member of the Safer Cumbria Partnership."
+        "Cumbria County Council is a member of the Safer Cumbria Partnership. "
+        "Serious violence offences in Cumbria climbed to 4,105 in 2023/24."
     )
-    assert [v.verdict for v in verdicts] == ["conflict", "outdated"]
+    assert [v.verdict for v in verdicts] == ["conflict", "outdated", "conflict"]
     assert verdicts[0].document_value == "4,105" and verdicts[0].source["doc_id"] == (
         "svd-strategy-2025"
     )
+    assert verdicts[2].element == "direction"
