@@ -184,8 +184,15 @@ def has_figure(text: str) -> bool:
 
 
 # The words a document's title ends on; "the Community Safety Agreement" names a document.
-DOC_TYPE = re.compile(
-    r"\b(strategy|plan|agreement|assessment|report|briefing|overview|refresh)\b", re.I
+DOC_TYPE_WORDS = r"(strategy|plan|agreement|assessment|report|briefing|overview|refresh)"
+DOC_TYPE = re.compile(rf"\b{DOC_TYPE_WORDS}\b", re.I)
+# A year that is part of a document's name ("the 2024 strategy", "2023/24 annual report") names
+# an edition, not the period a figure is asked for.
+DATED_TITLE = re.compile(
+    rf"\b(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?(?:'s)?\s+"
+    rf"(?:(?!(?:and|or|in|on|at|for|of|to|with|the|a|an|by|from)\b)[A-Za-z,-]+\s+){{0,5}}?"
+    rf"{DOC_TYPE_WORDS}\b",
+    re.I,
 )
 
 

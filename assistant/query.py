@@ -116,7 +116,8 @@ def _head_noun(match: re.Match[str] | None) -> str:
 def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
     """The periods a question asks about and the proper names (from the corpus) it uses."""
     text = lang.CONTRAST.sub(" ", text)
-    out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(text)]
+    dated = lang.DATED_TITLE.sub(" ", text)
+    out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(dated)]
     words = [lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())]
     out += [Constraint("name", w) for w in dict.fromkeys(words) if w in names]
     return tuple(out)

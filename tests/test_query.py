@@ -128,3 +128,8 @@ def test_each_part_carries_the_documents_it_names() -> None:
     )
     assert [p.documents for p in query.parts] == [("plan",), ("deal",)]
     assert query.documents == ("plan", "deal")
+
+
+def test_a_year_in_a_document_s_name_is_not_a_period_asked_for() -> None:
+    assert parse_query("what did the 2023 beacon strategy say?").constraints == ()
+    assert [c.text for c in parse_query("beacons in 2024 and the plan?").constraints] == ["2024"]
