@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import AbstentionModel, answer_parts
+from assistant.claims import GlossaryRules, background_words
 from assistant.config import Settings
 from assistant.embed import Embedder, SentenceTransformerEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
@@ -20,14 +21,7 @@ from assistant.lexical import Synonyms
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
 from assistant.types import Answer, Hit, IngestReport
-from assistant.wording import (
-    Aligned,
-    GlossaryRules,
-    SentenceVerdict,
-    background_words,
-    check,
-    split_draft,
-)
+from assistant.wording import Aligned, SentenceVerdict, check, split_draft
 
 
 def load_glossary(corpus_dir: Path) -> dict[str, Any]:

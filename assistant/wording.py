@@ -9,21 +9,31 @@ conflict naming both values; a claim no passage makes leaves the sentence unsupp
 
 The judging is pure: it takes a `lookup` that returns the retrieved passages for a draft
 sentence with their alignment scores (the pipeline builds it on hybrid retrieval and the
-evidence scorer). Every English pattern is in `language.py`.
+evidence scorer). The claims and the passages' figures are read in `claims.py`; every English
+pattern is in `language.py`.
 """
 
 from __future__ import annotations
 
-import functools
 import re
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from assistant import language as lang
 from assistant.cite import split_sentences
-from assistant.evidence import parse_row
+from assistant.claims import (
+    Claim,
+    DocFigure,
+    GlossaryRules,
+    Reading,
+    WordingPolicy,
+    bodies,
+    claims,
+    overlap,
+    plain_name,
+    read_passage,
+)
 
 VERDICTS = ("supported", "conflict", "outdated", "unsupported")
 ORDER = ("date", "number", "direction", "body", "place")  # which conflict is named first
@@ -38,36 +48,6 @@ class Aligned:
     score: float
     source: dict[str, Any]
     status: str = "current"
-
-
-@dataclass(frozen=True)
-class WordingPolicy:
-    """The judge's thresholds (alignment on the evidence scorer's scale) and tolerances."""
-
-    supported: float = 0.60  # a claimless sentence must align this well to be supported
-    related: float = 0.45  # below this, nothing in the documents is about the sentence
-    approx_tolerance: float = 0.05  # "nearly 2,300" matches 2,185-2,300 (5%, on its side)
-    over_tolerance: float = 0.10  # "more than a third" matches 33.3%-36.7% (a lower bound)
-    context_words: int = 5  # content words either side of a figure say what it measures
-    passages: int = 6  # passages (best aligned first) a sentence is checked against
-
-
-Thresholds = WordingPolicy  # the name the first version used
-
-
-@dataclass(frozen=True)
-class Claim:
-    """One thing a draft sentence states."""
-
-    kind: str  # number | date | direction | body | place
-    text: str  # as the draft writes it
-    start: int
-    end: int
-    value: Any = None  # lang.Quantity, (y, m, d), (first, last), "up"/"down", a name
-    about: frozenset[str] = frozenset()  # what a figure measures (content words near it)
-    period: tuple[int, int] | None = None  # the period a figure is given for
-    old: bool = False  # the earlier value of a change ("from 641")
-    measure: frozenset[str] = frozenset()  # the words just after a figure ("24.3% of X")
 
 
 @dataclass
@@ -123,236 +103,6 @@ def numbers(text: str) -> list[str]:
     return [q.text.strip() for q in lang.quantities(text)]
 
 
-class GlossaryRules:
-    """Renamed bodies, house-style terms, places and known names from the glossary and corpus."""
-
-    def __init__(self, data: dict[str, Any]) -> None:
-        """Compile the glossary's patterns; `corpus_text` (lower case) is every indexed passage."""
-        self.renamed = [
-            (re.compile(r"(?<![\w,])" + re.escape(p) + r"s?(?![\w])", re.I), b)
-            for b in data.get("renamed_bodies", [])
-            for p in b.get("patterns", [])
-        ]
-        self.style = [
-            (p, t["use"]) for t in data.get("preferred_terms", []) for p in t.get("avoid", [])
-        ]
-        self.places = sorted(data.get("places", []), key=len, reverse=True)
-        self.superseded_titles: list[str] = list(data.get("superseded_titles", []))
-        self.acronyms = {a["term"]: a["expansion"] for a in data.get("acronyms", [])}
-        self.corpus_text: str = data.get("corpus_text", "")
-        self.common: frozenset[str] = frozenset(data.get("background_words", ()))
-
-    def outdated(self, sentence: str) -> tuple[str, dict[str, Any]] | None:
-        """Return (matched text, glossary entry) for the first abolished or renamed body."""
-        for pattern, body in self.renamed:
-            if match := pattern.search(sentence):
-                return match.group(0), body
-        return None
-
-    def suggestions(self, sentence: str) -> list[str]:
-        """House-style suggestions (exact case, or capitalised at the start of a sentence)."""
-        out = []
-        for avoid, use in self.style:
-            variants = {avoid, avoid[:1].upper() + avoid[1:]}
-            if any(re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", sentence) for v in variants):
-                out.append(f'house style: write "{use}" instead of "{avoid}"')
-        return out
-
-    def places_in(self, text: str) -> list[tuple[str, int]]:
-        """Place names in a text with where they start (longest names first, no overlaps)."""
-        found, rest = [], text
-        for place in self.places:
-            for m in re.finditer(r"\b" + re.escape(place) + r"\b", rest):
-                found.append((place, m.start()))
-            rest = re.sub(r"\b" + re.escape(place) + r"\b", lambda m: " " * len(m.group(0)), rest)
-        return sorted(found, key=lambda p: p[1])
-
-    def known(self, name: str) -> bool:
-        """True when the documents use a name anywhere (True when no corpus text was given)."""
-        return not self.corpus_text or _plain(name) in self.corpus_text
-
-
-def _plain(name: str) -> str:
-    return re.sub(r"^the ", "", name.lower().replace("'s", "")).strip()
-
-
-# --- Claims -----------------------------------------------------------------------------------
-
-
-def _clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """The clause around a span: from the previous break to the next one."""
-    breaks = [(m.start(), m.end()) for m in lang.CLAIM_BREAK.finditer(text)]
-    left = max((e for s, e in breaks if e <= start), default=0)
-    right = min((s for s, e in breaks if s >= end), default=len(text))
-    return left, right
-
-
-def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> frozenset[str]:
-    """The content words near a figure in its clause: what it measures."""
-    left, right = _clause(text, start, end)
-    before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-n:]
-    after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
-    words = map(lang.base_word, lang.terms(" ".join(before + after)))
-    return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
-
-
-_ATTACH = re.compile(r"\b(?:in|during|for|by|at|to|of|until)\s+(?:the\s+)?$", re.I)
-
-
-def _measure(text: str, end: int, common: frozenset[str]) -> frozenset[str]:
-    """The content words right after a figure, in its clause: "24.3% of its serious violence"."""
-    right = _clause(text, end, end)[1]
-    words = lang.terms(" ".join(re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:6]))
-    return frozenset(w for w in map(lang.base_word, words) if w not in common)
-
-
-def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """The period a figure is given for: "in 2023/24" in its clause ("on 2022/23" compares).
-
-    A period past another figure belongs to that one ("from 1,620 to 1,710 in 2024/25").
-    """
-    left, right = _clause(text, start, end)
-    spans = [p for p in lang.period_spans(text) if left <= p[2] and p[3] <= right]
-    spans += [p for p in lang.period_spans(text) if p[2] >= right][:1]  # "..., in 2023/24"
-    others = [q.start for q in lang.quantities(text) if q.start != start]
-    for period, _, s, _ in sorted(spans, key=lambda p: abs(p[2] - start)):
-        between = any(min(s, start) < o < max(s, start) for o in others)
-        if _ATTACH.search(text[max(0, s - 20) : s]) and not between:
-            return period
-    return None
-
-
-def _is_old(text: str, start: int) -> bool:
-    """True for the earlier value of a change: "up from 38%", "down from 641"."""
-    return bool(re.search(r"\bfrom\s+$", text[max(0, start - 8) : start], re.I))
-
-
-def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
-    """Split a draft sentence into its typed claims, in the order they appear."""
-    out = []
-    for q in lang.quantities(sentence):
-        about = _about(sentence, q.start, q.end, policy.context_words, rules.common)
-        period = _attached_period(sentence, q.start, q.end)
-        old, measure = _is_old(sentence, q.start), _measure(sentence, q.end, rules.common)
-        out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
-    for value, text, s, e in lang.full_dates(sentence):
-        out.append(Claim("date", text, s, e, value))
-    for value, text, s, e in lang.period_spans(sentence):
-        out.append(Claim("date", text, s, e, value))
-    for way, pattern in (("up", lang.CHANGE_UP), ("down", lang.CHANGE_DOWN)):
-        out += [
-            Claim("direction", m.group(0), m.start(), m.end(), way)
-            for m in pattern.finditer(sentence)
-        ]
-    for m in lang.RELATION.finditer(sentence):
-        value = (m.group(1).lower(), _plain(m.group(2)))
-        out.append(Claim("relation", m.group(2).strip(), m.start(2), m.end(2), value))
-    bodies = _bodies(sentence)
-    out += [Claim("body", name, s, s + len(name), name) for name, s in bodies]
-    inside = [(s, s + len(n)) for n, s in bodies]
-    for place, s in rules.places_in(sentence):
-        if not any(a <= s < b for a, b in inside):
-            out.append(Claim("place", place, s, s + len(place), place))
-    return sorted(out, key=lambda c: c.start)
-
-
-def _bodies(text: str) -> list[tuple[str, int]]:
-    """Named bodies and roles, longest first, without overlaps."""
-    found: list[tuple[str, int]] = []
-    for pattern in (lang.ROLE, lang.BODY_NAME):
-        for m in pattern.finditer(text):
-            name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", m.group(0))
-            s = m.end() - len(name)
-            if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):
-                found.append((name, s))
-    return found
-
-
-# --- Passages, read once ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DocFigure:
-    """A figure in a passage, with what it measures and the period it is given for."""
-
-    q: lang.Quantity
-    about: frozenset[str]
-    period: tuple[int, int] | None
-    unit_index: int
-    row: int = -1  # the table row it sits in (-1 in prose)
-    column: str = ""
-    label: str = ""
-    old: bool = False  # the earlier value of a change ("up from 38%")
-    measure: frozenset[str] = frozenset()  # the words just after it (a cell: its row label)
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A passage read for checking: its sentences and table cells, figures, dates, names."""
-
-    units: tuple[str, ...]  # sentences, and each table cell read with its caption and row label
-    figures: tuple[DocFigure, ...]
-    dates: tuple[tuple[tuple[int, int, int], str, int], ...]  # value, text, unit index
-    periods: tuple[tuple[tuple[int, int], str, int], ...]
-    text: str  # the whole passage with its heading, lower case
-
-
-@functools.lru_cache(maxsize=4096)
-def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> Reading:
-    """Read a passage's sentences and table cells (a cell with its caption and row label)."""
-    units: list[str] = []
-    figures: list[DocFigure] = []
-    caption = ""
-    for row, sentence in enumerate(split_sentences(passage)):
-        if " | " not in sentence:
-            caption = sentence if len(sentence) < 200 else ""
-            figures += _prose_figures(sentence, len(units), n, common)
-            units.append(sentence)
-            continue
-        label, cells = parse_row(sentence)
-        for cell in cells:
-            figures += _cell_figures(caption, label, cell, len(units), row, common)
-            units.append(f"{caption} {label} | {cell.column}: {cell.value}".strip())
-    dates = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.full_dates(u)]
-    periods = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.period_spans(u)]
-    periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(heading)]
-    text = f"{heading}\n{passage}".lower()
-    return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text)
-
-
-def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> list[DocFigure]:
-    return [
-        DocFigure(
-            q,
-            _about(sentence, q.start, q.end, n, common),
-            _attached_period(sentence, q.start, q.end),
-            i,
-            old=_is_old(sentence, q.start),
-            measure=_measure(sentence, q.end, common),
-        )
-        for q in lang.quantities(sentence)
-    ]
-
-
-def _cell_figures(
-    caption: str, label: str, cell: Any, i: int, row: int, common: frozenset[str]
-) -> list[DocFigure]:
-    about = frozenset(lang.terms(f"{caption} {label} {cell.column}") - common)
-    head = lang.periods(cell.column) or lang.periods(label)
-    out = []
-    for q in lang.quantities(cell.value):
-        when = max(head) if head else _attached_period(cell.value, q.start, q.end)
-        old = _is_old(cell.value, q.start)
-        measure = frozenset(lang.terms(label) - common)
-        out.append(DocFigure(q, about, when, i, row, cell.column, label, old, measure))
-    return out
-
-
-def _overlap(a: Iterable[str], b: Iterable[str]) -> int:
-    b = list(b)
-    return sum(1 for w in a if any(lang.same_word(w, x) for x in b))
-
-
 # --- Checking claims against one passage ---------------------------------------------------------
 
 
@@ -369,7 +119,7 @@ def check_figure(
     """
     q = claim.value
     same_unit = [f for f in doc.figures if lang.same_unit(q, f.q)]
-    fit = {id(f): _overlap(claim.about, f.about) for f in same_unit}
+    fit = {id(f): overlap(claim.about, f.about) for f in same_unit}
     scored = sorted(same_unit, key=lambda f: -fit[id(f)])
     tol = (policy.approx_tolerance, policy.over_tolerance)
     matches = [f for f in scored if lang.same_value(q, f.q, *tol)]
@@ -392,7 +142,7 @@ def check_figure(
     if best is not None and best_fit > 0:
         return "conflict", best.q.text.strip(), best
     other = [f for f in doc.figures if abs(f.q.value - q.value) < 1e-9 and f.q.unit != q.unit]
-    if other and _overlap(claim.about, other[0].about) > 0:
+    if other and overlap(claim.about, other[0].about) > 0:
         return "conflict", other[0].q.text.strip(), other[0]
     return "missing", "", None
 
@@ -408,12 +158,12 @@ def _swapped(claim: Claim, m: DocFigure, figures: list[DocFigure]) -> DocFigure 
         return None
     if m.row < 0 and claim.measure and m.measure:
         prose = [f for f in others if f.row < 0 and f.measure]
-        rival = max(prose, key=lambda f: _overlap(claim.measure, f.measure), default=None)
-        if rival and _overlap(claim.measure, rival.measure) > _overlap(claim.measure, m.measure):
+        rival = max(prose, key=lambda f: overlap(claim.measure, f.measure), default=None)
+        if rival and overlap(claim.measure, rival.measure) > overlap(claim.measure, m.measure):
             return rival
         return None
-    rival = max(others, key=lambda f: _overlap(claim.about, f.about))
-    fit, best_fit = _overlap(claim.about, m.about), _overlap(claim.about, rival.about)
+    rival = max(others, key=lambda f: overlap(claim.about, f.about))
+    fit, best_fit = overlap(claim.about, m.about), overlap(claim.about, rival.about)
     return rival if best_fit >= 2 and fit == 0 and m.about else None
 
 
@@ -474,7 +224,7 @@ def doc_direction(
             word = (lang.CHANGE_UP if said == "up" else lang.CHANGE_DOWN).search(before)
             return said, word.group(0) if word else said
     words = lang.terms(sentence)
-    ranked = sorted(range(len(doc.units)), key=lambda i: -_overlap(words, lang.terms(doc.units[i])))
+    ranked = sorted(range(len(doc.units)), key=lambda i: -overlap(words, lang.terms(doc.units[i])))
     for i in [*anchors, *ranked[:2]]:
         text = doc.units[i]
         m = lang.FROM_TO.search(text)
@@ -509,7 +259,7 @@ def _figure_direction(doc: Reading, f: DocFigure) -> tuple[str, str] | None:
 def _anchor_unit(doc: Reading, sentence: str) -> int:
     """The passage unit that shares most content words with the draft sentence."""
     words = lang.terms(sentence)
-    scores = [_overlap(words, lang.terms(u)) for u in doc.units]
+    scores = [overlap(words, lang.terms(u)) for u in doc.units]
     return max(range(len(scores)), key=lambda i: scores[i]) if scores else -1
 
 
@@ -573,7 +323,7 @@ def _check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
         for m in lang.RELATION.finditer(doc.units[i] if i >= 0 else ""):
             if m.group(1).lower() != verb:
                 continue
-            theirs = _plain(m.group(2))
+            theirs = plain_name(m.group(2))
             if theirs.startswith(who) or who.startswith(theirs):
                 return "found", ""
             return "conflict", m.group(2).strip()
@@ -581,9 +331,7 @@ def _check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
 
 
 def _names_in(text: str, rules: GlossaryRules) -> list[tuple[str, str]]:
-    return [("body", n) for n, _ in _bodies(text)] + [
-        ("place", p) for p, _ in rules.places_in(text)
-    ]
+    return [("body", n) for n, _ in bodies(text)] + [("place", p) for p, _ in rules.places_in(text)]
 
 
 def _check_name(
@@ -607,22 +355,22 @@ def _check_name(
         return "found", ""
     if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
         return "missing", "named nowhere in the documents"
-    drafted = {_plain(n) for _, n in _names_in(sentence, rules)}
-    others = [n for k, n in _names_in(unit, rules) if k == c.kind and _plain(n) not in drafted]
+    drafted = {plain_name(n) for _, n in _names_in(sentence, rules)}
+    others = [n for k, n in _names_in(unit, rules) if k == c.kind and plain_name(n) not in drafted]
     if others:
         return "conflict", others[0]
     return ("found", "") if _names(c, doc.text, rules) else ("missing", "")
 
 
 def _short_forms(c: Claim, rules: GlossaryRules) -> set[str]:
-    name = _plain(c.text)
-    return {k for k, v in rules.acronyms.items() if _plain(v) == name}
+    name = plain_name(c.text)
+    return {k for k, v in rules.acronyms.items() if plain_name(v) == name}
 
 
 def _names(c: Claim, text: str, rules: GlossaryRules) -> bool:
     """True when a text names the claim's body or place (or the glossary's short form)."""
     low = text.lower()
-    return _plain(c.text) in low or any(
+    return plain_name(c.text) in low or any(
         re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in _short_forms(c, rules)
     )
 
@@ -636,7 +384,7 @@ def _extreme_place(doc: Reading, word: str, sentence: str, rules: GlossaryRules)
     if not columns:
         return ""
     asked = lang.terms(sentence)
-    column = max(columns, key=lambda col: (_overlap(lang.terms(col), asked), -columns.index(col)))
+    column = max(columns, key=lambda col: (overlap(lang.terms(col), asked), -columns.index(col)))
     group = [f for f in rows if f.column == column]
     if len(group) < 3:
         return ""
@@ -833,11 +581,3 @@ def summary(verdicts: list[SentenceVerdict]) -> dict[str, Any]:
         },
         "sentences": [asdict(v) for v in verdicts],
     }
-
-
-def background_words(texts: list[str], share: float = 0.4) -> frozenset[str]:
-    """Content words used in more than `share` of the passages: the corpus's background."""
-    counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update(lang.terms(text))
-    return frozenset(w for w, n in counts.items() if n > share * max(len(texts), 1))

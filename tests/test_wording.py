@@ -8,16 +8,8 @@ from __future__ import annotations
 import pytest
 
 from assistant import language as lang
-from assistant.wording import (
-    Aligned,
-    GlossaryRules,
-    WordingPolicy,
-    claims,
-    judge,
-    numbers,
-    split_draft,
-    summary,
-)
+from assistant.claims import GlossaryRules, WordingPolicy, claims
+from assistant.wording import Aligned, judge, numbers, split_draft, summary
 
 CORPUS = """The Harbour Safety Board is chaired by the Harbour Master.
 The Quay Watch Group reports to the Harbour Safety Board.

@@ -1,0 +1,287 @@
+"""Claims: draft sentence -> typed claims; passage -> its figures (pure).
+
+What the wording check compares: each figure of a draft with its unit, what it measures and its
+period, each date, direction of change, body, place and "chaired by" relation; and each figure
+of a passage, from its sentences and its table cells (with the caption and row label). The
+judging itself is in wording.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from assistant import language as lang
+from assistant.cite import split_sentences
+from assistant.evidence import parse_row
+
+
+@dataclass(frozen=True)
+class WordingPolicy:
+    """The judge's thresholds (alignment on the evidence scorer's scale) and tolerances."""
+
+    supported: float = 0.60  # a claimless sentence must align this well to be supported
+    related: float = 0.45  # below this, nothing in the documents is about the sentence
+    approx_tolerance: float = 0.05  # "nearly 2,300" matches 2,185-2,300 (5%, on its side)
+    over_tolerance: float = 0.10  # "more than a third" matches 33.3%-36.7% (a lower bound)
+    context_words: int = 5  # content words either side of a figure say what it measures
+    passages: int = 6  # passages (best aligned first) a sentence is checked against
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One thing a draft sentence states."""
+
+    kind: str  # number | date | direction | body | place
+    text: str  # as the draft writes it
+    start: int
+    end: int
+    value: Any = None  # lang.Quantity, (y, m, d), (first, last), "up"/"down", a name
+    about: frozenset[str] = frozenset()  # what a figure measures (content words near it)
+    period: tuple[int, int] | None = None  # the period a figure is given for
+    old: bool = False  # the earlier value of a change ("from 641")
+    measure: frozenset[str] = frozenset()  # the words just after a figure ("24.3% of X")
+
+
+class GlossaryRules:
+    """Renamed bodies, house-style terms, places and known names from the glossary and corpus."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        """Compile the glossary's patterns; `corpus_text` (lower case) is every indexed passage."""
+        self.renamed = [
+            (re.compile(r"(?<![\w,])" + re.escape(p) + r"s?(?![\w])", re.I), b)
+            for b in data.get("renamed_bodies", [])
+            for p in b.get("patterns", [])
+        ]
+        self.style = [
+            (p, t["use"]) for t in data.get("preferred_terms", []) for p in t.get("avoid", [])
+        ]
+        self.places = sorted(data.get("places", []), key=len, reverse=True)
+        self.superseded_titles: list[str] = list(data.get("superseded_titles", []))
+        self.acronyms = {a["term"]: a["expansion"] for a in data.get("acronyms", [])}
+        self.corpus_text: str = data.get("corpus_text", "")
+        self.common: frozenset[str] = frozenset(data.get("background_words", ()))
+
+    def outdated(self, sentence: str) -> tuple[str, dict[str, Any]] | None:
+        """Return (matched text, glossary entry) for the first abolished or renamed body."""
+        for pattern, body in self.renamed:
+            if match := pattern.search(sentence):
+                return match.group(0), body
+        return None
+
+    def suggestions(self, sentence: str) -> list[str]:
+        """House-style suggestions (exact case, or capitalised at the start of a sentence)."""
+        out = []
+        for avoid, use in self.style:
+            variants = {avoid, avoid[:1].upper() + avoid[1:]}
+            if any(re.search(r"(?<!\w)" + re.escape(v) + r"(?!\w)", sentence) for v in variants):
+                out.append(f'house style: write "{use}" instead of "{avoid}"')
+        return out
+
+    def places_in(self, text: str) -> list[tuple[str, int]]:
+        """Place names in a text with where they start (longest names first, no overlaps)."""
+        found, rest = [], text
+        for place in self.places:
+            for m in re.finditer(r"\b" + re.escape(place) + r"\b", rest):
+                found.append((place, m.start()))
+            rest = re.sub(r"\b" + re.escape(place) + r"\b", lambda m: " " * len(m.group(0)), rest)
+        return sorted(found, key=lambda p: p[1])
+
+    def known(self, name: str) -> bool:
+        """True when the documents use a name anywhere (True when no corpus text was given)."""
+        return not self.corpus_text or plain_name(name) in self.corpus_text
+
+
+def plain_name(name: str) -> str:
+    """A body's name as compared: lower case, without "the" or a possessive."""
+    return re.sub(r"^the ", "", name.lower().replace("'s", "")).strip()
+
+
+# --- Claims -----------------------------------------------------------------------------------
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span: from the previous break to the next one."""
+    breaks = [(m.start(), m.end()) for m in lang.CLAIM_BREAK.finditer(text)]
+    left = max((e for s, e in breaks if e <= start), default=0)
+    right = min((s for s, e in breaks if s >= end), default=len(text))
+    return left, right
+
+
+def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> frozenset[str]:
+    """The content words near a figure in its clause: what it measures."""
+    left, right = _clause(text, start, end)
+    before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-n:]
+    after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
+    words = map(lang.base_word, lang.terms(" ".join(before + after)))
+    return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
+
+
+_ATTACH = re.compile(r"\b(?:in|during|for|by|at|to|of|until)\s+(?:the\s+)?$", re.I)
+
+
+def _measure(text: str, end: int, common: frozenset[str]) -> frozenset[str]:
+    """The content words right after a figure, in its clause: "24.3% of its serious violence"."""
+    right = _clause(text, end, end)[1]
+    words = lang.terms(" ".join(re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:6]))
+    return frozenset(w for w in map(lang.base_word, words) if w not in common)
+
+
+def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The period a figure is given for: "in 2023/24" in its clause ("on 2022/23" compares).
+
+    A period past another figure belongs to that one ("from 1,620 to 1,710 in 2024/25").
+    """
+    left, right = _clause(text, start, end)
+    spans = [p for p in lang.period_spans(text) if left <= p[2] and p[3] <= right]
+    spans += [p for p in lang.period_spans(text) if p[2] >= right][:1]  # "..., in 2023/24"
+    others = [q.start for q in lang.quantities(text) if q.start != start]
+    for period, _, s, _ in sorted(spans, key=lambda p: abs(p[2] - start)):
+        between = any(min(s, start) < o < max(s, start) for o in others)
+        if _ATTACH.search(text[max(0, s - 20) : s]) and not between:
+            return period
+    return None
+
+
+def _is_old(text: str, start: int) -> bool:
+    """True for the earlier value of a change: "up from 38%", "down from 641"."""
+    return bool(re.search(r"\bfrom\s+$", text[max(0, start - 8) : start], re.I))
+
+
+def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
+    """Split a draft sentence into its typed claims, in the order they appear."""
+    out = []
+    for q in lang.quantities(sentence):
+        about = _about(sentence, q.start, q.end, policy.context_words, rules.common)
+        period = _attached_period(sentence, q.start, q.end)
+        old, measure = _is_old(sentence, q.start), _measure(sentence, q.end, rules.common)
+        out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
+    for value, text, s, e in lang.full_dates(sentence):
+        out.append(Claim("date", text, s, e, value))
+    for value, text, s, e in lang.period_spans(sentence):
+        out.append(Claim("date", text, s, e, value))
+    for way, pattern in (("up", lang.CHANGE_UP), ("down", lang.CHANGE_DOWN)):
+        out += [
+            Claim("direction", m.group(0), m.start(), m.end(), way)
+            for m in pattern.finditer(sentence)
+        ]
+    for m in lang.RELATION.finditer(sentence):
+        value = (m.group(1).lower(), plain_name(m.group(2)))
+        out.append(Claim("relation", m.group(2).strip(), m.start(2), m.end(2), value))
+    named = bodies(sentence)
+    out += [Claim("body", name, s, s + len(name), name) for name, s in named]
+    inside = [(s, s + len(n)) for n, s in named]
+    for place, s in rules.places_in(sentence):
+        if not any(a <= s < b for a, b in inside):
+            out.append(Claim("place", place, s, s + len(place), place))
+    return sorted(out, key=lambda c: c.start)
+
+
+def bodies(text: str) -> list[tuple[str, int]]:
+    """Named bodies and roles, longest first, without overlaps."""
+    found: list[tuple[str, int]] = []
+    for pattern in (lang.ROLE, lang.BODY_NAME):
+        for m in pattern.finditer(text):
+            name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", m.group(0))
+            s = m.end() - len(name)
+            if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):
+                found.append((name, s))
+    return found
+
+
+# --- Passages, read once ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocFigure:
+    """A figure in a passage, with what it measures and the period it is given for."""
+
+    q: lang.Quantity
+    about: frozenset[str]
+    period: tuple[int, int] | None
+    unit_index: int
+    row: int = -1  # the table row it sits in (-1 in prose)
+    column: str = ""
+    label: str = ""
+    old: bool = False  # the earlier value of a change ("up from 38%")
+    measure: frozenset[str] = frozenset()  # the words just after it (a cell: its row label)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A passage read for checking: its sentences and table cells, figures, dates, names."""
+
+    units: tuple[str, ...]  # sentences, and each table cell read with its caption and row label
+    figures: tuple[DocFigure, ...]
+    dates: tuple[tuple[tuple[int, int, int], str, int], ...]  # value, text, unit index
+    periods: tuple[tuple[tuple[int, int], str, int], ...]
+    text: str  # the whole passage with its heading, lower case
+
+
+@functools.lru_cache(maxsize=4096)
+def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> Reading:
+    """Read a passage's sentences and table cells (a cell with its caption and row label)."""
+    units: list[str] = []
+    figures: list[DocFigure] = []
+    caption = ""
+    for row, sentence in enumerate(split_sentences(passage)):
+        if " | " not in sentence:
+            caption = sentence if len(sentence) < 200 else ""
+            figures += _prose_figures(sentence, len(units), n, common)
+            units.append(sentence)
+            continue
+        label, cells = parse_row(sentence)
+        for cell in cells:
+            figures += _cell_figures(caption, label, cell, len(units), row, common)
+            units.append(f"{caption} {label} | {cell.column}: {cell.value}".strip())
+    dates = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.full_dates(u)]
+    periods = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.period_spans(u)]
+    periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(heading)]
+    text = f"{heading}\n{passage}".lower()
+    return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text)
+
+
+def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> list[DocFigure]:
+    return [
+        DocFigure(
+            q,
+            _about(sentence, q.start, q.end, n, common),
+            _attached_period(sentence, q.start, q.end),
+            i,
+            old=_is_old(sentence, q.start),
+            measure=_measure(sentence, q.end, common),
+        )
+        for q in lang.quantities(sentence)
+    ]
+
+
+def _cell_figures(
+    caption: str, label: str, cell: Any, i: int, row: int, common: frozenset[str]
+) -> list[DocFigure]:
+    about = frozenset(lang.terms(f"{caption} {label} {cell.column}") - common)
+    head = lang.periods(cell.column) or lang.periods(label)
+    out = []
+    for q in lang.quantities(cell.value):
+        when = max(head) if head else _attached_period(cell.value, q.start, q.end)
+        old = _is_old(cell.value, q.start)
+        measure = frozenset(lang.terms(label) - common)
+        out.append(DocFigure(q, about, when, i, row, cell.column, label, old, measure))
+    return out
+
+
+def overlap(a: Iterable[str], b: Iterable[str]) -> int:
+    """How many words of `a` have a form among `b`."""
+    b = list(b)
+    return sum(1 for w in a if any(lang.same_word(w, x) for x in b))
+
+
+def background_words(texts: list[str], share: float = 0.4) -> frozenset[str]:
+    """Content words used in more than `share` of the passages: the corpus's background."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(lang.terms(text))
+    return frozenset(w for w, n in counts.items() if n > share * max(len(texts), 1))
