@@ -98,11 +98,7 @@ class Assistant:
                 retriever.sentence_vectors,
                 retriever.synonyms,
                 retriever.lexical.common,
-                {
-                    doc_id: entry.get("title", "")
-                    for doc_id, entry in retriever.manifest.get("documents", {}).items()
-                    if entry.get("status") == "superseded"
-                },
+                self.titles(superseded=True),
             )
             self._scorer_for = retriever
         return self._scorer
@@ -152,14 +148,15 @@ class Assistant:
 
     def parse(self, question: str, history: list[Query] | None = None) -> Query:
         """Type a question against the conversation and the corpus's names and titles."""
-        titles = {
+        return parse_query(question, history, self.retriever.lexical.names, self.titles())
+
+    def titles(self, superseded: bool = False) -> dict[str, str]:
+        """doc_id -> title of the indexed documents (only the superseded ones, if asked)."""
+        return {
             doc_id: entry.get("title", "")
             for doc_id, entry in self.retriever.manifest.get("documents", {}).items()
+            if not superseded or entry.get("status") == "superseded"
         }
-        return parse_query(question, history, self.retriever.lexical.names, titles)
-
-    def _status(self, doc_id: str) -> str:
-        return self.retriever.manifest.get("documents", {}).get(doc_id, {}).get("status", "")
 
     def passages(
         self, query: Query, k: int | None = None, filters: Filters | None = None
@@ -175,7 +172,7 @@ class Assistant:
         for part in query.all_parts():
             own = filters
             if part.documents and not filters.doc_ids:
-                old = all(self._status(d) == "superseded" for d in part.documents)
+                old = set(part.documents) <= self.titles(superseded=True).keys()
                 own = replace(
                     filters,
                     doc_ids=part.documents,
@@ -226,11 +223,7 @@ class Assistant:
         """Return the comms rules from corpus/glossary.yaml (empty rules when absent)."""
         if self._glossary is None:
             data = load_glossary(self.settings.corpus_dir)
-            data["superseded_titles"] = [
-                d["title"]
-                for d in self.retriever.manifest.get("documents", {}).values()
-                if d.get("status") == "superseded"
-            ]
+            data["superseded_titles"] = list(self.titles(superseded=True).values())
             texts = self._passages()
             data["corpus_text"] = "\n".join(texts).lower()
             data["background_words"] = background_words([t.split("\n", 2)[-1] for t in texts])

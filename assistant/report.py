@@ -142,8 +142,8 @@ def to_markdown(report: dict[str, Any]) -> str:
         lines.append(
             f"| {metric} | {value:.3f} | {row['baseline']:.3f} | {row['delta']:+.3f} | {flag} |"
         )
-    lines += _sets_table(report["summary"].get("sets", {}))
-    lines += _wording_table(report["summary"].get("wording_sets", {}))
+    lines += _sets_table(report["summary"].get("sets", {}), SET_METRICS)
+    lines += _sets_table(report["summary"].get("wording_sets", {}), WORDING_METRICS, "wording")
     lines += ["", "| stage | p50 ms | p95 ms |", "|---|---|---|"]
     lines += [
         f"| {k} | {v['p50']} | {v['p95']} |" for k, v in report["summary"]["latency_ms"].items()
@@ -174,18 +174,6 @@ SET_METRICS = (
 )
 
 
-def _sets_table(sets: dict[str, dict[str, float]]) -> list[str]:
-    """Dev (calibration), held-out (the gate) and blind (never tuned) side by side."""
-    if not sets:
-        return []
-    names = list(sets)
-    lines = ["", "| metric | " + " | ".join(f"{n} (n={sets[n]['n']})" for n in names) + " |"]
-    lines.append("|---" * (len(names) + 1) + "|")
-    for metric in SET_METRICS:
-        lines.append(f"| {metric} | " + " | ".join(f"{sets[n][metric]:.3f}" for n in names) + " |")
-    return lines
-
-
 WORDING_METRICS = (
     "wording_accuracy",
     "wording_false_supported",
@@ -195,17 +183,21 @@ WORDING_METRICS = (
 )
 
 
-def _wording_table(sets: dict[str, dict[str, float]]) -> list[str]:
-    """The wording check's dev, held-out and blind figures side by side."""
+def _sets_table(
+    sets: dict[str, dict[str, float]], metrics: tuple[str, ...], heading: str = "metric"
+) -> list[str]:
+    """Dev (calibration), held-out (the gate) and blind (never tuned) side by side."""
     if not sets:
         return []
     names = list(sets)
-    lines = ["", "| wording | " + " | ".join(f"{n} (n={sets[n]['n']})" for n in names) + " |"]
-    lines.append("|---" * (len(names) + 1) + "|")
-    for metric in WORDING_METRICS:
-        lines.append(
-            f"| {metric} | " + " | ".join(f"{sets[n].get(metric, 0.0):.3f}" for n in names) + " |"
-        )
+    lines = [
+        "",
+        f"| {heading} | " + " | ".join(f"{n} (n={sets[n]['n']})" for n in names) + " |",
+        "|---" * (len(names) + 1) + "|",
+    ]
+    for metric in metrics:
+        row = " | ".join(f"{sets[n].get(metric, 0.0):.3f}" for n in names)
+        lines.append(f"| {metric} | {row} |")
     return lines
 
 
