@@ -234,6 +234,27 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     return 1 - len(unmet) / len(query.constraints), tuple(unmet)
 
 
+def short_forms_in(query: Query, top: list[Hit], known: Synonyms) -> Synonyms:
+    """The short forms a question types in capitals, read as the passages spell them.
+
+    "the SV strategy" over passages about the serious violence strategy reads "SV" as "serious
+    violence"; "KSIs" where the passages write "KSI" is its plural. The glossary's acronyms
+    are known already; these are the ones people make up.
+    """
+    texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
+    joined = " ".join(texts)
+    pairs = []
+    for written, single in lang.short_forms(" ".join((query.text, *query.context))):
+        if known.knows(written):
+            continue
+        if re.search(rf"(?<!\w){re.escape(single)}(?!\w)", joined):
+            if single != written:
+                pairs.append((written, single))
+        elif phrase := lang.spell_out(single, texts):
+            pairs.append((written, phrase))
+    return Synonyms.from_pairs(pairs)
+
+
 @dataclass
 class Evidence:
     """Scored sentences, and what the top passages leave out of the question."""
@@ -299,9 +320,8 @@ class EvidenceScorer:
         self.synonyms = synonyms or Synonyms()
         self.common = common  # words the corpus uses in lower case (not names of people)
         self.superseded = superseded or {}  # doc_id -> title of the superseded documents
-        self.framing = frozenset(
-            t for toks in tokenize(sorted(lang.QUESTION_FRAMING)) for t in toks
-        )
+        framing = sorted(lang.QUESTION_FRAMING | lang.FUNCTION_WORDS)
+        self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
 
     def question_terms(self, query: Query) -> tuple[dict[str, str], dict[str, float]]:
         """Map the question's content tokens to their words, and weight them by IDF.
@@ -323,7 +343,7 @@ class EvidenceScorer:
         top = hits[: p.candidate_hits + p.kind_hits]
         cands = _offered(_candidates(top), query.kind, p.candidate_hits)
         q_terms, weights = self.question_terms(query)
-        own, read, found = self._read(cands, top)
+        own, read, found = self._read(cands, top, short_forms_in(query, top, self.synonyms))
         absent = {t for t in q_terms if not lang.related_form(t, found)}
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
         self._weigh_missing(evidence, query, q_terms, absent)
@@ -394,12 +414,13 @@ class EvidenceScorer:
         evidence.missing_share = round(sum(w for w, _ in missing), 4)
 
     def _read(
-        self, cands: list[Candidate], top: list[Hit]
+        self, cands: list[Candidate], top: list[Hit], made_up: Synonyms
     ) -> tuple[list[set[str]], list[set[str]], set[str]]:
         """Tokens of each sentence alone, and as read with its caption, title and section.
 
         Also returns every token of the three best passages (what the documents offer). An
-        acronym reads as its expansion ("ASB" as "antisocial behaviour") and back.
+        acronym reads as its expansion ("ASB" as "antisocial behaviour") and back; then a short
+        form the question made up reads as the passages spell it (see `short_forms_in`).
         """
         texts = (
             [c.text for c in cands]
@@ -407,7 +428,8 @@ class EvidenceScorer:
             + [f"{h.chunk.title} {h.chunk.section}" for h in top]
             + [h.chunk.text for h in top[:3]]
         )
-        tokens = [self.synonyms.expand(set(t)) for t in self.tokenize(texts)] if texts else []
+        known = self.synonyms
+        tokens = [made_up.expand(known.expand(set(t))) for t in self.tokenize(texts)]
         n = len(cands)
         headings = tokens[2 * n : 2 * n + len(top)]
         found = set().union(*headings[:3], *tokens[2 * n + len(top) :]) if top else set()

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
 # Function words that never carry a question's meaning (the usual English closed-class words,
@@ -24,6 +26,15 @@ STOPWORDS = frozenset(
     "will with would about into than then also any all not no so such per i we you he she his her "
     "tell me please give list show".split()
 )
+
+# English function words as NLTK lists them (shipped by bm25s): "about", "our", "same", "only"...
+# A question's own content is what is left once they are set aside ("what about 2024?" asks for
+# 2024, not for "about"). Words that say which way or which side are kept ("going up?", "the
+# year before", "over 25s"). The BM25 index keeps its smaller list.
+DIRECTION_WORDS = frozenset(
+    "up down before after above below over under more most few against".split()
+)
+FUNCTION_WORDS = frozenset(STOPWORDS_EN_PLUS) - DIRECTION_WORDS
 
 # Words that frame a question rather than say what it is about ("according to", "what does the
 # document say"); they are never counted as evidence.
@@ -651,3 +662,51 @@ RELATION = re.compile(
 )
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
+
+
+# A short form typed in capitals ("SV", "CJ", "KSIs", "W&F"); a trailing lower-case "s" is a
+# plural ("KSIs" is KSI).
+SHORT_FORM = re.compile(r"(?<![\w&])([A-Z][A-Z&]*[A-Z])(s?)(?![\w&])")
+_INITIAL_SKIP = frozenset("and of the for in on to &".split())
+
+
+def short_forms(text: str) -> list[tuple[str, str]]:
+    """The capitalised short forms a text uses, as (written, singular): ("KSIs", "KSI")."""
+    return [(m.group(0), m.group(1)) for m in SHORT_FORM.finditer(text)]
+
+
+def spell_out(short: str, texts: Iterable[str], least: int = 2) -> str:
+    """The phrase a short form abbreviates in these texts ("" when none does at least twice).
+
+    "SV" in passages about serious violence is "serious violence"; "W&F" is "Westmorland and
+    Furness" (joining words are skipped when matching initials). The phrase used most often
+    wins; a short form the texts write as it is needs no spelling out.
+    """
+    letters = short.replace("&", "").lower()
+    counts: Counter[str] = Counter()
+    for text in texts:
+        words = re.findall(r"[A-Za-z][A-Za-z'-]*|&", text)
+        for i, word in enumerate(words):
+            if word.lower() in _INITIAL_SKIP or word[0].lower() != letters[0]:
+                continue
+            phrase = _initials_phrase(words, i, letters)
+            if phrase:
+                counts[phrase.lower()] += 1
+    best = counts.most_common(1)
+    return best[0][0] if best and best[0][1] >= least else ""
+
+
+def _initials_phrase(words: list[str], start: int, letters: str) -> str:
+    """The words from `start` whose initials (joining words skipped) spell `letters`."""
+    taken, k = [], 0
+    for word in words[start:]:
+        if k == len(letters):
+            break
+        if word.lower() in _INITIAL_SKIP and taken:
+            taken.append(word)
+            continue
+        if word[0].lower() != letters[k] or word.isupper() and len(word) > 1:
+            return ""
+        taken.append(word)
+        k += 1
+    return " ".join(taken) if k == len(letters) else ""

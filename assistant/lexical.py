@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,11 +51,16 @@ class Synonyms:
     @classmethod
     def from_glossary(cls, glossary: dict[str, Any]) -> Synonyms:
         """Build from the `acronyms` list of corpus/glossary.yaml (term, expansion)."""
-        pairs = [
+        return cls.from_pairs(
             (str(a["term"]), str(a["expansion"]))
             for a in glossary.get("acronyms") or []
             if isinstance(a, dict) and a.get("term") and a.get("expansion")
-        ]
+        )
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> Synonyms:
+        """Build from (short form, expansion) pairs."""
+        pairs = list(pairs)
         toks = tokenize([text for pair in pairs for text in pair]) if pairs else []
         groups = [
             (frozenset(toks[2 * i]), frozenset(toks[2 * i + 1]))
@@ -63,8 +69,17 @@ class Synonyms:
         ]
         return cls(tuple(groups))
 
+    def knows(self, short: str) -> bool:
+        """True when a short form is one of the groups' own ("CSA" in the glossary)."""
+        toks = frozenset(tokenize([short])[0])
+        return bool(toks) and any(toks == group for group, _ in self.groups)
+
     def expand(self, tokens: set[str] | frozenset[str]) -> set[str]:
-        """Add the other form of every acronym or expansion the tokens contain."""
+        """Add the other form of every acronym or expansion the tokens contain.
+
+        Each group looks at the tokens given, not at what other groups added, so unrelated
+        groups don't chain ("CSP" -> "community safety partnership", + "agreement" -> "CSA").
+        """
         out = set(tokens)
         for short, long in self.groups:
             if short <= tokens:

@@ -190,6 +190,37 @@ def test_synonyms_read_an_acronym_as_its_expansion_and_back() -> None:
     assert synonyms.expand({"other"}) == {"other"}
 
 
+def test_synonyms_do_not_chain_through_shared_words() -> None:
+    synonyms = Synonyms.from_glossary(
+        {
+            "acronyms": [
+                {"term": "HSB", "expansion": "harbour safety board"},
+                {"term": "HSP", "expansion": "harbour safety plan"},
+            ]
+        }
+    )
+    # "HSB" brings "harbour safety"; with "plan" beside it that is not "HSP".
+    assert "hsp" not in synonyms.expand({"hsb", "plan"})
+
+
+def test_a_short_form_the_question_makes_up_reads_as_the_passages_spell_it() -> None:
+    hits = [
+        _hit("The ferry safety strategy sets one target. Ferry safety improved in 2024.", "fs"),
+        _hit("Harbour patrols run at night.", "hp", 1),
+    ]
+    made_up = parse_query("what target does the FS strategy set?", names=NAMES)
+    plain = parse_query("what target does the ferry safety strategy set?", names=NAMES)
+    scorer = _scorer()
+    assert scorer.score(made_up, hits).lead_missing == scorer.score(plain, hits).lead_missing
+    assert scorer.score(made_up, hits).missing == []
+
+
+def test_function_words_are_not_part_of_what_a_question_asks() -> None:
+    hits = [_hit("Burglary in Northvale rose by 12% in 2024.", "b")]
+    ev = _scorer().score(parse_query("what about our burglary figure for Northvale?"), hits)
+    assert "about" not in {w for _, w in ev.missing} and "our" not in {w for _, w in ev.missing}
+
+
 def test_the_llm_sees_the_passages_of_every_part_once() -> None:
     from assistant.pipeline import interleave
 

@@ -13,6 +13,8 @@ from assistant.language import (
     periods,
     periods_meet,
     related_form,
+    short_forms,
+    spell_out,
     terms,
 )
 
@@ -105,3 +107,20 @@ def test_a_question_names_a_document_by_the_words_of_its_title() -> None:
     assert named_documents("targets in the 2023 Beacon Strategy?", titles) == ("beacons-2023",)
     assert named_documents("what does the plan say?", titles) == ()
     assert named_documents("what does the BS strategy say?", titles) == ()
+
+
+def test_short_forms_typed_in_capitals_with_plurals() -> None:
+    found = short_forms("were there more HGVs in N&E this year? ask the RTB, I said")
+    assert found == [("HGVs", "HGV"), ("N&E", "N&E"), ("RTB", "RTB")]
+
+
+def test_a_made_up_short_form_is_spelled_out_from_the_passages_alone() -> None:
+    texts = [
+        "The road transport board met twice. Road transport levels rose.",
+        "Northvale and Eastmere share a harbour; Northvale and Eastmere patrols began in May.",
+        "A rare term: Ranger Training Budget.",
+    ]
+    assert spell_out("RT", texts) == "road transport"
+    assert spell_out("N&E", texts) == "northvale and eastmere"
+    assert spell_out("RTB", texts) == ""  # spelled once only: not enough to read it so
+    assert spell_out("QX", texts) == ""
