@@ -65,8 +65,9 @@ class AbstentionModel:
 def lacks_what_is_asked(evidence: Evidence) -> bool:
     """True when the best sentence cannot answer, whatever the scores.
 
-    It lacks the period or name asked for, or the type of value asked for (an amount, a
-    person's name...), or a "how many" question finds no number of what it counts.
+    It lacks the period or name asked for (or a table gives that period no figure), or the type
+    of value asked for (an amount, a person's name...), or a "how many" question finds no number
+    of what it counts.
     """
     lead = evidence.candidates[0] if evidence.candidates else None
     return lead is None or bool(lead.unmet) or not lead.gives or not evidence.has_count

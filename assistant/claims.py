@@ -62,6 +62,7 @@ class GlossaryRules:
         ]
         self.places = sorted(data.get("places", []), key=len, reverse=True)
         self.superseded_titles: list[str] = list(data.get("superseded_titles", []))
+        self.titles: list[str] = list(data.get("titles", [])) or self.superseded_titles
         self.acronyms = {a["term"]: a["expansion"] for a in data.get("acronyms", [])}
         self.corpus_text: str = data.get("corpus_text", "")
         self.common: frozenset[str] = frozenset(data.get("background_words", ()))

@@ -255,6 +255,16 @@ def short_forms_in(query: Query, top: list[Hit], known: Synonyms) -> Synonyms:
     return Synonyms.from_pairs(pairs)
 
 
+def blank_cells(cand: Candidate, query: Query) -> tuple[str, ...]:
+    """The periods asked for whose cells in a table row hold no figure ("2024: Not shown")."""
+    blank = []
+    for c in query.constraints:
+        cells = [x for x in cand.cells if c.kind == "period" and lang.periods(x.column) & c.periods]
+        if cells and not any(lang.DIGIT.search(x.value) for x in cells):
+            blank.append(c.text)
+    return tuple(blank)
+
+
 @dataclass
 class Evidence:
     """Scored sentences, and what the top passages leave out of the question."""
@@ -267,6 +277,7 @@ class Evidence:
     weights: dict[str, float] = field(default_factory=dict)  # question token -> weight
     has_count: bool = True  # a "how many" question: one of the best sentences gives a number
     carry: dict[str, float] = field(default_factory=dict)  # question token -> share of meaning
+    constrained: frozenset[str] = frozenset()  # tokens of the periods and names asked for
 
     @property
     def best(self) -> float:
@@ -285,7 +296,24 @@ class Evidence:
             "coverage": self.coverage,
             "missing_share": self.missing_share,
             "lead_missing": self.lead_missing,
+            "measure_missing": self.measure_missing,
         }
+
+    @property
+    def measure_missing(self) -> float:
+        """Share of what the question measures that the best sentence lacks.
+
+        What it measures is its meaning but the periods and names asked for: a sentence naming
+        the place asked about must still be about the thing asked ("hate crime in Eastmere" is
+        not answered by Eastmere's total crime).
+        """
+        if not self.candidates:
+            return 1.0
+        found = self.candidates[0].tokens
+        measure = {t: w for t, w in self.carry.items() if t not in self.constrained}
+        total = sum(measure.values())
+        lacking = sum(w for t, w in measure.items() if not lang.related_form(t, found))
+        return round(lacking / total, 4) if total else 0.0
 
     @property
     def lead_missing(self) -> float:
@@ -309,6 +337,7 @@ class EvidenceScorer:
         synonyms: Synonyms | None = None,
         common: frozenset[str] = frozenset(),
         superseded: dict[str, str] | None = None,
+        titles: dict[str, str] | None = None,
     ) -> None:
         """Keep the model, the corpus statistics, the sizes and the stored vectors.
 
@@ -320,6 +349,7 @@ class EvidenceScorer:
         self.synonyms = synonyms or Synonyms()
         self.common = common  # words the corpus uses in lower case (not names of people)
         self.superseded = superseded or {}  # doc_id -> title of the superseded documents
+        self.titles = titles or self.superseded  # doc_id -> title of every document
         framing = sorted(lang.QUESTION_FRAMING | lang.FUNCTION_WORDS)
         self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
 
@@ -346,6 +376,9 @@ class EvidenceScorer:
         own, read, found = self._read(cands, top, short_forms_in(query, top, self.synonyms))
         absent = {t for t in q_terms if not lang.related_form(t, found)}
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
+        evidence.constrained = frozenset(
+            t for toks in self.tokenize([c.text for c in query.constraints]) for t in toks
+        )
         self._weigh_missing(evidence, query, q_terms, absent)
         self._lexical(query, cands, own, read, weights)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
@@ -357,6 +390,7 @@ class EvidenceScorer:
                 )
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
+                cand.unmet += blank_cells(cand, query)
                 cand.gives = lang.gives_value(text, query.value, self.common)
                 cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)
@@ -372,14 +406,10 @@ class EvidenceScorer:
         """
         if top[cand.hit_index].chunk.status == "superseded" or not lang.has_figure(cand.text):
             return ""
-        text = cand.text
-        if cand.is_row:  # a cell's value, not a column heading ("2024 strategy: 238")
-            text = " ".join(c.value for c in cand.cells)
-        elif lang.LEADING_PRONOUN.match(text):  # "Its target is..." is about the one before
-            text = f"{cand.before} {text}"
-        named = set(lang.named_documents(text, self.superseded, years=True))
-        named -= set(query.documents)
-        return self.superseded[sorted(named)[0]] if named else ""
+        # a row's cell values speak, not its column headings ("2024 strategy: 238")
+        text = " ".join(c.value for c in cand.cells) if cand.is_row else cand.text
+        before = "" if cand.is_row else cand.before
+        return lang.quoted_edition(text, before, self.titles, self.superseded, query.documents)
 
     @staticmethod
     def _reading(cand: Candidate, top: list[Hit]) -> tuple[str, str]:

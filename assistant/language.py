@@ -217,14 +217,14 @@ def named_documents(
     editions names the edition whose year the question gives, when it gives one. With
     `years`, a year is a title word too ("the 2024 strategy").
     """
-    word = r"[a-z0-9']+" if years else r"[a-z']+"
-    words = {d: {base_word(w) for w in re.findall(word, t.lower())} for d, t in titles.items()}
+    token = r"[a-z0-9']+" if years else r"[a-z']+"
+    words = {d: {base_word(w) for w in re.findall(token, t.lower())} for d, t in titles.items()}
     found: list[str] = []
     for m in DOC_TYPE.finditer(text):
-        before = re.findall(word, text[: m.start()].lower())[-4:]
+        before = re.findall(token, text[: m.start()].lower())[-4:]
         named = [base_word(m.group(1).lower())]
         for word in reversed(before):
-            w = base_word(word.lower())
+            w = base_word(word)
             if w in STOPWORDS or not any(w in ws and named[0] in ws for ws in words.values()):
                 break
             named.append(w)
@@ -234,6 +234,27 @@ def named_documents(
         if 0 < len(fits) <= most:
             found += fits
     return tuple(dict.fromkeys(found))
+
+
+def quoted_edition(
+    text: str,
+    before: str,
+    titles: dict[str, str],
+    superseded: Iterable[str],
+    named: Iterable[str] = (),
+) -> str:
+    """The replaced edition a current document's sentence speaks of, if any ("" if none).
+
+    `titles` maps doc_id to title for every document, `superseded` holds the replaced ones:
+    "the 2024 strategy's target was 5%" speaks of one, and so does "Its target was 5%" after a
+    sentence naming it; "the 2025 refresh of the ... Strategy" names the current edition. An
+    edition the reader names too (`named`) is not flagged: then the old statement is the point.
+    """
+    if LEADING_PRONOUN.match(text):
+        text = f"{before} {text}"
+    found = set(named_documents(text, titles, years=True)) & set(superseded)
+    found -= set(named)
+    return titles[sorted(found)[0]] if found else ""
 
 
 # A person's name: two capitalised words, neither of which the corpus uses as a common word.

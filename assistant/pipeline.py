@@ -99,6 +99,7 @@ class Assistant:
                 retriever.synonyms,
                 retriever.lexical.common,
                 self.titles(superseded=True),
+                self.titles(),
             )
             self._scorer_for = retriever
         return self._scorer
@@ -224,6 +225,7 @@ class Assistant:
         if self._glossary is None:
             data = load_glossary(self.settings.corpus_dir)
             data["superseded_titles"] = list(self.titles(superseded=True).values())
+            data["titles"] = list(self.titles().values())
             texts = self._passages()
             data["corpus_text"] = "\n".join(texts).lower()
             data["background_words"] = background_words([t.split("\n", 2)[-1] for t in texts])

@@ -457,7 +457,7 @@ def _supported(
     v: SentenceVerdict, aligned: Aligned, checks: list[ClaimCheck], rules: GlossaryRules
 ) -> SentenceVerdict:
     _cite(v, aligned, checks)
-    if title := next((t for t in rules.superseded_titles if t.lower() in aligned.text.lower()), ""):
+    if title := _edition_spoken_of(v.sentence, aligned, rules):
         v.verdict, v.element = "outdated", "superseded"
         v.reasons.append(f"this describes {title}, which has been superseded")
         return v
@@ -466,6 +466,25 @@ def _supported(
         f"every claim ({len(checks)}) is in one passage" if checks else "matches the documents"
     )
     return v
+
+
+def _edition_spoken_of(sentence: str, aligned: Aligned, rules: GlossaryRules) -> str:
+    """The superseded document the matching passage sentence speaks of ("" if none).
+
+    A current document that says "Its headline target was 5%" after naming the 2024 strategy
+    backs a draft about the 2024 strategy, not a draft that presents 5% as today's target.
+    """
+    old = rules.superseded_titles
+    titles = {t: t for t in [*rules.titles, *old]}
+    # the draft speaks of the old edition when its words fit that title alone
+    named = lang.named_documents(sentence, titles, most=1, years=True)
+    spelled = (t for t in old if t.lower() in aligned.text.lower() and t not in named)
+    if title := next(spelled, ""):
+        return title
+    units = split_sentences(aligned.passage)
+    at = next((i for i, u in enumerate(units) if aligned.text.strip() in u), -1)
+    before = units[at - 1] if at > 0 else ""
+    return lang.quoted_edition(aligned.text, before, titles, old, named)
 
 
 def _conflict_or_unsupported(

@@ -61,6 +61,26 @@ def test_a_year_the_table_does_not_give_is_a_near_miss_not_a_neighbouring_figure
     assert "2020/21" in answer.text and "2023/24" in answer.text and answer.related
 
 
+def test_a_sentence_naming_the_place_must_still_be_about_the_thing_measured() -> None:
+    hits = [_hit("Eastmere had a total crime rate of 61.6 per 1,000 residents in 2024.", "c")]
+    ev = _scorer().score(parse_query("arson rate in Eastmere?", names=NAMES), hits)
+    assert ev.candidates[0].unmet == ()  # the place is there...
+    assert ev.measure_missing > ev.lead_missing  # ...so what it lacks is the measure
+    same = _scorer().score(parse_query("total crime rate in Eastmere?", names=NAMES), hits)
+    assert same.measure_missing == 0
+
+
+def test_a_year_whose_cell_holds_no_figure_is_not_answered() -> None:
+    table = (
+        "Table 3: Harbour rescues, by year\n"
+        "Northvale | 2021: 14; 2022: 17; 2023: Not shown; 2024: not yet published"
+    )
+    missed = _ask("harbour rescues in northvale in 2023?", [_hit(table)])
+    assert not missed.grounded and "2023" in missed.text
+    found = _ask("harbour rescues in northvale in 2022?", [_hit(table)])
+    assert found.grounded and "17" in found.text.splitlines()[0]
+
+
 def test_a_place_the_passages_do_not_name_is_not_answered_with_another_place() -> None:
     hits = [_hit("Reoffending in the county stood at 22.5% in the latest year.")]
     answer = _ask("what is the reoffending rate in westbrook?", hits)

@@ -124,3 +124,9 @@ def test_a_made_up_short_form_is_spelled_out_from_the_passages_alone() -> None:
     assert spell_out("N&E", texts) == "northvale and eastmere"
     assert spell_out("RTB", texts) == ""  # spelled once only: not enough to read it so
     assert spell_out("QX", texts) == ""
+
+
+def test_a_title_word_earlier_in_the_text_does_not_hide_a_document_named_later() -> None:
+    titles = {"old": "Harbour Safety Plan 2019", "new": "Harbour Safety Plan 2024"}
+    text = "When this plan was agreed, the Harbour Safety Plan 2019 set three aims."
+    assert named_documents(text, titles, years=True) == ("old",)

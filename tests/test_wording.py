@@ -29,6 +29,7 @@ RULES = GlossaryRules(
         "places": ["Eastport", "Westhaven", "Northcliff"],
         "acronyms": [{"term": "HSB", "expansion": "Harbour Safety Board"}],
         "superseded_titles": ["Harbour Plan 2019"],
+        "titles": ["Harbour Plan 2019", "Harbour Plan 2024"],
         "corpus_text": CORPUS.lower(),
     }
 )
@@ -257,6 +258,22 @@ def test_a_statement_from_the_superseded_edition_is_outdated() -> None:
     old = _doc("The ferry grant is £57,000 a year.", status="superseded")
     v = _judge("The ferry grant is £57,000 a year.", current, old)
     assert (v.verdict, v.element, v.document_value) == ("outdated", "superseded", "£64,000")
+
+
+def test_a_current_document_quoting_the_replaced_editions_figure_backs_no_current_claim() -> None:
+    passage = (
+        "The ferry grant in this plan is £64,000 a year. The Harbour Plan 2019 funded the "
+        "quay patrols. Its ferry grant was £57,000 a year."
+    )
+    doc = Aligned("Its ferry grant was £57,000 a year.", passage, 0.9, {"title": "Doc"})
+    v = _judge("The ferry grant is £57,000 a year.", doc)
+    assert (v.verdict, v.element) == (
+        "outdated",
+        "superseded",
+    ) and "Harbour Plan 2019" in v.reasons[0]
+    # a draft about the old edition itself is what the document says
+    about_old = _judge("The Harbour Plan 2019 set a ferry grant of £57,000 a year.", doc)
+    assert about_old.verdict == "supported"
 
 
 def test_overclaims_and_unrelated_sentences_are_unsupported() -> None:
