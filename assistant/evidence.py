@@ -350,7 +350,7 @@ class EvidenceScorer:
         self.common = common  # words the corpus uses in lower case (not names of people)
         self.superseded = superseded or {}  # doc_id -> title of the superseded documents
         self.titles = titles or self.superseded  # doc_id -> title of every document
-        framing = sorted(lang.QUESTION_FRAMING | lang.FUNCTION_WORDS)
+        framing = sorted(lang.QUESTION_FRAMING | lang.function_words())
         self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
 
     def question_terms(self, query: Query) -> tuple[dict[str, str], dict[str, float]]:

@@ -9,12 +9,11 @@ meaning) stand in for a thesaurus.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-
-from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 
@@ -34,7 +33,15 @@ STOPWORDS = frozenset(
 DIRECTION_WORDS = frozenset(
     "up down before after above below over under more most few against".split()
 )
-FUNCTION_WORDS = frozenset(STOPWORDS_EN_PLUS) - DIRECTION_WORDS
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """NLTK's English function words but the direction words (bm25s is imported on first use)."""
+    from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+    return frozenset(STOPWORDS_EN_PLUS) - DIRECTION_WORDS
+
 
 # Words that frame a question rather than say what it is about ("according to", "what does the
 # document say"); they are never counted as evidence.
