@@ -23,7 +23,7 @@ index: install
 
 run: install
 	-$(VENV)/bin/assistant ingest
-	$(VENV)/bin/streamlit run streamlit_app.py --server.port 8501
+	$(VENV)/bin/assistant serve --server.port 8501
 
 test: install
 	$(PY) -m pytest; rc=$$?; \
@@ -40,6 +40,8 @@ bench: install
 	-$(VENV)/bin/assistant ingest
 	$(PY) benchmarks/answer_latency.py
 	$(PY) benchmarks/retrieval_latency.py
+	$(PY) benchmarks/cold_start.py
+	$(PY) benchmarks/ingest_speed.py
 
 corpus: install
 	$(PY) scripts/build_corpus.py

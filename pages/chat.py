@@ -13,7 +13,7 @@ from assistant.ingest import STRANDS
 from assistant.loaders import pdf_page_text
 from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
-from assistant.ui_format import answer_markdown, highlight, source_label
+from assistant.ui_format import CHAT_PROMPT, answer_markdown, highlight, source_label
 
 assistant = st.session_state["assistant"]
 docs = assistant.retriever.manifest.get("documents", {})
@@ -103,7 +103,9 @@ for i, (question, answer) in enumerate(history):
     with st.chat_message("assistant"):
         _render(i, answer)
 
-if question := st.chat_input("Ask about the Safer Cumbria documents"):
+# a question typed while the app was warming up (streamlit_app.py) is answered now
+pending = st.session_state.pop("pending_question", None)
+if question := st.chat_input(CHAT_PROMPT) or pending:
     st.chat_message("user").text(question)
     convo = st.session_state.setdefault("conversation", Conversation())
     try:

@@ -64,9 +64,9 @@ def settings(tmp_path: Path, corpus: Path) -> Settings:
 
 @pytest.fixture(scope="session")
 def real_embedder():
-    from assistant.embed import SentenceTransformerEmbedder
+    from assistant.embed import OnnxEmbedder
 
-    return SentenceTransformerEmbedder("packaged:all-MiniLM-L6-v2")
+    return OnnxEmbedder("packaged:all-MiniLM-L6-v2")
 
 
 @pytest.fixture(scope="session")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from assistant.config import Settings
+from assistant.serve import _WARMUPS, Warmup, load_and_warm, warmup
 
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "streamlit_app.py")
@@ -20,6 +22,7 @@ def app(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path) -> 
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pages").symlink_to(ROOT / "pages")
+    warmup(Settings()).wait()  # as `assistant serve` does before anyone opens the page
     at = AppTest.from_file(APP, default_timeout=180).run()
     assert not at.exception
     return at
@@ -99,3 +102,28 @@ def test_documents_page_reindexes_with_progress(app: AppTest) -> None:
     app.button[0].click().run()
     assert not app.exception
     assert "skipped" in app.success[0].value
+
+
+def test_a_question_typed_while_warming_up_is_answered_when_ready(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").symlink_to(ROOT / "pages")
+    gate = threading.Event()
+
+    def slow_load(s: Settings):
+        gate.wait(60)
+        return load_and_warm(s)
+
+    key = Settings().model_dump_json()
+    monkeypatch.setitem(_WARMUPS, key, Warmup(Settings(), load=slow_load).start())
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert not at.exception
+    assert "Warming up" in at.info[0].value
+    threading.Timer(0.5, gate.set).start()  # the model becomes ready while the person waits
+    at.chat_input[0].set_value("How many Prevent referrals were there in 2023/24?").run()
+    assert not at.exception
+    assert not at.info  # the warming notice is gone
+    assert "64" in _text(at) and "[1]" in _text(at)

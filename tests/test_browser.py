@@ -1,4 +1,4 @@
-"""End to end: Debian's Chromium (Playwright) against `streamlit run` on a loopback port."""
+"""End to end: Debian's Chromium (Playwright) against `assistant serve` on a loopback port."""
 
 from __future__ import annotations
 
@@ -55,9 +55,8 @@ def server(tmp_path_factory: pytest.TempPathFactory, real_embedder):
         [
             sys.executable,
             "-m",
-            "streamlit",
-            "run",
-            "streamlit_app.py",
+            "assistant",
+            "serve",  # streamlit run, with the model warmed as the server starts
             "--server.port",
             str(port),
             "--server.address",

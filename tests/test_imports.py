@@ -25,3 +25,17 @@ def test_cli_help_is_light() -> None:
         "from assistant.cli import main\ntry:\n    main(['--help'])\nexcept SystemExit:\n    pass"
     )
     assert _loaded_after(code) == set()
+
+
+def test_asking_a_question_never_loads_torch(sample_index, monkeypatch) -> None:
+    """The ONNX backend answers without torch, transformers or sentence-transformers."""
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(sample_index.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(sample_index.index_dir))
+    code = (
+        "from assistant.cli import main\ntry:\n    main(['ask', 'Who chairs the partnership?'])"
+        "\nexcept SystemExit as exc:\n    assert not exc.code, exc.code"
+    )
+    loaded = _loaded_after(code)
+    assert "chromadb" in loaded  # it did answer from the index
+    heavy = {"torch", "transformers", "sentence_transformers"}
+    assert not {m.split(".")[0] for m in loaded} & heavy

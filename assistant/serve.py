@@ -1,0 +1,110 @@
+"""Serve: the Streamlit app, with the model and the index warmed in the background at start.
+
+`assistant serve` starts the warm-up, then Streamlit in the same process, so the first person
+to open the app does not wait for a model load. The app asks `warmup(settings)` for the
+assistant: while it warms, the page says so and a question typed meanwhile is answered as soon
+as it is ready (see streamlit_app.py).
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from assistant.config import Settings
+from assistant.errors import AssistantError
+from assistant.pipeline import Assistant, load_assistant
+
+APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
+WARM_QUESTION = "What does the partnership do?"  # any question: it loads every lazy part
+
+
+def load_and_warm(settings: Settings) -> Assistant:
+    """Open the index and answer one question, so the model and every store are loaded."""
+    assistant = load_assistant(settings)
+    assistant.ask(WARM_QUESTION)
+    return assistant
+
+
+class Warmup:
+    """Loads the assistant in a background thread; `wait` hands it over when it is ready."""
+
+    def __init__(
+        self, settings: Settings, load: Callable[[Settings], Assistant] = load_and_warm
+    ) -> None:
+        """Remember what to load; `start` begins."""
+        self.settings, self._load = settings, load
+        self._done = threading.Event()
+        self._assistant: Assistant | None = None
+        self._error: Exception | None = None
+        self._thread = threading.Thread(target=self._run, name="warmup", daemon=True)
+
+    def start(self) -> Warmup:
+        """Begin loading (once)."""
+        if not self._thread.is_alive() and not self._done.is_set():
+            self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._assistant = self._load(self.settings)
+        except Exception as exc:  # handed to whoever waits, shown there as one line
+            self._error = exc
+        finally:
+            self._done.set()
+
+    def ready(self) -> bool:
+        """Whether loading has finished (well or not)."""
+        return self._done.is_set()
+
+    def settle(self, timeout: float | None = None) -> bool:
+        """Block until loading has finished or `timeout` seconds passed; whether it finished."""
+        return self._done.wait(timeout)
+
+    def wait(self, timeout: float | None = None) -> Assistant:
+        """The loaded assistant, once ready.
+
+        Raises:
+            AssistantError: loading failed (the same message the command line gives), or did
+                not finish within `timeout` seconds.
+        """
+        if not self._done.wait(timeout):
+            raise AssistantError("Still warming up: try again in a few seconds")
+        if isinstance(self._error, AssistantError):
+            raise self._error
+        if self._error is not None:
+            raise AssistantError(
+                f"Could not load the assistant ({self._error.__class__.__name__}: {self._error})"
+            ) from self._error
+        assert self._assistant is not None
+        return self._assistant
+
+
+_WARMUPS: dict[str, Warmup] = {}
+_LOCK = threading.Lock()
+
+
+def warmup(settings: Settings) -> Warmup:
+    """The process-wide warm-up for these settings, started on first call."""
+    key = settings.model_dump_json()
+    with _LOCK:
+        if key not in _WARMUPS:
+            _WARMUPS[key] = Warmup(settings).start()
+        return _WARMUPS[key]
+
+
+def forget(settings: Settings) -> None:
+    """Drop the warmed assistant for these settings (the next `warmup` loads afresh)."""
+    with _LOCK:
+        _WARMUPS.pop(settings.model_dump_json(), None)
+
+
+def main(streamlit_args: list[str]) -> int:
+    """Warm up in the background, then run the Streamlit app here with `streamlit_args`."""
+    from streamlit.web import cli as streamlit_cli
+
+    warmup(Settings())
+    sys.argv = ["streamlit", "run", str(APP), *streamlit_args]
+    return streamlit_cli.main()  # type: ignore[no-any-return]

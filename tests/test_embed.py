@@ -1,0 +1,79 @@
+"""The ONNX backend gives sentence-transformers' vectors without loading torch at run time."""
+
+from __future__ import annotations
+
+import json
+import math
+import shutil
+from pathlib import Path
+
+import pytest
+
+from assistant.embed import (
+    OnnxEmbedder,
+    SentenceTransformerEmbedder,
+    export_onnx,
+    onnx_path,
+    resolve_model_path,
+)
+from assistant.errors import ModelUnavailableError
+
+MODEL = "packaged:all-MiniLM-L6-v2"
+
+
+def _cos(a: list[float], b: list[float]) -> float:
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+@pytest.mark.slow
+def test_onnx_vectors_match_sentence_transformers(real_embedder) -> None:
+    texts = [
+        "Lanterns.",
+        "The harbour board meets every second Thursday to agree the ferry timetable.",
+        "Volunteers counted 1,204 swifts nesting under the old mill's eaves in June 2019.",
+        # longer than the model's 256-token window: both backends cut it at the same place
+        " ".join(f"Orchard row {i} was pruned and mulched before the frost." for i in range(60)),
+        "",
+    ]
+    torch_vectors = SentenceTransformerEmbedder(MODEL).embed_documents(texts)
+    onnx_vectors = OnnxEmbedder(MODEL, batch_size=2).embed_documents(texts)
+    assert isinstance(real_embedder, OnnxEmbedder)  # the suite runs on the default backend
+    for t, o in zip(torch_vectors, onnx_vectors, strict=True):
+        assert math.isclose(sum(x * x for x in o), 1.0, abs_tol=1e-4)
+        assert _cos(t, o) > 0.9999
+    # the order of a batch does not change a text's vector
+    alone = OnnxEmbedder(MODEL).embed_query(texts[2])
+    assert _cos(alone, onnx_vectors[2]) > 0.99999
+
+
+def _copy_config(tmp_path: Path, pooling: dict[str, bool]) -> Path:
+    """A model folder with the real config and tokenizer but no weights."""
+    src = resolve_model_path(MODEL)
+    folder = tmp_path / "model"
+    (folder / "1_Pooling").mkdir(parents=True)
+    for name in ("config.json", "sentence_bert_config.json", "tokenizer.json", "vocab.txt"):
+        shutil.copy(src / name, folder / name)
+    (folder / "1_Pooling" / "config.json").write_text(json.dumps(pooling), encoding="utf-8")
+    return folder
+
+
+def test_failed_export_leaves_no_file_and_says_what_to_do(tmp_path: Path) -> None:
+    folder = _copy_config(tmp_path, {"pooling_mode_mean_tokens": True})
+    dest = onnx_path(folder, tmp_path / "cache")
+    with pytest.raises(ModelUnavailableError, match="ASSISTANT_EMBEDDING_BACKEND=torch"):
+        export_onnx(folder, dest)
+    assert not [p for p in (tmp_path / "cache").iterdir() if not p.name.endswith(".lock")]
+
+
+def test_a_model_that_does_not_mean_pool_is_refused(tmp_path: Path) -> None:
+    folder = _copy_config(tmp_path, {"pooling_mode_cls_token": True})
+    embedder = OnnxEmbedder(str(folder), cache_dir=tmp_path / "cache")
+    with pytest.raises(ModelUnavailableError, match="mean-pooled"):
+        embedder.embed_query("anything")
+
+
+def test_the_export_is_named_by_the_weights(tmp_path: Path) -> None:
+    folder = _copy_config(tmp_path, {"pooling_mode_mean_tokens": True})
+    before = onnx_path(folder, tmp_path)
+    (folder / "model.safetensors").write_bytes(b"new weights")
+    assert onnx_path(folder, tmp_path) != before
