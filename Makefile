@@ -40,8 +40,12 @@ bench: install
 	-$(VENV)/bin/assistant ingest
 	$(PY) benchmarks/answer_latency.py
 	$(PY) benchmarks/retrieval_latency.py
+	$(PY) benchmarks/wording_latency.py
 	$(PY) benchmarks/cold_start.py
+	$(PY) benchmarks/first_answer.py
 	$(PY) benchmarks/ingest_speed.py
+	$(PY) benchmarks/incremental.py
+	$(PY) benchmarks/results_md.py
 
 corpus: install
 	$(PY) scripts/build_corpus.py

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     model_cache_dir: Path | None = None  # unset -> ~/.cache/safer-cumbria-assistant
     chroma_url: str | None = None  # unset -> embedded PersistentClient under index_dir
     collection: str = "safer_cumbria"
+    # with a Chroma server: how often an app process checks whether another process re-indexed
+    index_check_seconds: float = Field(10.0, ge=0)
     chunk_size: int = Field(1200, gt=100, description="characters, about 250 tokens")
     chunk_overlap: int = Field(150, ge=0)
     top_k: int = Field(5, gt=0, le=50)

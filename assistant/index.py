@@ -79,6 +79,43 @@ def load_manifest(index_dir: Path) -> dict[str, Any]:
         raise AssistantError(f"{path} is damaged: run: assistant ingest --rebuild") from exc
 
 
+def manifest_collection_name(name: str) -> str:
+    """Return the name of the one-record collection that holds the manifest on a Chroma server."""
+    return f"{name}-manifest"
+
+
+def publish_manifest(client: Any, settings: Settings, manifest: dict[str, Any]) -> None:
+    """Put the manifest beside the collections on a Chroma server, for app replicas elsewhere."""
+    if not settings.chroma_url:
+        return
+    store = get_collection(client, manifest_collection_name(settings.collection))
+    store.upsert(ids=["manifest"], documents=[json.dumps(manifest)], embeddings=[[1.0]])
+
+
+def read_manifest(settings: Settings) -> dict[str, Any]:
+    """The manifest: index/manifest.json, or on a Chroma server the one the last ingest published.
+
+    The server's copy is also kept locally, so a replica with an empty index/ can open an index
+    that another machine built.
+    """
+    local = load_manifest(settings.index_dir)
+    if not settings.chroma_url:
+        return local
+    try:
+        store = chroma_client(settings).get_collection(
+            manifest_collection_name(settings.collection)
+        )
+        got = store.get(ids=["manifest"], include=["documents"])
+    except Exception:  # noqa: BLE001 - not published yet (or unreachable): the local copy serves
+        return local
+    if not got["documents"]:
+        return local
+    manifest: dict[str, Any] = json.loads(got["documents"][0])
+    if manifest != local:
+        write_json(settings.index_dir / MANIFEST, manifest)
+    return manifest
+
+
 def write_json(path: Path, data: dict[str, Any]) -> None:
     """Write JSON atomically (temp file + rename), so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -177,7 +214,7 @@ class IndexWriter:
         """Open the store; nothing is written until run(). on_file(done, total, name) reports."""
         self.settings, self.embedder, self.on_file = settings, embedder, on_file
         self.client = chroma_client(settings)
-        self.manifest = load_manifest(settings.index_dir)
+        self.manifest = read_manifest(settings)
         self.report = IngestReport()
 
     def run(self, rebuild: bool = False) -> IngestReport:
@@ -340,6 +377,7 @@ class IndexWriter:
         if changed or LexicalIndex.load(self.settings.index_dir / "bm25") is None:
             build_lexical(self.collection, version).save(self.settings.index_dir / "bm25")
         self._save_manifest()
+        publish_manifest(self.client, self.settings, self.manifest)
         if old_name and old_name != self.manifest["collection"]:
             for name in (old_name, sentence_collection_name(old_name)):
                 try:
@@ -387,7 +425,7 @@ def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:
     Raises:
         IndexNotBuiltError: nothing has been ingested yet.
     """
-    manifest = load_manifest(settings.index_dir)
+    manifest = read_manifest(settings)
     name = manifest.get("collection")
     if not name:
         raise IndexNotBuiltError(f"No index at {settings.index_dir}/: run: assistant ingest")

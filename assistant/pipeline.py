@@ -16,7 +16,7 @@ from assistant.config import Settings
 from assistant.embed import Embedder, OnnxEmbedder, SentenceTransformerEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
-from assistant.index import REPORT, build_index, load_manifest, open_collection
+from assistant.index import REPORT, build_index, open_collection, read_manifest
 from assistant.lexical import Synonyms
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
@@ -85,6 +85,7 @@ class Assistant:
         self._glossary: GlossaryRules | None = None
         self._scorer: EvidenceScorer | None = None
         self._scorer_for: HybridRetriever | None = None
+        self._checked = time.monotonic()  # when the published index was last compared
         self.chat_model = chat_model
 
     @property
@@ -110,13 +111,29 @@ class Assistant:
 
     @property
     def retriever(self) -> HybridRetriever:
-        """Return the hybrid retriever, opening the index once."""
+        """Return the hybrid retriever, opening the index once.
+
+        On a Chroma server another process may ingest: every `index_check_seconds` the
+        published manifest is read again, and a new corpus version reopens the index.
+        """
+        if self._retriever is not None and self.settings.chroma_url and self._index_moved():
+            self._retriever, self._glossary = None, None
         if self._retriever is None:
             self._retriever = HybridRetriever(self.settings, self.embedder)
             self._retriever.synonyms = Synonyms.from_glossary(
                 load_glossary(self.settings.corpus_dir)
             )
         return self._retriever
+
+    def _index_moved(self) -> bool:
+        """Whether another process published a different index since this one opened."""
+        now = time.monotonic()
+        if now - self._checked < self.settings.index_check_seconds:
+            return False
+        self._checked = now
+        assert self._retriever is not None
+        mine, published = self._retriever.manifest, read_manifest(self.settings)
+        return any(mine.get(k) != published.get(k) for k in ("collection", "corpus_version"))
 
     def ask(
         self,
@@ -318,7 +335,7 @@ def index_status(settings: Settings) -> dict[str, Any]:
 def load_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
     """Return an Assistant, building the index first if there is none (said on stderr)."""
     assistant = Assistant(settings, embedder)
-    if not load_manifest(settings.index_dir).get("collection"):
+    if not read_manifest(settings).get("collection"):
         print(
             f"No index at {settings.index_dir}/: building it from {settings.corpus_dir}/ ...",
             file=sys.stderr,

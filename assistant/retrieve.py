@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -208,15 +209,18 @@ class HybridRetriever:
         )
         sentence_store = None
         if sentences:
-            by_id = {c.id: c.metadata() for c in chunks}
+            fields_of = {c.id: {k: c.metadata()[k] for k in FILTER_FIELDS} for c in chunks}
             sentence_store = get_collection(client, f"{settings.collection}-sentences")
+            unit_of, seen = [], Counter()  # a chunk's k-th pair is its unit k, as ingest stores
+            for cid, _ in sentences:
+                unit_of.append(seen[cid])
+                seen[cid] += 1
             for start in range(0, len(sentences), 2000):
                 part = list(enumerate(sentences[start : start + 2000], start=start))
                 sentence_store.add(
                     ids=[f"{cid}:{i}" for i, (cid, _) in part],
                     metadatas=[
-                        {"chunk_id": cid, **{k: by_id[cid][k] for k in FILTER_FIELDS}}
-                        for _, (cid, _) in part
+                        {"chunk_id": cid, "k": unit_of[i], **fields_of[cid]} for i, (cid, _) in part
                     ],
                     embeddings=[v for _, (_, v) in part],
                 )

@@ -1,11 +1,14 @@
-"""Retrieval latency at 100,000 chunks: median and p95 for BM25, dense and hybrid.
+"""Query cost at 1,000, 10,000 and 100,000 chunks: retrieval stages and the whole answer, RSS.
 
-Run: .venv/bin/python benchmarks/retrieval_latency.py [--chunks 100000] [--queries 200]
-The generated corpus samples sentences of the sample corpus into 100,000 chunks; each vector is
-the real embedding of the chunk it was sampled from plus small noise (embedding 100,000 chunks
-for real would take about an hour here and does not change search cost). Questions are the real
-eval questions, embedded by the real model. The first query is excluded (warm-up). Writes
-benchmarks/results/latency.json and latency.png.
+Run: .venv/bin/python benchmarks/retrieval_latency.py [--sizes 1000,10000,100000] [--queries 200]
+The generated corpus samples sentences of the sample corpus into N chunks; each vector is the
+real embedding of the chunk it was sampled from plus small noise (embedding 100,000 chunks for
+real would take about an hour here and does not change search cost). Questions are the real
+eval questions, embedded by the real model; each is retrieved (BM25, dense, hybrid) and then
+answered in full by the extractive `ask`. The first query is excluded (warm-up). Each size runs
+in its own process, so its peak RSS is its own. Writes benchmarks/results/latency.json,
+latency.png (the largest size) and latency_by_size.png. Targets (issue #14), at 100,000 chunks:
+retrieval p95 at most 50 ms, answer p95 at most 300 ms, peak RSS at most 2 GB.
 """
 
 from __future__ import annotations
@@ -13,6 +16,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
+import resource
+import shutil
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -24,11 +30,16 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from assistant.chunk import embedding_text, split_document  # noqa: E402
+from assistant.chunk import embedding_text, sentence_units, split_document  # noqa: E402
 from assistant.cite import split_sentences  # noqa: E402
 from assistant.config import Settings  # noqa: E402
 from assistant.ingest import load_document, scan_corpus  # noqa: E402
-from assistant.pipeline import make_embedder  # noqa: E402
+from assistant.lexical import Synonyms  # noqa: E402
+from assistant.pipeline import (  # noqa: E402
+    Assistant,
+    load_glossary,
+    make_embedder,  # noqa: E402
+)
 from assistant.retrieve import Filters, HybridRetriever  # noqa: E402
 from assistant.types import Chunk  # noqa: E402
 from benchmarks.common import boxplot, latency_table  # noqa: E402
@@ -71,7 +82,7 @@ def generate(n: int, seed: int = 7) -> tuple[list[Chunk], np.ndarray, list[tuple
         )
         v = base_vecs[j] + nrng.normal(0, 0.03, base_vecs.shape[1]).astype(np.float32)
         vecs[i] = v / np.linalg.norm(v)
-        for _ in range(6):  # heading + about five sentences per chunk, as the index stores
+        for _ in sentence_units(chunks[-1]):  # heading + each sentence, as the index stores
             sv = vecs[i] + nrng.normal(0, 0.08, base_vecs.shape[1]).astype(np.float32)
             sentence_vecs.append((f"g{i}", (sv / np.linalg.norm(sv)).tolist()))
     return chunks, vecs, sentence_vecs
@@ -94,11 +105,20 @@ def open_bench(settings: Settings, embedder: object) -> HybridRetriever | None:
     return HybridRetriever(settings, embedder, parts=(collection, lexical, {}, sentences))
 
 
-def time_runs(retriever: HybridRetriever, questions: list[str]) -> dict[str, list[float]]:
+def time_runs(
+    retriever: HybridRetriever, questions: list[str], assistant: Assistant
+) -> dict[str, list[float]]:
     filters = Filters()
-    runs: dict[str, list[float]] = {"bm25": [], "dense": [], "hybrid": [], "embed_query": []}
-    # "dense" includes its own query embedding; "hybrid" is the whole retrieve() call.
-    for q in tqdm(questions, desc="queries", file=sys.stderr):
+    runs: dict[str, list[float]] = {
+        "bm25": [],
+        "dense": [],
+        "hybrid": [],
+        "embed_query": [],
+        "ask": [],
+    }
+    # "dense" includes its own query embedding; "hybrid" is the whole retrieve() call; "ask"
+    # the whole extractive answer (retrieval of every part, evidence, composition).
+    for q in tqdm(questions, desc="queries", file=sys.stderr, leave=False):
         t0 = time.perf_counter()
         retriever.embedder.embed_query(q)
         t1 = time.perf_counter()
@@ -108,51 +128,112 @@ def time_runs(retriever: HybridRetriever, questions: list[str]) -> dict[str, lis
         t3 = time.perf_counter()
         retriever.retrieve(q, k=5)
         t4 = time.perf_counter()
+        assistant.ask(q)
+        t5 = time.perf_counter()
         for key, value in (
             ("embed_query", t1 - t0),
             ("dense", t2 - t1),
             ("bm25", t3 - t2),
             ("hybrid", t4 - t3),
+            ("ask", t5 - t4),
         ):
             runs[key].append(value * 1000)
     return {k: v[1:] for k, v in runs.items()}  # drop the first (warm-up) query
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--chunks", type=int, default=100_000)
-    parser.add_argument("--queries", type=int, default=200)
-    args = parser.parse_args()
+def one_size(chunks: int, queries: int) -> dict:
+    """Build or reopen the index of `chunks` chunks and time every stage; peak RSS at the end."""
     items = yaml.safe_load((ROOT / "evals/questions.yaml").read_text())["questions"]
     questions = [q["question"] for q in items]
-    questions = (questions * (args.queries // len(questions) + 1))[: args.queries + 1]
+    questions = (questions * (queries // len(questions) + 1))[: queries + 1]
     # The generated index is kept in index/bench-N/ (git-ignored): building it takes minutes.
-    folder = ROOT / "index" / f"bench-{args.chunks}"
+    folder = ROOT / "index" / f"bench-{chunks}"
     settings = Settings(_env_file=None, index_dir=folder, corpus_dir=ROOT / "corpus")
     embedder = make_embedder(settings)
     t = time.perf_counter()
     retriever = open_bench(settings, embedder) if (folder / "chroma").is_dir() else None
     if retriever is None:
-        chunks, vecs, sentence_vecs = generate(args.chunks)
+        shutil.rmtree(folder, ignore_errors=True)
+        generated, vecs, sentence_vecs = generate(chunks)
         retriever = HybridRetriever.from_chunks(
-            settings, embedder, chunks, vecs.tolist(), sentences=sentence_vecs
+            settings, embedder, generated, vecs.tolist(), sentences=sentence_vecs
         )
     build_s = time.perf_counter() - t
-    runs = time_runs(retriever, questions)
-    table = latency_table(runs, "dense")
-    result = {
-        "chunks": args.chunks,
+    assistant = Assistant(settings, embedder)
+    retriever.synonyms = Synonyms.from_glossary(load_glossary(ROOT / "corpus"))
+    assistant._retriever = retriever  # the generated index, not the one in settings.index_dir
+    runs = time_runs(retriever, questions, assistant)
+    return {
+        "chunks": chunks,
         "sentence_vectors": retriever.sentences.count(),
         "queries": len(runs["hybrid"]),
         "index_open_or_build_s": round(build_s, 1),
-        "latency": table,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "latency": latency_table(runs, "dense"),
+        "runs_ms": runs,
     }
+
+
+def plot_sizes(results: list[dict], path: Path) -> None:
+    """Median and p95 of retrieval and of the whole answer against the number of chunks."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [r["chunks"] for r in results]
+    fig, (ax, mem) = plt.subplots(1, 2, figsize=(9, 3.4))
+    for stage, colour in (("hybrid", "tab:blue"), ("ask", "tab:orange")):
+        label = "retrieve()" if stage == "hybrid" else "extractive ask()"
+        for stat, style in (("median_ms", "-"), ("p95_ms", "--")):
+            values = [r["latency"][stage][stat] for r in results]
+            ax.plot(sizes, values, style, color=colour, marker="o", label=f"{label} {stat[:-3]}")
+    ax.axhline(300, color="tab:red", linewidth=0.8, linestyle=":", label="answer p95 target")
+    ax.axhline(50, color="tab:gray", linewidth=0.8, linestyle=":", label="retrieval p95 target")
+    ax.set_xscale("log")
+    ax.set_xlabel("chunks")
+    ax.set_ylabel("ms per question")
+    ax.legend(fontsize=7)
+    mem.plot(sizes, [r["peak_rss_mb"] for r in results], marker="o")
+    mem.axhline(2048, color="tab:red", linewidth=0.8, linestyle=":", label="target")
+    mem.set_xscale("log")
+    mem.set_xlabel("chunks")
+    mem.set_ylabel("peak RSS (MB)")
+    mem.legend(fontsize=7)
+    fig.suptitle("Query cost against corpus size")
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,10000,100000", help="chunk counts")
+    parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process: one size
+    args = parser.parse_args()
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
-    (out / "latency.json").write_text(json.dumps(result, indent=2) + "\n")
-    title = f"Retrieval latency at {args.chunks:,} chunks (median, quartiles, 5-95%)"
+    if args.one:
+        result = one_size(args.one, args.queries)
+        (out / "tmp").mkdir(exist_ok=True)
+        (out / "tmp" / f"scale-{args.one}.json").write_text(json.dumps(result))
+        return
+    results = []
+    for n in [int(x) for x in args.sizes.split(",")]:  # one process each: its own peak RSS
+        subprocess.run(
+            [sys.executable, __file__, "--one", str(n), "--queries", str(args.queries)], check=True
+        )
+        results.append(json.loads((out / "tmp" / f"scale-{n}.json").read_text()))
+    largest = results[-1]
+    runs = largest.pop("runs_ms")
+    for r in results[:-1]:
+        r.pop("runs_ms")
+    (out / "latency.json").write_text(json.dumps({**largest, "sizes": results}, indent=2) + "\n")
+    title = f"Latency at {largest['chunks']:,} chunks (median, quartiles, 5-95%)"
     boxplot(runs, out / "latency.png", title)
-    print(json.dumps(result, indent=2))
+    plot_sizes(results, out / "latency_by_size.png")
+    print(json.dumps({**largest, "sizes": results}, indent=2))
 
 
 if __name__ == "__main__":

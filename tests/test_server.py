@@ -11,7 +11,7 @@ import pytest
 
 from assistant.config import Settings
 from assistant.index import build_index
-from assistant.pipeline import Assistant
+from assistant.pipeline import Assistant, load_assistant
 from tests.servers import free_port, wait_for_http
 
 pytestmark = [pytest.mark.server, pytest.mark.slow]
@@ -56,3 +56,30 @@ def test_ingest_and_ask_against_a_chroma_server(
     assert answer.grounded and "64" in answer.text
     assert (remote.index_dir / "bm25" / "ids.json").is_file()
     assert build_index(remote, real_embedder).count("skipped") == 5
+
+
+def test_a_replica_with_an_empty_index_folder_answers_from_the_server(
+    chroma_server: str, settings: Settings, real_embedder, tmp_path: Path
+) -> None:
+    """App replicas on other machines share the index: the manifest lives on the server too."""
+    writer = settings.model_copy(update={"chroma_url": chroma_server})
+    build_index(writer, real_embedder)
+    replica = Settings(
+        _env_file=None,
+        corpus_dir=tmp_path / "no-corpus-here",
+        index_dir=tmp_path / "replica-index",
+        chroma_url=chroma_server,
+        index_check_seconds=0,
+    )
+    serving = load_assistant(replica, real_embedder)
+    answer = serving.ask("How many Prevent referrals were there?")
+    assert answer.grounded and "64" in answer.text
+    assert not (tmp_path / "no-corpus-here").exists()  # it did not try to ingest anything
+
+    # the writer changes a document: the replica, still running, answers from the new version
+    (writer.corpus_dir / "prevent.html").write_text(
+        (writer.corpus_dir / "prevent.html").read_text().replace("<td>64<", "<td>71<")
+    )
+    assert build_index(writer, real_embedder, rebuild=True).rebuilt  # a new collection, old gone
+    later = serving.ask("How many Prevent referrals were there?")  # the same running replica
+    assert "71" in later.text and "64" not in later.text

@@ -1,0 +1,131 @@
+"""The browser: page load to first answer, on a server that has been up for 30 s.
+
+Run: .venv/bin/python benchmarks/first_answer.py [--rounds 3] [--up 30]   (needs: assistant ingest,
+Debian's chromium)
+Each round starts a fresh server on a loopback port, waits until it answers health checks and
+then `up` seconds more, opens the app in a new headless Chromium (Playwright), asks one question
+and times page load to the first answer's sources. Alternates, in the same run:
+- `assistant serve`: the model and index warm up when the server starts (what `make run` does);
+- `streamlit run streamlit_app.py`: the baseline, which begins loading at the first visit.
+Writes benchmarks/results/first_answer.json and first_answer.png. Target (issue #14): at most 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.common import boxplot, latency_table  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "results"
+CHROMIUM = "/usr/bin/chromium"
+QUESTION = "How many Prevent referrals were there in 2023/24?"
+SERVERS = {
+    "assistant serve": [sys.executable, "-m", "assistant", "serve"],
+    "streamlit run": [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"],
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def start(command: list[str]) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    flags = [
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--server.headless",
+        "true",
+    ]
+    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    proc = subprocess.Popen(
+        [*command, *flags], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(f"{url}/_stcore/health", timeout=1)
+            return proc, url
+        except OSError:
+            time.sleep(0.3)
+    proc.kill()
+    raise SystemExit(f"server {command} did not start")
+
+
+def first_answer_ms(browser: object, url: str) -> float:
+    page = browser.new_context().new_page()  # type: ignore[attr-defined]
+    t0 = time.perf_counter()
+    page.goto(url)
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.wait_for(timeout=120_000)
+    box.fill(QUESTION)
+    box.press("Enter")
+    page.locator("[data-testid='stExpander']").first.wait_for(timeout=120_000)
+    elapsed = (time.perf_counter() - t0) * 1000
+    page.context.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--up", type=float, default=30.0, help="seconds the server is up first")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    runs: dict[str, list[float]] = {name: [] for name in SERVERS}
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        for r in range(args.rounds):
+            for name, command in SERVERS.items():
+                proc, url = start(command)
+                try:
+                    time.sleep(args.up)
+                    runs[name].append(first_answer_ms(browser, url))
+                finally:
+                    proc.terminate()
+                    proc.wait(timeout=30)
+                print(f"round {r + 1}: {name} {runs[name][-1]:.0f} ms", file=sys.stderr)
+        browser.close()
+    result = {
+        "rounds": args.rounds,
+        "server_up_s": args.up,
+        "table": latency_table(runs, base="streamlit run"),
+        "serve_median_s": round(statistics.median(runs["assistant serve"]) / 1000, 2),
+    }
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "first_answer.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    boxplot(runs, OUT / "first_answer.png", "Page load to first answer (server up 30 s)", 3000)
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

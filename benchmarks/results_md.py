@@ -1,0 +1,201 @@
+"""Write benchmarks/RESULTS.md from the JSON every benchmark script leaves in results/.
+
+Run: .venv/bin/python benchmarks/results_md.py   (`make bench` runs it last)
+Machine, then one table per benchmark (medians, p95, ratios against the baseline each script ran
+in the same process), with the plots. A benchmark not run yet is listed as such.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from importlib import metadata
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "benchmarks" / "results"
+
+
+def machine() -> list[str]:
+    """CPU, cores, memory and the versions that matter."""
+    cpu = "unknown CPU"
+    try:
+        info = Path("/proc/cpuinfo").read_text(encoding="utf-8")
+        cpu = next(
+            line.split(":", 1)[1].strip() for line in info.splitlines() if "model name" in line
+        )
+        flags = next(line for line in info.splitlines() if line.startswith("flags")).split()
+        cpu += (
+            " ("
+            + ", ".join(f for f in ("avx2", "avx512f", "avx512_bf16", "amx_bf16") if f in flags)
+            + ")"
+        )
+    except (OSError, StopIteration):
+        pass
+    mem = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    versions = ", ".join(
+        f"{p} {metadata.version(p)}"
+        for p in ("torch", "onnxruntime", "sentence-transformers", "chromadb", "streamlit")
+    )
+    return [
+        f"- CPU: {cpu}, {os.cpu_count()} cores; memory {mem:.0f} GiB; {platform.platform()}",
+        f"- Python {sys.version.split()[0]}; {versions}",
+        "- Timings on this machine are noisy: each table compares runs made in the same process "
+        "(or the same script run, alternating), and only medians and ratios are meant to be read.",
+    ]
+
+
+def load(name: str) -> dict | None:
+    path = RESULTS / name
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def table(header: list[str], rows: list[list[object]]) -> list[str]:
+    return [
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(str(c) for c in row) + " |" for row in rows),
+    ]
+
+
+def latency_rows(stages: dict[str, dict[str, float]]) -> list[list[object]]:
+    ratio = next((k for k in next(iter(stages.values())) if k.startswith("median_vs_")), None)
+    return [
+        [k, v["median_ms"], v["p95_ms"], v.get(ratio, "") if ratio else ""]
+        for k, v in stages.items()
+    ]
+
+
+def section(title: str, command: str, body: list[str] | None) -> list[str]:
+    out = [f"## {title}", "", f"`{command}`", ""]
+    return out + (body if body else ["Not run yet on this machine."]) + [""]
+
+
+def cold_start() -> list[str] | None:
+    r = load("cold_start.json")
+    if not r:
+        return None
+    return [
+        f"Cold `assistant ask`, process start to answer printed, {r['rounds']} runs each, "
+        "alternating backends; then one `assistant chat` process, every answer after the first.",
+        "",
+        *table(["run", "median ms", "p95 ms", "median vs torch"], latency_rows(r["table"])),
+        "",
+        f"Cold ask median {r['cold_ask_median_s']} s (target at most 4 s); chat answers after "
+        f"the first: median {r['chat_turn_median_ms']} ms, slowest {r['chat_turn_max_ms']} ms "
+        "(target at most 500 ms).",
+        "",
+        "![cold start](results/cold_start.png)",
+    ]
+
+
+def ingest() -> list[str] | None:
+    r = load("ingest_speed.json")
+    if not r:
+        return None
+    rows = [[k, v["median_s"], v["runs_s"], v["speed_vs_plain"]] for k, v in r["table"].items()]
+    return [
+        f"{r['files']} generated Markdown files, {r['chars']:,} characters in all, full build, "
+        f"{r['rounds']} rounds alternating. Counts: {json.dumps(r['counts'])}.",
+        "",
+        *table(["pipeline", "median s", "runs s", "speed vs plain (higher is faster)"], rows),
+        "",
+        "Target: at least 3x the plain pipeline.",
+    ]
+
+
+def incremental() -> list[str] | None:
+    r = load("incremental.json")
+    if not r:
+        return None
+    return table(
+        ["documents", "full rebuild s", "change 1 document, median s", "rebuild / change"],
+        [[r["docs"], r["full_rebuild_s"], r["change_one_median_s"], r["rebuild_vs_change_one"]]],
+    ) + ["", "Target: at least 50x."]
+
+
+def scale() -> list[str] | None:
+    r = load("latency.json")
+    if not r or "sizes" not in r:
+        return None
+    rows = [
+        [
+            f"{s['chunks']:,}",
+            s["latency"]["hybrid"]["median_ms"],
+            s["latency"]["hybrid"]["p95_ms"],
+            s["latency"]["ask"]["median_ms"],
+            s["latency"]["ask"]["p95_ms"],
+            s["peak_rss_mb"],
+        ]
+        for s in r["sizes"]
+    ]
+    header = [
+        "chunks",
+        "retrieve median ms",
+        "retrieve p95 ms",
+        "ask median ms",
+        "ask p95 ms",
+        "peak RSS MB",
+    ]
+    return [
+        f"{r['queries']} eval questions per size after one warm-up; each size in its own process.",
+        "",
+        *table(header, rows),
+        "",
+        f"Stages at {r['chunks']:,} chunks:",
+        "",
+        *table(["stage", "median ms", "p95 ms", "median vs dense"], latency_rows(r["latency"])),
+        "",
+        "Targets at 100,000 chunks: retrieval p95 at most 50 ms, answer p95 at most 300 ms, "
+        "peak RSS at most 2 GB.",
+        "",
+        "![query cost by size](results/latency_by_size.png)",
+    ]
+
+
+def answers() -> list[str] | None:
+    r = load("answer_latency.json")
+    if not r:
+        return None
+    return [
+        f"{r['questions']} eval questions x {r['rounds']} rounds on the sample corpus "
+        f"({r['chunks']} chunks), {r['mode']}.",
+        "",
+        *table(
+            ["stage", "median ms", "p95 ms", "median vs retrieval alone"],
+            latency_rows(r["latency"]),
+        ),
+        "",
+        "![answer latency](results/answer_latency.png)",
+    ]
+
+
+def main() -> None:
+    lines = [
+        "# Benchmark results",
+        "",
+        "Written by `benchmarks/results_md.py` from `benchmarks/results/*.json` (`make bench`). "
+        "Do not edit by hand.",
+        "",
+        *machine(),
+        "",
+    ]
+    lines += section("Cold start", "python benchmarks/cold_start.py", cold_start())
+    lines += section(
+        "Ingest against the plain LangChain pipeline", "python benchmarks/ingest_speed.py", ingest()
+    )
+    lines += section("Incremental re-ingest", "python benchmarks/incremental.py", incremental())
+    lines += section(
+        "Query cost against corpus size", "python benchmarks/retrieval_latency.py", scale()
+    )
+    lines += section(
+        "Answer latency on the sample corpus", "python benchmarks/answer_latency.py", answers()
+    )
+    (ROOT / "benchmarks" / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    print(f"wrote {ROOT / 'benchmarks' / 'RESULTS.md'}")
+
+
+if __name__ == "__main__":
+    main()
