@@ -18,25 +18,33 @@ warm = warmup(Settings())
 
 
 @st.fragment(run_every=1.0)
-def _until_ready() -> None:
+def _status() -> None:
+    """Say when the assistant is ready, without rerunning the page (text being typed stays)."""
     if warm.ready():
-        st.rerun(scope="app")
+        st.success("Ready: ask your question.", icon=":material/check_circle:")
+        if st.button("Open the assistant"):
+            st.session_state["warming_page"] = False
+            st.rerun(scope="app")
+    else:
+        st.info(
+            "Warming up: loading the model and the index. Ask now and the answer comes as soon "
+            "as it is ready.",
+            icon=":material/hourglass_top:",
+        )
 
 
-if not warm.ready():
+if not warm.ready() or st.session_state.get("warming_page"):
+    # Stay on this page until the person asks: switching pages under them would lose their text.
+    st.session_state["warming_page"] = True
     st.title("Safer Cumbria strategy assistant")
-    st.info(
-        "Warming up: loading the model and the index. Ask now and the answer comes as soon "
-        "as it is ready.",
-        icon=":material/hourglass_top:",
-    )
+    _status()
     if question := st.chat_input(CHAT_PROMPT):
+        st.session_state["warming_page"] = False
         st.session_state["pending_question"] = question
         st.chat_message("user").text(question)
         with st.spinner("Warming up..."):
             warm.settle(timeout=600)
         st.rerun()
-    _until_ready()
     st.stop()
 
 try:

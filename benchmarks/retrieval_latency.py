@@ -141,8 +141,12 @@ def time_runs(
     return {k: v[1:] for k, v in runs.items()}  # drop the first (warm-up) query
 
 
-def one_size(chunks: int, queries: int) -> dict:
-    """Build or reopen the index of `chunks` chunks and time every stage; peak RSS at the end."""
+def one_size(chunks: int, queries: int, build_only: bool = False) -> dict:
+    """Build or reopen the index of `chunks` chunks and time every stage; peak RSS at the end.
+
+    The parent builds first in a process of its own (`build_only`), so the peak RSS measured
+    is that of a process opening and serving the index, not of generating it.
+    """
     items = yaml.safe_load((ROOT / "evals/questions.yaml").read_text())["questions"]
     questions = [q["question"] for q in items]
     questions = (questions * (queries // len(questions) + 1))[: queries + 1]
@@ -151,13 +155,19 @@ def one_size(chunks: int, queries: int) -> dict:
     settings = Settings(_env_file=None, index_dir=folder, corpus_dir=ROOT / "corpus")
     embedder = make_embedder(settings)
     t = time.perf_counter()
+    if build_only and (folder / "chroma").is_dir():
+        return {}  # built before (a half-built folder is caught when opened to measure)
     retriever = open_bench(settings, embedder) if (folder / "chroma").is_dir() else None
     if retriever is None:
         shutil.rmtree(folder, ignore_errors=True)
         generated, vecs, sentence_vecs = generate(chunks)
-        retriever = HybridRetriever.from_chunks(
+        HybridRetriever.from_chunks(
             settings, embedder, generated, vecs.tolist(), sentences=sentence_vecs
         )
+        if build_only:
+            return {}
+        retriever = open_bench(settings, embedder)
+        assert retriever is not None
     build_s = time.perf_counter() - t
     assistant = Assistant(settings, embedder)
     retriever.synonyms = Synonyms.from_glossary(load_glossary(ROOT / "corpus"))
@@ -211,9 +221,13 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="chunk counts")
     parser.add_argument("--queries", type=int, default=200)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # a child process: one size
+    parser.add_argument("--build", type=int, help=argparse.SUPPRESS)  # a child: build one size
     args = parser.parse_args()
     out = ROOT / "benchmarks" / "results"
     out.mkdir(parents=True, exist_ok=True)
+    if args.build:
+        one_size(args.build, args.queries, build_only=True)
+        return
     if args.one:
         result = one_size(args.one, args.queries)
         (out / "tmp").mkdir(exist_ok=True)
@@ -221,9 +235,11 @@ def main() -> None:
         return
     results = []
     for n in [int(x) for x in args.sizes.split(",")]:  # one process each: its own peak RSS
-        subprocess.run(
-            [sys.executable, __file__, "--one", str(n), "--queries", str(args.queries)], check=True
-        )
+        for step in ("--build", "--one"):
+            subprocess.run(
+                [sys.executable, __file__, step, str(n), "--queries", str(args.queries)],
+                check=True,
+            )
         results.append(json.loads((out / "tmp" / f"scale-{n}.json").read_text()))
     largest = results[-1]
     runs = largest.pop("runs_ms")

@@ -127,3 +127,24 @@ def test_a_question_typed_while_warming_up_is_answered_when_ready(
     assert not at.exception
     assert not at.info  # the warming notice is gone
     assert "64" in _text(at) and "[1]" in _text(at)
+
+
+def test_the_warming_page_says_when_ready_and_opens_the_app(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").symlink_to(ROOT / "pages")
+    gate = threading.Event()
+    warm = Warmup(Settings(), load=lambda s: (gate.wait(60), load_and_warm(s))[1]).start()
+    monkeypatch.setitem(_WARMUPS, Settings().model_dump_json(), warm)
+    at = AppTest.from_file(APP, default_timeout=180).run()
+    assert "Warming up" in at.info[0].value and not at.success
+    gate.set()
+    warm.settle(timeout=120)
+    at.run()  # the page does not switch by itself: someone may be typing
+    assert "Ready" in at.success[0].value
+    at.button[0].click().run()
+    assert not at.exception and not at.success
+    assert at.chat_input and "Every sentence cites the documents" in at.caption[0].value
