@@ -2,11 +2,12 @@
 
 Run: .venv/bin/python benchmarks/embed_backends.py [--texts 256] [--rounds 3]
 Times, in one process and alternating, sentence-transformers in fp32 (the baseline), in bf16
-(`model_kwargs={"torch_dtype": torch.bfloat16}`) and the ONNX export the assistant runs, on the
-sample corpus's sentences (short) and on 1,000-character passages (about 220 tokens), with
-batches of 1 and of 32. Also reports the lowest cosine between each backend's vectors and
-fp32's. Whether bf16 pays depends on the CPU: with native bf16 (avx512_bf16 or AMX) it is
-faster; without, torch emulates it. Writes benchmarks/results/embed_backends.json and .png.
+(`model_kwargs={"torch_dtype": torch.bfloat16}`) and the ONNX export the assistant runs, on
+the sample corpus's sentences (up to 300 characters) and on 1,000-character passages (about
+220 tokens), with batches of 1 and of 32. Also reports the lowest cosine between each backend's
+vectors and fp32's. Whether bf16 pays depends on the CPU: with native bf16 (avx512_bf16 or
+AMX) it is faster; without, torch emulates it. Writes benchmarks/results/embed_backends.json
+and embed_backends.png.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ OUT = ROOT / "benchmarks" / "results"
 def inputs(n: int) -> dict[str, list[str]]:
     text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.md")))
     text = re.sub(r"\s+", " ", text)
-    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if len(s) > 30][:n]
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text) if 30 < len(s) <= 300][:n]
     passages = [text[i : i + 1000] for i in range(0, len(text), 1000)][:n]
     return {"sentences": sentences, "passages (1,000 chars)": passages}
 

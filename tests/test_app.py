@@ -16,12 +16,17 @@ APP = str(ROOT / "streamlit_app.py")
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture()
-def app(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path) -> AppTest:
+def _app_dir(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path) -> None:
+    """Run the app as `assistant serve` would, on the test's corpus and index."""
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
     monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pages").symlink_to(ROOT / "pages")
+
+
+@pytest.fixture()
+def app(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path) -> AppTest:
+    _app_dir(monkeypatch, settings, tmp_path)
     warmup(Settings()).wait()  # as `assistant serve` does before anyone opens the page
     at = AppTest.from_file(APP, default_timeout=180).run()
     assert not at.exception
@@ -107,10 +112,7 @@ def test_documents_page_reindexes_with_progress(app: AppTest) -> None:
 def test_a_question_typed_while_warming_up_is_answered_when_ready(
     monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "pages").symlink_to(ROOT / "pages")
+    _app_dir(monkeypatch, settings, tmp_path)
     gate = threading.Event()
 
     def slow_load(s: Settings):
@@ -132,10 +134,7 @@ def test_a_question_typed_while_warming_up_is_answered_when_ready(
 def test_the_warming_page_says_when_ready_and_opens_the_app(
     monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path
 ) -> None:
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(settings.corpus_dir))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(settings.index_dir))
-    monkeypatch.chdir(tmp_path)
-    (tmp_path / "pages").symlink_to(ROOT / "pages")
+    _app_dir(monkeypatch, settings, tmp_path)
     gate = threading.Event()
     warm = Warmup(Settings(), load=lambda s: (gate.wait(60), load_and_warm(s))[1]).start()
     monkeypatch.setitem(_WARMUPS, Settings().model_dump_json(), warm)
