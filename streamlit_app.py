@@ -13,7 +13,9 @@ from assistant import AssistantError, Settings
 from assistant.serve import warmup
 from assistant.ui_format import CHAT_PROMPT
 
-st.set_page_config(page_title="Safer Cumbria strategy assistant", page_icon="🛡️", layout="wide")
+st.set_page_config(
+    page_title="Safer Cumbria strategy assistant", page_icon=":material/shield:", layout="wide"
+)
 warm = warmup(Settings())
 
 
@@ -55,9 +57,9 @@ except AssistantError as exc:
 
 st.navigation(
     [
-        st.Page("pages/chat.py", title="Chat", icon="💬", default=True),
-        st.Page("pages/check_wording.py", title="Check wording", icon="📝"),
-        st.Page("pages/documents.py", title="Documents", icon="📚"),
-        st.Page("pages/evaluation.py", title="Evaluation", icon="📊"),
+        st.Page("pages/chat.py", title="Chat", icon=":material/chat:", default=True),
+        st.Page("pages/check_wording.py", title="Check wording", icon=":material/fact_check:"),
+        st.Page("pages/documents.py", title="Documents", icon=":material/folder_open:"),
+        st.Page("pages/evaluation.py", title="Evaluation", icon=":material/monitoring:"),
     ]
 ).run()

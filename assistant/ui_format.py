@@ -5,11 +5,12 @@ from __future__ import annotations
 CHAT_PROMPT = "Ask about the Safer Cumbria documents"  # the chat box, warming up or ready
 _SPECIAL = set("\\`*_{}[]<>()#+-.!|~$")
 
+# Streamlit's Material icons ship with Streamlit; emoji need a font a stock Debian machine lacks.
 VERDICT_STYLE = {  # verdict -> (Streamlit callout, icon)
-    "supported": ("success", "✅"),
-    "conflict": ("error", "❌"),
-    "outdated": ("warning", "🕰️"),
-    "unsupported": ("info", "❔"),
+    "supported": ("success", ":material/check_circle:"),
+    "conflict": ("error", ":material/cancel:"),
+    "outdated": ("warning", ":material/history:"),
+    "unsupported": ("info", ":material/help:"),
 }
 
 

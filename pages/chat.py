@@ -63,7 +63,7 @@ def _render(i: int, answer, stream: bool = False) -> None:
     elif answer.grounded:
         st.markdown(answer_markdown(answer.text))
     else:
-        st.warning(answer.text, icon="🔎")
+        st.warning(answer.text, icon=":material/search_off:")
     if answer.notice:
         st.caption(answer.notice)
     for s in answer.sources if answer.grounded else answer.related:

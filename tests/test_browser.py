@@ -123,6 +123,9 @@ def test_chat_sources_feedback_and_isolation(server, browser) -> None:
     assert "64" in page.inner_text("main")
     page.locator("[data-testid='stExpander'] summary").first.click()
     _shot(page, "chat-answer")
+    # page icons are Streamlit's Material icons: emoji render as empty boxes without their font
+    nav_icons = page.locator("[data-testid='stSidebarNav'] [data-testid='stIconMaterial']")
+    assert nav_icons.count() == 4
 
     other = b.new_page()
     other.goto(url)
