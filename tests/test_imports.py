@@ -3,6 +3,8 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("torch", "sentence_transformers", "chromadb", "langchain_core", "transformers")
 
 
@@ -27,6 +29,7 @@ def test_cli_help_is_light() -> None:
     assert _loaded_after(code) == set()
 
 
+@pytest.mark.slow  # builds the sample index with the real model
 def test_asking_a_question_never_loads_torch(sample_index, monkeypatch) -> None:
     """The ONNX backend answers without torch, transformers or sentence-transformers."""
     monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(sample_index.corpus_dir))

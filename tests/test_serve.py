@@ -35,6 +35,7 @@ def test_a_failed_load_reaches_whoever_waits_as_one_line(settings: Settings) -> 
         Warmup(settings, load=crashed).start().wait(timeout=10)
 
 
+@pytest.mark.slow  # the real warm-up builds the fixture corpus's index with the real model
 def test_one_warm_up_per_process_and_settings(settings: Settings, tmp_path) -> None:
     other = Settings(_env_file=None, corpus_dir=settings.corpus_dir, index_dir=tmp_path / "other")
     try:
