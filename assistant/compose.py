@@ -98,24 +98,30 @@ def lead_sentence(
     """The first line: a row as "Label, Column: value (caption)", a list with its items."""
     if cand.is_row:
         cells = _asked_cells(cand, asked, keep_all=kind == "change")
-        body = "; ".join(f"{c}: {v}" if c else v for c, v in cells)
         caption = f" ({plain(cand.context).rstrip(':.')})" if cand.context else ""
-        text = f"{plain(cand.label)}, {body}{caption}"
-        return AnswerSentence(
-            text,
-            (n,),
-            round(cand.score, 4),
-            True,
-            cand.context,
-            "answer",
-            cells=cells,
-            label=plain(cand.label),
-        )
+        return row_sentence(cand, n, cells, "answer", caption)
     items = tuple(plain(i.text) for i in cand.items[: policy.max_list_items])
     text = plain(cand.text)
     if items and cand.introduces:
         text = f"{text.rstrip(':')}: " + "; ".join(i.rstrip(";.") for i in items) + "."
     return AnswerSentence(text, (n,), round(cand.score, 4), True, "", "answer", items=items)
+
+
+def row_sentence(
+    cand: Candidate, n: int, cells: tuple[tuple[str, str], ...], role: str, caption: str = ""
+) -> AnswerSentence:
+    """A table row as prose, "Label, Column: value; Column: value", never with its pipe."""
+    body = "; ".join(f"{c}: {v}" if c else v for c, v in cells)
+    return AnswerSentence(
+        f"{plain(cand.label)}, {body}{caption}",
+        (n,),
+        round(cand.score, 4),
+        True,
+        cand.context,
+        role,
+        cells=cells,
+        label=plain(cand.label),
+    )
 
 
 def _asked_cells(
@@ -156,6 +162,9 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
                 old[n] = cand.old_figure
             if i == 0:
                 leads.append(lead_sentence(cand, n, policy, asked, evidence.query.kind))
+            elif cand.is_row:
+                every = tuple((c.column, c.value) for c in cand.cells)
+                support.append(row_sentence(cand, n, every, "support"))
             else:
                 support.append(
                     AnswerSentence(

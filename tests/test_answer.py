@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer import AbstentionModel, answer_parts, answer_query
+from assistant.compose import compose
 from assistant.evidence import AnswerPolicy, EvidenceScorer, gives_count, parse_row
 from assistant.lexical import Synonyms, tokenize
 from assistant.query import parse_query
@@ -53,6 +54,18 @@ def test_a_table_answer_leads_with_the_row_cut_to_the_cells_asked() -> None:
     lead = answer.sentences[0]
     assert lead.label == "Eastmere" and lead.cells == (("2023/24", "6.4"),)
     assert "|" not in answer.text and "**" not in answer.text
+
+
+def test_a_supporting_table_row_reads_as_prose_with_its_cells_as_fields() -> None:
+    prose = "Eastmere's burglary rate rose to 6.4 per 1,000 homes in 2023/24."
+    hits = [_hit(prose, "a"), _hit(TABLE)]
+    scorer = _scorer(keep_ratio=0.0, min_gain=0.0)  # every close sentence may support
+    evidence = scorer.score(parse_query("burglary rate in eastmere?", names=NAMES), hits)
+    answer = compose([(evidence, hits)], scorer.policy)
+    rows = [s for s in answer.sentences if s.role == "support" and s.label]
+    assert rows and "|" not in answer.text
+    assert rows[0].text.startswith(f"{rows[0].label}, 2022/23: ")
+    assert rows[0].cells[0][0] == "2022/23"
 
 
 def test_a_year_the_table_does_not_give_is_a_near_miss_not_a_neighbouring_figure() -> None:
