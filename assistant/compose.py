@@ -121,6 +121,7 @@ def row_sentence(
         role,
         cells=cells,
         label=plain(cand.label),
+        quote=cand.text,
     )
 
 

@@ -168,6 +168,7 @@ class AnswerSentence:
     items: tuple[str, ...] = ()  # a list answer's items, for the UI to show as bullets
     cells: tuple[tuple[str, str], ...] = ()  # a table answer's (column, value) cells
     label: str = ""  # a table answer's row label
+    quote: str = ""  # the passage's own words when the text rewords them (a row as prose)
 
 
 @dataclass

@@ -67,7 +67,7 @@ def _render(i: int, answer, stream: bool = False) -> None:
     if answer.notice:
         st.caption(answer.notice)
     for s in answer.sources if answer.grounded else answer.related:
-        _source(s, [x.text for x in answer.sentences if s.n in x.citations])
+        _source(s, [x.quote or x.text for x in answer.sentences if s.n in x.citations])
     with st.popover("Copy as Markdown"):
         st.code(answer.to_markdown(), language="markdown")
     _feedback(i, answer)

@@ -42,6 +42,9 @@ def test_chat_answers_with_sources(app: AppTest) -> None:
     assert not app.exception
     assert "64" in _text(app) and "[1]" in _text(app)
     assert any("Prevent Overview" in e.label for e in app.expander)
+    # the source shows the row the answer read, in bold, in the passage's own words
+    quotes = [m.value for e in app.expander for m in e.markdown]
+    assert any("**Referrals \\| 2023/24: 64**" in q for q in quotes), quotes
 
 
 def test_abstention_looks_different(app: AppTest) -> None:
