@@ -16,7 +16,11 @@ from assistant.ui_format import CHAT_PROMPT
 st.set_page_config(
     page_title="Safer Cumbria strategy assistant", page_icon=":material/shield:", layout="wide"
 )
-warm = warmup(Settings())
+try:
+    warm = warmup(Settings())
+except ValueError as exc:  # a bad ASSISTANT_* setting: say which, in one line
+    st.error(f"Invalid configuration: {' '.join(str(exc).splitlines()[:3])}")
+    st.stop()
 
 
 @st.fragment(run_every=1.0)

@@ -267,7 +267,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     """Start the Streamlit app with the model and index warming in the background."""
     from assistant.serve import main as serve
 
-    return serve(args.streamlit_args)
+    return serve(_settings(), args.streamlit_args)
 
 
 COMMANDS = {

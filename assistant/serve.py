@@ -101,10 +101,13 @@ def forget(settings: Settings) -> None:
         _WARMUPS.pop(settings.model_dump_json(), None)
 
 
-def main(streamlit_args: list[str]) -> int:
-    """Warm up in the background, then run the Streamlit app here with `streamlit_args`."""
+def main(settings: Settings, streamlit_args: list[str]) -> int:
+    """Warm up in the background, then run the Streamlit app here with `streamlit_args`.
+
+    The app asks for the same settings (from the same environment), so it finds this warm-up.
+    """
     from streamlit.web import cli as streamlit_cli
 
-    warmup(Settings())
+    warmup(settings)
     sys.argv = ["streamlit", "run", str(APP), *streamlit_args]
     return streamlit_cli.main()  # type: ignore[no-any-return]

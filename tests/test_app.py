@@ -150,3 +150,17 @@ def test_the_warming_page_says_when_ready_and_opens_the_app(
     at.button[0].click().run()
     assert not at.exception and not at.success
     assert at.chat_input and "Every sentence cites the documents" in at.caption[0].value
+
+
+def test_a_bad_setting_is_one_line_on_the_page(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path
+) -> None:
+    _app_dir(monkeypatch, settings, tmp_path)
+    monkeypatch.setenv("ASSISTANT_TOP_K", "lots")
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    assert not at.exception
+    assert (
+        at.error
+        and at.error[0].value.startswith("Invalid configuration")
+        and "top_k" in (at.error[0].value)
+    )
