@@ -95,12 +95,6 @@ def warmup(settings: Settings) -> Warmup:
         return _WARMUPS[key]
 
 
-def forget(settings: Settings) -> None:
-    """Drop the warmed assistant for these settings (the next `warmup` loads afresh)."""
-    with _LOCK:
-        _WARMUPS.pop(settings.model_dump_json(), None)
-
-
 def main(settings: Settings, streamlit_args: list[str]) -> int:
     """Warm up in the background, then run the Streamlit app here with `streamlit_args`.
 

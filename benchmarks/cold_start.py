@@ -25,9 +25,8 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import boxplot, latency_table  # noqa: E402
+from benchmarks.common import latency_table, save_result  # noqa: E402
 
-OUT = ROOT / "benchmarks" / "results"
 ASSISTANT = [sys.executable, "-m", "assistant"]
 QUESTIONS = [
     "How much is the Serious Violence Duty grant?",
@@ -105,10 +104,7 @@ def main() -> None:
         "chat_turn_median_ms": round(statistics.median(chat), 1),
         "chat_turn_max_ms": round(max(chat), 1),
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "cold_start.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
-    boxplot(runs, OUT / "cold_start.png", "Cold `assistant ask`, process start to answer", 4000)
-    print(json.dumps(result, indent=2))
+    save_result("cold_start", result, runs, "Cold `assistant ask`, process start to answer", 4000)
 
 
 if __name__ == "__main__":

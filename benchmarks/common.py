@@ -2,10 +2,48 @@
 
 from __future__ import annotations
 
+import json
+import socket
 import statistics
 from pathlib import Path
 
 from assistant.metrics import percentile
+
+RESULTS = Path(__file__).resolve().parent / "results"
+CHROMIUM = "/usr/bin/chromium"
+# Headless Debian Chromium on a machine with no network: without the background-networking
+# flags it keeps trying (and failing) to reach Google's hosts. The browser tests use them too.
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def save_result(
+    name: str,
+    result: dict,
+    runs: dict[str, list[float]] | None = None,
+    title: str = "",
+    target: float | None = None,
+) -> None:
+    """Write results/NAME.json (and NAME.png, a box plot of `runs`), and print the JSON."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"{name}.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
+    if runs:
+        boxplot(runs, RESULTS / f"{name}.png", title, target)
+    print(json.dumps(result, indent=2))
 
 
 def latency_table(runs: dict[str, list[float]], base: str) -> dict[str, dict[str, float]]:

@@ -14,9 +14,7 @@ Writes benchmarks/results/first_answer.json and first_answer.png. Target (issue 
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import socket
 import statistics
 import subprocess
 import sys
@@ -27,21 +25,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import boxplot, latency_table  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    latency_table,
+    save_result,
+)
 
-OUT = ROOT / "benchmarks" / "results"
-CHROMIUM = "/usr/bin/chromium"
 QUESTION = "How many Prevent referrals were there in 2023/24?"
 SERVERS = {
     "assistant serve": [sys.executable, "-m", "assistant", "serve"],
     "streamlit run": [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"],
 }
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def start(command: list[str]) -> tuple[subprocess.Popen, str]:
@@ -96,18 +92,7 @@ def main() -> None:
     runs: dict[str, list[float]] = {name: [] for name in SERVERS}
     loads: dict[str, list[float]] = {f"{name}: page load": [] for name in SERVERS}
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for r in range(args.rounds):
             for name, command in SERVERS.items():
                 proc, url = start(command)
@@ -127,10 +112,7 @@ def main() -> None:
         "table": latency_table({**runs, **loads}, base="streamlit run"),
         "serve_median_s": round(statistics.median(runs["assistant serve"]) / 1000, 2),
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "first_answer.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
-    boxplot(runs, OUT / "first_answer.png", "Page load to first answer (server up 30 s)", 3000)
-    print(json.dumps(result, indent=2))
+    save_result("first_answer", result, runs, "Page load to first answer (server up 30 s)", 3000)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@ this shows that they work together on one index, not a speed-up the machine cann
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import subprocess
@@ -30,11 +29,17 @@ sys.path.insert(0, str(ROOT))
 from assistant.config import Settings  # noqa: E402
 from assistant.index import build_index  # noqa: E402
 from assistant.pipeline import make_embedder  # noqa: E402
-from benchmarks.common import boxplot, latency_table  # noqa: E402
-from benchmarks.first_answer import CHROMIUM, free_port, start  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    RESULTS,
+    free_port,
+    latency_table,
+    save_result,
+)
+from benchmarks.first_answer import start  # noqa: E402
 
-OUT = ROOT / "benchmarks" / "results"
-TMP = OUT / "tmp" / "replicas"
+TMP = RESULTS / "tmp" / "replicas"
 QUESTIONS = [
     "How much is the Serious Violence Duty grant?",
     "Who chairs the partnership?",
@@ -44,15 +49,6 @@ QUESTIONS = [
     "When was the serious violence strategy published?",
     "What is Operation Enhance?",
     "How many adults were in structured drug treatment?",
-]
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
 ]
 
 
@@ -82,7 +78,7 @@ def user(url: str, questions: list[str], times: list[float]) -> None:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url)
         for i, q in enumerate(questions, start=1):
@@ -150,10 +146,9 @@ def main() -> None:
         "questions_per_user": args.questions,
         "table": latency_table(runs, base="1 replica, 1 user"),
     }
-    OUT.mkdir(parents=True, exist_ok=True)
-    (OUT / "replicas.json").write_text(json.dumps(result, indent=2), encoding="utf-8")
-    boxplot(runs, OUT / "replicas.png", "Answer time in the browser, replicas on one Chroma server")
-    print(json.dumps(result, indent=2))
+    save_result(
+        "replicas", result, runs, "Answer time in the browser, replicas on one Chroma server"
+    )
 
 
 if __name__ == "__main__":

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import time
 import urllib.request
 
 import pytest
 
-
-def free_port() -> int:
-    """Return a free TCP port on 127.0.0.1."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+from benchmarks.common import free_port  # noqa: F401 - the tests' servers use it too
 
 
 def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:

@@ -6,9 +6,10 @@ import threading
 
 import pytest
 
+from assistant import serve
 from assistant.config import Settings
 from assistant.errors import AssistantError, IndexNotBuiltError
-from assistant.serve import Warmup, forget, warmup
+from assistant.serve import Warmup, warmup
 
 
 def test_not_ready_until_loaded_then_hands_over_the_assistant(settings: Settings) -> None:
@@ -36,7 +37,10 @@ def test_a_failed_load_reaches_whoever_waits_as_one_line(settings: Settings) -> 
 
 
 @pytest.mark.slow  # the real warm-up builds the fixture corpus's index with the real model
-def test_one_warm_up_per_process_and_settings(settings: Settings, tmp_path) -> None:
+def test_one_warm_up_per_process_and_settings(
+    settings: Settings, tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(serve, "_WARMUPS", {})  # this test's warm-ups only
     other = Settings(_env_file=None, corpus_dir=settings.corpus_dir, index_dir=tmp_path / "other")
     try:
         assert warmup(settings) is warmup(settings)
@@ -44,4 +48,3 @@ def test_one_warm_up_per_process_and_settings(settings: Settings, tmp_path) -> N
     finally:  # these load in the background: wait, so nothing writes after the test
         for s in (settings, other):
             warmup(s).settle(timeout=300)
-            forget(s)
