@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
@@ -53,6 +54,10 @@ def _parser() -> argparse.ArgumentParser:
     fb = sub.add_parser("feedback", help="export thumbs-down feedback as draft eval items")
     fb.add_argument("action", choices=["export"])
     fb.add_argument("--out", default="-", help="YAML file to write, or - for stdout")
+    backup = sub.add_parser("backup", help="copy the index to a new folder (no ingest may run)")
+    backup.add_argument("dest", type=Path)
+    restore = sub.add_parser("restore", help="replace the index with a backup, then check it")
+    restore.add_argument("src", type=Path)
     chat = sub.add_parser("chat", help="a conversation; one question per line from a pipe")
     chat.add_argument("--json", action="store_true")
     sub.add_parser(
@@ -105,7 +110,52 @@ def cmd_status(args: argparse.Namespace) -> int:
         print(f"  {doc_id} ({d['status']}): {pages}{d['chunks']} chunks - {d['title']}")
     for f in status["failed"]:
         print(f"  {f['action']}: {f['source']}: {f['reason']}")
+    print(describe_check(status["check"]))
+    return 0 if status["check"]["consistent"] else 1
+
+
+def describe_check(check: dict[str, Any]) -> str:
+    """One line on whether the stored records agree with the manifest."""
+    if not check["consistent"]:
+        return (
+            f"index damaged: {check['missing']} listed chunks missing, "
+            f"{check['missing_sentences']} without sentence vectors, {check['duplicates']} "
+            "duplicated: run: assistant ingest --rebuild (or assistant restore a backup)"
+        )
+    left = check["unlisted"] + check["unlisted_sentences"]
+    extra = f"; {left} records left by an interrupted ingest (unused; the next ingest removes them)"
+    return "index consistent with the manifest" + (extra if left else "")
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """Write a backup of the index."""
+    from assistant.backup import backup
+
+    info = backup(_settings(), args.dest)
+    counts = info["counts"]
+    print(
+        f"backed up {info['documents']} documents, {counts['chunks']} chunks and "
+        f"{counts['sentences']} sentence vectors to {args.dest}"
+    )
     return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Restore a backup, then check it by counts and a test query."""
+    from assistant.backup import restore
+    from assistant.pipeline import load_assistant
+
+    settings = _settings()
+    info = restore(settings, args.src)
+    counts = info["counts"]
+    print(
+        f"restored {info['documents']} documents, {counts['chunks']} chunks and "
+        f"{counts['sentences']} sentence vectors from {args.src} (made {info['created']})"
+    )
+    print(describe_check(info["check"]))
+    hits = load_assistant(settings).retriever.retrieve("What are the partnership's priorities?")
+    print(f"test query: {len(hits)} passages, best from {hits[0].chunk.doc_id if hits else '-'}")
+    return 0 if info["check"]["consistent"] and hits else 1
 
 
 def _print_answer(answer: Any, as_json: bool) -> None:
@@ -279,6 +329,8 @@ COMMANDS = {
     "chat": cmd_chat,
     "eval": cmd_eval,
     "check-wording": cmd_check_wording,
+    "backup": cmd_backup,
+    "restore": cmd_restore,
 }
 
 

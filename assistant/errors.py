@@ -19,6 +19,10 @@ class IndexNotBuiltError(AssistantError):
     """No usable index exists yet."""
 
 
+class IndexVersionError(AssistantError):
+    """The index was written by another Chroma, chunker or model version."""
+
+
 class IndexLockedError(AssistantError):
     """Another process is writing the index."""
 

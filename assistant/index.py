@@ -17,12 +17,20 @@ from typing import Any
 from assistant.chunk import CHUNKER_VERSION, embedding_text, sentence_units, split_document
 from assistant.config import Settings
 from assistant.embed import Embedder
-from assistant.errors import AssistantError, DocumentError, IndexLockedError, IndexNotBuiltError
+from assistant.errors import (
+    AssistantError,
+    DocumentError,
+    IndexLockedError,
+    IndexNotBuiltError,
+    IndexVersionError,
+)
 from assistant.ingest import CorpusFile, load_document, scan_corpus
 from assistant.lexical import LexicalIndex
 from assistant.types import Chunk, FileOutcome, IngestReport
 
 MANIFEST = "manifest.json"
+BUILDING = "manifest.building.json"  # a rebuild's progress; manifest.json serves until it ends
+PENDING = "pending.json"  # the document being written, cleaned up if the ingest is killed
 FILTER_FIELDS = ("doc_id", "status", "strand", "published_int")
 REPORT = "ingest-report.json"
 _PAGE = 1000  # records per Chroma get() call
@@ -68,9 +76,9 @@ def get_collection(client: Any, name: str) -> Any:
     )
 
 
-def load_manifest(index_dir: Path) -> dict[str, Any]:
-    """Return the manifest, or an empty one."""
-    path = index_dir / MANIFEST
+def load_manifest(index_dir: Path, name: str = MANIFEST) -> dict[str, Any]:
+    """Return the manifest (or a rebuild's, by name), or an empty one."""
+    path = index_dir / name
     if not path.is_file():
         return {"documents": {}}
     try:
@@ -144,12 +152,12 @@ def writer_lock(index_dir: Path) -> Iterator[None]:
         lock.release()
 
 
-def index_signature(settings: Settings, embedder: Embedder) -> dict[str, Any]:
+def index_signature(settings: Settings, model_id: str) -> dict[str, Any]:
     """Return what forces a full rebuild when it changes."""
     import chromadb
 
     return {
-        "embedding_model": embedder.model_id,
+        "embedding_model": model_id,
         "chunker_version": CHUNKER_VERSION,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
@@ -215,14 +223,18 @@ class IndexWriter:
         self.settings, self.embedder, self.on_file = settings, embedder, on_file
         self.client = chroma_client(settings)
         self.manifest = read_manifest(settings)
+        self.manifest_file = MANIFEST  # BUILDING while a rebuild fills a new collection
+        self.start_version: str | None = None
         self.report = IngestReport()
 
     def run(self, rebuild: bool = False) -> IngestReport:
         """Bring the index in line with the corpus."""
         started = time.perf_counter()
         scan = scan_corpus(self.settings.corpus_dir, self.settings.max_file_mb)
-        signature = index_signature(self.settings, self.embedder)
+        signature = index_signature(self.settings, self.embedder.model_id)
+        self._recover()
         old_name = self.manifest.get("collection")
+        self.start_version = self.manifest.get("corpus_version")
         if rebuild or self.manifest.get("signature") != signature or not old_name:
             self._start_rebuild(signature)
         self.collection = get_collection(self.client, self.manifest["collection"])
@@ -236,15 +248,53 @@ class IndexWriter:
         write_json(self.settings.index_dir / REPORT, self.report.to_dict())
         return self.report
 
+    def _recover(self) -> None:
+        """Finish what a killed ingest left: drop the records the manifests don't list.
+
+        Records are written before the manifest lists them and deleted after it stops listing
+        them, so the manifest is the commit point; `pending.json` names the one document that
+        was being written, so recovery touches only it.
+        """
+        pending = self.settings.index_dir / PENDING
+        if not pending.is_file():
+            return
+        job = json.loads(pending.read_text(encoding="utf-8"))
+        building = load_manifest(self.settings.index_dir, BUILDING)
+        for manifest in (self.manifest, building):
+            if manifest.get("collection") == job["collection"]:
+                entry = manifest["documents"].get(job["doc_id"])
+                keep = set(entry["chunk_ids"]) if entry else set()
+                self._drop_stale(job["collection"], job["doc_id"], keep)
+        pending.unlink()
+
     def _start_rebuild(self, signature: dict[str, Any]) -> None:
-        # A rebuild fills a new collection; the old one serves until the manifest points away.
+        """Fill a new collection; the old one serves until the manifest points away.
+
+        A rebuild killed part-way resumes from its own manifest when nothing it depends on
+        changed; otherwise its half-filled collection is dropped.
+        """
+        self.report.rebuilt = True
+        self.manifest_file = BUILDING
+        building = load_manifest(self.settings.index_dir, BUILDING)
+        if building.get("collection"):
+            if building.get("signature") == signature:
+                self.manifest = building
+                return
+            self._drop_collections(building["collection"])
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%d%H%M%S%f")
         self.manifest = {
             "documents": {},
             "signature": signature,
             "collection": f"{self.settings.collection}-{stamp}",
         }
-        self.report.rebuilt = True
+        self._save_manifest()
+
+    def _drop_collections(self, name: str) -> None:
+        for each in (name, sentence_collection_name(name)):
+            try:
+                self.client.delete_collection(each)
+            except Exception:  # noqa: BLE001, S110 - the old copy may already be gone
+                pass
 
     def _sync(self, files: list[CorpusFile]) -> None:
         documents = self.manifest["documents"]
@@ -257,9 +307,10 @@ class IndexWriter:
                 self.on_file(done, len(files), file.meta.source)
         bar.close()
         for doc_id in sorted(set(documents) - seen):
+            self._mark_pending(doc_id)
             entry = documents.pop(doc_id)
-            self.collection.delete(where={"doc_id": doc_id})
-            self.sentences.delete(where={"doc_id": doc_id})
+            self._save_manifest()
+            self._drop_stale(self.manifest["collection"], doc_id, set())
             self.report.outcomes.append(FileOutcome(entry["source"], doc_id, "removed"))
 
     def _sync_file(self, file: CorpusFile, entry: dict[str, Any] | None) -> FileOutcome:
@@ -278,7 +329,8 @@ class IndexWriter:
                 reason=f"could not parse ({exc.__class__.__name__}): check the file",
             )
         chunks = split_document(document, self.settings.chunk_size, self.settings.chunk_overlap)
-        self._replace_chunks(doc_id, chunks)
+        self._mark_pending(doc_id)
+        self._write_chunks(doc_id, chunks)
         self.manifest["documents"][doc_id] = {
             "source": source,
             "file_hash": file.file_hash,
@@ -291,16 +343,22 @@ class IndexWriter:
             "published": file.meta.published,
             "warning": document.warning,
         }
-        self._save_manifest()
+        self._save_manifest()  # the commit point: the new version serves from here on
+        self._drop_stale(self.manifest["collection"], doc_id, {c.id for c in chunks})
         warning = "; ".join(w for w in (file.warning, document.warning) if w)
         return FileOutcome(
             source, doc_id, "updated" if entry else "added", len(chunks), warning=warning
         )
 
-    def _replace_chunks(self, doc_id: str, chunks: list[Chunk]) -> None:
-        """Upsert the new chunks first, then delete the old ones: never a moment with neither.
+    def _mark_pending(self, doc_id: str) -> None:
+        job = {"collection": self.manifest["collection"], "doc_id": doc_id}
+        write_json(self.settings.index_dir / PENDING, job)
 
-        Chunks whose content is unchanged reuse their chunk and sentence vectors.
+    def _write_chunks(self, doc_id: str, chunks: list[Chunk]) -> None:
+        """Upsert a document's new chunks and sentence vectors beside its old ones.
+
+        Chunks whose content is unchanged reuse their chunk and sentence vectors. Readers see
+        only the chunks the manifest lists, so until it is saved the old version serves.
         """
         known = {
             meta.get("content_hash"): (cid, emb)
@@ -322,16 +380,28 @@ class IndexWriter:
                 metadatas=[c.metadata() for c in part],
                 embeddings=[list(e) for e in embeddings[start : start + 500]],
             )
-        self._replace_sentences(doc_id, chunks, todo, {h: cid for h, (cid, _) in known.items()})
+        self._write_sentences(doc_id, chunks, todo, {h: cid for h, (cid, _) in known.items()})
         self.report.chunks_embedded += len(todo)
-        keep = {c.id for c in chunks}
+
+    def _drop_stale(self, collection: str, doc_id: str, keep: set[str]) -> None:
+        """Delete a document's chunks and sentence vectors that are not in `keep`."""
+        chunks, sentences = (
+            get_collection(self.client, name)
+            for name in (collection, sentence_collection_name(collection))
+        )
+        where = {"doc_id": doc_id}
+        stale = [i for i, *_ in iter_records(chunks, [], where) if i not in keep]
+        if stale:
+            chunks.delete(ids=stale)
         stale = [
-            i for i, *_ in iter_records(self.collection, [], {"doc_id": doc_id}) if i not in keep
+            i
+            for i, _, meta, _ in iter_records(sentences, ["metadatas"], where)
+            if meta["chunk_id"] not in keep
         ]
         if stale:
-            self.collection.delete(ids=stale)
+            sentences.delete(ids=stale)
 
-    def _replace_sentences(
+    def _write_sentences(
         self, doc_id: str, chunks: list[Chunk], todo: list[Chunk], old_ids: dict[str, str]
     ) -> None:
         reused: dict[str, list[Any]] = {}
@@ -353,37 +423,27 @@ class IndexWriter:
                 metadatas=[{**_sentence_meta(c), "k": k} for c, k, _ in part],
                 embeddings=[list(v) for _, _, v in part],
             )
-        keep = {c.id for c in chunks}
-        stale = [
-            i
-            for i, _, meta, _ in iter_records(self.sentences, ["metadatas"], {"doc_id": doc_id})
-            if meta["chunk_id"] not in keep
-        ]
-        if stale:
-            self.sentences.delete(ids=stale)
 
     def _save_manifest(self) -> None:
-        write_json(self.settings.index_dir / MANIFEST, self.manifest)
+        """Save the manifest being written; its corpus version tells readers BM25 is stale."""
+        self.manifest["corpus_version"] = corpus_version(self.manifest["documents"])
+        write_json(self.settings.index_dir / self.manifest_file, self.manifest)
 
     def _finish(self, old_name: str | None) -> None:
-        documents = self.manifest["documents"]
-        version = corpus_version(documents)
-        changed = version != self.manifest.get("corpus_version") or self.report.rebuilt
-        self.manifest.update(
-            corpus_version=version,
-            last_ingest=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        )
+        version = corpus_version(self.manifest["documents"])
+        changed = version != self.start_version or self.report.rebuilt
+        self.manifest["last_ingest"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         self.collection.modify(metadata={"corpus_version": version})
-        if changed or LexicalIndex.load(self.settings.index_dir / "bm25") is None:
-            build_lexical(self.collection, version).save(self.settings.index_dir / "bm25")
-        self._save_manifest()
+        folder = self.settings.index_dir / "bm25"
+        if changed or LexicalIndex.load(folder, version) is None:
+            build_lexical(self.collection, version, live_ids(self.manifest)).save(folder)
+        self.manifest_file = MANIFEST
+        self._save_manifest()  # the commit point of a rebuild
+        (self.settings.index_dir / BUILDING).unlink(missing_ok=True)
+        (self.settings.index_dir / PENDING).unlink(missing_ok=True)
         publish_manifest(self.client, self.settings, self.manifest)
         if old_name and old_name != self.manifest["collection"]:
-            for name in (old_name, sentence_collection_name(old_name)):
-                try:
-                    self.client.delete_collection(name)
-                except Exception:  # noqa: BLE001, S110 - the old copy may already be gone
-                    pass
+            self._drop_collections(old_name)
 
 
 def _sentence_meta(chunk: Chunk) -> dict[str, Any]:
@@ -391,11 +451,24 @@ def _sentence_meta(chunk: Chunk) -> dict[str, Any]:
     return {"chunk_id": chunk.id, **{k: meta[k] for k in FILTER_FIELDS}}
 
 
-def build_lexical(collection: Any, version: str) -> LexicalIndex:
-    """Build BM25 over every chunk stored in the collection (title + section + text)."""
+def live_ids(manifest: dict[str, Any]) -> set[str] | None:
+    """The chunk ids the manifest lists (None for an index built without one: all are live)."""
+    documents = manifest.get("documents")
+    if not documents and not manifest.get("collection"):
+        return None
+    return {cid for entry in documents.values() for cid in entry["chunk_ids"]}
+
+
+def build_lexical(collection: Any, version: str, live: set[str] | None = None) -> LexicalIndex:
+    """Build BM25 over the live chunks stored in the collection (title + section + text).
+
+    `live` leaves out what an interrupted ingest wrote but never listed in the manifest.
+    """
     ids, texts = [], []
     fields: dict[str, list[Any]] = {k: [] for k in FILTER_FIELDS}
     for chunk_id, text, meta, _ in iter_records(collection, ["documents", "metadatas"]):
+        if live is not None and chunk_id not in live:
+            continue
         ids.append(chunk_id)
         texts.append(embedding_text(Chunk.from_record(chunk_id, text, meta)))
         for key in FILTER_FIELDS:
@@ -419,16 +492,20 @@ def build_index(
         return IndexWriter(settings, embedder, on_file).run(rebuild)
 
 
-def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:
+def open_collection(settings: Settings, model_id: str | None = None) -> tuple[Any, dict[str, Any]]:
     """Return the live chunk collection and the manifest.
+
+    `model_id`: the model that will embed queries; an index built by another is refused.
 
     Raises:
         IndexNotBuiltError: nothing has been ingested yet.
+        IndexVersionError: the index was built by another Chroma, chunker or model.
     """
     manifest = read_manifest(settings)
     name = manifest.get("collection")
     if not name:
         raise IndexNotBuiltError(f"No index at {settings.index_dir}/: run: assistant ingest")
+    check_versions(manifest.get("signature", {}), settings, model_id)
     client = chroma_client(settings)
     try:
         return client.get_collection(name), manifest
@@ -436,6 +513,28 @@ def open_collection(settings: Settings) -> tuple[Any, dict[str, Any]]:
         raise IndexNotBuiltError(
             f"Index collection {name} is missing: run: assistant ingest --rebuild"
         ) from exc
+
+
+def check_versions(built: dict[str, Any], settings: Settings, model_id: str | None) -> None:
+    """Refuse an index written by another Chroma, chunker or model (when given), naming the fix.
+
+    Raises:
+        IndexVersionError: the index was built by versions this install cannot read safely.
+    """
+    now = index_signature(settings, model_id or "")
+    what = {"chroma_version": "Chroma", "chunker_version": "chunker"}
+    if model_id:
+        what["embedding_model"] = "model"
+    differ = [
+        f"{label} {built.get(key)} (this install: {now[key]})"
+        for key, label in what.items()
+        if built.get(key) != now[key]
+    ]
+    if differ:
+        raise IndexVersionError(
+            f"The index in {settings.index_dir}/ was built with {', '.join(differ)}: "
+            "run: assistant ingest --rebuild (or assistant restore a backup)"
+        )
 
 
 def open_sentences(settings: Settings, manifest: dict[str, Any]) -> Any:

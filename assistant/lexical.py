@@ -146,17 +146,29 @@ class LexicalIndex:
         tmp.replace(folder / "ids.json")
 
     @classmethod
-    def load(cls, folder: Path) -> LexicalIndex | None:
-        """Load a saved index, or None when there is none."""
+    def load(cls, folder: Path, version: str | None = None) -> LexicalIndex | None:
+        """Load a saved index, or None when the caller must rebuild it.
+
+        That is when there is none, it is of another corpus version, or it is damaged (a writer
+        killed while saving).
+        """
         import bm25s
 
         meta = folder / "ids.json"
         if not meta.is_file():
             return None
-        data = json.loads(meta.read_text())
+        try:
+            data = json.loads(meta.read_text())
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            return None
         if "names" not in data or "common" not in data:
             return None  # written before the corpus's word cases were kept: rebuilt by the caller
-        model = bm25s.BM25.load(str(folder)) if data["ids"] else bm25s.BM25()
+        if version is not None and data["version"] != version:
+            return None
+        try:
+            model = bm25s.BM25.load(str(folder)) if data["ids"] else bm25s.BM25()
+        except Exception:  # noqa: BLE001 - half-written files fail in many ways; rebuild
+            return None
         return cls(
             data["ids"],
             model,

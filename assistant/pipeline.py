@@ -11,12 +11,20 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import AbstentionModel, answer_parts
+from assistant.backup import check_index
 from assistant.claims import GlossaryRules, background_words
 from assistant.config import Settings
 from assistant.embed import Embedder, OnnxEmbedder, SentenceTransformerEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
-from assistant.index import REPORT, build_index, open_collection, read_manifest
+from assistant.index import (
+    REPORT,
+    build_index,
+    live_ids,
+    open_collection,
+    open_sentences,
+    read_manifest,
+)
 from assistant.lexical import Synonyms
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
@@ -302,6 +310,7 @@ def index_status(settings: Settings) -> dict[str, Any]:
         IndexNotBuiltError: there is no index.
     """
     collection, manifest = open_collection(settings)
+    check = check_index(collection, open_sentences(settings, manifest), manifest)
     report_path = settings.index_dir / REPORT
     import json
 
@@ -310,7 +319,8 @@ def index_status(settings: Settings) -> dict[str, Any]:
     docs = manifest.get("documents", {})
     return {
         "documents": len(docs),
-        "chunks": collection.count(),
+        "chunks": len(live_ids(manifest) or ()),
+        "check": check,
         "embedding_model": manifest.get("signature", {}).get("embedding_model"),
         "chunker_version": manifest.get("signature", {}).get("chunker_version"),
         "last_ingest": manifest.get("last_ingest"),

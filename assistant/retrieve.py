@@ -10,7 +10,7 @@ from typing import Any
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import QuestionError
-from assistant.index import build_lexical, open_collection, open_sentences
+from assistant.index import build_lexical, live_ids, open_collection, open_sentences
 from assistant.lexical import LexicalIndex, Synonyms
 from assistant.types import Chunk, Hit, date_int
 
@@ -160,7 +160,7 @@ class HybridRetriever:
         self.settings, self.embedder = settings, embedder
         self.fusion = fusion or Fusion()
         if parts is None:
-            self.collection, self.manifest = open_collection(settings)
+            self.collection, self.manifest = open_collection(settings, embedder.model_id)
             self.lexical = self._open_lexical()
             self.sentences = open_sentences(settings, self.manifest)
         else:
@@ -227,12 +227,16 @@ class HybridRetriever:
         return cls(settings, embedder, fusion, (collection, lexical, {}, sentence_store))
 
     def _open_lexical(self) -> LexicalIndex:
-        version = (self.collection.metadata or {}).get("corpus_version", "")
+        """BM25 of the manifest's chunks: its ids are the live set every search keeps to.
+
+        Rebuilt from the collection when missing or of another corpus version: on a server
+        another process ingested, or an ingest was killed before it rebuilt BM25.
+        """
+        version = self.manifest.get("corpus_version", "")
         folder = self.settings.index_dir / "bm25"
-        index = LexicalIndex.load(folder)
-        if index is None or index.version != version:
-            # Server mode: another process ingested; rebuild our copy from the collection.
-            index = build_lexical(self.collection, version)
+        index = LexicalIndex.load(folder, version)
+        if index is None:
+            index = build_lexical(self.collection, version, live_ids(self.manifest))
             index.save(folder)
         return index
 
@@ -305,7 +309,8 @@ class HybridRetriever:
         chunk_scores = {i: s for i, s in self._query(self.collection, vector, n) if allowed(i)}
         if len(chunk_scores) < min(depth, total) and chroma_where(filters) is not None:
             # A selective filter left too few: let Chroma filter (slower, but complete).
-            chunk_scores = dict(self._query(self.collection, vector, n, chroma_where(filters)))
+            found = self._query(self.collection, vector, n, chroma_where(filters))
+            chunk_scores = {i: s for i, s in found if i in self._rows}
         best: dict[str, float] = {}
         if self.sentences is not None and self._counts[1]:
             m = min(self.fusion.sentence_depth, self._counts[1])
@@ -324,10 +329,9 @@ class HybridRetriever:
         return sorted(combined.items(), key=lambda kv: -kv[1])[:depth]
 
     def _allowed(self, filters: Filters) -> Any:
-        mask = self._mask(filters)
-        if mask is None:
-            return lambda _id: True
-        rows = self._rows
+        mask, rows = self._mask(filters), self._rows
+        if mask is None:  # only live chunks: not what a killed ingest left unlisted
+            return lambda chunk_id: chunk_id in rows
         return lambda chunk_id: chunk_id in rows and bool(mask[rows[chunk_id]])
 
     @staticmethod

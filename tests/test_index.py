@@ -125,3 +125,108 @@ def test_missing_corpus_is_a_clear_error(settings: Settings, tmp_path: Path) -> 
 
 def replace_settings(settings: Settings, **update: object) -> Settings:
     return settings.model_copy(update=update)
+
+
+class Crash(BaseException):
+    """Stands in for SIGKILL at one point of the writer (nothing after it runs)."""
+
+
+def _crash_at(monkeypatch: pytest.MonkeyPatch, name: str, after_calls: int = 0) -> None:
+    from assistant.index import IndexWriter
+
+    real = getattr(IndexWriter, name)
+    calls = {"n": 0}
+
+    def dying(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > after_calls:
+            raise Crash(name)
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexWriter, name, dying)
+
+
+def _served(settings: Settings, embedder) -> tuple[dict, set[str], dict]:
+    """What a reader opening the index now sees: texts per document, searchable ids, check."""
+    from assistant.backup import check_index
+    from assistant.index import live_ids, open_sentences
+    from assistant.retrieve import HybridRetriever
+
+    retriever = HybridRetriever(settings, embedder)
+    texts = {
+        doc_id: retriever.collection.get(ids=e["chunk_ids"], include=["documents"])["documents"]
+        for doc_id, e in retriever.manifest["documents"].items()
+    }
+    check = check_index(
+        retriever.collection, open_sentences(settings, retriever.manifest), retriever.manifest
+    )
+    assert set(retriever.lexical.ids) == live_ids(retriever.manifest)
+    return texts, set(retriever.lexical.ids), check
+
+
+@pytest.mark.parametrize(
+    ("point", "after_calls", "served_edition"),
+    [
+        ("_save_manifest", 0, "old"),  # new chunks written, never listed
+        ("_drop_stale", 0, "new"),  # listed, old chunks not yet deleted
+    ],
+)
+def test_an_update_killed_part_way_serves_one_whole_version(
+    corpus: Path,
+    settings: Settings,
+    monkeypatch: pytest.MonkeyPatch,
+    point: str,
+    after_calls: int,
+    served_edition: str,
+) -> None:
+    embedder = HashEmbedder()
+    build_index(settings, embedder)
+    old = (corpus / "strategy.md").read_text()
+    (corpus / "strategy.md").write_text(old.replace("Partnership", "Revised Partnership"))
+    with monkeypatch.context() as m:
+        _crash_at(m, point, after_calls)
+        with pytest.raises(Crash):
+            build_index(settings, embedder)
+    texts, live, check = _served(settings, embedder)
+    assert check["consistent"] and check["unlisted"] > 0  # the other version waits, unused
+    revised = {"Revised" in t for t in texts["strategy"] if "Partnership" in t}
+    assert revised == {served_edition == "new"}
+    build_index(settings, embedder)  # the next ingest finishes the work and cleans up
+    texts, _, check = _served(settings, embedder)
+    assert check["consistent"] and check["unlisted"] == check["unlisted_sentences"] == 0
+    assert all("Revised" in t for t in texts["strategy"] if "Partnership" in t)
+
+
+def test_a_removal_killed_part_way_leaves_no_chunks_of_the_removed_document(
+    corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedder = HashEmbedder()
+    build_index(settings, embedder)
+    (corpus / "prevent.html").unlink()
+    with monkeypatch.context() as m:
+        _crash_at(m, "_drop_stale")
+        with pytest.raises(Crash):
+            build_index(settings, embedder)
+    texts, _, check = _served(settings, embedder)
+    assert "prevent" not in texts and check["consistent"] and check["unlisted"] > 0
+    build_index(settings, embedder)
+    assert _served(settings, embedder)[2]["unlisted"] == 0
+
+
+def test_a_rebuild_killed_part_way_leaves_the_old_index_serving_then_resumes(
+    corpus: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    embedder = HashEmbedder()
+    build_index(settings, embedder)
+    before, _, _ = _served(settings, embedder)
+    with monkeypatch.context() as m:
+        _crash_at(m, "_save_manifest", after_calls=2)  # two documents into the new collection
+        with pytest.raises(Crash):
+            build_index(settings, embedder, rebuild=True)
+    assert _served(settings, embedder)[0] == before  # the old collection still serves
+    assert (settings.index_dir / "manifest.building.json").is_file()
+    report = build_index(settings, embedder, rebuild=True)
+    assert report.count("skipped") == 1  # resumed: what the killed rebuild finished is kept
+    texts, _, check = _served(settings, embedder)
+    assert texts == before and check["consistent"]
+    assert not (settings.index_dir / "manifest.building.json").exists()
