@@ -37,10 +37,20 @@ def answer_markdown(text: str) -> str:
 
 
 def source_label(n: int, title: str, page: int | None, status: str) -> str:
-    """Return the expander label of a source: "[n] Title, p. N · SUPERSEDED"."""
+    """Return the expander label of a source: "[n] Title, p. N · SUPERSEDED" (title escaped).
+
+    Streamlit renders labels as Markdown, images included: an unescaped title could load one.
+    """
     page_part = f", p. {page}" if page is not None else ""
     badge = " · SUPERSEDED" if status == "superseded" else ""
-    return f"[{n}] {title}{page_part}{badge}"
+    return f"\\[{n}\\] {escape_markdown(title)}{page_part}{badge}"
+
+
+def source_caption(section: str, published: str, status: str) -> str:
+    """Return the line under a source's label: its section, publication date and status."""
+    return escape_markdown(
+        f"{section or 'no section'} · published {published or 'unknown'} · {status}"
+    )
 
 
 def highlight(quote: str, sentences: list[str]) -> str:
