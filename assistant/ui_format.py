@@ -11,7 +11,7 @@ CHAT_PROMPT = "Ask about the Safer Cumbria documents"  # the chat box, warming u
 _SPECIAL = set("\\`*_{}[]<>()#+-.!|~$&=:")
 # Streamlit turns ":name:" into an emoji or ":material/name:" into an icon after escapes are
 # undone, so a backslash cannot stop it; an invisible word joiner after the first colon does.
-_SHORTCODE = re.compile(r":(?=[\w/+-]+:)")
+_SHORTCODE = re.compile(r":(?=[A-Za-z][\w/+-]*:)")  # ":smile:", not "10:30:00"
 
 # Streamlit's Material icons ship with Streamlit; emoji need a font a stock Debian machine lacks.
 VERDICT_STYLE = {  # verdict -> (Streamlit callout, icon)

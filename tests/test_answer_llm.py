@@ -10,7 +10,7 @@ from assistant.answer_llm import UnverifiedAnswerError, answer_llm, build_messag
 from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.index import build_index
-from assistant.pipeline import Assistant
+from assistant.pipeline import Assistant, Conversation
 from assistant.types import Chunk, Hit
 from tests.fakes import HashEmbedder, scripted_chat_model
 from tests.servers import free_port
@@ -214,3 +214,20 @@ def test_an_obedient_model_is_overruled_by_the_extractive_answer(settings: Setti
     assert answer.mode == "extractive" and "instruction" in answer.notice
     assert "PWNED" not in answer.text and "evil.example" not in answer.text
     assert "quarterly" in answer.text
+
+
+def test_a_follow_up_reaches_the_model_as_two_fenced_fields(settings: Settings) -> None:
+    embedder = HashEmbedder()
+    build_index(settings, embedder)
+    model = scripted_chat_model(["The documents don't cover this."])
+    assistant = Assistant(settings, embedder, chat_model=model)
+    convo = Conversation()
+    assistant.ask("How many Prevent | referrals were there in 2023/24?", conversation=convo)
+    assistant.ask("and in\n2022/23?", conversation=convo)
+    user = model.prompts[1][1][1]
+    token = user.split("<question-")[1].split(">")[0]
+    assert f"Question: <question-{token}>and in 2022/23?</question-{token}>" in user
+    assert (
+        f"It follows up: <question-{token}>How many Prevent | referrals were there in 2022/23?"
+        f"</question-{token}>" in user
+    )

@@ -71,7 +71,7 @@ def test_newlines_cannot_start_a_block() -> None:
 def test_streamlit_shortcodes_are_broken_with_an_invisible_joiner() -> None:
     out = escape_markdown(":smile: :material/home:")
     assert out == "\\:\u2060smile\\: \\:\u2060material/home\\:"
-    assert escape_markdown("10:30 to 11:00") == "10\\:30 to 11\\:00"
+    assert escape_markdown("10:30:00 to 11:00") == "10\\:30\\:00 to 11\\:00"
 
 
 def test_answer_lines_keep_only_our_bullets() -> None:
