@@ -11,7 +11,7 @@ import streamlit as st
 
 from assistant import AssistantError, Settings
 from assistant.serve import warmup
-from assistant.ui_format import CHAT_PROMPT
+from assistant.ui_format import CHAT_PROMPT, escape_markdown
 
 st.set_page_config(
     page_title="Safer Cumbria strategy assistant", page_icon=":material/shield:", layout="wide"
@@ -19,7 +19,7 @@ st.set_page_config(
 try:
     warm = warmup(Settings())
 except ValueError as exc:  # a bad ASSISTANT_* setting: say which, in one line
-    st.error(f"Invalid configuration: {' '.join(str(exc).splitlines()[:3])}")
+    st.error(escape_markdown(f"Invalid configuration: {' '.join(str(exc).splitlines()[:3])}"))
     st.stop()
 
 
@@ -56,7 +56,7 @@ if not warm.ready() or st.session_state.get("warming_page"):
 try:
     st.session_state["assistant"] = warm.wait()
 except AssistantError as exc:
-    st.error(str(exc))
+    st.error(escape_markdown(str(exc)))
     st.stop()
 
 st.navigation(

@@ -308,6 +308,29 @@ PART_BREAK = re.compile(
     re.I,
 )
 
+# --- Text addressed to a language model (prompt injection) ------------------------------------
+# Strategy documents describe, report and plan; they never tell a reader to drop its instructions,
+# adopt a role or reply in a set way. These are the usual phrasings of prompt injection (OWASP
+# LLM01 examples; the "ignore previous instructions" family in public injection datasets),
+# written by hand: the maintained detectors are classifier models we do not ship.
+INSTRUCTION = re.compile(
+    r"\b(?:ignore|disregard|forget|override|bypass)\s+(?:(?:all|any|the|your|my|these|those)\s+)*"
+    r"(?:(?:previous|prior|above|earlier|preceding|original|other|system)\s+)?"
+    r"(?:instructions?|prompts?|rules|directions|guidelines|context|passages|messages)\b"
+    r"|\byou (?:are now|must now|will now|should now|must (?:reply|answer|respond|say))\b"
+    r"|\b(?:new|updated|real|actual) (?:system )?instructions?\b|\bsystem prompt\b"
+    r"|(?:^|[.!?:,]\s+|\band\s+)(?:please\s+|now\s+)?(?:reply|respond|answer|say|output|print"
+    r"|write)\b[^.!?\n]{0,40}?\b(?:only|exactly|verbatim|with (?:this|the following|a|an|the) "
+    r"(?:link|url|text|word|message|phrase))\b"
+    r"|^\s*(?:system|assistant)\s*:",
+    re.I | re.M,
+)
+# A link or markup in generated text, to the next space: URLs, Markdown links and images, tags.
+LINK_OR_MARKUP = re.compile(
+    r"(?:\b(?:https?|javascript|vbscript|data|file):|\bwww\.|<[a-z/!]|\]\(|\]\[|!\[)\S*", re.I
+)
+
+
 _WORD = re.compile(r"[a-z0-9£%][a-z0-9£%.,/'-]*[a-z0-9%]|[a-z0-9]", re.I)
 
 

@@ -283,7 +283,9 @@ class Assistant:
             if self.chat_model is None:
                 self.chat_model = make_chat_model(self.settings)
             shown = [(q, hits[: self.policy.candidate_hits]) for q, hits in parts]
-            return answer_llm(query.search_text, interleave(shown), self.chat_model, self.embedder)
+            return answer_llm(
+                query.text, interleave(shown), self.chat_model, self.embedder, query.context
+            )
         except Exception as exc:  # noqa: BLE001 - any provider failure falls back, with a notice
             fallback = answer_parts(query, parts, self.scorer, self.abstention)
             reason = str(exc).splitlines()[0][:160] if str(exc) else exc.__class__.__name__

@@ -106,7 +106,7 @@ def _head_noun(match: re.Match[str] | None) -> str:
     """The last word of the noun phrase a match starts (up to a verb or preposition)."""
     words: list[str] = []
     for word in match.group(1).lower().split() if match else []:
-        word = word.strip(",;:?.")
+        word = word.strip(",;:?.|")  # a "|" the user typed is not a word
         if word in lang.PHRASE_END or not word:
             break
         words.append(word.split("'")[0] if word.endswith("'s") else word)
@@ -148,6 +148,7 @@ def parse_query(
     Returns:
         The query, with its parts when it asks more than one thing.
     """
+    question = " ".join(question.split())  # a newline or tab is a space, wherever it came from
     previous = history[-1] if history else None
     follows = previous is not None and is_follow_up(question)
     context = ()

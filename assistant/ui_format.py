@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import re
+
 CHAT_PROMPT = "Ask about the Safer Cumbria documents"  # the chat box, warming up or ready
-_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$")
+# Every character CommonMark lets a backslash escape that starts syntax in GitHub Markdown or in
+# Streamlit's extensions: "&" (entities), "=" (setext headings), ":" (autolinks "http://",
+# colour directives ":red[...]").
+_SPECIAL = set("\\`*_{}[]<>()#+-.!|~$&=:")
+# Streamlit turns ":name:" into an emoji or ":material/name:" into an icon after escapes are
+# undone, so a backslash cannot stop it; an invisible word joiner after the first colon does.
+_SHORTCODE = re.compile(r":(?=[A-Za-z][\w/+-]*:)")  # ":smile:", not "10:30:00"
 
 # Streamlit's Material icons ship with Streamlit; emoji need a font a stock Debian machine lacks.
 VERDICT_STYLE = {  # verdict -> (Streamlit callout, icon)
@@ -16,6 +24,7 @@ VERDICT_STYLE = {  # verdict -> (Streamlit callout, icon)
 
 def escape_markdown(text: str) -> str:
     """Escape Markdown and HTML so document text is shown as text, never interpreted."""
+    text = _SHORTCODE.sub(":\u2060", text)
     return "".join("\\" + ch if ch in _SPECIAL else ch for ch in text)
 
 
@@ -28,10 +37,20 @@ def answer_markdown(text: str) -> str:
 
 
 def source_label(n: int, title: str, page: int | None, status: str) -> str:
-    """Return the expander label of a source: "[n] Title, p. N · SUPERSEDED"."""
+    """Return the expander label of a source: "[n] Title, p. N · SUPERSEDED" (title escaped).
+
+    Streamlit renders labels as Markdown, images included: an unescaped title could load one.
+    """
     page_part = f", p. {page}" if page is not None else ""
     badge = " · SUPERSEDED" if status == "superseded" else ""
-    return f"[{n}] {title}{page_part}{badge}"
+    return f"\\[{n}\\] {escape_markdown(title)}{page_part}{badge}"
+
+
+def source_caption(section: str, published: str, status: str) -> str:
+    """Return the line under a source's label: its section, publication date and status."""
+    return escape_markdown(
+        f"{section or 'no section'} · published {published or 'unknown'} · {status}"
+    )
 
 
 def highlight(quote: str, sentences: list[str]) -> str:

@@ -13,7 +13,14 @@ from assistant.ingest import STRANDS
 from assistant.loaders import pdf_page_text
 from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
-from assistant.ui_format import CHAT_PROMPT, answer_markdown, highlight, source_label
+from assistant.ui_format import (
+    CHAT_PROMPT,
+    answer_markdown,
+    escape_markdown,
+    highlight,
+    source_caption,
+    source_label,
+)
 
 assistant = st.session_state["assistant"]
 docs = assistant.retriever.manifest.get("documents", {})
@@ -30,9 +37,7 @@ def _filters() -> Filters:
 
 def _source(s, used: list[str]) -> None:
     with st.expander(source_label(s.n, s.title, s.page, s.status)):
-        st.caption(
-            f"{s.section or 'no section'} · published {s.published or 'unknown'} · {s.status}"
-        )
+        st.caption(source_caption(s.section, s.published, s.status))
         st.markdown(highlight(s.quote, used))
         path = assistant.settings.corpus_dir / s.source
         if s.page and path.suffix.lower() == ".pdf" and path.is_file():
@@ -40,9 +45,10 @@ def _source(s, used: list[str]) -> None:
                 try:
                     st.text(pdf_page_text(path, s.page))
                 except AssistantError as exc:
-                    st.error(str(exc))
+                    st.error(escape_markdown(str(exc)))
         if s.source and path.is_file():
-            label = f"Download {Path(s.source).name}" + (f" (see p. {s.page})" if s.page else "")
+            name = escape_markdown(Path(s.source).name)
+            label = f"Download {name}" + (f" (see p. {s.page})" if s.page else "")
             st.download_button(
                 label,
                 path.read_bytes(),
@@ -63,9 +69,9 @@ def _render(i: int, answer, stream: bool = False) -> None:
     elif answer.grounded:
         st.markdown(answer_markdown(answer.text))
     else:
-        st.warning(answer.text, icon=":material/search_off:")
+        st.warning(answer_markdown(answer.text), icon=":material/search_off:")
     if answer.notice:
-        st.caption(answer.notice)
+        st.caption(escape_markdown(answer.notice))
     for s in answer.sources if answer.grounded else answer.related:
         _source(s, [x.quote or x.text for x in answer.sentences if s.n in x.citations])
     with st.popover("Copy as Markdown"):
@@ -112,7 +118,7 @@ if question := st.chat_input(CHAT_PROMPT) or pending:
         with st.spinner("Searching the documents..."):
             answer = assistant.ask(question, filters=filters, conversation=convo)
     except AssistantError as exc:
-        st.error(str(exc))
+        st.error(escape_markdown(str(exc)))
         st.stop()
     history.append((question, answer))
     with st.chat_message("assistant"):

@@ -31,7 +31,7 @@ if st.button("Check", type="primary") and draft.strip():
         st.session_state["verdicts"] = assistant.check_wording(draft, progress=_tick)
         bar.empty()
     except AssistantError as exc:
-        st.error(str(exc))
+        st.error(escape_markdown(str(exc)))
         st.stop()
 
 verdicts = st.session_state.get("verdicts", [])

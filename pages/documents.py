@@ -6,13 +6,14 @@ import streamlit as st
 
 from assistant import AssistantError
 from assistant.pipeline import index_status
+from assistant.ui_format import escape_markdown
 
 assistant = st.session_state["assistant"]
 st.title("Documents")
 try:
     status = index_status(assistant.settings)
 except AssistantError as exc:
-    st.error(str(exc))
+    st.error(escape_markdown(str(exc)))
     st.stop()
 st.caption(
     f"{status['documents']} documents, {status['chunks']} chunks · model "
@@ -30,12 +31,12 @@ if st.button("Re-index now"):
     bar = st.progress(0.0, "Re-indexing (only changed files are re-embedded)...")
 
     def _tick(done: int, total: int, name: str) -> None:
-        bar.progress(done / max(total, 1), f"{done} of {total}: {name}")
+        bar.progress(done / max(total, 1), f"{done} of {total}: {escape_markdown(name)}")
 
     try:
         report = assistant.reindex(on_file=_tick)
     except AssistantError as exc:
-        st.error(str(exc))
+        st.error(escape_markdown(str(exc)))
         st.stop()
     bar.empty()
     st.success(", ".join(f"{v} {k}" for k, v in report.to_dict()["counts"].items()))

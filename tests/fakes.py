@@ -40,3 +40,17 @@ class CountingEmbedder:
 
     def embed_query(self, text: str) -> list[float]:
         return self.inner.embed_query(text)
+
+
+def scripted_chat_model(replies: list[str]):
+    """LangChain's FakeListChatModel replaying `replies`, recording each prompt in `.prompts`."""
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    class ScriptedChatModel(FakeListChatModel):
+        prompts: list = []
+
+        def _call(self, messages, *args, **kwargs):  # noqa: ANN001, ANN002, ANN003
+            self.prompts.append([(m.type, m.content) for m in messages])
+            return super()._call(messages, *args, **kwargs)
+
+    return ScriptedChatModel(responses=replies, prompts=[])

@@ -44,7 +44,7 @@ def test_chat_answers_with_sources(app: AppTest) -> None:
     assert any("Prevent Overview" in e.label for e in app.expander)
     # the source shows the row the answer read, in bold, in the passage's own words
     quotes = [m.value for e in app.expander for m in e.markdown]
-    assert any("**Referrals \\| 2023/24: 64**" in q for q in quotes), quotes
+    assert any("**Referrals \\| 2023/24\\: 64**" in q for q in quotes), quotes
 
 
 def test_abstention_looks_different(app: AppTest) -> None:
@@ -162,5 +162,5 @@ def test_a_bad_setting_is_one_line_on_the_page(
     assert (
         at.error
         and at.error[0].value.startswith("Invalid configuration")
-        and "top_k" in (at.error[0].value)
+        and "top_k" in at.error[0].value.replace("\\", "")  # as shown: Markdown escapes undone
     )

@@ -133,3 +133,36 @@ def test_each_part_carries_the_documents_it_names() -> None:
 def test_a_year_in_a_document_s_name_is_not_a_period_asked_for() -> None:
     assert parse_query("what did the 2023 beacon strategy say?").constraints == ()
     assert [c.text for c in parse_query("beacons in 2024 and the plan?").constraints] == ["2024"]
+
+
+def _shape(q) -> tuple:
+    return (q.kind, q.target, q.value, q.constraints, len(q.all_parts()), q.standalone)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "how many beacons are in Northvale in 2023/24?\n| and | who chairs it?",
+        "how many beacons | are in Northvale | in 2023/24?",
+        "<script>alert(1)</script> how many beacons are in Northvale in 2023/24?",
+        "how many beacons are in Northvale in 2023/24? ![x](http://127.0.0.1:9/x.png)",
+        "how many beacons are in Northvale in 2023/24? [x](javascript:alert(1)) <b>&amp;</b>",
+    ],
+)
+def test_pipes_newlines_and_markup_in_a_question_change_nothing(hostile: str) -> None:
+    plain = parse_query("how many beacons are in Northvale in 2023/24?", names=NAMES)
+    assert _shape(parse_query(hostile, names=NAMES)) == _shape(plain)
+
+
+def test_a_follow_up_s_context_is_the_earlier_question_itself_never_joined_text() -> None:
+    first = parse_query("how many beacons | are in\nNorthvale in 2023/24?", names=NAMES)
+    second = parse_query("and in Eastmere? | <b>x</b>", [first], names=NAMES)
+    assert second.context == ("how many beacons | are in Eastmere in 2023/24?",)
+    assert second.text == "and in Eastmere? | <b>x</b>" and not second.parts
+    assert {c.text for c in second.constraints} == {"eastmere", "2023/24"}
+
+
+def test_the_question_s_whitespace_is_one_space_before_it_is_parsed() -> None:
+    from assistant.retrieve import check_question
+
+    assert check_question(" who chairs\nthe board?\r\n|\t ") == "who chairs the board? |"
