@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant import AssistantError
+from assistant.audit import LOCAL_USER
 from assistant.feedback import FeedbackStore
 from assistant.ingest import STRANDS
 from assistant.loaders import pdf_page_text
@@ -94,6 +95,11 @@ def _feedback(i: int, answer) -> None:
         st.toast("Thanks: feedback saved")
 
 
+def _user() -> str:
+    """Who is asking, for the audit record: the signed-in user once sign-in exists."""
+    return st.session_state.get("user") or LOCAL_USER
+
+
 st.title("Safer Cumbria strategy assistant")
 st.caption("Every sentence cites the documents. Sample corpus: illustrative, not official.")
 filters = _filters()
@@ -110,7 +116,7 @@ if question := st.chat_input(CHAT_PROMPT) or pending:
     convo = st.session_state.setdefault("conversation", Conversation())
     try:
         with st.spinner("Searching the documents..."):
-            answer = assistant.ask(question, filters=filters, conversation=convo)
+            answer = assistant.ask(question, filters=filters, conversation=convo, user=_user())
     except AssistantError as exc:
         st.error(str(exc))
         st.stop()
