@@ -22,9 +22,8 @@ _ESCAPE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)
 _WORD = re.compile(r"[^\W_]{2,}")  # two letters or digits in a row, in any script
 LATIN_SHARE = 0.75  # below this share of Latin letters, the question is not in English
 _LETTERS = re.compile(r"[^\W\d_]+")
-# The languages whose function words bm25s ships (from NLTK), besides English; a question
-# that uses none of English's and at least two of one of these is in that language. Welsh has
-# no list there: a Welsh question is answered, and abstains as the documents don't match it.
+# The languages whose function words bm25s ships (from NLTK), besides English. Welsh has no
+# list there: a Welsh question is answered, and abstains as the documents don't match it.
 OTHER_LANGUAGES = {
     "French": "STOPWORDS_FRENCH",
     "German": "STOPWORDS_GERMAN",
@@ -73,15 +72,22 @@ def _function_words() -> dict[str, frozenset[str]]:
 
 
 def other_language(text: str) -> str | None:
-    """Name the language a Latin-script question is written in, when it is not English."""
+    """Name the language a Latin-script question is written in, when it is not English.
+
+    Only the function words one list has and the other lacks count ("a", "y" and "en" are in
+    both English's and French's), so a French question with "y a-t-il" is still French.
+    """
     from assistant.language import function_words
 
+    english = function_words()
     words = [w.lower() for w in _LETTERS.findall(text)]
-    if any(w in function_words() for w in words):
-        return None
-    counts = {name: sum(w in found for w in words) for name, found in _function_words().items()}
-    name = max(counts, key=lambda n: counts[n])
-    return name if counts[name] >= 2 else None
+    best, margin = None, 0
+    for name, found in _function_words().items():
+        theirs = sum(w in found and w not in english for w in words)
+        ours = sum(w in english and w not in found for w in words)
+        if theirs >= 2 and theirs - ours > margin:
+            best, margin = name, theirs - ours
+    return best
 
 
 def check_question(question: str) -> str:

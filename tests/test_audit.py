@@ -158,6 +158,7 @@ def test_verify_without_a_store_says_so(tmp_path: Path) -> None:
     assert not (tmp_path / "none.sqlite3").exists()
 
 
+@pytest.mark.slow
 def test_threads_appending_at_once_leave_one_valid_chain(tmp_path: Path) -> None:
     store = AuditLog(tmp_path / "audit.sqlite3")
     start = threading.Barrier(16)
@@ -185,6 +186,7 @@ def _append_from_process(path: str, worker: int) -> None:
         store.append(_entry(i, user=f"process{worker}"))
 
 
+@pytest.mark.slow
 def test_processes_appending_at_once_leave_one_valid_chain(tmp_path: Path) -> None:
     path = tmp_path / "audit.sqlite3"
     spawn = multiprocessing.get_context("spawn")
@@ -256,3 +258,52 @@ def test_an_unwritable_store_is_one_line(tmp_path: Path) -> None:
     with pytest.raises(AuditError, match="Cannot write the audit store") as info:
         AuditLog(tmp_path / "audit.sqlite3").append(_entry(1))
     assert "\n" not in str(info.value)
+
+
+@pytest.mark.slow
+def test_every_answer_is_recorded_once_with_its_document_versions(
+    sample_index, real_embedder, tmp_path: Path
+) -> None:
+    from assistant.errors import QuestionError
+    from assistant.evaluate import run_questions
+    from assistant.pipeline import Assistant, Conversation
+
+    store = AuditLog(tmp_path / "audit.sqlite3")
+    assistant = Assistant(sample_index, real_embedder, audit=store)
+    convo = Conversation()
+    first = assistant.ask("Who chairs the partnership?", conversation=convo, user="alice")
+    follow = assistant.ask("how often does it meet?", conversation=convo, user="alice")
+    missing = assistant.ask("What is the price of a bus ticket to Glasgow?")
+    with pytest.raises(QuestionError):
+        assistant.ask("|||")  # refused: nothing was answered, nothing recorded
+    assistant.ask("Who chairs the partnership?", record=False)
+    item = {"id": "q1", "question": "Who chairs the partnership?", "category": "lookup"}
+    run_questions(assistant, [item])  # the eval records nothing
+
+    rows = store.rows()
+    assert [r["question"] for r in rows] == [a.question for a in (first, follow, missing)]
+    manifest = assistant.retriever.manifest
+    for row, answer in zip(rows, (first, follow, missing), strict=True):
+        assert row["answer"] == answer.text and row["mode"] == "extractive"
+        assert row["condensed_question"] == answer.condensed_query
+        assert row["abstained"] == int(not answer.grounded)
+        assert row["corpus_version"] == manifest["corpus_version"]
+        cited = json.loads(row["sources"])
+        assert [c["chunk_id"] for c in cited] == [s.chunk_id for s in answer.sources]
+        assert all(c["file_hash"] == manifest["documents"][c["doc_id"]]["file_hash"] for c in cited)
+    assert rows[0]["user"] == rows[1]["user"] == "alice" and rows[2]["user"] == "local"
+    assert rows[1]["condensed_question"] != rows[1]["question"]  # the follow-up, resolved
+    assert rows[0]["sources"] != "[]" and rows[2]["abstained"] == 1
+    assert store.verify().ok
+
+
+@pytest.mark.slow
+def test_an_answer_is_not_given_when_it_cannot_be_recorded(
+    sample_index, real_embedder, tmp_path: Path
+) -> None:
+    from assistant.pipeline import Assistant
+
+    (tmp_path / "audit.sqlite3").write_text("not a database")
+    assistant = Assistant(sample_index, real_embedder, audit=AuditLog(tmp_path / "audit.sqlite3"))
+    with pytest.raises(AuditError, match="the answer was not given"):
+        assistant.ask("Who chairs the partnership?")
