@@ -85,7 +85,7 @@ def other_language(text: str) -> str | None:
     for name, found in _function_words().items():
         theirs = sum(w in found and w not in english for w in words)
         ours = sum(w in english and w not in found for w in words)
-        if theirs >= 2 and theirs - ours > margin:
+        if theirs >= 2 and theirs > 2 * ours and theirs - ours > margin:
             best, margin = name, theirs - ours
     return best
 
