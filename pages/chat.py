@@ -15,6 +15,7 @@ from assistant.loaders import pdf_page_text
 from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
 from assistant.ui_format import CHAT_PROMPT, answer_markdown, highlight, source_label
+from assistant.validate import MAX_QUESTION_CHARS, clean_question
 
 assistant = st.session_state["assistant"]
 docs = assistant.retriever.manifest.get("documents", {})
@@ -112,7 +113,10 @@ for i, (question, answer) in enumerate(history):
 # a question typed while the app was warming up (streamlit_app.py) is answered now
 pending = st.session_state.pop("pending_question", None)
 if question := st.chat_input(CHAT_PROMPT) or pending:
-    st.chat_message("user").text(question)
+    # shown without control or invisible characters, and cut short if it is far too long
+    shown = clean_question(question)
+    cut = len(shown) > MAX_QUESTION_CHARS
+    st.chat_message("user").text(shown[:MAX_QUESTION_CHARS] + (" [...]" if cut else ""))
     convo = st.session_state.setdefault("conversation", Conversation())
     try:
         with st.spinner("Searching the documents..."):
@@ -120,6 +124,6 @@ if question := st.chat_input(CHAT_PROMPT) or pending:
     except AssistantError as exc:
         st.error(str(exc))
         st.stop()
-    history.append((question, answer))
+    history.append((answer.question, answer))
     with st.chat_message("assistant"):
         _render(len(history) - 1, answer, stream=True)
