@@ -304,8 +304,11 @@ def _audit_export(log: Any, args: argparse.Namespace) -> int:
     if args.out == "-":
         n = write_csv(rows, sys.stdout)
     else:
-        with open(args.out, "w", encoding="utf-8", newline="") as fh:
-            n = write_csv(rows, fh)
+        try:
+            with open(args.out, "w", encoding="utf-8", newline="") as fh:
+                n = write_csv(rows, fh)
+        except OSError as exc:
+            raise AssistantError(f"Cannot write {args.out}: {exc.strerror}") from exc
     print(f"{n} audit records exported", file=sys.stderr)
     return 0
 
@@ -318,7 +321,8 @@ def _audit_prune(log: Any, days: int | None) -> int:
         )
         return 0
     n = log.prune(days)
-    print(f"{n} audit records older than {days} days pruned; the chain ends in a checkpoint")
+    checkpoint = "; a checkpoint record keeps the chain verifiable" if n else ""
+    print(f"{n} audit records older than {days} days pruned{checkpoint}")
     return 0
 
 

@@ -278,6 +278,7 @@ def test_every_answer_is_recorded_once_with_its_document_versions(
         assistant.ask("|||")  # refused: nothing was answered, nothing recorded
     assistant.ask("Who chairs the partnership?", record=False)
     item = {"id": "q1", "question": "Who chairs the partnership?", "category": "lookup"}
+    item |= {"expected_docs": [], "must_include": []}
     run_questions(assistant, [item])  # the eval records nothing
 
     rows = store.rows()

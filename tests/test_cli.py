@@ -181,3 +181,24 @@ def test_every_cli_answer_is_audited_and_the_trail_verifies_and_exports(
     assert main(["audit", "verify"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "record 2 was edited" in err
+
+
+def test_audit_commands_on_a_store_written_by_the_api(
+    env: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    from assistant.audit import AuditLog
+    from tests.test_audit import _entry
+
+    store = AuditLog(env / "index" / "audit.sqlite3")
+    for i in range(3):
+        store.append(_entry(i, user="alice" if i == 1 else "local"))
+    assert main(["audit", "export", "--since", "2000-01-01", "--user", "alice"]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.splitlines()) == 2 and "1 audit records exported" in captured.err
+    assert main(["audit", "export", "--since", "2000-01-01", "--out", "no/such/dir.csv"]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+    monkeypatch.setenv("ASSISTANT_AUDIT_RETENTION_DAYS", "30")
+    assert main(["audit", "prune"]) == 0
+    assert "0 audit records older than 30 days pruned" in capsys.readouterr().out
+    assert main(["audit", "verify"]) == 0
+    assert "verified: 3 records (3 answers)" in capsys.readouterr().out
