@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import multiprocessing
 import sqlite3
 import threading
 from contextlib import closing
@@ -180,24 +179,35 @@ def test_threads_appending_at_once_leave_one_valid_chain(tmp_path: Path) -> None
     assert [r["seq"] for r in store.rows()] == list(range(1, 401))
 
 
-def _append_from_process(path: str, worker: int) -> None:
-    store = AuditLog(Path(path))
-    for i in range(20):
-        store.append(_entry(i, user=f"process{worker}"))
+_APPEND = """
+import sys
+from pathlib import Path
+from assistant.audit import AuditLog
+from tests.test_audit import _entry
+store = AuditLog(Path(sys.argv[1]))
+for i in range(20):
+    store.append(_entry(i, user="process" + sys.argv[2]))
+"""
 
 
 @pytest.mark.slow
 def test_processes_appending_at_once_leave_one_valid_chain(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
     path = tmp_path / "audit.sqlite3"
-    spawn = multiprocessing.get_context("spawn")
-    workers = [spawn.Process(target=_append_from_process, args=(str(path), w)) for w in range(4)]
-    for w in workers:
-        w.start()
-    for w in workers:
-        w.join(timeout=120)
-        assert w.exitcode == 0
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    workers = [
+        subprocess.Popen([sys.executable, "-c", _APPEND, str(path), str(w)], cwd=root, env=env)
+        for w in range(4)
+    ]
+    assert [w.wait(timeout=300) for w in workers] == [0, 0, 0, 0]
     check = AuditLog(path).verify()
     assert check.ok and check.records == 80
+    users = {r["user"] for r in AuditLog(path).rows()}
+    assert users == {f"process{w}" for w in range(4)}
 
 
 def test_export_csv_round_trips_and_verifies(log: AuditLog) -> None:
