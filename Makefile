@@ -45,6 +45,7 @@ bench: install
 	$(PY) benchmarks/first_answer.py
 	$(PY) benchmarks/ingest_speed.py
 	$(PY) benchmarks/incremental.py
+	$(PY) benchmarks/load.py
 	$(PY) benchmarks/results_md.py
 
 corpus: install

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.errors import AssistantError
+from assistant.errors import AssistantError, UsageError
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -58,6 +58,11 @@ def _parser() -> argparse.ArgumentParser:
     backup.add_argument("dest", type=Path)
     restore = sub.add_parser("restore", help="replace the index with a backup, then check it")
     restore.add_argument("src", type=Path)
+    audit = sub.add_parser("audit", help="verify or export the audit trail of every answer")
+    audit.add_argument("action", choices=["verify", "export", "prune"])
+    audit.add_argument("--since", metavar="YYYY-MM-DD", help="export: records from this date (UTC)")
+    audit.add_argument("--user", help="export: only this user's records")
+    audit.add_argument("--out", default="-", help="export: CSV file to write, or - for stdout")
     chat = sub.add_parser("chat", help="a conversation; one question per line from a pipe")
     chat.add_argument("--json", action="store_true")
     sub.add_parser(
@@ -173,7 +178,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question."""
     from assistant.pipeline import load_assistant
     from assistant.retrieve import Filters
+    from assistant.validate import check_question
 
+    check_question(args.question)  # a malformed question fails before the model loads
     assistant = load_assistant(_settings())
     filters = Filters(
         strands=tuple(args.strand),
@@ -313,6 +320,62 @@ def cmd_feedback(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    """Verify the audit chain, export records as CSV, or prune by the retention setting."""
+    from assistant.audit import AuditLog
+
+    settings = _settings()
+    key = settings.audit_key.get_secret_value() if settings.audit_key else None
+    log = AuditLog(settings.audit_path, key)
+    if args.action == "export":
+        return _audit_export(log, args)
+    if args.action == "prune":
+        return _audit_prune(log, settings.audit_retention_days)
+    check = log.verify()
+    if not check.ok:
+        print(
+            f"audit chain broken after {check.records} good records: {check.problem}",
+            file=sys.stderr,
+        )
+        return 1
+    print(
+        f"audit chain verified: {check.records} records ({check.answers} answers); "
+        f"head {check.head}"
+    )
+    return 0
+
+
+def _audit_export(log: Any, args: argparse.Namespace) -> int:
+    from assistant.audit import parse_since, write_csv
+
+    if not args.since:
+        raise UsageError("audit export needs --since YYYY-MM-DD (the first day to export)")
+    rows = log.rows(parse_since(args.since), args.user)
+    if args.out == "-":
+        n = write_csv(rows, sys.stdout)
+    else:
+        try:
+            with open(args.out, "w", encoding="utf-8", newline="") as fh:
+                n = write_csv(rows, fh)
+        except OSError as exc:
+            raise AssistantError(f"Cannot write {args.out}: {exc.strerror}") from exc
+    print(f"{n} audit records exported", file=sys.stderr)
+    return 0
+
+
+def _audit_prune(log: Any, days: int | None) -> int:
+    if not days:
+        print(
+            "ASSISTANT_AUDIT_RETENTION_DAYS is not set: records are kept for ever, none pruned",
+            file=sys.stderr,
+        )
+        return 0
+    n = log.prune(days)
+    checkpoint = "; a checkpoint record keeps the chain verifiable" if n else ""
+    print(f"{n} audit records older than {days} days pruned{checkpoint}")
+    return 0
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     """Start the Streamlit app with the model and index warming in the background."""
     from assistant.serve import main as serve
@@ -327,6 +390,7 @@ COMMANDS = {
     "status": cmd_status,
     "ask": cmd_ask,
     "chat": cmd_chat,
+    "audit": cmd_audit,
     "eval": cmd_eval,
     "check-wording": cmd_check_wording,
     "backup": cmd_backup,
@@ -335,7 +399,7 @@ COMMANDS = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run one command; 0 ok, 1 user-facing error, 2 bad usage."""
+    """Run one command; 0 ok, 1 user-facing error, 2 bad usage or a malformed question."""
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra and args.command != "serve":
@@ -343,6 +407,9 @@ def main(argv: list[str] | None = None) -> int:
     args.streamlit_args = extra
     try:
         return COMMANDS[args.command](args)
+    except UsageError as exc:  # a malformed question or value: bad usage, said in one line
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     except AssistantError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

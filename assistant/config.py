@@ -35,6 +35,12 @@ class Settings(BaseSettings):
     max_file_mb: float = Field(25.0, gt=0)
     embed_batch_size: int = Field(32, gt=0)
     feedback_db: Path | None = None  # unset -> index_dir/feedback.sqlite3
+    audit_db: Path | None = None  # unset -> index_dir/audit.sqlite3
+    # days an audit record is kept; applied by `assistant audit prune`. None or 0: for ever
+    audit_retention_days: int | None = Field(None, ge=0)
+    # set -> each audit record is sealed with HMAC-SHA256 under this key, so a record written
+    # without the key (a forgery) fails `assistant audit verify`
+    audit_key: SecretStr | None = None
     llm: str | None = None  # provider:model for LangChain init_chat_model; unset -> extractive
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
@@ -44,6 +50,11 @@ class Settings(BaseSettings):
     def feedback_path(self) -> Path:
         """Where thumbs up/down from the UI are stored."""
         return self.feedback_db or self.index_dir / "feedback.sqlite3"
+
+    @property
+    def audit_path(self) -> Path:
+        """Where the hash-chained audit trail of every answer is stored."""
+        return self.audit_db or self.index_dir / "audit.sqlite3"
 
     @model_validator(mode="after")
     def _overlap_fits(self) -> Settings:

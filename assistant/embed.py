@@ -17,6 +17,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import threading
 import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -101,6 +102,7 @@ class SentenceTransformerEmbedder:
         self.model_id = model_name
         self.batch_size = batch_size
         self._queries: dict[str, list[float]] = {}
+        self._queries_lock = threading.Lock()
 
     @property
     def model(self) -> SentenceTransformer:
@@ -123,11 +125,14 @@ class SentenceTransformerEmbedder:
 
         Retrieval and the answerer both embed the same question; the second call is free.
         """
-        if text not in self._queries:
-            self._queries[text] = self.embed_documents([text])[0]
-            while len(self._queries) > 64:
-                self._queries.pop(next(iter(self._queries)))
-        return self._queries[text]
+        vector = self._queries.get(text)
+        if vector is None:
+            vector = self.embed_documents([text])[0]
+            with self._queries_lock:  # many threads answer at once through one Assistant
+                self._queries[text] = vector
+                while len(self._queries) > 64:
+                    self._queries.pop(next(iter(self._queries)), None)
+        return vector
 
 
 def default_model_cache() -> Path:

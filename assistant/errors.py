@@ -35,5 +35,13 @@ class DocumentError(AssistantError):
     """One corpus file cannot be read; the message is the reason shown in the ingest report."""
 
 
-class QuestionError(AssistantError):
+class UsageError(AssistantError):
+    """A command was given a malformed value (the CLI exits 2, as for bad usage)."""
+
+
+class QuestionError(UsageError):
     """The question is empty or malformed."""
+
+
+class AuditError(AssistantError):
+    """The audit store cannot be written or read, or its hash chain is broken."""

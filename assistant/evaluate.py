@@ -164,7 +164,7 @@ def run_questions(
     for item in tqdm(items, desc="eval questions", file=sys.stderr):
         convo = conversations.get(item.get("follows", ""), Conversation())
         started = time.perf_counter()
-        answer = assistant.ask(item["question"], conversation=convo)
+        answer = assistant.ask(item["question"], conversation=convo, record=False)
         latency["total_ms"].append((time.perf_counter() - started) * 1000)
         for key, value in answer.timings.items():
             latency[key].append(value)

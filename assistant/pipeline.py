@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.answer import AbstentionModel, answer_parts
+from assistant.audit import LOCAL_USER, AuditLog, entry_for
 from assistant.backup import check_index
 from assistant.claims import GlossaryRules, background_words
 from assistant.config import Settings
@@ -83,9 +84,24 @@ class Assistant:
         policy: AnswerPolicy | None = None,
         chat_model: Any = None,
         abstention: AbstentionModel | None = None,
+        audit: AuditLog | bool = True,
     ) -> None:
-        """Keep settings; open the index on first question. chat_model: a LangChain chat model."""
+        """Keep settings; open the index on first question.
+
+        Args:
+            settings: the configuration.
+            embedder: the embedding model (default: the configured real one).
+            policy: evidence scoring thresholds.
+            chat_model: a LangChain chat model for LLM mode.
+            abstention: the fitted abstention model.
+            audit: the audit store every answer is recorded in; True (the default) opens
+                `settings.audit_path`, False records nothing.
+        """
         self.settings = settings
+        if audit is True:
+            key = settings.audit_key.get_secret_value() if settings.audit_key else None
+            audit = AuditLog(settings.audit_path, key)
+        self.audit = audit if isinstance(audit, AuditLog) else None
         self.embedder = embedder or make_embedder(settings)
         self.policy = policy or AnswerPolicy()
         self.abstention = abstention or AbstentionModel.load()
@@ -149,12 +165,27 @@ class Assistant:
         k: int | None = None,
         filters: Filters | None = None,
         conversation: Conversation | None = None,
+        user: str = LOCAL_USER,
+        record: bool = True,
     ) -> Answer:
         """Answer a question (a follow-up is resolved against the conversation first).
 
+        Every answer is appended to the audit store (once, here, whichever entry point asked),
+        unless `record` is False (the eval and the warm-up question) or the Assistant was
+        built with `audit=False`. A refused question is not recorded: nothing was answered.
+
+        Args:
+            question: what the person typed.
+            k: passages to retrieve.
+            filters: strands, documents, dates, superseded documents.
+            conversation: the earlier turns, for a follow-up (this answer is added to it).
+            user: who asked, for the audit record ("local" when nobody is signed in).
+            record: whether to append an audit record.
+
         Raises:
-            QuestionError: the question is empty or too long.
+            QuestionError: the question is empty, too long or malformed (one-line reason).
             IndexNotBuiltError: there is no index.
+            AuditError: the audit record cannot be written (the answer is not given).
         """
         question = check_question(question)
         started = time.perf_counter()
@@ -172,6 +203,8 @@ class Assistant:
                 "answer_ms": round((time.perf_counter() - retrieved) * 1000, 1),
             },
         )
+        if record and self.audit is not None:
+            self.audit.append(entry_for(answer, user, self.retriever.manifest))
         if conversation is not None:
             conversation.turns.append((query, answer))
         return answer
@@ -344,9 +377,11 @@ def index_status(settings: Settings) -> dict[str, Any]:
     }
 
 
-def load_assistant(settings: Settings, embedder: Embedder | None = None) -> Assistant:
+def load_assistant(
+    settings: Settings, embedder: Embedder | None = None, audit: AuditLog | bool = True
+) -> Assistant:
     """Return an Assistant, building the index first if there is none (said on stderr)."""
-    assistant = Assistant(settings, embedder)
+    assistant = Assistant(settings, embedder, audit=audit)
     if not read_manifest(settings).get("collection"):
         print(
             f"No index at {settings.index_dir}/: building it from {settings.corpus_dir}/ ...",

@@ -9,12 +9,11 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.embed import Embedder
-from assistant.errors import QuestionError
 from assistant.index import build_lexical, live_ids, open_collection, open_sentences
 from assistant.lexical import LexicalIndex, Synonyms
 from assistant.types import Chunk, Hit, date_int
+from assistant.validate import check_question
 
-MAX_QUESTION_CHARS = 2000
 _YEAR = re.compile(r"\b(20\d\d)\b")
 
 
@@ -53,22 +52,6 @@ class Ranked:
     lexical: float | None = None
     lexical_rank: int | None = None
     fused: float = 0.0
-
-
-def check_question(question: str) -> str:
-    """Return the cleaned question.
-
-    Raises:
-        QuestionError: empty or too long.
-    """
-    cleaned = " ".join(question.split())
-    if not cleaned:
-        raise QuestionError("The question is empty: type a question about the documents")
-    if len(cleaned) > MAX_QUESTION_CHARS:
-        raise QuestionError(
-            f"The question is {len(cleaned)} characters long: keep it under {MAX_QUESTION_CHARS}"
-        )
-    return cleaned
 
 
 def _minmax(values: dict[str, float]) -> dict[str, float]:

@@ -24,7 +24,7 @@ WARM_QUESTION = "What does the partnership do?"  # any question: it loads every 
 def load_and_warm(settings: Settings) -> Assistant:
     """Open the index and answer one question, so the model and every store are loaded."""
     assistant = load_assistant(settings)
-    assistant.ask(WARM_QUESTION)
+    assistant.ask(WARM_QUESTION, record=False)  # a warm-up, not an answer to anyone
     return assistant
 
 

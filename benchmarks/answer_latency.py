@@ -47,7 +47,7 @@ def time_round(assistant: object, items: list[dict]) -> dict[str, list[float]]:
     for item in tqdm(items, desc="questions", file=sys.stderr, leave=False):
         convo = conversations.get(item.get("follows", ""), Conversation())
         t0 = time.perf_counter()
-        answer = assistant.ask(item["question"], conversation=convo)  # type: ignore[attr-defined]
+        answer = assistant.ask(item["question"], conversation=convo, record=False)  # type: ignore[attr-defined]
         # The baseline embeds its question too: forget the query vector ask() left cached.
         getattr(assistant.embedder, "_queries", {}).clear()  # type: ignore[attr-defined]
         t1 = time.perf_counter()

@@ -172,6 +172,37 @@ def answers() -> list[str] | None:
     ]
 
 
+def load_runs() -> list[str] | None:
+    r = load("load.json")
+    if not r:
+        return None
+    rows = [
+        [
+            k,
+            v["threads"],
+            v["errors"],
+            v["answers_per_s"],
+            r["latency"][k]["median_ms"],
+            r["latency"][k]["p95_ms"],
+            r["latency"][k]["median_vs_serial"],
+        ]
+        for k, v in r["runs"].items()
+    ]
+    audit = r["audit"]
+    return [
+        f"{r['questions']} eval questions per run through one Assistant ({r['chunks']} chunks), "
+        f"each person in their own conversation; {audit['records']} audit records, chain "
+        f"{'verified' if audit['chain_ok'] else 'BROKEN: ' + audit['problem']}.",
+        "",
+        *table(
+            ["run", "threads", "errors", "answers/s", "median ms", "p95 ms", "median vs serial"],
+            rows,
+        ),
+        "",
+        "![load](results/load.png)",
+    ]
+
+
 def first_answer() -> list[str] | None:
     r = load("first_answer.json")
     if not r:
@@ -259,6 +290,7 @@ def main() -> None:
         ("Query cost against corpus size", "retrieval_latency.py", scale),
         ("Replicas on one Chroma server", "replicas.py", replicas),
         ("Answer latency on the sample corpus", "answer_latency.py", answers),
+        ("Load: people asking at once", "load.py", load_runs),
     ]
     for title, script, body in sections:
         lines += section(title, f"python benchmarks/{script}", body())

@@ -128,7 +128,7 @@ def time_runs(
         t3 = time.perf_counter()
         retriever.retrieve(q, k=5)
         t4 = time.perf_counter()
-        assistant.ask(q)
+        assistant.ask(q, record=False)
         t5 = time.perf_counter()
         for key, value in (
             ("embed_query", t1 - t0),

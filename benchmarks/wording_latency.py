@@ -47,7 +47,7 @@ def main() -> None:
     draft = build_draft(sorted(got["documents"]))
     sentences = split_draft(draft)
     assistant.check_wording(sentences[0])  # warm-up: model, glossary, corpus names
-    assistant.ask(sentences[0])
+    assistant.ask(sentences[0], record=False)
     stamps = [time.perf_counter()]
     assistant.check_wording(draft, progress=lambda _: stamps.append(time.perf_counter()))
     whole_s = stamps[-1] - stamps[0]
@@ -55,7 +55,7 @@ def main() -> None:
     ask_ms = []
     for sentence in sentences:
         started = time.perf_counter()
-        assistant.ask(sentence)
+        assistant.ask(sentence, record=False)
         ask_ms.append((time.perf_counter() - started) * 1000)
     result = {
         "draft_words": len(draft.split()),

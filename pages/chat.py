@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant import AssistantError
+from assistant.audit import LOCAL_USER
 from assistant.feedback import FeedbackStore
 from assistant.ingest import STRANDS
 from assistant.loaders import pdf_page_text
@@ -21,6 +22,7 @@ from assistant.ui_format import (
     source_caption,
     source_label,
 )
+from assistant.validate import MAX_QUESTION_CHARS, clean_question
 
 assistant = st.session_state["assistant"]
 docs = assistant.retriever.manifest.get("documents", {})
@@ -100,6 +102,11 @@ def _feedback(i: int, answer) -> None:
         st.toast("Thanks: feedback saved")
 
 
+def _user() -> str:
+    """Who is asking, for the audit record: the signed-in user once sign-in exists."""
+    return st.session_state.get("user") or LOCAL_USER
+
+
 st.title("Safer Cumbria strategy assistant")
 st.caption("Every sentence cites the documents. Sample corpus: illustrative, not official.")
 filters = _filters()
@@ -112,14 +119,17 @@ for i, (question, answer) in enumerate(history):
 # a question typed while the app was warming up (streamlit_app.py) is answered now
 pending = st.session_state.pop("pending_question", None)
 if question := st.chat_input(CHAT_PROMPT) or pending:
-    st.chat_message("user").text(question)
+    # shown without control or invisible characters, and cut short if it is far too long
+    shown = clean_question(question)
+    cut = len(shown) > MAX_QUESTION_CHARS
+    st.chat_message("user").text(shown[:MAX_QUESTION_CHARS] + (" [...]" if cut else ""))
     convo = st.session_state.setdefault("conversation", Conversation())
     try:
         with st.spinner("Searching the documents..."):
-            answer = assistant.ask(question, filters=filters, conversation=convo)
+            answer = assistant.ask(question, filters=filters, conversation=convo, user=_user())
     except AssistantError as exc:
         st.error(escape_markdown(str(exc)))
         st.stop()
-    history.append((question, answer))
+    history.append((answer.question, answer))
     with st.chat_message("assistant"):
         _render(len(history) - 1, answer, stream=True)

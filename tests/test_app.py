@@ -164,3 +164,32 @@ def test_a_bad_setting_is_one_line_on_the_page(
         and at.error[0].value.startswith("Invalid configuration")
         and "top_k" in at.error[0].value.replace("\\", "")  # as shown: Markdown escapes undone
     )
+
+
+REFUSED = {
+    "|": "no words",
+    "\n\n\n": "empty",
+    "?!... ;;": "no words",
+    "x" * 100_000: "100,000 characters",
+    "Qui préside le partenariat ?": "looks French",
+    "谁主持这个伙伴关系？": "another script",
+}
+
+
+def test_malformed_questions_are_refused_in_one_line_and_answers_are_audited(
+    app: AppTest, settings: Settings
+) -> None:
+    from assistant.audit import AuditLog
+
+    for question, reason in REFUSED.items():
+        app.chat_input[0].set_value(question).run()
+        assert not app.exception, question[:40]
+        assert app.error and reason in app.error[-1].value, question[:40]
+        assert "\n" not in app.error[-1].value
+    hostile = "\x1b[31mWho chairs\x00 the Partnership?\u202e"
+    app.chat_input[0].set_value(hostile).run()
+    assert not app.exception and not app.error
+    assert "Police, Fire and Crime Commissioner" in _text(app)
+    rows = AuditLog(settings.audit_path).rows()  # the warm-up question is not recorded
+    assert [(r["user"], r["question"]) for r in rows] == [("local", "Who chairs the Partnership?")]
+    assert AuditLog(settings.audit_path).verify().ok
