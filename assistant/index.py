@@ -23,7 +23,7 @@ from assistant.lexical import LexicalIndex
 from assistant.types import Chunk, FileOutcome, IngestReport
 
 MANIFEST = "manifest.json"
-FILTER_FIELDS = ("doc_id", "status", "strand", "published_int")
+FILTER_FIELDS = ("doc_id", "status", "strand", "published_int", "classification", "readers")
 REPORT = "ingest-report.json"
 _PAGE = 1000  # records per Chroma get() call
 
@@ -289,6 +289,8 @@ class IndexWriter:
             "status": file.meta.status,
             "strand": file.meta.strand,
             "published": file.meta.published,
+            "classification": file.meta.classification,
+            "readers": list(file.meta.readers),
             "warning": document.warning,
         }
         self._save_manifest()
