@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant import AssistantError
+from assistant.access import refusal
 from assistant.feedback import FeedbackStore
 from assistant.ingest import STRANDS
 from assistant.loaders import pdf_page_text
@@ -15,8 +16,11 @@ from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
 from assistant.ui_format import CHAT_PROMPT, answer_markdown, highlight, source_label
 
-assistant = st.session_state["assistant"]
-docs = assistant.retriever.manifest.get("documents", {})
+assistant = st.session_state["assistant"]  # a guard.UserAssistant: only what this user may read
+if not assistant.user.can("chat"):
+    st.error(refusal("chat"))
+    st.stop()
+docs = assistant.documents()
 
 
 def _filters() -> Filters:
@@ -34,14 +38,14 @@ def _source(s, used: list[str]) -> None:
             f"{s.section or 'no section'} · published {s.published or 'unknown'} · {s.status}"
         )
         st.markdown(highlight(s.quote, used))
-        path = assistant.settings.corpus_dir / s.source
-        if s.page and path.suffix.lower() == ".pdf" and path.is_file():
+        path = assistant.source_path(s.source)  # None unless this user may read the document
+        if path and s.page and path.suffix.lower() == ".pdf":
             if st.toggle(f"Show page {s.page} of the PDF", key=f"page-{s.chunk_id}-{id(s)}"):
                 try:
                     st.text(pdf_page_text(path, s.page))
                 except AssistantError as exc:
                     st.error(str(exc))
-        if s.source and path.is_file():
+        if path:
             label = f"Download {Path(s.source).name}" + (f" (see p. {s.page})" if s.page else "")
             st.download_button(
                 label,
@@ -88,7 +92,7 @@ def _feedback(i: int, answer) -> None:
             answer,
             rating,
             comment,
-            assistant.retriever.manifest.get("corpus_version"),
+            assistant.corpus_version,
         )
         saved.add((i, rating, comment))
         st.toast("Thanks: feedback saved")
@@ -108,6 +112,7 @@ pending = st.session_state.pop("pending_question", None)
 if question := st.chat_input(CHAT_PROMPT) or pending:
     st.chat_message("user").text(question)
     convo = st.session_state.setdefault("conversation", Conversation())
+    # who asks, for the audit trail: assistant.user.name (the signed-in user, or "local")
     try:
         with st.spinner("Searching the documents..."):
             answer = assistant.ask(question, filters=filters, conversation=convo)
