@@ -99,6 +99,29 @@ def test_local_user_has_every_role_and_reads_everything() -> None:
     assert all(user.can(p) for p in ("chat", "wording", "documents", "reindex", "evaluation"))
 
 
+@pytest.mark.parametrize(
+    ("page", "groups"),
+    [
+        ("documents.py", ()),
+        ("evaluation.py", ("comms",)),
+        ("check_wording.py", ()),
+        ("chat.py", None),  # signed in, but no role at all
+    ],
+)
+def test_a_page_refuses_a_user_whose_roles_do_not_allow_it(page: str, groups) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from assistant.guard import UserAssistant
+
+    user = User("nobody") if groups is None else _user(*groups)
+    at = AppTest.from_file(str(Path(__file__).parents[1] / "pages" / page), default_timeout=30)
+    at.session_state["assistant"] = UserAssistant(None, user)  # type: ignore[arg-type]
+    at.run()
+    assert not at.exception
+    assert at.error and "not allowed" in at.error[0].value
+    assert not at.title  # nothing of the page is shown
+
+
 def test_unknown_role_in_settings_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown roles"):
         Settings(_env_file=None, role_groups={"admin": ["x"]})
