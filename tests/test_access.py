@@ -290,3 +290,26 @@ def test_reclassifying_updates_chunks_without_reembedding(tmp_path: Path, real_e
 
 def test_group_fact_is_distinct_from_the_secret() -> None:
     assert "17" not in GROUP_FACT and "9" not in SECRET_FACT
+
+
+@pytest.mark.slow
+def test_cli_reads_everything_unless_given_groups(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    import json
+
+    from assistant.cli import main
+
+    write_access_corpus(tmp_path / "corpus")
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(tmp_path / "corpus"))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    assert main(["ingest"]) == 0
+    capsys.readouterr()
+    assert main(["ask", SECRET_QUESTION, "--json"]) == 0
+    local = json.loads(capsys.readouterr().out)
+    assert "17" in local["text"] and local["sources"][0]["doc_id"] == "harbour"
+    assert main(["ask", SECRET_QUESTION, "--json", "--group", "staff"]) == 0
+    staff = json.loads(capsys.readouterr().out)
+    assert "harbour" not in {s["doc_id"] for s in staff["sources"] + staff["related"]}
+    assert main(["ask", SECRET_QUESTION, "--json", "--group", "staff", "--group", "maintainers"]) == 0
+    assert "17" in json.loads(capsys.readouterr().out)["text"]
