@@ -311,5 +311,6 @@ def test_cli_reads_everything_unless_given_groups(
     assert main(["ask", SECRET_QUESTION, "--json", "--group", "staff"]) == 0
     staff = json.loads(capsys.readouterr().out)
     assert "harbour" not in {s["doc_id"] for s in staff["sources"] + staff["related"]}
-    assert main(["ask", SECRET_QUESTION, "--json", "--group", "staff", "--group", "maintainers"]) == 0
+    both = ["--group", "staff", "--group", "maintainers"]
+    assert main(["ask", SECRET_QUESTION, "--json", *both]) == 0
     assert "17" in json.loads(capsys.readouterr().out)["text"]
