@@ -314,3 +314,36 @@ def test_cli_reads_everything_unless_given_groups(
     both = ["--group", "staff", "--group", "maintainers"]
     assert main(["ask", SECRET_QUESTION, "--json", *both]) == 0
     assert "17" in json.loads(capsys.readouterr().out)["text"]
+
+
+def test_an_index_without_access_columns_reads_nothing_for_a_signed_in_user() -> None:
+    from assistant.lexical import LexicalIndex
+    from assistant.retrieve import lexical_mask
+
+    old = LexicalIndex.build(["a", "b"], ["one text", "another text"], "v", {"status": ["x"] * 2})
+    reader = Filters(include_superseded=True, access=_user().access)
+    assert lexical_mask(old, reader).tolist() == [0.0, 0.0]  # fail closed
+    assert lexical_mask(old, Filters(include_superseded=True)) is None  # local: unfiltered
+
+
+def test_an_index_from_before_classifications_is_updated_on_load(settings: Settings) -> None:
+    from assistant.index import MANIFEST, build_index, write_json
+    from assistant.pipeline import load_assistant
+    from tests.fakes import HashEmbedder
+
+    write_access_corpus(settings.corpus_dir)
+    build_index(settings, HashEmbedder())
+    manifest = load_manifest_json(settings.index_dir / MANIFEST)
+    for entry in manifest["documents"].values():  # as an index written before this change
+        entry.pop("classification")
+        entry["meta_hash"] = "hash-of-the-old-catalog-fields"
+    write_json(settings.index_dir / MANIFEST, manifest)
+    assistant = load_assistant(settings, HashEmbedder())
+    assert assistant.documents()["harbour"]["classification"] == "official-sensitive"
+    assert "harbour" not in assistant.documents(_user().access)
+
+
+def load_manifest_json(path: Path) -> dict:
+    import json
+
+    return json.loads(path.read_text())
