@@ -83,7 +83,7 @@ class Assistant:
         self.policy = policy or AnswerPolicy()
         self.abstention = abstention or AbstentionModel.load()
         self._retriever: HybridRetriever | None = None
-        self._glossaries: dict[Access, GlossaryRules] = {}
+        self._glossaries: dict[frozenset[str], GlossaryRules] = {}  # by readable doc_ids
         self._scorer: EvidenceScorer | None = None
         self._scorer_for: HybridRetriever | None = None
         self._checked = time.monotonic()  # when the published index was last compared
@@ -269,19 +269,19 @@ class Assistant:
     def glossary_for(self, access: Access) -> GlossaryRules:
         """The comms rules, with the titles and names of the documents this access may read.
 
-        Built once per access: whether a body is named anywhere in the documents must not
-        depend on a passage the user may not read.
+        Built once per set of readable documents: whether a body is named anywhere in the
+        documents must not depend on a passage the user may not read.
         """
-        self.retriever  # noqa: B018 - reopens the index (and forgets old rules) if it moved
-        if access not in self._glossaries:
+        key = frozenset(self.documents(access))  # also reopens the index if it moved
+        if key not in self._glossaries:
             data = load_glossary(self.settings.corpus_dir)
             data["superseded_titles"] = list(self.titles(True, access).values())
             data["titles"] = list(self.titles(access=access).values())
             texts = self._passages(access)
             data["corpus_text"] = "\n".join(texts).lower()
             data["background_words"] = background_words([t.split("\n", 2)[-1] for t in texts])
-            self._glossaries[access] = GlossaryRules(data)
-        return self._glossaries[access]
+            self._glossaries[key] = GlossaryRules(data)
+        return self._glossaries[key]
 
     def _passages(self, access: Access = UNLIMITED) -> list[str]:
         """Every passage this access may read, with its title and section."""
