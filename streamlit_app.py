@@ -10,6 +10,8 @@ answered as soon as it is.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import streamlit as st
 
 from assistant import AssistantError, Settings
@@ -29,10 +31,15 @@ except ValueError as exc:  # a bad ASSISTANT_* setting: say which, in one line
 
 
 def _sign_in_configured() -> bool:
+    """Whether secrets.toml has an [auth] section; a secrets file that won't parse stops here."""
     try:
         return "auth" in st.secrets
-    except FileNotFoundError:  # no secrets.toml at all: local single-user mode
-        return False
+    except FileNotFoundError as exc:
+        if not any(Path(p).exists() for p in st.get_option("secrets.files")):
+            return False  # no secrets.toml at all: local single-user mode
+        # it exists but cannot be read: never fall back to local mode (everything, for anyone)
+        st.error(f"Sign-in is misconfigured: {str(exc).splitlines()[0]}. Fix secrets.toml.")
+        st.stop()
 
 
 def _signed_in_user() -> User:

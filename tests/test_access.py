@@ -347,3 +347,92 @@ def load_manifest_json(path: Path) -> dict:
     import json
 
     return json.loads(path.read_text())
+
+
+# --- the app's sign-in gate under AppTest (the browser test drives a real provider) ---------
+
+AUTH = {
+    "auth": {
+        "redirect_uri": "http://127.0.0.1:8501/oauth2callback",
+        "cookie_secret": "test",
+        "client_id": "c",
+        "client_secret": "s",
+        "server_metadata_url": "http://127.0.0.1:1/.well-known/openid-configuration",
+    }
+}
+
+
+@pytest.fixture()
+def app_env(request, monkeypatch: pytest.MonkeyPatch, tmp_path: Path, real_embedder):
+    """The app on the access corpus, warmed as `assistant serve` would, run from tmp_path."""
+    from assistant.serve import warmup
+
+    root = Path(__file__).parents[1]
+    write_access_corpus(tmp_path / "corpus")
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(tmp_path / "corpus"))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "pages").symlink_to(root / "pages")
+    for name, value in getattr(request, "param", {}).items():  # a test's own policy
+        monkeypatch.setenv(name, value)
+    warmup(Settings()).wait()
+    return str(root / "streamlit_app.py")
+
+
+def _run(app: str, user: dict | None = None, secrets: dict | None = None):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(app, default_timeout=180)
+    at.secrets = secrets or {}
+    if user is not None:
+        at.user = user
+    return at.run()
+
+
+@pytest.mark.slow
+def test_with_auth_nobody_gets_past_the_sign_in_page(app_env: str) -> None:
+    at = _run(app_env, {"is_logged_in": False}, AUTH)
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Sign in"] and not at.chat_input
+    assert "assistant" not in at.session_state
+
+
+@pytest.mark.slow
+def test_signed_in_groups_become_roles_and_access(app_env: str) -> None:
+    signed_in = {"is_logged_in": True, "email": "r@example.org", "name": "R", "groups": ["staff"]}
+    at = _run(app_env, signed_in, AUTH)
+    assert not at.exception and at.chat_input
+    user = at.session_state["assistant"].user
+    assert user.name == "R" and user.roles == {"reader"} and not user.local
+    assert not any("Local single-user mode" in i.value for i in at.sidebar.info)
+    at.chat_input[0].set_value(SECRET_QUESTION).run()
+    assert "17" not in " ".join(m.value for m in at.markdown)
+    assert not any("Harbour" in e.label for e in at.expander)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "app_env", [{"ASSISTANT_ROLE_GROUPS": '{"reader": ["staff"]}'}], indirect=True
+)
+def test_a_signed_in_user_without_a_role_is_refused(app_env: str) -> None:
+    at = _run(app_env, {"is_logged_in": True, "email": "v@example.org", "groups": ["guests"]}, AUTH)
+    assert not at.exception and not at.chat_input
+    assert at.error and "no role" in at.error[0].value
+
+
+@pytest.mark.slow
+def test_an_unreadable_secrets_file_never_falls_back_to_local_mode(
+    app_env: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit import config
+
+    broken = tmp_path / "secrets.toml"
+    broken.write_text("[auth\\nclient_id = ")
+    old = config.get_option("secrets.files")
+    config.set_option("secrets.files", [str(broken)])
+    try:
+        at = _run(app_env)
+    finally:
+        config.set_option("secrets.files", old)
+    assert not at.exception and not at.chat_input
+    assert at.error and "Sign-in is misconfigured" in at.error[0].value
