@@ -18,7 +18,7 @@ from assistant import AssistantError, Settings
 from assistant.access import User, local_user, user_from_claims
 from assistant.guard import UserAssistant
 from assistant.serve import warmup
-from assistant.ui_format import CHAT_PROMPT
+from assistant.ui_format import CHAT_PROMPT, escape_markdown
 
 TITLE = "Safer Cumbria strategy assistant"
 st.set_page_config(page_title=TITLE, page_icon=":material/shield:", layout="wide")
@@ -60,11 +60,12 @@ def _signed_in_user() -> User:
     user = user_from_claims(
         claims, settings.groups_claim, settings.role_groups, settings.classification_groups
     )
-    st.sidebar.caption(f"Signed in as {user.name} · {', '.join(sorted(user.roles)) or 'no role'}")
+    name = escape_markdown(user.name)  # a claim is the provider's data: shown, never rendered
+    st.sidebar.caption(f"Signed in as {name} · {', '.join(sorted(user.roles)) or 'no role'}")
     st.sidebar.button("Sign out", on_click=st.logout, icon=":material/logout:")
     if not user.roles:
         st.error(
-            f"You are signed in as {user.name}, but your account has no role in this assistant: "
+            f"You are signed in as {name}, but your account has no role in this assistant: "
             "ask its maintainers to add you to a group."
         )
         st.stop()
