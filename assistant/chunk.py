@@ -75,6 +75,8 @@ def _make_chunk(
         published=meta.published,
         strand=meta.strand,
         source=meta.source,
+        classification=meta.classification,
+        readers=meta.readers,
     )
 
 

@@ -24,13 +24,25 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("--rebuild", action="store_true", help="re-embed everything")
     status = sub.add_parser("status", help="show what is indexed")
     status.add_argument("--json", action="store_true")
-    ask = sub.add_parser("ask", help="answer one question with cited passages")
+    ask = sub.add_parser(
+        "ask",
+        help="answer one question with cited passages",
+        description="Answer one question. The command line runs as the local single user, who "
+        "reads every document whatever its classification; --group (repeatable) answers as a "
+        "signed-in member of those identity-provider groups would be answered in the app.",
+    )
     ask.add_argument("question")
     ask.add_argument("--k", type=int, default=None, help="passages to retrieve")
     ask.add_argument("--json", action="store_true")
     ask.add_argument("--strand", action="append", default=[], help="limit to a strand")
     ask.add_argument("--doc", action="append", default=[], help="limit to a doc_id")
     ask.add_argument("--include-superseded", action="store_true")
+    ask.add_argument(
+        "--group",
+        action="append",
+        dest="groups",
+        help="read only what members of this group may (repeatable; default: everything)",
+    )
     cw = sub.add_parser(
         "check-wording",
         help="judge a draft sentence by sentence (exit 1 unless every sentence is supported)",
@@ -176,16 +188,21 @@ def _print_answer(answer: Any, as_json: bool) -> None:
 
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question."""
+    from assistant.access import UNLIMITED, access_for
     from assistant.pipeline import load_assistant
     from assistant.retrieve import Filters
     from assistant.validate import check_question
 
     check_question(args.question)  # a malformed question fails before the model loads
-    assistant = load_assistant(_settings())
+    settings = _settings()
+    assistant = load_assistant(settings)
     filters = Filters(
         strands=tuple(args.strand),
         doc_ids=tuple(args.doc),
         include_superseded=args.include_superseded,
+        access=UNLIMITED
+        if args.groups is None
+        else access_for(frozenset(args.groups), settings.classification_groups),
     )
     _print_answer(assistant.ask(args.question, k=args.k, filters=filters), args.json)
     return 0

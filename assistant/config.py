@@ -45,6 +45,23 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: SecretStr | None = None
     llm_timeout: float = Field(30.0, gt=0)
+    # Sign-in (see assistant/access.py): the identity token's claim that lists a person's groups,
+    # the groups that hold each role and the groups that may read each classification ("*" =
+    # every signed-in user). Set as JSON, e.g. ASSISTANT_ROLE_GROUPS='{"maintainer": ["ops"]}'.
+    groups_claim: str = "groups"
+    role_groups: dict[str, list[str]] = Field(
+        default_factory=lambda: {
+            "reader": ["*"],
+            "comms": ["comms"],
+            "maintainer": ["maintainers"],
+        }
+    )
+    classification_groups: dict[str, list[str]] = Field(
+        default_factory=lambda: {
+            "official": ["*"],
+            "official-sensitive": ["official-sensitive", "maintainers"],
+        }
+    )
 
     @property
     def feedback_path(self) -> Path:
@@ -55,6 +72,15 @@ class Settings(BaseSettings):
     def audit_path(self) -> Path:
         """Where the hash-chained audit trail of every answer is stored."""
         return self.audit_db or self.index_dir / "audit.sqlite3"
+
+    @model_validator(mode="after")
+    def _known_roles(self) -> Settings:
+        from assistant.access import ROLES
+
+        unknown = sorted(set(self.role_groups) - set(ROLES))
+        if unknown:
+            raise ValueError(f"role_groups names unknown roles {unknown}: use {', '.join(ROLES)}")
+        return self
 
     @model_validator(mode="after")
     def _overlap_fits(self) -> Settings:

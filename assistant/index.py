@@ -31,7 +31,7 @@ from assistant.types import Chunk, FileOutcome, IngestReport
 MANIFEST = "manifest.json"
 BUILDING = "manifest.building.json"  # a rebuild's progress; manifest.json serves until it ends
 PENDING = "pending.json"  # the document being written, cleaned up if the ingest is killed
-FILTER_FIELDS = ("doc_id", "status", "strand", "published_int")
+FILTER_FIELDS = ("doc_id", "status", "strand", "published_int", "classification", "readers")
 REPORT = "ingest-report.json"
 _PAGE = 1000  # records per Chroma get() call
 
@@ -341,6 +341,8 @@ class IndexWriter:
             "status": file.meta.status,
             "strand": file.meta.strand,
             "published": file.meta.published,
+            "classification": file.meta.classification,
+            "readers": list(file.meta.readers),
             "warning": document.warning,
         }
         self._save_manifest()  # the commit point: the new version serves from here on

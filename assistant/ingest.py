@@ -24,6 +24,7 @@ STRANDS = {
     "partnership",
 }
 _REQUIRED = ("file", "doc_id", "title")
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,27 @@ def _catalog_entry(path: Path, i: int, entry: Any) -> tuple[str, DocMeta]:
         supersedes=entry.get("supersedes") or None,
         strand=str(entry.get("strand", "partnership")),
         url=entry.get("url") or None,
+        **_access_fields(path, entry),
     )
     return meta.source, meta
+
+
+def _access_fields(path: Path, entry: dict[str, Any]) -> dict[str, Any]:
+    """The entry's `classification` (default official) and `readers` (default everyone)."""
+    from assistant.access import DEFAULT_CLASSIFICATION, as_readers
+
+    classification = str(entry.get("classification") or DEFAULT_CLASSIFICATION).strip().lower()
+    if not _SLUG.match(classification):
+        raise AssistantError(
+            f"{path}: {entry['doc_id']} has classification {classification!r}: use a lower-case "
+            "word such as official or official-sensitive"
+        )
+    readers = entry.get("readers")
+    if readers is not None and not isinstance(readers, str | list):
+        raise AssistantError(
+            f"{path}: {entry['doc_id']} has readers {readers!r}: give a list of groups"
+        )
+    return {"classification": classification, "readers": as_readers(readers)}
 
 
 def infer_meta(path: Path) -> DocMeta:

@@ -10,6 +10,7 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
+from assistant.access import UNLIMITED, Access
 from assistant.answer import AbstentionModel, answer_parts
 from assistant.audit import LOCAL_USER, AuditLog, entry_for
 from assistant.backup import check_index
@@ -106,7 +107,7 @@ class Assistant:
         self.policy = policy or AnswerPolicy()
         self.abstention = abstention or AbstentionModel.load()
         self._retriever: HybridRetriever | None = None
-        self._glossary: GlossaryRules | None = None
+        self._glossaries: dict[frozenset[str], GlossaryRules] = {}  # by readable doc_ids
         self._scorer: EvidenceScorer | None = None
         self._scorer_for: HybridRetriever | None = None
         self._checked = time.monotonic()  # when the published index was last compared
@@ -141,7 +142,8 @@ class Assistant:
         published manifest is read again, and a new corpus version reopens the index.
         """
         if self._retriever is not None and self.settings.chroma_url and self._index_moved():
-            self._retriever, self._glossary = None, None
+            self._retriever = None
+            self._glossaries = {}
         if self._retriever is None:
             self._retriever = HybridRetriever(self.settings, self.embedder)
             self._retriever.synonyms = Synonyms.from_glossary(
@@ -190,7 +192,7 @@ class Assistant:
         question = check_question(question)
         started = time.perf_counter()
         history = [q for q, _ in conversation.turns] if conversation else []
-        query = self.parse(question, history)
+        query = self.parse(question, history, (filters or Filters()).access)
         parts = self.passages(query, k, filters)
         retrieved = time.perf_counter()
         answer = self._compose(query, parts)
@@ -209,17 +211,25 @@ class Assistant:
             conversation.turns.append((query, answer))
         return answer
 
-    def parse(self, question: str, history: list[Query] | None = None) -> Query:
+    def parse(
+        self, question: str, history: list[Query] | None = None, access: Access = UNLIMITED
+    ) -> Query:
         """Type a question against the conversation and the corpus's names and titles."""
-        return parse_query(question, history, self.retriever.lexical.names, self.titles())
+        titles = self.titles(access=access)
+        return parse_query(question, history, self.retriever.lexical.names, titles)
 
-    def titles(self, superseded: bool = False) -> dict[str, str]:
-        """doc_id -> title of the indexed documents (only the superseded ones, if asked)."""
+    def titles(self, superseded: bool = False, access: Access = UNLIMITED) -> dict[str, str]:
+        """doc_id -> title of the documents this access may read (superseded only, if asked)."""
         return {
             doc_id: entry.get("title", "")
-            for doc_id, entry in self.retriever.manifest.get("documents", {}).items()
+            for doc_id, entry in self.documents(access).items()
             if not superseded or entry.get("status") == "superseded"
         }
+
+    def documents(self, access: Access = UNLIMITED) -> dict[str, dict[str, Any]]:
+        """doc_id -> manifest entry of the indexed documents this access may read."""
+        docs = self.retriever.manifest.get("documents", {})
+        return {k: v for k, v in docs.items() if access.unlimited or access.allows_meta(v)}
 
     def passages(
         self, query: Query, k: int | None = None, filters: Filters | None = None
@@ -244,13 +254,17 @@ class Assistant:
             out.append((part, self.retriever.retrieve(part.search_text, k=depth, filters=own)))
         return out
 
-    def align(self, sentence: str, depth: int = 10) -> tuple[list[Aligned], list[Aligned]]:
+    def align(
+        self, sentence: str, depth: int = 10, access: Access = UNLIMITED
+    ) -> tuple[list[Aligned], list[Aligned]]:
         """The passages retrieved for a draft sentence, best aligned first: current, then all.
 
-        One retrieval over current and superseded documents, scored once by the evidence
-        scorer; each passage is represented by its best sentence (a row read with its caption).
+        One retrieval over current and superseded documents this access may read, scored once
+        by the evidence scorer; each passage is represented by its best sentence (a row read
+        with its caption).
         """
-        hits = self.retriever.retrieve(sentence, k=depth, filters=Filters(include_superseded=True))
+        filters = Filters(include_superseded=True, access=access)
+        hits = self.retriever.retrieve(sentence, k=depth, filters=filters)
         query = Query(sentence, kind=answer_kind(sentence), target=count_target(sentence))
         best: dict[int, Any] = {}
         for cand in self.scorer.score(query, hits).candidates:  # best first
@@ -270,36 +284,53 @@ class Assistant:
         return [a for a in everything if a.status == "current"], everything
 
     def check_wording(
-        self, text: str, progress: Callable[[int], None] | None = None
+        self,
+        text: str,
+        progress: Callable[[int], None] | None = None,
+        access: Access = UNLIMITED,
     ) -> list[SentenceVerdict]:
-        """Judge a draft sentence by sentence against the documents.
+        """Judge a draft sentence by sentence against the documents this access may read.
 
         Raises:
             QuestionError: the draft has no sentences.
         """
         if not split_draft(text):
             raise QuestionError("The draft is empty: paste the text to check")
-        return check(text, self.align, self.glossary, progress=progress)
+
+        def align(sentence: str) -> tuple[list[Aligned], list[Aligned]]:
+            return self.align(sentence, access=access)
+
+        return check(text, align, self.glossary_for(access), progress=progress)
 
     @property
     def glossary(self) -> GlossaryRules:
         """Return the comms rules from corpus/glossary.yaml (empty rules when absent)."""
-        if self._glossary is None:
+        return self.glossary_for(UNLIMITED)
+
+    def glossary_for(self, access: Access) -> GlossaryRules:
+        """The comms rules, with the titles and names of the documents this access may read.
+
+        Built once per set of readable documents: whether a body is named anywhere in the
+        documents must not depend on a passage the user may not read.
+        """
+        key = frozenset(self.documents(access))  # also reopens the index if it moved
+        if key not in self._glossaries:
             data = load_glossary(self.settings.corpus_dir)
-            data["superseded_titles"] = list(self.titles(superseded=True).values())
-            data["titles"] = list(self.titles().values())
-            texts = self._passages()
+            data["superseded_titles"] = list(self.titles(True, access).values())
+            data["titles"] = list(self.titles(access=access).values())
+            texts = self._passages(access)
             data["corpus_text"] = "\n".join(texts).lower()
             data["background_words"] = background_words([t.split("\n", 2)[-1] for t in texts])
-            self._glossary = GlossaryRules(data)
-        return self._glossary
+            self._glossaries[key] = GlossaryRules(data)
+        return self._glossaries[key]
 
-    def _passages(self) -> list[str]:
-        """Every indexed passage with its title and section (for the names the corpus uses)."""
+    def _passages(self, access: Access = UNLIMITED) -> list[str]:
+        """Every passage this access may read, with its title and section."""
         got = self.retriever.collection.get(include=["documents", "metadatas"])
         return [
             f"{m.get('title', '')}\n{m.get('section', '')}\n{d}"
             for d, m in zip(got["documents"], got["metadatas"], strict=True)
+            if access.unlimited or access.allows_meta(m)
         ]
 
     def _compose(self, query: Query, parts: list[tuple[Query, list[Hit]]]) -> Answer:
@@ -334,7 +365,7 @@ class Assistant:
         """Re-ingest the corpus and reopen the index."""
         report = build_index(self.settings, self.embedder, rebuild=rebuild, on_file=on_file)
         self._retriever = None
-        self._glossary = None  # the corpus's names and background words change with it
+        self._glossaries = {}  # the corpus's names and background words change with it
         return report
 
 
@@ -382,11 +413,17 @@ def load_assistant(
 ) -> Assistant:
     """Return an Assistant, building the index first if there is none (said on stderr)."""
     assistant = Assistant(settings, embedder, audit=audit)
-    if not read_manifest(settings).get("collection"):
+    manifest = read_manifest(settings)
+    if not manifest.get("collection"):
         print(
             f"No index at {settings.index_dir}/: building it from {settings.corpus_dir}/ ...",
             file=sys.stderr,
         )
+        assistant.reindex()
+    elif any("classification" not in e for e in manifest.get("documents", {}).values()):
+        # Indexed before classifications existed: readers would see nothing until the chunks
+        # carry them. An ingest adds them without re-embedding.
+        print("Index predates classifications: adding them (no re-embedding) ...", file=sys.stderr)
         assistant.reindex()
     try:
         assistant.retriever  # noqa: B018 - open now so errors surface here, not mid-chat

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
+from assistant.access import EVERYONE, UNLIMITED, Access
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.index import build_lexical, live_ids, open_collection, open_sentences
@@ -19,13 +20,20 @@ _YEAR = re.compile(r"\b(20\d\d)\b")
 
 @dataclass(frozen=True)
 class Filters:
-    """Which chunks may be returned. Superseded documents are excluded unless asked for."""
+    """Which chunks may be returned. Superseded documents are excluded unless asked for.
+
+    `access` is what the asking user may read (classification and reader groups): it is applied
+    with the other filters, before ranking. The app never leaves it at the default: its pages
+    only reach the assistant through `guard.UserAssistant`, which sets it from the signed-in
+    user. The default (everything) is the CLI's local single user.
+    """
 
     strands: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
     date_from: str = ""
     date_to: str = ""
     include_superseded: bool = False
+    access: Access = UNLIMITED
 
 
 @dataclass(frozen=True)
@@ -102,9 +110,23 @@ def chroma_where(filters: Filters) -> dict[str, Any] | None:
         clauses.append({"published_int": {"$gte": date_int(filters.date_from)}})
     if filters.date_to:
         clauses.append({"published_int": {"$lte": date_int(filters.date_to)}})
+    clauses += access_where(filters.access)
     if not clauses:
         return None
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def access_where(access: Access) -> list[dict[str, Any]]:
+    """Chroma where clauses for what a user may read (none for unlimited access)."""
+    clauses: list[dict[str, Any]] = []
+    if access.classifications is not None:
+        # "$in" of nothing is refused by Chroma; a value no document has reads nothing.
+        allowed = sorted(access.classifications) or ["(none)"]
+        clauses.append({"classification": {"$in": allowed}})
+    if access.groups is not None:
+        either = [{"readers": {"$contains": g}} for g in [EVERYONE, *sorted(access.groups)]]
+        clauses.append(either[0] if len(either) == 1 else {"$or": either})
+    return clauses
 
 
 def lexical_mask(index: LexicalIndex, filters: Filters) -> Any:
@@ -126,7 +148,23 @@ def lexical_mask(index: LexicalIndex, filters: Filters) -> Any:
         mask &= cols["published_int"].astype(int) >= date_int(filters.date_from)
     if filters.date_to:
         mask &= cols["published_int"].astype(int) <= date_int(filters.date_to)
+    if not filters.access.unlimited:
+        mask &= _access_mask(index, filters.access, n)
     return mask.astype(np.float32)
+
+
+def _access_mask(index: LexicalIndex, access: Access, n: int) -> Any:
+    """Which BM25 rows this access may read; an index without the columns reads nothing."""
+    import numpy as np
+
+    classes, readers = index.fields.get("classification"), index.fields.get("readers")
+    if classes is None or readers is None or len(classes) != n:
+        return np.zeros(n, dtype=bool)  # built before classifications: fail closed
+    return np.fromiter(
+        (access.allows(str(c), r or ()) for c, r in zip(classes, readers, strict=True)),
+        dtype=bool,
+        count=n,
+    )
 
 
 class HybridRetriever:
@@ -236,13 +274,7 @@ class HybridRetriever:
             return filters
         asked = set(_YEAR.findall(question))
         if any(asked & years for years in self.superseded_years.values()):
-            return Filters(
-                filters.strands,
-                filters.doc_ids,
-                filters.date_from,
-                filters.date_to,
-                include_superseded=True,
-            )
+            return replace(filters, include_superseded=True)  # keeps the access filter
         return filters
 
     def retrieve(
@@ -273,6 +305,8 @@ class HybridRetriever:
 
     def _mask(self, filters: Filters) -> Any:
         if filters not in self._masks:
+            if len(self._masks) > 256:  # one entry per filter and group set seen; keep it small
+                self._masks.clear()
             self._masks[filters] = lexical_mask(self.lexical, filters)
         return self._masks[filters]
 

@@ -25,6 +25,8 @@ class DocMeta:
     supersedes: str | None = None
     strand: str = "partnership"
     url: str | None = None
+    classification: str = "official"  # who may read it: see assistant/access.py
+    readers: tuple[str, ...] = ("*",)  # groups allowed to read it; "*" = everyone
 
 
 @dataclass(frozen=True)
@@ -70,14 +72,17 @@ class Chunk:
     published: str
     strand: str
     source: str = ""
+    classification: str = "official"
+    readers: tuple[str, ...] = ("*",)
 
     def metadata(self) -> dict[str, Any]:
-        """Return Chroma-compatible metadata (no None values)."""
+        """Return Chroma-compatible metadata (no None values; readers as a string array)."""
         data = asdict(self)
         data.pop("id")
         data.pop("text")
         data["page"] = -1 if self.page is None else self.page
         data["published_int"] = date_int(self.published)
+        data["readers"] = list(self.readers)
         return data
 
     @classmethod
@@ -86,6 +91,8 @@ class Chunk:
         page = meta.get("page", -1)
         fields = {k: meta[k] for k in cls.__dataclass_fields__ if k in meta}
         fields.update(id=chunk_id, text=text, page=None if page in (-1, None) else int(page))
+        if "readers" in fields:
+            fields["readers"] = tuple(fields["readers"])
         return cls(**fields)
 
 

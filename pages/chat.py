@@ -8,7 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from assistant import AssistantError
-from assistant.audit import LOCAL_USER
+from assistant.access import refusal
 from assistant.feedback import FeedbackStore
 from assistant.ingest import STRANDS
 from assistant.loaders import pdf_page_text
@@ -24,8 +24,11 @@ from assistant.ui_format import (
 )
 from assistant.validate import MAX_QUESTION_CHARS, clean_question
 
-assistant = st.session_state["assistant"]
-docs = assistant.retriever.manifest.get("documents", {})
+assistant = st.session_state["assistant"]  # a guard.UserAssistant: only what this user may read
+if not assistant.user.can("chat"):
+    st.error(refusal("chat"))
+    st.stop()
+docs = assistant.documents()
 
 
 def _filters() -> Filters:
@@ -41,14 +44,14 @@ def _source(s, used: list[str]) -> None:
     with st.expander(source_label(s.n, s.title, s.page, s.status)):
         st.caption(source_caption(s.section, s.published, s.status))
         st.markdown(highlight(s.quote, used))
-        path = assistant.settings.corpus_dir / s.source
-        if s.page and path.suffix.lower() == ".pdf" and path.is_file():
+        path = assistant.source_path(s.source)  # None unless this user may read the document
+        if path and s.page and path.suffix.lower() == ".pdf":
             if st.toggle(f"Show page {s.page} of the PDF", key=f"page-{s.chunk_id}-{id(s)}"):
                 try:
                     st.text(pdf_page_text(path, s.page))
                 except AssistantError as exc:
                     st.error(escape_markdown(str(exc)))
-        if s.source and path.is_file():
+        if path:
             name = escape_markdown(Path(s.source).name)
             label = f"Download {name}" + (f" (see p. {s.page})" if s.page else "")
             st.download_button(
@@ -96,15 +99,10 @@ def _feedback(i: int, answer) -> None:
             answer,
             rating,
             comment,
-            assistant.retriever.manifest.get("corpus_version"),
+            assistant.corpus_version,
         )
         saved.add((i, rating, comment))
         st.toast("Thanks: feedback saved")
-
-
-def _user() -> str:
-    """Who is asking, for the audit record: the signed-in user once sign-in exists."""
-    return st.session_state.get("user") or LOCAL_USER
 
 
 st.title("Safer Cumbria strategy assistant")
@@ -124,9 +122,10 @@ if question := st.chat_input(CHAT_PROMPT) or pending:
     cut = len(shown) > MAX_QUESTION_CHARS
     st.chat_message("user").text(shown[:MAX_QUESTION_CHARS] + (" [...]" if cut else ""))
     convo = st.session_state.setdefault("conversation", Conversation())
+    # recorded in the audit trail as the signed-in user (or "local"): see guard.UserAssistant
     try:
         with st.spinner("Searching the documents..."):
-            answer = assistant.ask(question, filters=filters, conversation=convo, user=_user())
+            answer = assistant.ask(question, filters=filters, conversation=convo)
     except AssistantError as exc:
         st.error(escape_markdown(str(exc)))
         st.stop()

@@ -7,10 +7,14 @@ import json
 import streamlit as st
 
 from assistant import AssistantError
+from assistant.access import refusal
 from assistant.ui_format import VERDICT_STYLE, escape_markdown, highlight_claims
 from assistant.wording import summary
 
-assistant = st.session_state["assistant"]
+assistant = st.session_state["assistant"]  # a guard.UserAssistant: only what this user may read
+if not assistant.user.can("wording"):
+    st.error(refusal("wording"))
+    st.stop()
 st.title("Check wording")
 st.caption("Each sentence is judged: supported, conflict, outdated or unsupported.")
 draft = st.text_area(

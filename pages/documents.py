@@ -5,13 +5,16 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant import AssistantError
-from assistant.pipeline import index_status
+from assistant.access import refusal
 from assistant.ui_format import escape_markdown
 
-assistant = st.session_state["assistant"]
+assistant = st.session_state["assistant"]  # a guard.UserAssistant: only what this user may read
+if not assistant.user.can("documents"):
+    st.error(refusal("documents"))
+    st.stop()
 st.title("Documents")
 try:
-    status = index_status(assistant.settings)
+    status = assistant.status()
 except AssistantError as exc:
     st.error(escape_markdown(str(exc)))
     st.stop()

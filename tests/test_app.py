@@ -47,6 +47,12 @@ def test_chat_answers_with_sources(app: AppTest) -> None:
     assert any("**Referrals \\| 2023/24\\: 64**" in q for q in quotes), quotes
 
 
+def test_local_mode_says_so_and_shows_every_page(app: AppTest) -> None:
+    # no [auth] in secrets: one local user with every role, told so on screen
+    assert any("Local single-user mode" in i.value for i in app.sidebar.info)
+    assert app.session_state["assistant"].user.local
+
+
 def test_abstention_looks_different(app: AppTest) -> None:
     app.chat_input[0].set_value("What is the price of a bus ticket to Glasgow?").run()
     assert app.warning and "don't cover" in app.warning[0].value
@@ -130,7 +136,7 @@ def test_a_question_typed_while_warming_up_is_answered_when_ready(
     threading.Timer(0.5, gate.set).start()  # the model becomes ready while the person waits
     at.chat_input[0].set_value("How many Prevent referrals were there in 2023/24?").run()
     assert not at.exception
-    assert not at.info  # the warming notice is gone
+    assert not any("Warming" in i.value for i in at.info)  # the warming notice is gone
     assert "64" in _text(at) and "[1]" in _text(at)
 
 

@@ -1,0 +1,107 @@
+"""Guard: an Assistant seen through one user's roles and read access (what the app's pages use).
+
+The pages never hold the process-wide Assistant: they get a `UserAssistant`, which sets the
+user's access on every retrieval (chat, wording check, the documents list, a source's file or
+PDF page) and refuses what the user's roles do not allow. So a page cannot forget the filter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from assistant.access import User
+from assistant.pipeline import Assistant, Conversation, index_status
+from assistant.retrieve import Filters
+from assistant.types import Answer, IngestReport
+from assistant.wording import SentenceVerdict
+
+
+class UserAssistant:
+    """The assistant as one signed-in (or local) user may use it."""
+
+    def __init__(self, assistant: Assistant, user: User) -> None:
+        """Bind the shared assistant to a user; nothing is loaded here."""
+        self._assistant = assistant
+        self.user = user
+
+    @property
+    def settings(self) -> Any:
+        """The assistant's settings (paths of the corpus, index and feedback store)."""
+        return self._assistant.settings
+
+    @property
+    def corpus_version(self) -> str | None:
+        """The version of the index answers come from."""
+        return self._assistant.retriever.manifest.get("corpus_version")  # type: ignore[no-any-return]
+
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        filters: Filters | None = None,
+        conversation: Conversation | None = None,
+    ) -> Answer:
+        """Answer from the passages this user may read (their access replaces any given).
+
+        The answer is recorded in the audit trail under the user's e-mail (or name).
+
+        Raises:
+            AccessDeniedError: the user may not chat.
+        """
+        self.user.require("chat")
+        filters = replace(filters or Filters(), access=self.user.access)
+        return self._assistant.ask(
+            question,
+            k=k,
+            filters=filters,
+            conversation=conversation,
+            user=self.user.email or self.user.name,  # who asked, in the audit record
+        )
+
+    def check_wording(
+        self, text: str, progress: Callable[[int], None] | None = None
+    ) -> list[SentenceVerdict]:
+        """Judge a draft against the passages this user may read.
+
+        Raises:
+            AccessDeniedError: the user may not use the wording check.
+        """
+        self.user.require("wording")
+        return self._assistant.check_wording(text, progress, access=self.user.access)
+
+    def documents(self) -> dict[str, dict[str, Any]]:
+        """doc_id -> manifest entry of the documents this user may read (for the filters)."""
+        return self._assistant.documents(self.user.access)
+
+    def source_path(self, source: str) -> Path | None:
+        """The corpus file of a document this user may read, or None (not readable, or gone)."""
+        readable = {e.get("source") for e in self.documents().values()}
+        if not source or source not in readable:
+            return None
+        path = self.settings.corpus_dir / source
+        return path if path.is_file() else None
+
+    def status(self) -> dict[str, Any]:
+        """The index status, listing only the documents this user may read.
+
+        Raises:
+            AccessDeniedError: the user may not see the documents page.
+        """
+        self.user.require("documents")
+        status = index_status(self.settings)
+        readable = self.documents().keys()
+        shown = {k: v for k, v in status["per_document"].items() if k in readable}
+        chunks = sum(v["chunks"] for v in shown.values())
+        return {**status, "per_document": shown, "documents": len(shown), "chunks": chunks}
+
+    def reindex(self, on_file: Callable[[int, int, str], None] | None = None) -> IngestReport:
+        """Re-ingest the corpus.
+
+        Raises:
+            AccessDeniedError: the user may not re-index.
+        """
+        self.user.require("reindex")
+        return self._assistant.reindex(on_file=on_file)
