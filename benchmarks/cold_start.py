@@ -25,7 +25,7 @@ from tqdm import tqdm
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.common import latency_table, save_result  # noqa: E402
+from benchmarks.common import bench_env, latency_table, save_result  # noqa: E402
 
 ASSISTANT = [sys.executable, "-m", "assistant"]
 QUESTIONS = [
@@ -40,12 +40,7 @@ QUESTIONS = [
 
 
 def env(backend: str) -> dict[str, str]:
-    return {
-        **os.environ,
-        "ASSISTANT_EMBEDDING_BACKEND": backend,
-        "HF_HUB_OFFLINE": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
+    return bench_env(ASSISTANT_EMBEDDING_BACKEND=backend)
 
 
 def cold_ask(backend: str) -> float:

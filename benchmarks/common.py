@@ -24,6 +24,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+def bench_env(**extra: str) -> dict[str, str]:
+    """The environment of a benchmark's child process.
+
+    Offline, no telemetry, and its answers audited in a throw-away store, not in the index's
+    real audit trail.
+    """
+    import os
+    import tempfile
+
+    audit = Path(tempfile.gettempdir()) / "safer-cumbria-bench-audit.sqlite3"
+    return {
+        **os.environ,
+        "HF_HUB_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+        "ASSISTANT_AUDIT_DB": str(audit),
+        **extra,
+    }
+
+
 def free_port() -> int:
     """A free TCP port on 127.0.0.1."""
     with socket.socket() as s:

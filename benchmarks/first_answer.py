@@ -28,6 +28,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.common import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
+    bench_env,
     free_port,
     latency_table,
     save_result,
@@ -50,7 +51,7 @@ def start(command: list[str]) -> tuple[subprocess.Popen, str]:
         "--server.headless",
         "true",
     ]
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "ANONYMIZED_TELEMETRY": "False"}
+    env = bench_env()
     proc = subprocess.Popen(
         [*command, *flags], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
