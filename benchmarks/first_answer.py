@@ -14,7 +14,6 @@ Writes benchmarks/results/first_answer.json and first_answer.png. Target (issue 
 from __future__ import annotations
 
 import argparse
-import os
 import statistics
 import subprocess
 import sys
