@@ -50,6 +50,15 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
+def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, corpus: Path) -> Path:
+    """The CLI's environment: working in tmp_path, the tiny corpus, an index beside it."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
+    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
+    return tmp_path
+
+
+@pytest.fixture()
 def bad_corpus(corpus: Path) -> Path:
     write_bad(corpus)
     return corpus

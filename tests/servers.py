@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from benchmarks.common import free_port
+from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, free_port
 
 
 def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
@@ -32,23 +32,44 @@ def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 90) -> None
     pytest.fail(f"server at {url} did not start within {timeout:.0f} s")
 
 
+# The marks of every browser test: run by CI (it installs Chromium), skipped elsewhere without.
+BROWSER_MARKS = [
+    pytest.mark.browser,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
+        reason="Debian chromium not installed (.ci/run installs it)",
+    ),
+]
+
+
 @contextlib.contextmanager
-def serve_app(settings: Settings, root: Path) -> Iterator[str]:
-    """Run `assistant serve` (the app, model warmed at start) on a loopback port; yield its URL."""
-    port = free_port()
+def serve_app(
+    settings: Settings,
+    root: Path,
+    port: int | None = None,
+    extra: tuple[str, ...] = (),
+    log: Path | None = None,
+) -> Iterator[str]:
+    """Run `assistant serve` (the app, model warmed at start) on a loopback port; yield its URL.
+
+    `extra` are more streamlit flags (e.g. `--secrets.files`); `log` keeps the server's output.
+    """
+    port = port or free_port()
     env = {
         **os.environ,
         "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
         "ASSISTANT_INDEX_DIR": str(settings.index_dir),
         "HF_HUB_OFFLINE": "1",
     }
-    args = ["--server.port", str(port), "--server.address", "127.0.0.1"]
+    args = ["--server.port", str(port), "--server.address", "127.0.0.1", *extra]
+    out = log.open("w") if log else subprocess.DEVNULL
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", *args, "--server.headless", "true"],
         cwd=root,
         env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stdout=out,
+        stderr=subprocess.STDOUT if log else subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -57,3 +78,16 @@ def serve_app(settings: Settings, root: Path) -> Iterator[str]:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+        if log:
+            out.close()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[object]:
+    """Debian's Chromium under Playwright, headless, with the project's flags."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

@@ -12,14 +12,6 @@ from assistant.cli import main
 from assistant.config import Settings
 
 
-@pytest.fixture()
-def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, corpus: Path) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
-    return tmp_path
-
-
 def _ingest(capsys: pytest.CaptureFixture) -> str:
     main(["ingest"])
     return capsys.readouterr().out

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -13,20 +10,12 @@ import pytest
 
 from assistant.config import Settings
 from assistant.index import build_index
-from benchmarks.common import CHROMIUM, CHROMIUM_ARGS
 from tests.corpus_fixture import write_good
-from tests.servers import free_port, wait_for_http
+from tests.servers import BROWSER_MARKS, chromium, serve_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="Debian chromium not installed (.ci/run installs it)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 HOSTILE = """# Hostile sample
 
@@ -44,46 +33,14 @@ def server(tmp_path_factory: pytest.TempPathFactory, real_embedder):
     (root / "corpus" / "hostile.md").write_text(HOSTILE)
     settings = Settings(_env_file=None, corpus_dir=root / "corpus", index_dir=root / "index")
     build_index(settings, real_embedder)
-    port = free_port()
-    env = {
-        **os.environ,
-        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-        "ASSISTANT_INDEX_DIR": str(settings.index_dir),
-        "HF_HUB_OFFLINE": "1",
-    }
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "assistant",
-            "serve",  # streamlit run, with the model warmed as the server starts
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    wait_for_http(f"{url}/_stcore/health", proc)
-    yield url, settings
-    proc.terminate()
-    proc.wait(timeout=20)
+    with serve_app(settings, ROOT) as url:
+        yield url, settings
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _ask(page, question: str) -> None:

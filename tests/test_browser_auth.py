@@ -7,32 +7,21 @@ official-sensitive document; only the maintainer sees it, its source, and the Do
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from assistant.config import Settings
 from assistant.index import build_index
-from benchmarks.common import CHROMIUM, CHROMIUM_ARGS
 from tests.access_fixture import SECRET_QUESTION, write_access_corpus
-from tests.servers import free_port, wait_for_http
+from tests.servers import BROWSER_MARKS, chromium, free_port, serve_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 SECRET_TITLE = "Harbour Protocol Briefing"
 READER = ("reader@example.org", "Rita Reader", ["staff"])
 MAINTAINER = ("maintainer@example.org", "Max Maintainer", ["staff", "maintainers"])
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="Debian chromium not installed (.ci/run installs it)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
@@ -66,48 +55,14 @@ def app(tmp_path_factory: pytest.TempPathFactory, real_embedder, provider: str):
         'client_secret = "test-client-secret"\n'
         f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
     )
-    env = {
-        **os.environ,
-        "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
-        "ASSISTANT_INDEX_DIR": str(settings.index_dir),
-        "HF_HUB_OFFLINE": "1",
-    }
-    log = (root / "serve.log").open("w")
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "assistant",
-            "serve",
-            "--server.port",
-            str(port),
-            "--server.address",
-            "127.0.0.1",
-            "--server.headless",
-            "true",
-            "--secrets.files",
-            str(secrets),
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    wait_for_http(f"{url}/_stcore/health", proc)
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
-    log.close()
+    with serve_app(settings, ROOT, port, ("--secrets.files", str(secrets)), root / "serve.log"):
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
 
 
 def _sign_in(browser, url: str, email: str):

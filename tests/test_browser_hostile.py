@@ -10,7 +10,6 @@ must be visible as literal text.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -20,19 +19,11 @@ import pytest
 
 from assistant.config import Settings
 from assistant.index import build_index
-from benchmarks.common import CHROMIUM, CHROMIUM_ARGS
 from tests.corpus_fixture import write_good
-from tests.servers import serve_app
+from tests.servers import BROWSER_MARKS, chromium, serve_app
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="Debian chromium not installed (.ci/run installs it)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 CATALOG_ENTRY = """  - file: lantern.md
     doc_id: lantern
@@ -124,10 +115,7 @@ def app(tmp_path_factory: pytest.TempPathFactory, real_embedder, remote) -> Iter
 
 @pytest.fixture(scope="module")
 def page(app: str):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         page = browser.new_page()
         page.dialogs, page.foreign = [], []
         page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
@@ -135,7 +123,6 @@ def page(app: str):
         page.goto(app)
         page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
         yield page
-        browser.close()
 
 
 def _own(url: str, app: str) -> bool:

@@ -5,27 +5,16 @@ sessions), and the audit trail holds one record per answer with its chain intact
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
 
 from assistant.audit import AuditLog
 from assistant.config import Settings
 from assistant.index import build_index
-from benchmarks.common import CHROMIUM, CHROMIUM_ARGS
 from tests.corpus_fixture import write_good
-from tests.servers import serve_app
+from tests.servers import BROWSER_MARKS, chromium, serve_app
 
 ROOT = Path(__file__).resolve().parents[1]
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.slow,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and not os.environ.get("CI"),
-        reason="Debian chromium not installed (.ci/run installs it)",
-    ),
-]
+pytestmark = BROWSER_MARKS
 
 # (question, words its answer must show, words only another question's answer shows)
 ROUNDS = [
@@ -55,15 +44,14 @@ def _answers(page) -> list[str]:
 def test_people_asking_at_once_each_get_their_own_answers_and_every_one_is_audited(
     tmp_path: Path, real_embedder
 ) -> None:
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     write_good(tmp_path / "corpus")
     settings = Settings(
         _env_file=None, corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index"
     )
     build_index(settings, real_embedder)
-    with serve_app(settings, ROOT) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with serve_app(settings, ROOT) as url, chromium() as browser:
         pages = [browser.new_context().new_page() for _ in ROUNDS[0]]
         for page in pages:
             page.goto(url)
@@ -84,7 +72,6 @@ def test_people_asking_at_once_each_get_their_own_answers_and_every_one_is_audit
                 assert marker in shown[-1], (question, shown[-1])
                 others = MARKERS - {marker}
                 assert not any(m in shown[-1] for m in others), (question, shown[-1])
-        browser.close()
     log = AuditLog(settings.audit_path)
     records = [r for r in log.rows() if r["question"]]  # (a prune checkpoint has none)
     asked = sorted(q for rnd in ROUNDS for q, _ in rnd)

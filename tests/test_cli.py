@@ -8,14 +8,6 @@ import pytest
 from assistant.cli import main
 
 
-@pytest.fixture()
-def env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, corpus: Path) -> Path:
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("ASSISTANT_CORPUS_DIR", str(corpus))
-    monkeypatch.setenv("ASSISTANT_INDEX_DIR", str(tmp_path / "index"))
-    return tmp_path
-
-
 def test_status_without_index_says_what_to_run(env: Path, capsys: pytest.CaptureFixture) -> None:
     assert main(["status"]) == 1
     err = capsys.readouterr().err
