@@ -18,9 +18,10 @@ from assistant.chunk import CHUNKER_VERSION, embedding_text, sentence_units, spl
 from assistant.config import Settings
 from assistant.embed import Embedder
 from assistant.errors import AssistantError, DocumentError, IndexLockedError, IndexNotBuiltError
-from assistant.ingest import CorpusFile, load_document, scan_corpus
+from assistant.ingest import CorpusFile, scan_corpus
 from assistant.lexical import LexicalIndex
-from assistant.types import Chunk, FileOutcome, IngestReport
+from assistant.parse import ParseWorker, parse_limits
+from assistant.types import Chunk, FileOutcome, IngestReport, PersonalData
 
 MANIFEST = "manifest.json"
 FILTER_FIELDS = ("doc_id", "status", "strand", "published_int")
@@ -229,7 +230,8 @@ class IndexWriter:
         self.sentences = get_collection(
             self.client, sentence_collection_name(self.manifest["collection"])
         )
-        self._sync(scan.files)
+        with ParseWorker(parse_limits(self.settings)) as self.parser:
+            self._sync(scan.files)
         self.report.outcomes.extend(scan.problems)
         self._finish(old_name)
         self.report.seconds = time.perf_counter() - started
@@ -265,9 +267,15 @@ class IndexWriter:
     def _sync_file(self, file: CorpusFile, entry: dict[str, Any] | None) -> FileOutcome:
         doc_id, source = file.meta.doc_id, file.meta.source
         if entry and entry["file_hash"] == file.file_hash and entry["meta_hash"] == meta_hash(file):
-            return FileOutcome(source, doc_id, "skipped", len(entry["chunk_ids"]))
+            if "personal_data" in entry or self.settings.pii == "off":
+                found = tuple(PersonalData(**p) for p in entry.get("personal_data") or ())
+                if found and self.settings.pii == "block":
+                    return self._block(file, found)
+                return FileOutcome(
+                    source, doc_id, "skipped", len(entry["chunk_ids"]), personal_data=found
+                )
         try:
-            document = load_document(file)
+            document = self.parser.parse(file)
         except DocumentError as exc:
             return FileOutcome(source, doc_id, "failed", reason=str(exc))
         except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the other files
@@ -277,6 +285,8 @@ class IndexWriter:
                 "failed",
                 reason=f"could not parse ({exc.__class__.__name__}): check the file",
             )
+        if document.personal_data and self.settings.pii == "block":
+            return self._block(file, document.personal_data)
         chunks = split_document(document, self.settings.chunk_size, self.settings.chunk_overlap)
         self._replace_chunks(doc_id, chunks)
         self.manifest["documents"][doc_id] = {
@@ -290,12 +300,34 @@ class IndexWriter:
             "strand": file.meta.strand,
             "published": file.meta.published,
             "warning": document.warning,
+            "personal_data": None
+            if self.settings.pii == "off"
+            else [asdict(p) for p in document.personal_data],
         }
         self._save_manifest()
         warning = "; ".join(w for w in (file.warning, document.warning) if w)
+        action = "updated" if entry else "added"
         return FileOutcome(
-            source, doc_id, "updated" if entry else "added", len(chunks), warning=warning
+            source,
+            doc_id,
+            action,
+            len(chunks),
+            warning=warning,
+            personal_data=document.personal_data,
         )
+
+    def _block(self, file: CorpusFile, found: tuple[PersonalData, ...]) -> FileOutcome:
+        """Keep a document with personal data out of the index (ASSISTANT_PII=block)."""
+        doc_id = file.meta.doc_id
+        if self.manifest["documents"].pop(doc_id, None) is not None:
+            self.collection.delete(where={"doc_id": doc_id})
+            self.sentences.delete(where={"doc_id": doc_id})
+            self._save_manifest()
+        reason = (
+            f"personal data in {len(found)} passage(s), kept out of the index: remove it, or "
+            "set ASSISTANT_PII=flag to index it"
+        )
+        return FileOutcome(file.meta.source, doc_id, "blocked", reason=reason, personal_data=found)
 
     def _replace_chunks(self, doc_id: str, chunks: list[Chunk]) -> None:
         """Upsert the new chunks first, then delete the old ones: never a moment with neither.
