@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     max_zip_ratio: float = Field(100.0, gt=1)
     # A longer line is not prose (a dump, minified data): refused before it reaches the chunker.
     max_line_chars: int = Field(100_000, gt=1000)
+    # HTML nested deeper is refused before BeautifulSoup builds its tree.
+    max_nesting: int = Field(1000, gt=10)
     # Personal data in documents (assistant/pii.py): off, flag it in the ingest report, or
     # block: keep a document with any out of the index.
     pii: Literal["off", "flag", "block"] = "flag"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import unicodedata
 import zipfile
 from collections.abc import Iterable
+from html.parser import HTMLParser
 from pathlib import Path
 
 from assistant.errors import DocumentError
@@ -126,3 +127,45 @@ def check_lines(passages: Iterable[Passage], max_chars: int) -> None:
                 f"a line of {longest:,} characters (the limit is {max_chars:,}): not prose, "
                 "check the file or raise ASSISTANT_MAX_LINE_CHARS"
             )
+
+
+# Elements that never have an end tag, and ones a new sibling closes (HTML's optional end tags).
+_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_SELF_CLOSING = frozenset("p li dt dd tr td th option".split())
+
+
+class _DepthCounter(HTMLParser):
+    """Track element nesting the way a browser would, stopping once it passes a limit."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(convert_charrefs=False)
+        self.limit = limit
+        self.stack: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag in _VOID:
+            return
+        if tag in _SELF_CLOSING and self.stack and self.stack[-1] == tag:
+            self.stack.pop()
+        self.stack.append(tag)
+        if len(self.stack) > self.limit:
+            raise DocumentError(
+                f"HTML nested more than {self.limit:,} elements deep: not a document page, "
+                "check the file or raise ASSISTANT_MAX_NESTING"
+            )
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.stack:
+            while self.stack.pop() != tag:
+                pass
+
+
+def check_html_depth(path: Path, limit: int) -> None:
+    """Refuse HTML nested deeper than `limit` before BeautifulSoup builds (and recurses) its tree.
+
+    Raises:
+        DocumentError: the nesting passes the limit.
+    """
+    counter = _DepthCounter(limit)
+    counter.feed(path.read_bytes().decode("utf-8", errors="replace"))
+    counter.close()

@@ -10,7 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError, CorpusEmptyError, DocumentError
-from assistant.guards import check_docx_xml, check_lines, check_path, check_zip, printable
+from assistant.guards import (
+    check_docx_xml,
+    check_html_depth,
+    check_lines,
+    check_path,
+    check_zip,
+    printable,
+)
 from assistant.loaders import LOADERS
 from assistant.types import DocMeta, Document, FileOutcome, ParseLimits, PersonalData
 
@@ -173,6 +180,8 @@ def load_document(file: CorpusFile, limits: ParseLimits | None = None) -> Docume
     if suffix == ".docx":
         check_zip(file.path, limits.max_unpacked_mb, limits.max_zip_ratio)
         check_docx_xml(file.path)
+    if suffix in (".html", ".htm"):
+        check_html_depth(file.path, limits.max_nesting)
     try:
         passages, warning, pages = LOADERS[suffix](file.path)
     except DocumentError:

@@ -35,6 +35,7 @@ def parse_limits(settings: Settings) -> ParseLimits:
         max_unpacked_mb=settings.max_unpacked_mb,
         max_zip_ratio=settings.max_zip_ratio,
         max_line_chars=settings.max_line_chars,
+        max_nesting=settings.max_nesting,
         pii=settings.pii,
     )
 

@@ -60,6 +60,7 @@ class ParseLimits:
     max_unpacked_mb: float = 200.0
     max_zip_ratio: float = 100.0
     max_line_chars: int = 100_000
+    max_nesting: int = 1000
     pii: str = "flag"  # off | flag | block
 
 
