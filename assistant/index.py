@@ -267,13 +267,9 @@ class IndexWriter:
     def _sync_file(self, file: CorpusFile, entry: dict[str, Any] | None) -> FileOutcome:
         doc_id, source = file.meta.doc_id, file.meta.source
         if entry and entry["file_hash"] == file.file_hash and entry["meta_hash"] == meta_hash(file):
-            if "personal_data" in entry or self.settings.pii == "off":
-                found = tuple(PersonalData(**p) for p in entry.get("personal_data") or ())
-                if found and self.settings.pii == "block":
-                    return self._block(file, found)
-                return FileOutcome(
-                    source, doc_id, "skipped", len(entry["chunk_ids"]), personal_data=found
-                )
+            kept = self._keep(file, entry)
+            if kept:
+                return kept
         try:
             document = self.parser.parse(file)
         except DocumentError as exc:
@@ -305,15 +301,27 @@ class IndexWriter:
             else [asdict(p) for p in document.personal_data],
         }
         self._save_manifest()
-        warning = "; ".join(w for w in (file.warning, document.warning) if w)
         action = "updated" if entry else "added"
+        # document.warning starts with the file's own (load_document joins them)
         return FileOutcome(
             source,
             doc_id,
             action,
             len(chunks),
-            warning=warning,
+            warning=document.warning,
             personal_data=document.personal_data,
+        )
+
+    def _keep(self, file: CorpusFile, entry: dict[str, Any]) -> FileOutcome | None:
+        """Return the outcome of an unchanged file; None when it was never checked for PII."""
+        if "personal_data" not in entry and self.settings.pii != "off":
+            return None
+        found = tuple(PersonalData(**p) for p in entry.get("personal_data") or ())
+        if found and self.settings.pii == "block":
+            return self._block(file, found)
+        chunks = len(entry["chunk_ids"])
+        return FileOutcome(
+            file.meta.source, file.meta.doc_id, "skipped", chunks, personal_data=found
         )
 
     def _block(self, file: CorpusFile, found: tuple[PersonalData, ...]) -> FileOutcome:

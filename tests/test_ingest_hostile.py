@@ -8,7 +8,6 @@ import re
 import subprocess
 import sys
 import time
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -194,9 +193,10 @@ def test_cli_ingest_of_a_hostile_corpus(tmp_path: Path) -> None:
     printed = (tmp_path / "out.txt").read_text()
     assert code == 1, printed  # failed files make the exit code 1; the rest is indexed
     assert "\x1b" not in printed and "\x07" not in printed  # the escape name can't reach a tty
-    assert "personal data: contact.md: phone 0**** 3*****" in printed
+    assert "personal data: contact.md (Contact): phone 0**** 3*****" in printed
     assert "345678" not in printed
-    assert peak_mb < 1500, f"ingest peaked at {peak_mb} MB"
+    print(f"ingest of {len(good) + len(bad)} files peaked at {peak_mb} MB")
+    assert peak_mb < 1024, f"ingest peaked at {peak_mb} MB"
 
     report = json.loads((index / "ingest-report.json").read_text())
     outcomes = {f["source"]: f for f in report["files"]}
