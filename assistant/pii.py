@@ -56,6 +56,13 @@ _DATE = (
 BIRTH_DATE = re.compile(
     rf"\b(?:date of birth|d\.?o\.?b\.?|born(?: on)?)\W{{0,4}}(?:{_DATE})\b", re.I
 )
+# The last word of a building's or street's name: "Carleton Hall, Penrith CA10 2AU" is an
+# organisation's address, not a person next to one.
+PLACE_WORDS = frozenset(
+    "Hall House Centre Center Court Park Station Office Offices Building Buildings Road Street "
+    "Lane Avenue Close Drive Way Terrace Crescent Place Gardens Grove Row Square Walk Hill View "
+    "Mews Hospital School College Church Barracks Quay Wharf Works Farm Mill Estate".split()
+)
 TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? [A-Z][a-z'-]+(?: [A-Z][a-z'-]+)?")
 _NEAR = 80  # characters between a name and the address or birth date it is next to
 _PHONE_TYPES = ("FIXED_LINE", "MOBILE", "FIXED_LINE_OR_MOBILE", "PERSONAL_NUMBER", "VOIP", "PAGER")
@@ -83,21 +90,33 @@ def find_personal_data(passages: Iterable[Passage]) -> list[PersonalData]:
 def _matches(text: str, common: set[str] | frozenset[str]) -> Iterator[tuple[str, str]]:
     phones = list(find_phones(text))
     yield from (("phone", t) for _, t in phones)
-    taken = [span for span, _ in phones]
+    yield from _numbers_and_emails(text, common, [span for span, _ in phones])
+    yield from _people(text, common)
+
+
+def _numbers_and_emails(
+    text: str, common: set[str] | frozenset[str], phones: list[tuple[int, int]]
+) -> Iterator[tuple[str, str]]:
     emails = EMAIL.finditer(text)
     yield from (("email", m.group()) for m in emails if _personal_email(m.group(), common))
     yield from (("ni_number", m.group()) for m in NI_NUMBER.finditer(text))
     for span, number in _nhs_candidates(text):
-        if valid_nhs_number(number) and not any(_overlaps(span, t) for t in taken):
+        if valid_nhs_number(number) and not any(_overlaps(span, p) for p in phones):
             yield "nhs_number", text[span[0] : span[1]]
+
+
+def _people(text: str, common: set[str] | frozenset[str]) -> Iterator[tuple[str, str]]:
+    """Yield names next to an address or a birth date, each name once per kind."""
     names = _names(text, common)
-    for kind, patterns in (
-        ("name_and_address", (STREET, POSTCODE)),
-        ("name_and_birth_date", (BIRTH_DATE,)),
+    # next to an address, "Carleton Hall" is the building, not Mr Hall
+    housed = [n for n in names if text[n[0] : n[1]].split()[-1] not in PLACE_WORDS]
+    for kind, patterns, people in (
+        ("name_and_address", (STREET, POSTCODE), housed),
+        ("name_and_birth_date", (BIRTH_DATE,), names),
     ):
         flagged: set[tuple[int, int]] = set()
         for pattern in patterns:
-            for name, passage in _next_to_name(text, pattern, names):
+            for name, passage in _next_to_name(text, pattern, people):
                 if name not in flagged:
                     flagged.add(name)
                     yield kind, passage

@@ -111,6 +111,11 @@ def test_public_officials_named_in_their_role_are_not_personal_data() -> None:
     assert _kinds(text) == []
 
 
+def test_an_organisation_address_is_not_a_person_next_to_one() -> None:
+    assert _kinds("The board meets at Carleton Hall, Penrith CA10 2AU each quarter.") == []
+    assert _kinds("Write to Cumbria House, 117 Botchergate, Carlisle CA1 1RD.") == []
+
+
 def test_each_finding_keeps_its_page_and_section_and_never_the_value() -> None:
     [found] = find_personal_data([Passage("Mobile 07912 345678.", "2. Contacts", 7)])
     assert (found.page, found.section, found.where()) == (7, "2. Contacts", "p. 7, 2. Contacts")
