@@ -24,6 +24,7 @@ from assistant.types import Document, ParseLimits
 
 _MB = 1024 * 1024
 # Imported once in the fork server, so each new worker starts with them loaded.
+_START_SECONDS = 120  # a new worker imports the parsers once; only an overloaded machine is slower
 _PRELOAD = ["assistant.ingest", "assistant.pii", "pypdf", "docx", "bs4", "langchain_text_splitters"]
 
 
@@ -47,6 +48,7 @@ def _serve(conn: Connection, limits: ParseLimits) -> None:
     from assistant.loaders import limit_pdf_streams
 
     limit_pdf_streams(int(limits.max_unpacked_mb * _MB))
+    conn.send("ready")  # the parse timeout counts from here, not from the process start
     while True:
         try:
             file = conn.recv()
@@ -126,7 +128,21 @@ class ParseWorker:
         self._process.start()
         theirs.close()
         self._conn = ours
+        self._wait_until_ready(ours)
         return ours
+
+    def _wait_until_ready(self, conn: Connection) -> None:
+        """Wait for the new worker's "ready", so its start never counts against a file."""
+        try:
+            ready = conn.poll(_START_SECONDS) and conn.recv() == "ready"
+        except (EOFError, OSError):
+            ready = False
+        if not ready:
+            code = self._stop()
+            raise DocumentError(
+                f"the parse worker did not start (exit code {code}) within {_START_SECONDS} s: "
+                "run the ingest again, or raise ASSISTANT_PARSE_MEMORY_MB"
+            )
 
     def _stop(self) -> int | None:
         """Kill the worker (if any) and return its exit code."""

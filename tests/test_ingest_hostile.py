@@ -137,12 +137,15 @@ def test_control_characters_in_a_name_are_refused_and_escaped(tmp_path: Path) ->
 def test_worker_timeout_replaces_the_worker_and_the_next_file_parses(tmp_path: Path) -> None:
     (tmp_path / "slow.html").write_text(slow_html(1_500_000))
     (tmp_path / "good.md").write_text("# Good\n\nParsed after the slow one.\n")
-    with ParseWorker(ParseLimits(timeout_seconds=1)) as worker:
-        started = time.perf_counter()
-        with pytest.raises(DocumentError, match="took longer than 1 s to parse: check the file"):
-            worker.parse(_file(tmp_path / "slow.html"))
-        assert time.perf_counter() - started < 10
+    with ParseWorker(ParseLimits(timeout_seconds=3)) as worker:
         assert "Parsed after" in worker.parse(_file(tmp_path / "good.md")).text
+        first = worker._process.pid
+        started = time.perf_counter()
+        with pytest.raises(DocumentError, match="took longer than 3 s to parse: check the file"):
+            worker.parse(_file(tmp_path / "slow.html"))
+        assert time.perf_counter() - started < 8
+        assert "Parsed after" in worker.parse(_file(tmp_path / "good.md")).text
+        assert worker._process.pid != first  # the stuck worker was killed and replaced
 
 
 @pytest.mark.slow
@@ -210,3 +213,11 @@ def test_cli_ingest_of_a_hostile_corpus(tmp_path: Path) -> None:
     indexed = {d["source"] for d in json.loads(status.stdout)["per_document"].values()}
     assert indexed == set(good) | {"broken-xref.pdf"}  # repaired on reading, with a warning
     assert report["counts"]["added"] == len(indexed)
+
+
+def test_a_memory_limit_below_any_parse_is_a_reason_for_each_file(tmp_path: Path) -> None:
+    (tmp_path / "good.md").write_text("# Good\n\nText.\n")
+    with ParseWorker(ParseLimits(memory_mb=16)) as worker:  # below what any parse allocates
+        for _ in range(2):
+            with pytest.raises(DocumentError, match="needed more than 16 MB to parse"):
+                worker.parse(_file(tmp_path / "good.md"))
