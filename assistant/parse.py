@@ -2,7 +2,8 @@
 
 One worker is started per ingest and reused for every file (starting one costs more than parsing
 a typical file). It caps its own address space (RLIMIT_AS) and pypdf's stream sizes; the ingest
-process waits at most `parse_timeout_seconds` for each answer. A worker that overruns, runs out
+process waits at most `parse_timeout_seconds` for each answer, counted from the moment the worker
+says it is ready (its own start never counts against a file). A worker that overruns, runs out
 of memory or dies is killed and replaced, and the file is reported failed with the reason.
 
 The worker comes from the "forkserver" start method: ingest has threads by then (Chroma, ONNX
@@ -23,8 +24,8 @@ from assistant.ingest import CorpusFile, load_document
 from assistant.types import Document, ParseLimits
 
 _MB = 1024 * 1024
-# Imported once in the fork server, so each new worker starts with them loaded.
 _START_SECONDS = 120  # a new worker imports the parsers once; only an overloaded machine is slower
+# Imported once in the fork server, so each new worker starts with them loaded.
 _PRELOAD = ["assistant.ingest", "assistant.pii", "pypdf", "docx", "bs4", "langchain_text_splitters"]
 
 

@@ -159,20 +159,32 @@ def test_worker_memory_limit_is_a_reason_not_a_dead_ingest(tmp_path: Path) -> No
 
 
 def _run_measured(args: list[str], env: dict[str, str], out: Path, limit: float) -> tuple[int, int]:
-    """Run a command; return (exit code, its peak resident memory in MB, from wait4)."""
+    """Run a command; return (exit code, its peak resident memory in MB).
+
+    The peak is VmHWM of the process itself, read from /proc while it runs: wait4's ru_maxrss
+    would carry over the high-water mark of this (much larger) pytest process, which the child
+    was forked from.
+    """
     with out.open("w") as fh:
         process = subprocess.Popen(args, env=env, stdout=fh, stderr=subprocess.STDOUT, cwd=ROOT)
-    deadline = time.monotonic() + limit
-    while True:
-        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
-        if pid:
-            process.returncode = os.waitstatus_to_exitcode(status)
-            return process.returncode, usage.ru_maxrss // 1024
+    deadline, peak_kb = time.monotonic() + limit, 0
+    while process.poll() is None:
         if time.monotonic() > deadline:
             process.kill()
             process.wait()
             pytest.fail(f"{args} did not finish in {limit} s")
-        time.sleep(0.5)
+        peak_kb = max(peak_kb, _high_water_kb(process.pid))
+        time.sleep(0.2)
+    return process.returncode, peak_kb // 1024
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, re.M)
+    return int(found.group(1)) if found else 0
 
 
 @pytest.mark.slow
