@@ -225,11 +225,3 @@ def test_cli_ingest_of_a_hostile_corpus(tmp_path: Path) -> None:
     indexed = {d["source"] for d in json.loads(status.stdout)["per_document"].values()}
     assert indexed == set(good) | {"broken-xref.pdf"}  # repaired on reading, with a warning
     assert report["counts"]["added"] == len(indexed)
-
-
-def test_a_memory_limit_below_any_parse_is_a_reason_for_each_file(tmp_path: Path) -> None:
-    (tmp_path / "good.md").write_text("# Good\n\nText.\n")
-    with ParseWorker(ParseLimits(memory_mb=16)) as worker:  # below what any parse allocates
-        for _ in range(2):
-            with pytest.raises(DocumentError, match="needed more than 16 MB to parse"):
-                worker.parse(_file(tmp_path / "good.md"))
