@@ -10,6 +10,8 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.errors import AssistantError, UsageError
+from assistant.guards import printable
+from assistant.types import FileOutcome
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -106,8 +108,19 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     for o in report.outcomes:
         if o.reason or o.warning:
-            print(f"  {o.action}: {o.source}: {o.reason or o.warning}")
+            print(printable(f"  {o.action}: {o.source}: {o.reason or o.warning}"))
+        _print_personal_data(o)
     return 1 if counts["failed"] or counts["missing"] else 0
+
+
+def _print_personal_data(outcome: FileOutcome, most: int = 5) -> None:
+    """Print a file's personal-data flags, masked, the first few of them."""
+    for item in outcome.personal_data[:most]:
+        where = f" ({item.where()})" if item.where() else ""
+        print(printable(f"  personal data: {outcome.source}{where}: {item.kind} {item.masked}"))
+    if len(outcome.personal_data) > most:
+        more = len(outcome.personal_data) - most
+        print(f"  personal data: {printable(outcome.source)}: {more} more in ingest-report.json")
 
 
 def cmd_status(args: argparse.Namespace) -> int:
@@ -126,7 +139,7 @@ def cmd_status(args: argparse.Namespace) -> int:
         pages = f"{d['pages']} pages, " if d["pages"] else ""
         print(f"  {doc_id} ({d['status']}): {pages}{d['chunks']} chunks - {d['title']}")
     for f in status["failed"]:
-        print(f"  {f['action']}: {f['source']}: {f['reason']}")
+        print(printable(f"  {f['action']}: {f['source']}: {f['reason']}"))
     print(describe_check(status["check"]))
     return 0 if status["check"]["consistent"] else 1
 

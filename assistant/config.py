@@ -33,6 +33,22 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(150, ge=0)
     top_k: int = Field(5, gt=0, le=50)
     max_file_mb: float = Field(25.0, gt=0)
+    # Parsing runs in a worker process with these limits (assistant/parse.py), so no file can
+    # hang or exhaust the ingest: past the time or memory the worker is replaced and the file
+    # reported failed.
+    parse_timeout_seconds: float = Field(30.0, gt=0)
+    parse_memory_mb: int = Field(1024, ge=256)
+    # The most a DOCX may unpack to (its zip directory's total) or one PDF stream may inflate to,
+    # and the largest unpacked/packed ratio of a DOCX: past these it is a decompression bomb.
+    max_unpacked_mb: float = Field(200.0, gt=0)
+    max_zip_ratio: float = Field(100.0, gt=1)
+    # A longer line is not prose (a dump, minified data): refused before it reaches the chunker.
+    max_line_chars: int = Field(100_000, gt=1000)
+    # HTML nested deeper is refused before BeautifulSoup builds its tree.
+    max_nesting: int = Field(1000, gt=10)
+    # Personal data in documents (assistant/pii.py): off, flag it in the ingest report, or
+    # block: keep a document with any out of the index.
+    pii: Literal["off", "flag", "block"] = "flag"
     embed_batch_size: int = Field(32, gt=0)
     feedback_db: Path | None = None  # unset -> index_dir/feedback.sqlite3
     audit_db: Path | None = None  # unset -> index_dir/audit.sqlite3

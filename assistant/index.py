@@ -24,9 +24,10 @@ from assistant.errors import (
     IndexNotBuiltError,
     IndexVersionError,
 )
-from assistant.ingest import CorpusFile, load_document, scan_corpus
+from assistant.ingest import CorpusFile, scan_corpus
 from assistant.lexical import LexicalIndex
-from assistant.types import Chunk, FileOutcome, IngestReport
+from assistant.parse import ParseWorker, parse_limits
+from assistant.types import Chunk, FileOutcome, IngestReport, PersonalData
 
 MANIFEST = "manifest.json"
 BUILDING = "manifest.building.json"  # a rebuild's progress; manifest.json serves until it ends
@@ -241,7 +242,8 @@ class IndexWriter:
         self.sentences = get_collection(
             self.client, sentence_collection_name(self.manifest["collection"])
         )
-        self._sync(scan.files)
+        with ParseWorker(parse_limits(self.settings)) as self.parser:
+            self._sync(scan.files)
         self.report.outcomes.extend(scan.problems)
         self._finish(old_name)
         self.report.seconds = time.perf_counter() - started
@@ -307,18 +309,18 @@ class IndexWriter:
                 self.on_file(done, len(files), file.meta.source)
         bar.close()
         for doc_id in sorted(set(documents) - seen):
-            self._mark_pending(doc_id)
-            entry = documents.pop(doc_id)
-            self._save_manifest()
-            self._drop_stale(self.manifest["collection"], doc_id, set())
-            self.report.outcomes.append(FileOutcome(entry["source"], doc_id, "removed"))
+            source = documents[doc_id]["source"]
+            self._remove(doc_id)
+            self.report.outcomes.append(FileOutcome(source, doc_id, "removed"))
 
     def _sync_file(self, file: CorpusFile, entry: dict[str, Any] | None) -> FileOutcome:
         doc_id, source = file.meta.doc_id, file.meta.source
         if entry and entry["file_hash"] == file.file_hash and entry["meta_hash"] == meta_hash(file):
-            return FileOutcome(source, doc_id, "skipped", len(entry["chunk_ids"]))
+            kept = self._keep(file, entry)
+            if kept:
+                return kept
         try:
-            document = load_document(file)
+            document = self.parser.parse(file)
         except DocumentError as exc:
             return FileOutcome(source, doc_id, "failed", reason=str(exc))
         except Exception as exc:  # noqa: BLE001 - a hostile file must not stop the other files
@@ -328,6 +330,8 @@ class IndexWriter:
                 "failed",
                 reason=f"could not parse ({exc.__class__.__name__}): check the file",
             )
+        if document.personal_data and self.settings.pii == "block":
+            return self._block(file, document.personal_data)
         chunks = split_document(document, self.settings.chunk_size, self.settings.chunk_overlap)
         self._mark_pending(doc_id)
         self._write_chunks(doc_id, chunks)
@@ -344,17 +348,56 @@ class IndexWriter:
             "classification": file.meta.classification,
             "readers": list(file.meta.readers),
             "warning": document.warning,
+            "personal_data": None
+            if self.settings.pii == "off"
+            else [asdict(p) for p in document.personal_data],
         }
         self._save_manifest()  # the commit point: the new version serves from here on
         self._drop_stale(self.manifest["collection"], doc_id, {c.id for c in chunks})
-        warning = "; ".join(w for w in (file.warning, document.warning) if w)
+        action = "updated" if entry else "added"
+        # document.warning starts with the file's own (load_document joins them)
         return FileOutcome(
-            source, doc_id, "updated" if entry else "added", len(chunks), warning=warning
+            source,
+            doc_id,
+            action,
+            len(chunks),
+            warning=document.warning,
+            personal_data=document.personal_data,
         )
+
+    def _remove(self, doc_id: str) -> None:
+        """Unlist a document (the commit point), then delete its records."""
+        self._mark_pending(doc_id)
+        del self.manifest["documents"][doc_id]
+        self._save_manifest()
+        self._drop_stale(self.manifest["collection"], doc_id, set())
 
     def _mark_pending(self, doc_id: str) -> None:
         job = {"collection": self.manifest["collection"], "doc_id": doc_id}
         write_json(self.settings.index_dir / PENDING, job)
+
+    def _keep(self, file: CorpusFile, entry: dict[str, Any]) -> FileOutcome | None:
+        """Return the outcome of an unchanged file; None when it was never checked for PII."""
+        if "personal_data" not in entry and self.settings.pii != "off":
+            return None
+        found = tuple(PersonalData(**p) for p in entry.get("personal_data") or ())
+        if found and self.settings.pii == "block":
+            return self._block(file, found)
+        chunks = len(entry["chunk_ids"])
+        return FileOutcome(
+            file.meta.source, file.meta.doc_id, "skipped", chunks, personal_data=found
+        )
+
+    def _block(self, file: CorpusFile, found: tuple[PersonalData, ...]) -> FileOutcome:
+        """Keep a document with personal data out of the index (ASSISTANT_PII=block)."""
+        doc_id = file.meta.doc_id
+        if doc_id in self.manifest["documents"]:
+            self._remove(doc_id)
+        reason = (
+            f"personal data in {len(found)} passage(s), kept out of the index: remove it, or "
+            "set ASSISTANT_PII=flag to index it"
+        )
+        return FileOutcome(file.meta.source, doc_id, "blocked", reason=reason, personal_data=found)
 
     def _write_chunks(self, doc_id: str, chunks: list[Chunk]) -> None:
         """Upsert a document's new chunks and sentence vectors beside its old ones.

@@ -10,8 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from assistant.errors import AssistantError, CorpusEmptyError, DocumentError
+from assistant.guards import (
+    check_docx_xml,
+    check_html_depth,
+    check_lines,
+    check_path,
+    check_zip,
+    printable,
+)
 from assistant.loaders import LOADERS
-from assistant.types import DocMeta, Document, FileOutcome
+from assistant.types import DocMeta, Document, FileOutcome, ParseLimits, PersonalData
 
 CATALOG = "catalog.yaml"
 NOT_DOCUMENTS = {CATALOG, "glossary.yaml", "README.md"}
@@ -43,11 +51,6 @@ class CorpusScan:
 
     files: list[CorpusFile] = field(default_factory=list)
     problems: list[FileOutcome] = field(default_factory=list)
-
-
-def hash_bytes(data: bytes) -> str:
-    """Return the sha256 hex digest of some bytes."""
-    return hashlib.sha256(data).hexdigest()
 
 
 def load_catalog(corpus_dir: Path) -> dict[str, DocMeta]:
@@ -134,7 +137,7 @@ def scan_corpus(corpus_dir: Path, max_file_mb: float) -> CorpusScan:
         rel = path.relative_to(corpus_dir).as_posix()
         if rel in NOT_DOCUMENTS or any(part.startswith(".") for part in path.parts):
             continue
-        _add_file(scan, path, rel, catalog.get(rel), max_file_mb)
+        _add_file(scan, path, corpus_dir, catalog.get(rel), max_file_mb)
     found = {f.meta.source for f in scan.files} | {p.source for p in scan.problems}
     for rel, meta in catalog.items():
         if rel not in found:
@@ -151,15 +154,20 @@ def scan_corpus(corpus_dir: Path, max_file_mb: float) -> CorpusScan:
     return scan
 
 
-def _add_file(scan: CorpusScan, path: Path, rel: str, meta: DocMeta | None, max_mb: float) -> None:
+def _add_file(
+    scan: CorpusScan, path: Path, corpus_dir: Path, meta: DocMeta | None, max_mb: float
+) -> None:
+    rel = path.relative_to(corpus_dir).as_posix()
     doc_id = meta.doc_id if meta else None
-    reason = _precheck(path, max_mb)
+    reason = check_path(path, corpus_dir) or _precheck(path, max_mb)
     if reason:
-        scan.problems.append(FileOutcome(rel, doc_id, "failed", reason=reason))
+        scan.problems.append(FileOutcome(printable(rel), doc_id, "failed", reason=reason))
         return
     warning = "" if meta else "not in catalog.yaml: metadata inferred from the file name"
     meta = meta or replace(infer_meta(path), source=rel)
-    scan.files.append(CorpusFile(path, meta, hash_bytes(path.read_bytes()), warning))
+    with path.open("rb") as handle:
+        file_hash = hashlib.file_digest(handle, "sha256").hexdigest()
+    scan.files.append(CorpusFile(path, meta, file_hash, warning))
 
 
 def _precheck(path: Path, max_mb: float) -> str:
@@ -179,19 +187,34 @@ def _precheck(path: Path, max_mb: float) -> str:
     return ""
 
 
-def load_document(file: CorpusFile) -> Document:
-    """Parse one corpus file.
+def load_document(file: CorpusFile, limits: ParseLimits | None = None) -> Document:
+    """Parse one corpus file, guarded, and find personal data in it.
+
+    Call it through assistant.parse.ParseWorker, which bounds its time and memory.
 
     Raises:
         DocumentError: the file cannot be read; the message is the reason to report.
     """
+    limits = limits or ParseLimits()
+    suffix = file.path.suffix.lower()
+    if suffix == ".docx":
+        check_zip(file.path, limits.max_unpacked_mb, limits.max_zip_ratio)
+        check_docx_xml(file.path)
+    if suffix in (".html", ".htm"):
+        check_html_depth(file.path, limits.max_nesting)
     try:
-        passages, warning, pages = LOADERS[file.path.suffix.lower()](file.path)
+        passages, warning, pages = LOADERS[suffix](file.path)
     except DocumentError:
         raise
     except RecursionError as exc:
-        raise DocumentError("file is too deeply nested to parse") from exc
+        raise DocumentError("file is too deeply nested to parse: check the file") from exc
     if not any(p.text.strip() for p in passages):
         raise DocumentError("no text found in the file")
+    check_lines(passages, limits.max_line_chars)
+    found: tuple[PersonalData, ...] = ()
+    if limits.pii != "off":
+        from assistant.pii import find_personal_data
+
+        found = tuple(find_personal_data(passages))
     warnings = "; ".join(w for w in (file.warning, warning) if w)
-    return Document(file.meta, tuple(passages), file.file_hash, pages, warnings)
+    return Document(file.meta, tuple(passages), file.file_hash, pages, warnings, found)

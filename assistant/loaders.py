@@ -8,9 +8,11 @@ table structure; each of those was tried on the sample corpus and lost metadata 
 
 from __future__ import annotations
 
+import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.errors import DocumentError
@@ -107,25 +109,78 @@ def _norm(s: str) -> str:
     return re.sub(r"\s+", " ", s).strip().lower()
 
 
+def limit_pdf_streams(max_bytes: int) -> None:
+    """Cap what any one PDF stream may inflate to, for this process (pypdf >= 6.4 Configuration).
+
+    pypdf's own default is 75 MB per stream; the parse worker sets ASSISTANT_MAX_UNPACKED_MB.
+    """
+    from pypdf import overwrite_configuration
+
+    overwrite_configuration(
+        zlib_maximum_output_length=max_bytes,
+        lzw_maximum_output_length=max_bytes,
+        run_length_maximum_output_length=max_bytes,
+        brotli_maximum_output_length=max_bytes,
+        array_based_stream_maximum_output_length=max_bytes,
+        maximum_declared_stream_length=max_bytes,
+    )
+
+
+@contextmanager
+def _pdf_repairs() -> Iterator[list[str]]:
+    """Collect pypdf's warnings about a damaged file (it repairs and logs instead of raising)."""
+    said: list[str] = []
+    handler = logging.Handler(logging.WARNING)
+    handler.emit = lambda record: said.append(record.getMessage())  # type: ignore[method-assign]
+    logger = logging.getLogger("pypdf")
+    logger.addHandler(handler)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        yield said
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
 def load_pdf(path: Path) -> tuple[list[Passage], str, int | None]:
     """Load a PDF page by page; sections come from the outline (bookmarks)."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
-    try:
-        reader = PdfReader(path)
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError("encrypted PDF: save a copy without a password and re-ingest")
-        # Layout mode keeps blank lines between paragraphs and wide gaps between table cells.
-        pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
-        outline = _pdf_outline(reader)
-    except DocumentError:
-        raise
-    except (PdfReadError, ValueError, OSError, KeyError, TypeError) as exc:
-        raise DocumentError(f"not a readable PDF ({exc.__class__.__name__}): re-export it") from exc
+    with _pdf_repairs() as repairs:
+        try:
+            reader = PdfReader(path)
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise DocumentError("encrypted PDF: save a copy without a password and re-ingest")
+            # Layout mode keeps blank lines between paragraphs and wide gaps between table cells.
+            pages = [page.extract_text(extraction_mode="layout") or "" for page in reader.pages]
+            outline = _pdf_outline(reader)
+        except DocumentError:
+            raise
+        except LimitReachedError as exc:
+            raise DocumentError(
+                "a PDF stream unpacks past the limit (a decompression bomb?): check the file "
+                "or raise ASSISTANT_MAX_UNPACKED_MB"
+            ) from exc
+        except (PdfReadError, ValueError, OSError, KeyError, TypeError) as exc:
+            raise DocumentError(
+                f"not a readable PDF ({exc.__class__.__name__}): re-export it"
+            ) from exc
+    if any("limit" in message.lower() for message in repairs):
+        raise DocumentError(
+            "a PDF stream unpacks past the limit (a decompression bomb?): check the file "
+            "or raise ASSISTANT_MAX_UNPACKED_MB"
+        )
     if not any(p.strip() for p in pages):
         raise DocumentError("PDF has no extractable text (scanned?): run OCR first")
-    return _pdf_passages(pages, outline), "", len(pages)
+    warning = _repair_warning(repairs)
+    return _pdf_passages(pages, outline), warning, len(pages)
+
+
+def _repair_warning(messages: list[str]) -> str:
+    if any("xref" in m.lower() or "pointing" in m.lower() for m in messages):
+        return "damaged cross-reference table, repaired on reading: check the text or re-export"
+    return "damaged PDF, repaired on reading: check the text or re-export" if messages else ""
 
 
 _SEGMENT = re.compile(r"\S+(?: {1,2}\S+)*")  # cells are separated by 3+ spaces in layout mode

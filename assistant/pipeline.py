@@ -381,7 +381,7 @@ def index_status(settings: Settings) -> dict[str, Any]:
     import json
 
     report = json.loads(report_path.read_text()) if report_path.is_file() else {"files": []}
-    failed = [f for f in report["files"] if f["action"] in ("failed", "missing")]
+    failed = [f for f in report["files"] if f["action"] in ("failed", "missing", "blocked")]
     docs = manifest.get("documents", {})
     return {
         "documents": len(docs),

@@ -39,6 +39,34 @@ class Passage:
 
 
 @dataclass(frozen=True)
+class PersonalData:
+    """A passage that looks like personal data; `masked` shows its shape, never the data."""
+
+    kind: str  # phone | email | ni_number | nhs_number | name_and_address | name_and_birth_date
+    masked: str
+    page: int | None = None
+    section: str = ""
+
+    def where(self) -> str:
+        """Return "p. 3, Section" (or the section alone, or "")."""
+        parts = ([f"p. {self.page}"] if self.page is not None else []) + [self.section]
+        return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class ParseLimits:
+    """The bounds one file is parsed within (built from Settings, sent to the parse worker)."""
+
+    timeout_seconds: float = 30.0
+    memory_mb: int = 1024
+    max_unpacked_mb: float = 200.0
+    max_zip_ratio: float = 100.0
+    max_line_chars: int = 100_000
+    max_nesting: int = 1000
+    pii: str = "flag"  # off | flag | block
+
+
+@dataclass(frozen=True)
 class Document:
     """One parsed corpus file."""
 
@@ -47,6 +75,7 @@ class Document:
     file_hash: str
     pages: int | None = None
     warning: str = ""
+    personal_data: tuple[PersonalData, ...] = ()
 
     @property
     def text(self) -> str:
@@ -112,10 +141,11 @@ class FileOutcome:
 
     source: str
     doc_id: str | None
-    action: str  # added | updated | removed | skipped | failed | missing
+    action: str  # added | updated | removed | skipped | failed | missing | blocked
     chunks: int = 0
     reason: str = ""
     warning: str = ""
+    personal_data: tuple[PersonalData, ...] = ()
 
 
 @dataclass
@@ -136,7 +166,7 @@ class IngestReport:
         return {
             "counts": {
                 a: self.count(a)
-                for a in ("added", "updated", "removed", "skipped", "failed", "missing")
+                for a in ("added", "updated", "removed", "skipped", "failed", "missing", "blocked")
             },
             "chunks_embedded": self.chunks_embedded,
             "seconds": round(self.seconds, 3),
