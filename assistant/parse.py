@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import multiprocessing
 import resource
+import sys
+import types
+from collections.abc import Iterator
+from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from types import TracebackType
 from typing import Any
@@ -76,6 +80,23 @@ def _memory_reason(limits: ParseLimits) -> str:
     )
 
 
+@contextmanager
+def _no_main_script() -> Iterator[None]:
+    """Start a worker that does not re-run the caller's `__main__` script.
+
+    multiprocessing re-imports the parent's main script in each new process; Streamlit runs every
+    page as `__main__` (the Documents page re-indexes), and a page run outside Streamlit fails.
+    The worker needs nothing from it, so while it starts, `__main__` is a bare module.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 class ParseWorker:
     """A reusable parse worker process; use as a context manager, or call close()."""
 
@@ -126,7 +147,8 @@ class ParseWorker:
         self._process = context.Process(
             target=_serve, args=(theirs, self.limits), name="assistant-parse", daemon=True
         )
-        self._process.start()
+        with _no_main_script():
+            self._process.start()
         theirs.close()
         self._conn = ours
         self._wait_until_ready(ours)

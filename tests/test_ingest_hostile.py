@@ -148,6 +148,23 @@ def test_worker_timeout_replaces_the_worker_and_the_next_file_parses(tmp_path: P
         assert worker._process.pid != first  # the stuck worker was killed and replaced
 
 
+def test_a_worker_started_from_a_streamlit_page_never_runs_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit runs each page as __main__ (the Documents page re-indexes from one)."""
+    import types
+
+    page = tmp_path / "page.py"
+    page.write_text("raise SystemExit('the page was run in the parse worker')\n")
+    main = types.ModuleType("__main__")
+    main.__file__ = str(page)
+    monkeypatch.setitem(sys.modules, "__main__", main)
+    (tmp_path / "good.md").write_text("# Good\n\nParsed from a page.\n")
+    with ParseWorker(ParseLimits(timeout_seconds=30)) as worker:
+        assert "Parsed from a page" in worker.parse(_file(tmp_path / "good.md")).text
+    assert sys.modules["__main__"] is main
+
+
 @pytest.mark.slow
 def test_worker_memory_limit_is_a_reason_not_a_dead_ingest(tmp_path: Path) -> None:
     (tmp_path / "big.html").write_text(slow_html(300_000))
