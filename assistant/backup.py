@@ -18,9 +18,9 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.errors import AssistantError
-from assistant.index import (
+from assistant.index import build_lexical, writer_lock
+from assistant.store import (
     MANIFEST,
-    build_lexical,
     check_versions,
     chroma_client,
     get_collection,
@@ -31,7 +31,6 @@ from assistant.index import (
     read_manifest,
     sentence_collection_name,
     write_json,
-    writer_lock,
 )
 
 FORMAT = 1

@@ -19,17 +19,11 @@ from assistant.config import Settings
 from assistant.embed import Embedder, OnnxEmbedder, SentenceTransformerEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
-from assistant.index import (
-    REPORT,
-    build_index,
-    live_ids,
-    open_collection,
-    open_sentences,
-    read_manifest,
-)
+from assistant.index import REPORT, build_index
 from assistant.lexical import Synonyms
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
+from assistant.store import live_ids, open_collection, open_sentences, read_manifest
 from assistant.types import Answer, Hit, IngestReport
 from assistant.wording import Aligned, SentenceVerdict, check, split_draft
 

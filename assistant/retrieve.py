@@ -10,8 +10,9 @@ from typing import Any
 from assistant.access import EVERYONE, UNLIMITED, Access
 from assistant.config import Settings
 from assistant.embed import Embedder
-from assistant.index import build_lexical, live_ids, open_collection, open_sentences
+from assistant.index import build_lexical
 from assistant.lexical import LexicalIndex, Synonyms
+from assistant.store import live_ids, open_collection, open_sentences
 from assistant.types import Chunk, Hit, date_int
 from assistant.validate import check_question
 
@@ -212,7 +213,8 @@ class HybridRetriever:
         `sentences` are (chunk id, vector) pairs for sentence-level matching.
         """
         from assistant.chunk import embedding_text
-        from assistant.index import FILTER_FIELDS, chroma_client, get_collection
+        from assistant.index import FILTER_FIELDS
+        from assistant.store import chroma_client, get_collection
 
         client = chroma_client(settings)
         collection = get_collection(client, settings.collection)

@@ -90,7 +90,8 @@ def generate(n: int, seed: int = 7) -> tuple[list[Chunk], np.ndarray, list[tuple
 
 def open_bench(settings: Settings, embedder: object) -> HybridRetriever | None:
     """Reopen a benchmark index built earlier (BM25 is rebuilt from its chunk texts)."""
-    from assistant.index import FILTER_FIELDS, build_lexical, chroma_client
+    from assistant.index import FILTER_FIELDS, build_lexical
+    from assistant.store import chroma_client
 
     client = chroma_client(settings)
     try:

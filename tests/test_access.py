@@ -327,8 +327,9 @@ def test_an_index_without_access_columns_reads_nothing_for_a_signed_in_user() ->
 
 
 def test_an_index_from_before_classifications_is_updated_on_load(settings: Settings) -> None:
-    from assistant.index import MANIFEST, build_index, write_json
+    from assistant.index import build_index
     from assistant.pipeline import load_assistant
+    from assistant.store import MANIFEST, write_json
     from tests.fakes import HashEmbedder
 
     write_access_corpus(settings.corpus_dir)

@@ -92,9 +92,9 @@ def check(corpus: Path, index: Path) -> dict:
 def read_index(index_dir: Path) -> dict:
     """Editions served per document, and whether searches keep to the manifest's chunks."""
     from assistant.config import Settings
-    from assistant.index import live_ids
     from assistant.pipeline import make_embedder
     from assistant.retrieve import HybridRetriever
+    from assistant.store import live_ids
 
     settings = Settings(index_dir=index_dir)
     retriever = HybridRetriever(settings, make_embedder(settings))

@@ -7,7 +7,8 @@ import pytest
 
 from assistant.config import Settings
 from assistant.errors import CorpusEmptyError, IndexLockedError
-from assistant.index import build_index, open_collection, writer_lock
+from assistant.index import build_index, writer_lock
+from assistant.store import open_collection
 from tests.fakes import CountingEmbedder, HashEmbedder
 
 
@@ -149,8 +150,8 @@ def _crash_at(monkeypatch: pytest.MonkeyPatch, name: str, after_calls: int = 0) 
 def _served(settings: Settings, embedder) -> tuple[dict, set[str], dict]:
     """What a reader opening the index now sees: texts per document, searchable ids, check."""
     from assistant.backup import check_index
-    from assistant.index import live_ids, open_sentences
     from assistant.retrieve import HybridRetriever
+    from assistant.store import live_ids, open_sentences
 
     retriever = HybridRetriever(settings, embedder)
     texts = {

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.index import build_index, open_collection
+from assistant.index import build_index
 from assistant.ingest import load_document, scan_corpus
 from assistant.pii import find_personal_data, mask, valid_nhs_number
+from assistant.store import open_collection
 from assistant.types import Passage
 from tests.fakes import HashEmbedder
 
