@@ -159,6 +159,7 @@ def test_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> None:
     assert set(found["editions"]) == on_disk
     for i in updated - removed:
         assert found["editions"][f"briefing-{i:03d}"] == ["B"]
+    print(f"{kills} kills survived in {rounds} rounds ({DOCS} documents, then updates)")
     assert kills >= KILLS
 
 
