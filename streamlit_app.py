@@ -38,7 +38,8 @@ def _sign_in_configured() -> bool:
         if not any(Path(p).exists() for p in st.get_option("secrets.files")):
             return False  # no secrets.toml at all: local single-user mode
         # it exists but cannot be read: never fall back to local mode (everything, for anyone)
-        st.error(f"Sign-in is misconfigured: {str(exc).splitlines()[0]}. Fix secrets.toml.")
+        reason = escape_markdown(str(exc).splitlines()[0])
+        st.error(f"Sign-in is misconfigured: {reason}. Fix secrets.toml.")
         st.stop()
 
 
