@@ -11,6 +11,9 @@ from __future__ import annotations
 import functools
 import json
 import math
+import os
+import shutil
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,24 +129,36 @@ class LexicalIndex:
         return cls(list(ids), model, version, fields or {}, df, names, common)
 
     def save(self, folder: Path) -> None:
-        """Write the index atomically enough: the ids file is written last."""
-        folder.mkdir(parents=True, exist_ok=True)
+        """Write the index to a new folder, then swap it in whole.
+
+        Readers and an ingest may each rebuild BM25 at the same moment (a reader finds it stale
+        after a killed ingest, or on a Chroma server after another process's ingest); writing in
+        place could leave one's model beside the other's ids. Whichever swap lands last serves.
+        """
+        tag = f"{os.getpid()}-{threading.get_ident()}"
+        tmp, old = (folder.with_name(f"{folder.name}.{kind}-{tag}") for kind in ("tmp", "old"))
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir(parents=True)
         if self.ids:
-            self.model.save(str(folder))
-        tmp = folder / "ids.json.tmp"
-        tmp.write_text(
-            json.dumps(
-                {
-                    "version": self.version,
-                    "ids": self.ids,
-                    "fields": self.fields,
-                    "df": self.df,
-                    "names": sorted(self.names),
-                    "common": sorted(self.common),
-                }
-            )
-        )
-        tmp.replace(folder / "ids.json")
+            self.model.save(str(tmp))
+        meta = {
+            "version": self.version,
+            "ids": self.ids,
+            "fields": self.fields,
+            "df": self.df,
+            "names": sorted(self.names),
+            "common": sorted(self.common),
+        }
+        (tmp / "ids.json").write_text(json.dumps(meta))
+        try:
+            if folder.exists():
+                folder.rename(old)
+            tmp.rename(folder)
+        except OSError:
+            pass  # another process swapped its copy in at the same moment: that one serves
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
 
     @classmethod
     def load(cls, folder: Path, version: str | None = None) -> LexicalIndex | None:

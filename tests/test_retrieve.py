@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.config import Settings
@@ -73,3 +75,34 @@ def test_lexical_index_is_rebuilt_when_stale(
     shutil.rmtree(settings.index_dir / "bm25")
     fresh = HybridRetriever(settings, retriever.embedder)
     assert fresh.lexical.ids and (settings.index_dir / "bm25" / "ids.json").is_file()
+
+
+def test_a_bm25_save_cut_short_leaves_the_previous_copy_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A process killed while saving BM25 (a reader or an ingest) never leaves a mixed copy."""
+    import assistant.lexical as lexical
+    from assistant.lexical import LexicalIndex
+
+    def build(n: int) -> LexicalIndex:
+        ids = [f"v{n}-{i}" for i in range(20 + 30 * n)]
+        texts = [f"passage {i} about topic{n} and word{i}" for i in range(len(ids))]
+        return LexicalIndex.build(ids, texts, f"v{n}")
+
+    folder = tmp_path / "bm25"
+    build(0).save(folder)
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt("killed while saving")
+
+    with monkeypatch.context() as m:
+        m.setattr(lexical.json, "dumps", killed)  # after the model files, before the ids
+        with pytest.raises(KeyboardInterrupt):
+            build(1).save(folder)
+    loaded = LexicalIndex.load(folder)
+    assert loaded is not None and loaded.version == "v0" and len(loaded.ids) == 20
+    hits = loaded.search("topic0", 50, None)  # the old copy's own word, from its own model
+    assert len(hits) == 20 and all(i.startswith("v0-") for i, _ in hits)
+    build(2).save(folder)  # the next save swaps in whole, and leaves no temporary folder
+    assert LexicalIndex.load(folder).version == "v2"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bm25"]
