@@ -36,6 +36,32 @@ def answer_markdown(text: str) -> str:
     )
 
 
+def filters_line(strands: list[str], titles: list[str], include_superseded: bool) -> str:
+    """The filters an answer was given under, as one plain line ("" when there were none)."""
+    parts = []
+    if strands:
+        parts.append("strand " + ", ".join(strands))
+    if titles:
+        parts.append("documents: " + "; ".join(titles))
+    if include_superseded:
+        parts.append("superseded documents included")
+    return "Filters: " + " · ".join(parts) if parts else ""
+
+
+def conversation_markdown(turns: list[tuple[str, str, str]]) -> str:
+    """A conversation as a Markdown file, to keep or share.
+
+    Each turn is (question, filters line, answer as Markdown with its numbered sources).
+    """
+    lines = ["# Conversation with the Safer Cumbria strategy assistant", ""]
+    for n, (question, filters, answer) in enumerate(turns, start=1):
+        lines += [f"## {n}. {' '.join(question.split())}", ""]
+        if filters:
+            lines += [f"_{filters}_", ""]
+        lines += [answer, ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
 def source_label(n: int, title: str, page: int | None, status: str) -> str:
     """Return the expander label of a source: "[n] Title, p. N · SUPERSEDED" (title escaped).
 

@@ -17,7 +17,9 @@ from assistant.retrieve import Filters
 from assistant.ui_format import (
     CHAT_PROMPT,
     answer_markdown,
+    conversation_markdown,
     escape_markdown,
+    filters_line,
     highlight,
     source_caption,
     source_label,
@@ -38,6 +40,30 @@ def _filters() -> Filters:
         chosen = st.multiselect("Document", sorted(docs), format_func=lambda d: docs[d]["title"])
         old = st.toggle("Include superseded documents", value=False)
     return Filters(strands=tuple(strands), doc_ids=tuple(chosen), include_superseded=old)
+
+
+def _filters_line(f: Filters) -> str:
+    titles = [docs[d]["title"] for d in f.doc_ids if d in docs]
+    return filters_line(list(f.strands), titles, f.include_superseded)
+
+
+def _conversation_tools(history: list) -> None:
+    """Start afresh, or download the conversation with its citations as Markdown."""
+    with st.sidebar:
+        st.header("Conversation")
+        if st.button("New conversation", icon=":material/add_comment:", disabled=not history):
+            for key in ("history", "conversation", "saved_feedback"):
+                st.session_state.pop(key, None)
+            st.rerun()
+        turns = [(q, line, a.to_markdown()) for q, a, line in history]
+        st.download_button(
+            "Download conversation (.md)",
+            conversation_markdown(turns),
+            file_name="safer-cumbria-conversation.md",
+            mime="text/markdown",
+            icon=":material/download:",
+            disabled=not history,
+        )
 
 
 def _source(s, used: list[str]) -> None:
@@ -68,7 +94,9 @@ def _stream(text: str):
         yield line
 
 
-def _render(i: int, answer, stream: bool = False) -> None:
+def _render(i: int, answer, line: str = "", stream: bool = False) -> None:
+    if line:  # the filters this answer was given under
+        st.caption(escape_markdown(line))
     if answer.grounded and stream:
         st.write_stream(_stream(answer.text))
     elif answer.grounded:
@@ -108,11 +136,12 @@ def _feedback(i: int, answer) -> None:
 st.title("Safer Cumbria strategy assistant")
 st.caption("Every sentence cites the documents. Sample corpus: illustrative, not official.")
 filters = _filters()
-history = st.session_state.setdefault("history", [])  # per browser session, never shared
-for i, (question, answer) in enumerate(history):
+# (question, answer, filters line) per browser session, never shared
+history = st.session_state.setdefault("history", [])
+for i, (question, answer, line) in enumerate(history):
     st.chat_message("user").text(question)
     with st.chat_message("assistant"):
-        _render(i, answer)
+        _render(i, answer, line)
 
 # a question typed while the app was warming up (streamlit_app.py) is answered now
 pending = st.session_state.pop("pending_question", None)
@@ -128,7 +157,10 @@ if question := st.chat_input(CHAT_PROMPT) or pending:
             answer = assistant.ask(question, filters=filters, conversation=convo)
     except AssistantError as exc:
         st.error(escape_markdown(str(exc)))
+        _conversation_tools(history)
         st.stop()
-    history.append((answer.question, answer))
+    history.append((answer.question, answer, _filters_line(filters)))
     with st.chat_message("assistant"):
-        _render(len(history) - 1, answer, stream=True)
+        _render(len(history) - 1, answer, history[-1][2], stream=True)
+# drawn last, so the download holds the answer just given
+_conversation_tools(history)

@@ -47,6 +47,23 @@ def test_chat_answers_with_sources(app: AppTest) -> None:
     assert any("**Referrals \\| 2023/24\\: 64**" in q for q in quotes), quotes
 
 
+def test_filters_show_above_the_answer_and_a_new_conversation_starts_afresh(
+    app: AppTest,
+) -> None:
+    app.sidebar.multiselect[0].set_value(["counter-terrorism"]).run()
+    app.chat_input[0].set_value("How many Prevent referrals were there in 2023/24?").run()
+    assert not app.exception
+    captions = [c.value.replace("\\", "") for c in app.caption]
+    assert "Filters: strand counter-terrorism" in captions
+    download = app.get("download_button")[0]
+    assert not download.proto.disabled  # the conversation so far can be downloaded
+    new = next(b for b in app.sidebar.button if b.label == "New conversation")
+    new.click().run()
+    assert not app.exception
+    assert not app.chat_message and app.session_state["history"] == []
+    assert app.get("download_button")[0].proto.disabled
+
+
 def test_local_mode_says_so_and_shows_every_page(app: AppTest) -> None:
     # no [auth] in secrets: one local user with every role, told so on screen
     assert any("Local single-user mode" in i.value for i in app.sidebar.info)

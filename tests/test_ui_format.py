@@ -93,3 +93,24 @@ def test_highlight_bolds_the_used_sentence_and_nothing_from_the_passage() -> Non
     quote = "Rates fell. <b>Click</b> [here](javascript:x)."
     out = highlight(quote, ["Rates fell."])
     assert out.startswith("**Rates fell\\.**") and _tags(MD.render(out)) == {"p", "strong"}
+
+
+def test_a_conversation_exports_as_markdown_with_filters_and_sources() -> None:
+    from assistant.ui_format import conversation_markdown, filters_line
+
+    line = filters_line(["drugs"], ["Combating Drugs Partnership Annual Report"], True)
+    assert line == (
+        "Filters: strand drugs · documents: Combating Drugs Partnership Annual Report · "
+        "superseded documents included"
+    )
+    assert filters_line([], [], False) == ""
+    text = conversation_markdown(
+        [
+            ("How many?\nIn 2023/24", line, "There were 64. [1]\n\n**Sources**\n1. Report"),
+            ("And?", "", "No."),
+        ]
+    )
+    assert text.startswith("# Conversation with the Safer Cumbria strategy assistant\n")
+    assert "## 1. How many? In 2023/24\n\n_Filters: strand drugs" in text
+    assert "There were 64. [1]" in text and "1. Report" in text
+    assert "## 2. And?\n\nNo.\n" in text
