@@ -16,7 +16,7 @@ from tests.servers import BROWSER_MARKS, chromium, serve_app
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = BROWSER_MARKS
 
-# (question, words its answer must show, words only another question's answer shows)
+# (question, words its answer must show); the other questions' words must not show in it
 ROUNDS = [
     [
         ("Who chairs the Partnership?", "Police, Fire and Crime Commissioner"),

@@ -114,16 +114,13 @@ def read_index(index_dir: Path) -> dict:
     }
 
 
-def assert_sound(found: dict, corpus: Path, updated: set[int]) -> None:
+def assert_sound(found: dict) -> None:
     """What every reader after a crash must find."""
     check = found["status"]["check"]
     assert check["consistent"], check
-    assert found["lexical_is_live"] and found["hits_live"]
+    assert found["lexical_is_live"] and found["hits_live"] and found["hits"] > 0
     for doc_id, editions in found["editions"].items():
         assert len(editions) == 1, f"{doc_id} is served in a mix of versions: {editions}"
-    on_disk = {p.stem for p in corpus.glob("*.md")}
-    served = set(found["editions"])
-    assert served <= on_disk | {f"briefing-{i:03d}" for i in range(DOCS)}
 
 
 @pytest.mark.slow
@@ -149,10 +146,10 @@ def test_ingest_survives_sigkill_at_random_points(tmp_path: Path) -> None:
         while ingest(corpus, index, kill_after=rng.uniform(1.5, 8.0) + 2 * streak):
             kills, streak = kills + 1, streak + 1
             if (index / "manifest.json").is_file():
-                assert_sound(check(corpus, index), corpus, updated)
+                assert_sound(check(corpus, index))
     ingest(corpus, index, kill_after=None)  # the next ingest finishes the work
     found = check(corpus, index)
-    assert_sound(found, corpus, updated)
+    assert_sound(found)
     status = found["status"]
     assert status["check"]["unlisted"] == 0 and status["check"]["unlisted_sentences"] == 0
     on_disk = {p.stem for p in corpus.glob("*.md")}
