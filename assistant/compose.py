@@ -73,13 +73,13 @@ def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
 
 
 def _lead(evidence: Evidence) -> Candidate:
-    """The best sentence; for a list question, the best list that names what is asked."""
+    """The sentence that answers (Evidence.lead), or for a list question the best list."""
     cands = evidence.candidates
     if evidence.query.kind == "list":
         lists = [c for c in cands[:5] if c.introduces and not c.unmet]
         if lists:
             return lists[0]
-    return cands[0]
+    return evidence.lead or cands[0]
 
 
 def _skip(cand: Candidate, chosen: list[Candidate], policy: AnswerPolicy) -> bool:
@@ -245,6 +245,7 @@ VALUE_NAMES = {
     "share": "share or percentage",
     "age": "age",
     "duration": "length of time",
+    "figure": "figure",
 }
 
 

@@ -30,6 +30,8 @@ class AnswerPolicy:
     """Sizes and weights of the extractive answerer (the abstention decision is in answer.py)."""
 
     max_sentences: int = 3  # the answer, then at most two supporting sentences
+    lead_pool: int = 5  # the first line is chosen among this many best sentences...
+    lead_ratio: float = 0.9  # ...scoring at least this share of the best (see compose._lead)
     candidate_hits: int = 10
     kind_hits: int = 10  # passages below those whose sentences count only if of the kind asked
     embed_top: int = 40  # only the lexically best sentences are embedded (latency bound)
@@ -278,6 +280,8 @@ class Evidence:
     has_count: bool = True  # a "how many" question: one of the best sentences gives a number
     carry: dict[str, float] = field(default_factory=dict)  # question token -> share of meaning
     constrained: frozenset[str] = frozenset()  # tokens of the periods and names asked for
+    lead_pool: int = 1  # the first line is chosen among this many best sentences (see `lead`)
+    lead_ratio: float = 1.0
 
     @property
     def best(self) -> float:
@@ -298,6 +302,34 @@ class Evidence:
             "lead_missing": self.lead_missing,
             "measure_missing": self.measure_missing,
         }
+
+    def lacking(self, cand: Candidate) -> float:
+        """Share of what the question measures a sentence lacks (see `measure_missing`)."""
+        measure = {t: w for t, w in self.carry.items() if t not in self.constrained}
+        total = sum(measure.values())
+        lacks = sum(w for t, w in measure.items() if not lang.related_form(t, cand.tokens))
+        return round(lacks / total, 4) if total else 0.0
+
+    @property
+    def lead(self) -> Candidate | None:
+        """The sentence that answers, among those scored close to the best (None if none).
+
+        Of the `lead_pool` best sentences scoring at least `lead_ratio` of the best, the first
+        that gives what the question asks for (see `answers`) and lacks least of what it
+        measures: a table's introduction ("The table below shows...") or a sentence on a
+        neighbouring measure does not lead when the row that answers scores nearly as well.
+        """
+        if not self.candidates:
+            return None
+        top = self.candidates[0].score
+        close = [c for c in self.candidates[: self.lead_pool] if c.score >= self.lead_ratio * top]
+        fitting = [c for c in close if self.answers(c)] or close
+        return min(fitting, key=self.lacking)  # min keeps the best score on ties
+
+    def answers(self, cand: Candidate) -> bool:
+        """True when a sentence gives the periods, names, type of value and kind asked for."""
+        kind = self.query.kind
+        return not cand.unmet and cand.gives and (not kind or fits(cand, kind))
 
     @property
     def measure_missing(self) -> float:
@@ -394,6 +426,7 @@ class EvidenceScorer:
                 cand.gives = lang.gives_value(text, query.value, self.common)
                 cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)
+        evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         evidence.has_count = not (query.kind == "count" and query.target) or any(
             c.counts for c in evidence.candidates[: p.count_top]
         )

@@ -173,6 +173,13 @@ ASKS_VALUE = {
     "duration": re.compile(
         r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait", re.I
     ),
+    # Any figure: a rate, a count, a total, a baseline ("what's the baseline for X?"). Last, so
+    # the more specific types above win.
+    "figure": re.compile(
+        r"\b(?:what|what's|whats|which|give|got|any|is there a)\b[^?]*\b(?:rates?|numbers?|"
+        r"population|totals?|figures?|baselines?|counts?|stats|statistics)\b",
+        re.I,
+    ),
 }
 GIVES_VALUE = {
     "money": re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:pounds|million|billion|m|bn|k)\b", re.I),
@@ -191,6 +198,11 @@ GIVES_VALUE = {
     "duration": re.compile(
         r"\b(?:\d[\d,.]*|a|one|two|three|four|five|six|twelve) (?:minutes?|hours?|days?|weeks?|"
         r"months?|years?)\b",
+        re.I,
+    ),  # spelt out ("six priorities"); digits are read by has_figure (not a year, date or period)
+    "figure": re.compile(
+        r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+        r"fifty|hundred|dozen)\b",
         re.I,
     ),
 }
@@ -286,6 +298,8 @@ def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> b
             a.lower() not in common and b.lower() not in common and a not in MONTHS.split("|")
             for a, b in NAME_PAIR.findall(text)
         )
+    if kind == "figure" and has_figure(text):
+        return True
     return bool(GIVES_VALUE[kind].search(text))
 
 
@@ -398,6 +412,27 @@ def periods(text: str) -> set[tuple[int, int]]:
         elif int(m.group(5)) == int(m.group(4)) + 1:
             out.add((2000 + int(m.group(4)), 2000 + int(m.group(5))))
     return out
+
+
+# A period given relative to the one a conversation is about ("and the year before?").
+RELATIVE_YEAR = re.compile(
+    r"\b(?:year|twelve months) (before|earlier|prior|after|later)\b|"
+    r"\b(previous|prior|preceding|following|next) year\b|\b(?:a|one) year (earlier|on)\b",
+    re.I,
+)
+
+
+def shifted_periods(text: str, earlier: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
+    """The earlier periods moved by the year a text asks for ("the year before": back one).
+
+    Empty when the text asks for no year relative to another.
+    """
+    m = RELATIVE_YEAR.search(text)
+    if not m:
+        return set()
+    word = next(g for g in m.groups() if g).lower()
+    step = 1 if word in ("after", "later", "following", "next", "on") else -1
+    return {(a + step, b + step) for a, b in earlier}
 
 
 def period_label(period: tuple[int, int]) -> str:

@@ -154,6 +154,7 @@ def parse_query(
     context = ()
     if follows and previous:
         own = constraints_of(question, names)
+        own += relative_periods(question, own, previous)
         context = tuple(
             _restate(text, previous.constraints, question, own)
             for text in (previous.text, *previous.context)
@@ -168,7 +169,7 @@ def parse_query(
         target = count_target(piece) or list_target(piece)
         value = lang.asked_value(piece)
         if i == 0 and follows and previous:
-            own = _merge(own, previous.constraints)
+            own = _merge(own + relative_periods(piece, own, previous), previous.constraints)
             kind = kind or previous.kind
             target = target or previous.target
             value = value or previous.value
@@ -187,6 +188,19 @@ def parse_query(
     )
 
 
+def relative_periods(
+    question: str, own: tuple[Constraint, ...], previous: Query
+) -> tuple[Constraint, ...]:
+    """A follow-up's period given relative to the earlier one ("what about the year before?").
+
+    Empty when the follow-up names a period of its own or asks for none relative to another.
+    """
+    if any(c.kind == "period" for c in own):
+        return ()
+    moved = lang.shifted_periods(question, previous.asked_periods)
+    return tuple(Constraint("period", lang.period_label(p), frozenset({p})) for p in sorted(moved))
+
+
 def _restate(
     text: str, earlier: tuple[Constraint, ...], question: str, own: tuple[Constraint, ...]
 ) -> str:
@@ -198,7 +212,10 @@ def _restate(
     for kind in ("period", "name"):
         new = list(
             dict.fromkeys(
-                question[a:b] for c in own if c.kind == kind for a, b in _spans(question, c)
+                question[a:b] if a < b else c.text  # a period the follow-up gives relatively
+                for c in own
+                if c.kind == kind
+                for a, b in (_spans(question, c) or [(0, 0)])
             )
         )
         old = [c for c in earlier if c.kind == kind]

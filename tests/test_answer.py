@@ -386,3 +386,20 @@ def test_a_figure_a_current_document_quotes_from_a_replaced_edition_is_flagged()
     named = parse_query("what lamps target did the Beacon Strategy 2023 set?", titles=old)
     answer = answer_query(named, [_hit(text)], scorer, OPEN)
     assert "replaced" not in answer.notice
+
+
+def test_the_first_line_is_the_close_sentence_that_gives_what_is_asked() -> None:
+    from assistant.compose import _lead
+    from assistant.evidence import Candidate, Evidence
+
+    query = parse_query("what's the ferry passenger total for 2023/24?")
+    assert query.value == "figure"
+    intro = Candidate("The table below shows ferry passengers for each year.", 0, 0)
+    row = Candidate("Ferry passengers | 2023/24: 41,200", 0, 1, cells=(), label="Ferry")
+    intro.score, row.score, intro.gives, row.gives = 0.70, 0.66, False, True
+    intro.tokens = row.tokens = frozenset({"ferri", "passeng"})
+    ev = Evidence(query, [intro, row], 1.0, [], carry={"ferri": 0.5, "passeng": 0.5})
+    ev.lead_pool, ev.lead_ratio = AnswerPolicy().lead_pool, AnswerPolicy().lead_ratio
+    assert _lead(ev) is row
+    row.score = 0.5  # far below the best: the best sentence leads after all
+    assert _lead(ev) is intro

@@ -16,6 +16,7 @@ from assistant.language import (
     periods,
     periods_meet,
     related_form,
+    shifted_periods,
     short_forms,
     spell_out,
     terms,
@@ -65,6 +66,10 @@ def test_terms_drop_function_words() -> None:
         ("what proportion of calls were answered?", "share"),
         ("what is the average age of volunteers?", "age"),
         ("how long is the wait for a first appointment?", "duration"),
+        ("what's the baseline for thefts from the harbour car park?", "figure"),
+        ("got ferry passenger numbers for Eastmere?", "figure"),
+        ("what is the population of Westbrook?", "figure"),
+        ("what is the threat level?", ""),
         ("how much did burglary fall?", ""),
         ("who chairs the board?", ""),
         ("what is the plan called?", ""),
@@ -88,6 +93,24 @@ def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
     assert gives_value("People wait about six weeks.", "duration")
     assert not gives_value("People wait for their first appointment.", "duration")
     assert gives_value("anything at all", "")
+    assert gives_value("The baseline is 412 thefts a year.", "figure")
+    assert gives_value("The scheme has six wardens.", "figure")
+    assert not gives_value("The baseline will be set in 2025/26.", "figure")
+    assert not gives_value("Figures are due by 31 March 2026.", "figure")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what about the year before?", {(2022, 2023)}),
+        ("and the previous year?", {(2022, 2023)}),
+        ("and a year later?", {(2024, 2025)}),
+        ("and the following year?", {(2024, 2025)}),
+        ("and in Eastmere?", set()),
+    ],
+)
+def test_a_year_given_relative_to_the_one_asked_before(text: str, expected: set) -> None:
+    assert shifted_periods(text, {(2023, 2024)}) == expected
 
 
 def test_common_words_are_the_words_the_corpus_writes_in_lower_case() -> None:

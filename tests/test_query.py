@@ -166,3 +166,12 @@ def test_the_question_s_whitespace_is_one_space_before_it_is_parsed() -> None:
     from assistant.retrieve import check_question
 
     assert check_question(" who chairs\nthe board?\r\n|\t ") == "who chairs the board? |"
+
+
+def test_a_follow_up_asking_for_the_year_before_moves_the_period_back() -> None:
+    first = parse_query("How many wardens did Eastmere fund in 2023/24?", names=NAMES)
+    before = parse_query("what about the year before that?", [first], names=NAMES)
+    assert before.asked_periods == {(2022, 2023)}
+    assert before.context == ("How many wardens did Eastmere fund in 2022/23?",)
+    own = parse_query("and in 2020/21?", [first], names=NAMES)
+    assert own.asked_periods == {(2020, 2021)}  # a period it gives itself wins
