@@ -339,13 +339,7 @@ class Evidence:
         the place asked about must still be about the thing asked ("hate crime in Eastmere" is
         not answered by Eastmere's total crime).
         """
-        if not self.candidates:
-            return 1.0
-        found = self.candidates[0].tokens
-        measure = {t: w for t, w in self.carry.items() if t not in self.constrained}
-        total = sum(measure.values())
-        lacking = sum(w for t, w in measure.items() if not lang.related_form(t, found))
-        return round(lacking / total, 4) if total else 0.0
+        return self.lacking(self.candidates[0]) if self.candidates else 1.0
 
     @property
     def lead_missing(self) -> float:
