@@ -127,3 +127,26 @@ def test_wording_documents_and_evaluation_pages(server, browser) -> None:
     page.get_by_role("heading", name="Evaluation").wait_for(timeout=60_000)
     _shot(page, "evaluation")
     page.close()
+
+
+def test_a_pdf_source_opens_at_its_page_with_the_sentence_highlighted(server, browser) -> None:
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1280, "height": 2400})  # the whole page fits
+    page.goto(url)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
+    _ask(page, "How many serious violence offences did the 2024 strategy report?")
+    source = page.locator("[data-testid='stExpander']", has_text="Violence Strategy 2024").first
+    source.wait_for(timeout=90_000)
+    source.locator("summary").click()
+    image = source.locator("[data-testid='stImage'] img")
+    image.wait_for(state="visible", timeout=60_000)
+    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    box = image.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 300, box
+    natural = image.evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    assert natural[0] > 1000 and natural[1] > natural[0], natural  # an A4 page, readable
+    assert "highlighted" in source.inner_text() and "opens at p. 2" in source.inner_text()
+    image.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    source.screenshot(path=str(ARTIFACTS / "source-pdf-highlight.png"))
+    page.close()
