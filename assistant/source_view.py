@@ -18,8 +18,8 @@ from assistant.ui_format import escape_markdown
 
 SCALE = 2.0  # 144 dpi: an A4 page is about 1190 px wide, readable on screen
 HIGHLIGHT = (255, 196, 0, 96)  # translucent amber over the cited words
-OUTLINE = (191, 120, 0, 255)
-EDGE = (150, 150, 150, 255)  # the page's edge, so a white page stands out from the app  # an edge too, so the highlight does not rely on colour alone
+OUTLINE = (191, 120, 0, 255)  # an edge too, so the highlight does not rely on colour alone
+EDGE = (150, 150, 150, 255)  # the page's edge, so a white page stands out from the app
 _WORD = re.compile(r"\w", re.UNICODE)
 _PIECES = re.compile(r"\s*[|;:]\s*")  # a table row's label and cells, a list's items
 _NEAR = 400  # a row's cells must follow its label within this many letters and digits

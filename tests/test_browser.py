@@ -140,7 +140,8 @@ def test_a_pdf_source_opens_at_its_page_with_the_sentence_highlighted(server, br
     source.locator("summary").click()
     image = source.locator("[data-testid='stImage'] img")
     image.wait_for(state="visible", timeout=60_000)
-    page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=image.element_handle())
+    loaded = "img => img.complete && img.naturalWidth > 0"
+    page.wait_for_function(loaded, arg=image.element_handle())
     box = image.bounding_box()
     assert box and box["width"] > 300 and box["height"] > 300, box
     natural = image.evaluate("img => [img.naturalWidth, img.naturalHeight]")
