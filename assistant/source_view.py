@@ -9,8 +9,10 @@ import functools
 import hashlib
 import io
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from assistant.errors import DocumentError
 from assistant.loaders import LOADERS
@@ -25,7 +27,9 @@ _PIECES = re.compile(r"\s*[|;:]\s*")  # a table row's label and cells, a list's 
 _NEAR = 400  # a row's cells must follow its label within this many letters and digits
 _OPENING = set("([{\"'\u2018\u201c\u00a3$")
 _CLOSING = set(")]}\"'\u2019\u201d.,;:!?%")
-SECTION_CHARS = 3000  # a section longer than this is shown as the blocks around the passage
+SECTION_CHARS = 3000
+# PDFium is not thread-safe (pypdfium2's docs), and the app serves each session on its own thread
+_PDFIUM = threading.Lock()  # a section longer than this is shown as the blocks around the passage
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,13 @@ def _page_view(
 ) -> PageView:
     import pypdfium2 as pdfium
 
+    with _PDFIUM:
+        return _render_page(pdfium, path, page, sentences, quote, scale)
+
+
+def _render_page(
+    pdfium: Any, path: str, page: int, sentences: tuple[str, ...], quote: str, scale: float
+) -> PageView:
     name = Path(path).name
     try:
         pdf = pdfium.PdfDocument(path)

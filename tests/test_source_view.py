@@ -189,3 +189,16 @@ def test_section_text_is_escaped_and_a_missing_passage_says_so(tmp_path: Path) -
     assert ":orange-background[**The cited sentence \\[link\\]" in view.markdown
     gone = section_view(path, "Part", "A passage since deleted from the file.", [])
     assert not gone.found and "re-index" in gone.caption
+
+
+def test_pages_rendered_by_many_sessions_at_once_match_one_at_a_time() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from assistant.source_view import _page_view
+
+    render = _page_view.__wrapped__  # past the cache: every call really uses PDFium
+    jobs = [("", str(STRATEGY), page, (SENTENCE,), "", 0.5) for page in range(1, 9)]
+    alone = [render(*job).png for job in jobs]
+    with ThreadPoolExecutor(4) as pool:  # the app serves each browser session on a thread
+        together = [v.png for v in pool.map(lambda job: render(*job), jobs)]
+    assert together == alone
