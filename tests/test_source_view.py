@@ -191,14 +191,36 @@ def test_section_text_is_escaped_and_a_missing_passage_says_so(tmp_path: Path) -
     assert not gone.found and "re-index" in gone.caption
 
 
-def test_pages_rendered_by_many_sessions_at_once_match_one_at_a_time() -> None:
+def test_pdfium_is_used_by_one_session_at_a_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    """PDFium is not thread-safe; the app serves each browser session on its own thread."""
+    import threading
+    import time
     from concurrent.futures import ThreadPoolExecutor
+
+    import pypdfium2 as pdfium
 
     from assistant.source_view import _page_view
 
+    open_now, most, guard = [0], [0], threading.Lock()
+
+    class CountedDocument(pdfium.PdfDocument):
+        def __init__(self, *args, **kwargs) -> None:
+            with guard:
+                open_now[0] += 1
+                most[0] = max(most[0], open_now[0])
+            time.sleep(0.05)  # widen the window in which another thread could come in
+            super().__init__(*args, **kwargs)
+
+        def close(self) -> None:
+            super().close()
+            with guard:
+                open_now[0] -= 1
+
+    monkeypatch.setattr(pdfium, "PdfDocument", CountedDocument)
     render = _page_view.__wrapped__  # past the cache: every call really uses PDFium
     jobs = [("", str(STRATEGY), page, (SENTENCE,), "", 0.5) for page in range(1, 9)]
     alone = [render(*job).png for job in jobs]
-    with ThreadPoolExecutor(4) as pool:  # the app serves each browser session on a thread
+    with ThreadPoolExecutor(4) as pool:
         together = [v.png for v in pool.map(lambda job: render(*job), jobs)]
+    assert most[0] == 1, "two threads were inside PDFium at once"
     assert together == alone
