@@ -11,7 +11,7 @@ import pytest
 from assistant.config import Settings
 from assistant.index import build_index
 from tests.corpus_fixture import write_good
-from tests.servers import BROWSER_MARKS, chromium, serve_app
+from tests.servers import BROWSER_MARKS, chromium, serve_app, settle
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -68,6 +68,7 @@ def test_chat_sources_feedback_and_isolation(server, browser) -> None:
     print(f"\npage load to first answer: {time.perf_counter() - started:.1f} s")
     assert "64" in page.inner_text("main")
     page.locator("[data-testid='stExpander'] summary").first.click()
+    settle(page)
     _shot(page, "chat-answer")
     # page icons are Streamlit's Material icons: emoji render as empty boxes without their font
     nav_icons = page.locator("[data-testid='stSidebarNav'] [data-testid='stIconMaterial']")
@@ -102,7 +103,7 @@ def test_hostile_document_text_is_never_executed(server, browser) -> None:
     _ask(page, "What does the hostile markup test passage contain?")
     page.locator("[data-testid='stExpander']").first.wait_for(timeout=90_000)
     page.locator("[data-testid='stExpander'] summary").first.click()
-    time.sleep(1)
+    settle(page)  # opening a source reruns the page
     _shot(page, "hostile-markup")
     assert page.evaluate("window.__xss") is None and dialogs == []
     assert "<script>" in page.inner_text("main")  # shown as text
