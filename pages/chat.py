@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 import streamlit as st
 
@@ -11,7 +10,6 @@ from assistant import AssistantError
 from assistant.access import refusal
 from assistant.feedback import FeedbackStore
 from assistant.ingest import STRANDS
-from assistant.loaders import pdf_page_text
 from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
 from assistant.ui_format import (
@@ -20,10 +18,8 @@ from assistant.ui_format import (
     conversation_markdown,
     escape_markdown,
     filters_line,
-    highlight,
-    source_caption,
-    source_label,
 )
+from assistant.ui_source import show_source
 from assistant.validate import MAX_QUESTION_CHARS, clean_question
 
 assistant = st.session_state["assistant"]  # a guard.UserAssistant: only what this user may read
@@ -67,25 +63,7 @@ def _conversation_tools(history: list) -> None:
 
 
 def _source(s, used: list[str]) -> None:
-    with st.expander(source_label(s.n, s.title, s.page, s.status)):
-        st.caption(source_caption(s.section, s.published, s.status))
-        st.markdown(highlight(s.quote, used))
-        path = assistant.source_path(s.source)  # None unless this user may read the document
-        if path and s.page and path.suffix.lower() == ".pdf":
-            if st.toggle(f"Show page {s.page} of the PDF", key=f"page-{s.chunk_id}-{id(s)}"):
-                try:
-                    st.text(pdf_page_text(path, s.page))
-                except AssistantError as exc:
-                    st.error(escape_markdown(str(exc)))
-        if path:
-            name = escape_markdown(Path(s.source).name)
-            label = f"Download {name}" + (f" (see p. {s.page})" if s.page else "")
-            st.download_button(
-                label,
-                path.read_bytes(),
-                file_name=Path(s.source).name,
-                key=f"dl-{s.chunk_id}-{id(s)}",
-            )
+    show_source(assistant, s, used)  # passage, page image or section, download: ui_source.py
 
 
 def _stream(text: str):

@@ -91,3 +91,16 @@ def chromium() -> Iterator[object]:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+IDLE = """() => !document.querySelector(
+    "[data-stale='true'], [data-testid='stStatusWidgetRunningIcon']")"""
+
+
+def settle(page: object, timeout: float = 90_000) -> None:
+    """Wait until the app's current run has finished and nothing on the page is stale.
+
+    Opening a source reruns the page (its page or section is rendered only once opened).
+    """
+    page.wait_for_timeout(300)  # the rerun request reaches the server and the run starts
+    page.wait_for_function(IDLE, timeout=timeout)

@@ -116,14 +116,23 @@ def test_evaluation_page_reads_the_latest_report(app: AppTest, tmp_path: Path) -
     assert any(m.label == "facts_all" for m in app.metric)
 
 
-def test_pdf_source_shows_its_page(app: AppTest) -> None:
+def test_opening_a_pdf_source_shows_its_page_as_an_image(app: AppTest) -> None:
     app.chat_input[0].set_value("How many serious violence offences did the 2024 strategy report?")
     app.run()
     assert not app.exception
-    toggles = [t for t in app.toggle if t.label.startswith("Show page")]
-    assert toggles, "a PDF source offers its page"
-    toggles[0].set_value(True).run()
-    assert any("4,312" in t.value for t in app.text)
+    pdf = next(e for e in app.expander if "Violence Strategy 2024" in e.label)
+    assert not pdf.get("image"), "nothing is rendered until the source is opened"
+    app.session_state[pdf.key] = True  # as a click on the expander does
+    app.run()
+    assert not app.exception
+    pdf = next(e for e in app.expander if "Violence Strategy 2024" in e.label)
+    images = pdf.get("image")
+    assert images, "an opened PDF source shows its page"
+    shown = images[0].proto.imgs[0]
+    assert "Page 2" in shown.caption and "highlighted" in shown.caption
+    assert shown.url.endswith(".png"), "a page of text is sent as PNG, not as blurred JPEG"
+    labels = [b.label for b in pdf.get("download_button")]
+    assert any("opens at p. 2" in label for label in labels), labels
 
 
 def test_documents_page_reindexes_with_progress(app: AppTest) -> None:

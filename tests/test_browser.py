@@ -11,7 +11,7 @@ import pytest
 from assistant.config import Settings
 from assistant.index import build_index
 from tests.corpus_fixture import write_good
-from tests.servers import BROWSER_MARKS, chromium, serve_app
+from tests.servers import BROWSER_MARKS, chromium, serve_app, settle
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -68,6 +68,7 @@ def test_chat_sources_feedback_and_isolation(server, browser) -> None:
     print(f"\npage load to first answer: {time.perf_counter() - started:.1f} s")
     assert "64" in page.inner_text("main")
     page.locator("[data-testid='stExpander'] summary").first.click()
+    settle(page)
     _shot(page, "chat-answer")
     # page icons are Streamlit's Material icons: emoji render as empty boxes without their font
     nav_icons = page.locator("[data-testid='stSidebarNav'] [data-testid='stIconMaterial']")
@@ -102,7 +103,7 @@ def test_hostile_document_text_is_never_executed(server, browser) -> None:
     _ask(page, "What does the hostile markup test passage contain?")
     page.locator("[data-testid='stExpander']").first.wait_for(timeout=90_000)
     page.locator("[data-testid='stExpander'] summary").first.click()
-    time.sleep(1)
+    settle(page)  # opening a source reruns the page
     _shot(page, "hostile-markup")
     assert page.evaluate("window.__xss") is None and dialogs == []
     assert "<script>" in page.inner_text("main")  # shown as text
@@ -126,4 +127,28 @@ def test_wording_documents_and_evaluation_pages(server, browser) -> None:
     page.goto(f"{url}/evaluation")
     page.get_by_role("heading", name="Evaluation").wait_for(timeout=60_000)
     _shot(page, "evaluation")
+    page.close()
+
+
+def test_a_pdf_source_opens_at_its_page_with_the_sentence_highlighted(server, browser) -> None:
+    url, _ = server
+    page = browser.new_page(viewport={"width": 1280, "height": 2400})  # the whole page fits
+    page.goto(url)
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
+    _ask(page, "How many serious violence offences did the 2024 strategy report?")
+    source = page.locator("[data-testid='stExpander']", has_text="Violence Strategy 2024").first
+    source.wait_for(timeout=90_000)
+    source.locator("summary").click()
+    image = source.locator("[data-testid='stImage'] img")
+    image.wait_for(state="visible", timeout=60_000)
+    loaded = "img => img.complete && img.naturalWidth > 0"
+    page.wait_for_function(loaded, arg=image.element_handle())
+    box = image.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 300, box
+    natural = image.evaluate("img => [img.naturalWidth, img.naturalHeight]")
+    assert natural[0] > 1000 and natural[1] > natural[0], natural  # an A4 page, readable
+    assert "highlighted" in source.inner_text() and "opens at p. 2" in source.inner_text()
+    image.scroll_into_view_if_needed()
+    ARTIFACTS.mkdir(exist_ok=True)
+    source.screenshot(path=str(ARTIFACTS / "source-pdf-highlight.png"))
     page.close()

@@ -20,7 +20,7 @@ import pytest
 from assistant.config import Settings
 from assistant.index import build_index
 from tests.corpus_fixture import write_good
-from tests.servers import BROWSER_MARKS, chromium, serve_app
+from tests.servers import BROWSER_MARKS, chromium, serve_app, settle
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = BROWSER_MARKS
@@ -142,7 +142,7 @@ def _ask(page, question: str) -> None:
     for summary in page.locator("[data-testid='stExpander'] summary").all():
         if summary.get_attribute("aria-expanded") != "true":
             summary.click()
-    page.wait_for_timeout(500)
+            settle(page)  # opening a source reruns the page
 
 
 def _assert_inert(page, remote_hits: list[str]) -> None:
