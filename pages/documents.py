@@ -25,7 +25,7 @@ st.caption(
 rows = [{"doc_id": k, **v} for k, v in status["per_document"].items()]
 st.dataframe(rows, hide_index=True, use_container_width=True)
 if status["failed"]:
-    st.subheader("Problems in the last ingest")
+    st.header("Problems in the last ingest")
     st.dataframe(
         [{k: f[k] for k in ("source", "action", "reason")} for f in status["failed"]],
         hide_index=True,

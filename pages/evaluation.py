@@ -31,14 +31,15 @@ for i, (metric, value) in enumerate(report["summary"]["overall"].items()):
         None if delta is None else f"{delta:+.3f}",
         delta_color="inverse" if metric == "wrong_abstention" else "normal",
     )
-st.subheader("By category")
+# h2 under the h1 title: a skipped heading level confuses screen readers (axe heading-order)
+st.header("By category")
 cats = report["summary"]["by_category"]
 st.bar_chart(
     {c: v.get("facts_all", v.get("abstained", 0.0)) for c, v in cats.items()}, horizontal=True
 )
-st.subheader("Latency (ms)")
+st.header("Latency (ms)")
 st.bar_chart({k: v["p95"] for k, v in report["summary"]["latency_ms"].items()})
-st.subheader("Trend")
+st.header("Trend")
 history = load_history(REPORTS)
 st.line_chart(
     [
@@ -46,7 +47,7 @@ st.line_chart(
         for h in history
     ]
 )
-st.subheader("Failing questions")
+st.header("Failing questions")
 failing = [
     {"id": i["id"], "question": i["question"], "returned": i["answer"][:200]}
     for i in report["items"]
