@@ -113,8 +113,10 @@ NUMERIC_QUESTION = re.compile(
     re.I,
 )
 CHANGE_QUESTION = re.compile(
-    r"\bby how much\b|\bhow (?:did|has|have|does|do) .*\b(?:change|fall|rise|increase|decrease|"
-    r"drop|compare)\b|\bwhat (?:was|is) the (?:change|fall|rise|increase|reduction|decrease)\b|"
+    r"\bby how much\b|\bhow (?:much )?(?:did|has|have|does|do|is|are) .*\b(?:chang(?:e|ed|es|ing)|"
+    r"f[ae]ll(?:en|s|ing)?|r[io]s(?:e|en|es|ing)|(?:in|de)creas(?:e|ed|es|ing)|"
+    r"drop(?:s|ped|ping)?|compar(?:e|ed|es|ing))\b|"
+    r"\bwhat (?:was|is) the (?:change|fall|rise|increase|reduction|decrease)\b|"
     r"\b(?:up or down|down or up|go(?:ne)? up|go(?:ne)? down|rise or fall|risen or fallen)\b",
     re.I,
 )
@@ -422,13 +424,21 @@ RELATIVE_YEAR = re.compile(
 )
 
 
+# "up on the year before", "compared with the previous year": the year a change is measured
+# from, not the one asked about.
+BASELINE_BEFORE = re.compile(
+    r"\b(?:on|than|against|from|since|over|compared? (?:with|to)|versus|vs)\s+(?:the\s+|a\s+)?$",
+    re.I,
+)
+
+
 def shifted_periods(text: str, earlier: Iterable[tuple[int, int]]) -> set[tuple[int, int]]:
     """The earlier periods moved by the year a text asks for ("the year before": back one).
 
     Empty when the text asks for no year relative to another.
     """
     m = RELATIVE_YEAR.search(text)
-    if not m:
+    if not m or BASELINE_BEFORE.search(text[: m.start()]):
         return set()
     word = next(g for g in m.groups() if g).lower()
     step = 1 if word in ("after", "later", "following", "next", "on") else -1

@@ -107,6 +107,8 @@ def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
         ("and a year later?", {(2024, 2025)}),
         ("and the following year?", {(2024, 2025)}),
         ("and in Eastmere?", set()),
+        ("is that up or down on the year before?", set()),  # the year a change is measured from
+        ("how does it compare with the previous year?", set()),
     ],
 )
 def test_a_year_given_relative_to_the_one_asked_before(text: str, expected: set) -> None:
