@@ -42,7 +42,7 @@ def _status() -> None:
         f"{status['embedding_model']} · last ingest {status['last_ingest']}"
     )
     rows = [{"doc_id": k, **v} for k, v in status["per_document"].items()]
-    st.dataframe(rows, hide_index=True, use_container_width=True)
+    st.dataframe(rows, hide_index=True, width="stretch")
     if status["failed"]:
         st.subheader("Problems in the last ingest")
         st.dataframe(
@@ -188,7 +188,7 @@ def _run_eval() -> None:
 def _table(label: str, rows: list[dict[str, Any]]) -> None:
     st.markdown(f"**{label}** ({len(rows)})")
     if rows:
-        st.dataframe(rows, hide_index=True, use_container_width=True)
+        st.dataframe(rows, hide_index=True, width="stretch")
     else:
         st.caption("none")
 
@@ -208,13 +208,21 @@ def _show_diff(report: dict[str, Any], baseline: dict[str, Any]) -> None:
     _table("Questions newly passing", diff.newly_passing)
     _table("Wording cases affected", diff.wording)
     _table("Not in the baseline", diff.not_in_baseline)
-    accepted = st.session_state.get("eval_accepted") == report["timestamp"]
-    if st.button("Accept as new baseline", disabled=accepted):
-        path = assistant.accept_baseline(report)
-        st.session_state["eval_accepted"] = report["timestamp"]
-        st.success(f"Baseline written to {escape_markdown(str(path))}.")
-    elif accepted:
-        st.caption("This run is the baseline now.")
+    accepted = st.session_state.get("eval_accepted", ("", ""))
+    st.button(
+        "Accept as new baseline",
+        on_click=_accept,
+        args=(report,),
+        disabled=accepted[0] == report["timestamp"],
+    )
+    if accepted[0] == report["timestamp"]:
+        st.success(f"This run is the baseline now: {escape_markdown(accepted[1])}.")
+
+
+def _accept(report: dict[str, Any]) -> None:
+    """Write the baseline before the page reruns, so the rerun shows the button done."""
+    path = assistant.accept_baseline(report)
+    st.session_state["eval_accepted"] = (report["timestamp"], str(path))
 
 
 st.title("Documents")
