@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.evaluate import Progress, load_baseline
-from assistant.report import TOLERANCES, write_baseline
+from assistant.report import write_baseline
 
 QUESTIONS = "questions.yaml"
 WORDING = "wording.yaml"
@@ -105,7 +105,6 @@ def _figures(report: dict[str, Any], baseline: dict[str, Any]) -> list[dict[str,
                 "after": after,
                 "change": None if old is None else round(after - old, 4),
                 "regressed": bool(row and row["regressed"]),
-                "higher_is_better": TOLERANCES.get(metric, (0, True))[1],
             }
         )
     return rows
