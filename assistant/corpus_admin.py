@@ -193,6 +193,10 @@ def save_upload(
         CorpusUpdateError: the file was refused; nothing in the corpus changed.
     """
     safe = check_upload(name, data, settings)
+    if not settings.corpus_dir.is_dir():
+        raise CorpusUpdateError(
+            f"No corpus folder at {settings.corpus_dir}: create it or set ASSISTANT_CORPUS_DIR"
+        )
     target = settings.corpus_dir / safe
     if target.is_symlink() or (target.exists() and not target.is_file()):
         raise CorpusUpdateError(f"{safe} exists in the corpus but is not a plain file: check it")
@@ -210,6 +214,10 @@ def save_upload(
         os.replace(staged, target)
     except DocumentError as exc:
         raise CorpusUpdateError(f"{safe}: {exc}") from exc
+    except OSError as exc:
+        raise CorpusUpdateError(
+            f"could not write {safe} ({exc.strerror}): check the folder"
+        ) from exc
     finally:
         staged.unlink(missing_ok=True)
     return Saved(safe, "replaced" if existed else "added")
@@ -381,5 +389,12 @@ def update_entry(corpus_dir: Path, form: EntryForm) -> Literal["added", "updated
         except AssistantError as exc:
             raise CorpusUpdateError(str(exc)) from exc
         staged = _write_atomic(path, out.getvalue().encode("utf-8"))
-        os.replace(staged, path)
+        try:
+            os.replace(staged, path)
+        except OSError as exc:
+            raise CorpusUpdateError(
+                f"could not replace {path} ({exc.strerror}): check the folder"
+            ) from exc
+        finally:
+            staged.unlink(missing_ok=True)
     return action

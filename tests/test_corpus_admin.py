@@ -262,14 +262,16 @@ def test_the_catalog_is_replaced_whole_or_not_at_all(
 
     def failing_replace(src: str, dst: str) -> None:
         moves.append((Path(src).name, Path(dst).name))
-        raise OSError("disk full")
+        raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", failing_replace)
-    with pytest.raises(OSError):
+    with pytest.raises(CorpusUpdateError) as exc:
         update_entry(corpus, replace(GOOD, title="Changed"))
+    assert "No space left on device" in _one_line(exc)
     # the new text went to a hidden file beside the catalog, moved over it in one step
     assert moves and moves[0][0].startswith(".staged-") and moves[0][1] == "catalog.yaml"
     assert (corpus / "catalog.yaml").read_bytes() == before
+    assert not [p for p in corpus.iterdir() if p.name.startswith(".staged-")]
     monkeypatch.undo()
     update_entry(corpus, replace(GOOD, title="Changed"))
     assert load_catalog(corpus)["strategy.md"].title == "Changed"
