@@ -1,9 +1,10 @@
 """Access: identity-provider claims + policy -> User (roles) and Access (what they may read) (pure).
 
 Three roles, each a set of permissions: a reader chats; comms also checks wording; a
-maintainer also sees the documents page, re-indexes, runs evals and exports feedback and the
-audit trail. Which identity-provider groups hold a role, and which groups may read each
-classification, are Settings (`ASSISTANT_ROLE_GROUPS`, `ASSISTANT_CLASSIFICATION_GROUPS`).
+maintainer also sees the documents page, uploads files and edits the catalog there, re-indexes,
+runs evals and exports feedback and the audit trail. Which identity-provider groups hold a
+role, and which groups may read each classification, are Settings (`ASSISTANT_ROLE_GROUPS`,
+`ASSISTANT_CLASSIFICATION_GROUPS`).
 
 A passage is readable when its document's classification is one the user may read and its
 document's `readers` (catalog groups; `*` = everyone) share a group with the user. Anything
@@ -25,7 +26,15 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "reader": frozenset({"chat"}),
     "comms": frozenset({"chat", "wording"}),
     "maintainer": frozenset(
-        {"chat", "documents", "reindex", "evaluation", "feedback_export", "audit_export"}
+        {
+            "chat",
+            "documents",
+            "corpus_update",
+            "reindex",
+            "evaluation",
+            "feedback_export",
+            "audit_export",
+        }
     ),
 }
 LOCAL_NAME = "local"

@@ -33,6 +33,11 @@ class Settings(BaseSettings):
     chunk_overlap: int = Field(150, ge=0)
     top_k: int = Field(5, gt=0, le=50)
     max_file_mb: float = Field(25.0, gt=0)
+    # The Documents page (maintainers): the largest file it accepts for upload, and the folder
+    # holding the eval sets (questions.yaml, wording.yaml and the dev/blind files beside them),
+    # baseline.json and reports/ that it runs the eval from after a corpus update.
+    max_upload_mb: float = Field(10.0, gt=0)
+    eval_dir: Path = Path("evals")
     # Parsing runs in a worker process with these limits (assistant/parse.py), so no file can
     # hang or exhaust the ingest: past the time or memory the worker is replaced and the file
     # reported failed.

@@ -6,6 +6,7 @@ import re
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -151,8 +152,12 @@ def score_item(item: dict[str, Any], answer: Any, retrieved: list[str]) -> ItemR
     )
 
 
+# Told after each question or wording case: (stage "questions" | "wording", done, total).
+Progress = Callable[[str, int, int], None]
+
+
 def run_questions(
-    assistant: Any, items: list[dict[str, Any]]
+    assistant: Any, items: list[dict[str, Any]], progress: Progress | None = None
 ) -> tuple[list[ItemResult], dict[str, list[float]]]:
     """Ask every question (follow-ups inside their conversation); collect results and latency."""
     from tqdm import tqdm
@@ -172,6 +177,8 @@ def run_questions(
         hits = assistant.retriever.retrieve(answer.condensed_query, k=10)
         retrieved = list(dict.fromkeys(h.chunk.doc_id for h in hits))
         results.append(score_item(item, answer, retrieved))
+        if progress:
+            progress("questions", len(results), len(items))
     return results, dict(latency)
 
 
@@ -339,16 +346,19 @@ def wording_metrics(rows: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def run_wording(
-    assistant: Any, path: Path
+    assistant: Any, path: Path, progress: Progress | None = None
 ) -> tuple[dict[str, dict[str, float]], list[dict[str, Any]]]:
     """Judge every wording case (dev, held-out, blind); return the figures per set and the rows."""
     from tqdm import tqdm
 
     rows = []
-    for case in tqdm(load_wording(path), desc="eval wording", file=sys.stderr):
+    cases = load_wording(path)
+    for case in tqdm(cases, desc="eval wording", file=sys.stderr):
         started = time.perf_counter()
         verdict = assistant.check_wording(case["text"])[0]
         rows.append(wording_row(case, verdict, (time.perf_counter() - started) * 1000))
+        if progress:
+            progress("wording", len(rows), len(cases))
     sets = {
         name: wording_metrics(group)
         for name in SETS
@@ -366,18 +376,22 @@ def run_eval(
     only: str | None = None,
     wording: Path | None = None,
     extra_sets: dict[str, Path] | None = None,
+    progress: Progress | None = None,
 ) -> tuple[dict[str, Any], Path]:
-    """Run the eval set, compare with the baseline, write the report folder."""
-    import json
+    """Run the eval set, compare with the baseline, write the report folder.
 
-    from assistant.report import compare, newly_failing, timestamp, write_report
+    With `update_baseline` the report becomes the new baseline (report.write_baseline, which
+    the Documents page's "Accept as new baseline" also calls). `progress` is told after each
+    question and wording case.
+    """
+    from assistant.report import compare, newly_failing, timestamp, write_baseline, write_report
 
     items = load_sets(questions, extra_sets) if only != "wording" else []
-    results, latency = run_questions(assistant, items) if items else ([], {})
+    results, latency = run_questions(assistant, items, progress) if items else ([], {})
     summary = summarize(results, latency)
     wording_rows: list[dict[str, Any]] = []
     if wording is not None and only in (None, "wording"):
-        wording_sets, wording_rows = run_wording(assistant, wording)
+        wording_sets, wording_rows = run_wording(assistant, wording, progress)
         summary["wording_sets"] = wording_sets
         gate = wording_sets.get("heldout", {})  # the held-out cases gate, as for questions
         summary["overall"].update(
@@ -412,23 +426,10 @@ def run_eval(
             i["id"] for i in items if set(i.get("expected_docs", [])) & set(changed)
         ],
         "items": rows,
+        # the indexed files' hashes: what a baseline recorded from this report compares against
+        "documents": {k: v["file_hash"] for k, v in manifest.get("documents", {}).items()},
     }
     folder = write_report(reports, report)
     if update_baseline:
-        baseline_path.write_text(
-            json.dumps(
-                {
-                    "summary": summary["overall"],
-                    "sets": summary["sets"],
-                    "items": {r["id"]: r["passed"] for r in rows},
-                    "documents": {
-                        k: v["file_hash"] for k, v in manifest.get("documents", {}).items()
-                    },
-                    "corpus_version": manifest.get("corpus_version"),
-                },
-                indent=2,
-                sort_keys=True,
-            )
-            + "\n"
-        )
+        write_baseline(baseline_path, report)
     return report, folder

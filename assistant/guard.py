@@ -13,6 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from assistant.access import User
+from assistant.corpus_admin import EntryForm, Saved, save_upload, update_entry
+from assistant.eval_diff import accept_baseline, run_corpus_eval
+from assistant.evaluate import Progress
 from assistant.pipeline import Assistant, Conversation, index_status
 from assistant.retrieve import Filters
 from assistant.types import Answer, IngestReport
@@ -105,3 +108,41 @@ class UserAssistant:
         """
         self.user.require("reindex")
         return self._assistant.reindex(on_file=on_file)
+
+    def save_upload(self, name: str, data: bytes, replace: bool = False) -> Saved:
+        """Check an uploaded file and write it into the corpus (see corpus_admin.save_upload).
+
+        Raises:
+            AccessDeniedError: the user may not update the corpus.
+            CorpusUpdateError: the file was refused (one-line reason).
+        """
+        self.user.require("corpus_update")
+        return save_upload(self.settings, name, data, replace)
+
+    def save_entry(self, form: EntryForm) -> str:
+        """Write one file's catalog entry (see corpus_admin.update_entry).
+
+        Raises:
+            AccessDeniedError: the user may not update the corpus.
+            CorpusUpdateError: the entry was refused (one-line reason).
+        """
+        self.user.require("corpus_update")
+        return update_entry(self.settings.corpus_dir, form)
+
+    def run_eval(self, progress: Progress | None = None) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Run the eval over the whole index, as the CLI does; return (report, baseline).
+
+        Raises:
+            AccessDeniedError: the user may not run evals.
+        """
+        self.user.require("evaluation")
+        return run_corpus_eval(self._assistant, self.settings, progress)
+
+    def accept_baseline(self, report: dict[str, Any]) -> Path:
+        """Make an eval report the new baseline; return its path.
+
+        Raises:
+            AccessDeniedError: the user may not run evals.
+        """
+        self.user.require("evaluation")
+        return accept_baseline(self.settings, report)

@@ -59,14 +59,29 @@ def load_catalog(corpus_dir: Path) -> dict[str, DocMeta]:
     Raises:
         AssistantError: the catalog is not valid YAML or an entry lacks a required key.
     """
-    import yaml
-
     path = corpus_dir / CATALOG
     if not path.is_file():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise AssistantError(f"{path} is not valid YAML (UnicodeDecodeError): fix it") from exc
+    return parse_catalog(text, path)
+
+
+def parse_catalog(text: str, path: Path) -> dict[str, DocMeta]:
+    """Validate catalog YAML text (as found at `path`) into {file name: DocMeta}.
+
+    The Documents page checks an edited catalog with this before it replaces the file.
+
+    Raises:
+        AssistantError: the text is not valid YAML or an entry lacks a required key.
+    """
+    import yaml
+
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
         raise AssistantError(
             f"{path} is not valid YAML ({exc.__class__.__name__}): fix it"
         ) from exc

@@ -60,6 +60,36 @@ def newly_failing(items: list[dict[str, Any]], baseline_items: dict[str, bool]) 
     return [i for i in items if baseline_items.get(i["id"]) and not i["passed"]]
 
 
+def baseline_record(report: dict[str, Any]) -> dict[str, Any]:
+    """The baseline a report becomes: its gate figures, per-set figures, items and file hashes."""
+    return {
+        "summary": report["summary"]["overall"],
+        "sets": report["summary"].get("sets", {}),
+        "items": {r["id"]: r["passed"] for r in report["items"]},
+        "documents": report.get("documents", {}),
+        "corpus_version": report.get("corpus_version"),
+    }
+
+
+def write_baseline(path: Path, report: dict[str, Any]) -> None:
+    """Make a report the new baseline (`assistant eval --update-baseline`, the Documents page).
+
+    Written to a temporary file beside it and moved into place, so a reader never sees half.
+    """
+    import os
+    import tempfile
+
+    text = json.dumps(baseline_record(report), indent=2, sort_keys=True) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(
+        "w", dir=path.parent, prefix=f".{path.name}.", delete=False, encoding="utf-8"
+    ) as tmp:
+        tmp.write(text)
+        tmp.flush()
+        os.fsync(tmp.fileno())
+    os.replace(tmp.name, path)
+
+
 def _plot(draw: Any) -> str:
     import matplotlib
 

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import streamlit as st
 
 from assistant.access import refusal
 from assistant.report import load_history
 
-REPORTS = Path("evals/reports")
 if not st.session_state["assistant"].user.can("evaluation"):
     st.error(refusal("evaluation"))
     st.stop()
+REPORTS = st.session_state["assistant"].settings.eval_dir / "reports"  # where the runs are
 st.title("Evaluation")
 runs = sorted(REPORTS.glob("*/report.json")) if REPORTS.is_dir() else []
 if not runs:

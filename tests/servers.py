@@ -50,10 +50,12 @@ def serve_app(
     port: int | None = None,
     extra: tuple[str, ...] = (),
     log: Path | None = None,
+    env: dict[str, str] | None = None,
 ) -> Iterator[str]:
     """Run `assistant serve` (the app, model warmed at start) on a loopback port; yield its URL.
 
-    `extra` are more streamlit flags (e.g. `--secrets.files`); `log` keeps the server's output.
+    `extra` are more streamlit flags (e.g. `--secrets.files`); `log` keeps the server's output;
+    `env` adds environment variables (e.g. ASSISTANT_EVAL_DIR).
     """
     port = port or free_port()
     env = {
@@ -61,6 +63,7 @@ def serve_app(
         "ASSISTANT_CORPUS_DIR": str(settings.corpus_dir),
         "ASSISTANT_INDEX_DIR": str(settings.index_dir),
         "HF_HUB_OFFLINE": "1",
+        **(env or {}),
     }
     args = ["--server.port", str(port), "--server.address", "127.0.0.1", *extra]
     out = log.open("w") if log else subprocess.DEVNULL

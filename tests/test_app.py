@@ -139,7 +139,7 @@ def test_documents_page_reindexes_with_progress(app: AppTest) -> None:
     app.switch_page("pages/documents.py").run()
     table = app.dataframe[0].value
     assert {"strand", "published", "pages", "chunks"} <= set(table.columns)
-    app.button[0].click().run()
+    next(b for b in app.button if b.label == "Re-index now").click().run()
     assert not app.exception
     assert "skipped" in app.success[0].value
 
@@ -225,3 +225,147 @@ def test_malformed_questions_are_refused_in_one_line_and_answers_are_audited(
     rows = AuditLog(settings.audit_path).rows()  # the warm-up question is not recorded
     assert [(r["user"], r["question"]) for r in rows] == [("local", "Who chairs the Partnership?")]
     assert AuditLog(settings.audit_path).verify().ok
+
+
+# --- the maintainer's corpus update on the Documents page (a temp corpus and eval folder) ------
+
+
+@pytest.fixture()
+def maintainer_app(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path
+) -> tuple[AppTest, Path]:
+    """The app on the test's temp corpus, with ASSISTANT_EVAL_DIR a temp eval folder."""
+    from assistant.index import build_index
+    from assistant.pipeline import make_embedder
+    from tests.maintainer_fixture import write_evals
+
+    build_index(settings, make_embedder(settings))
+    evals = tmp_path / "evals-tmp"
+    write_evals(evals, settings)
+    monkeypatch.setenv("ASSISTANT_EVAL_DIR", str(evals))
+    _app_dir(monkeypatch, settings, tmp_path)
+    warmup(Settings()).wait()
+    at = AppTest.from_file(APP, default_timeout=300).run()
+    at.switch_page("pages/documents.py").run()
+    assert not at.exception
+    return at, evals
+
+
+def _button(at: AppTest, label: str):
+    return next(b for b in at.button if b.label == label)
+
+
+def _widget(elements, label: str):
+    return next(e for e in elements if e.label == label)
+
+
+def test_maintainer_uploads_fills_the_entry_reindexes_and_accepts_the_eval(
+    maintainer_app: tuple[AppTest, Path], settings: Settings
+) -> None:
+    import datetime as dt
+    import json
+
+    from tests import maintainer_fixture as m
+
+    at, evals = maintainer_app
+    real_baseline = (ROOT / "evals" / "baseline.json").read_bytes()
+    at.get("file_uploader")[0].set_value((m.UPLOAD_NAME, m.KESTREL, "text/markdown")).run()
+    _button(at, "Save to corpus").click().run()
+    assert not at.exception and not at.error
+    assert f"{m.SAVED_NAME} added" in at.success[0].value.replace("\\", "")
+    assert (settings.corpus_dir / m.SAVED_NAME).read_bytes() == m.KESTREL
+
+    assert _widget(at.selectbox, "Document file").value == m.SAVED_NAME
+    doc_id = _widget(at.text_input, "doc_id (a stable slug: eval items refer to it)")
+    assert doc_id.value == "kestrel-panel-note-final"  # inferred from the file name
+    doc_id.input(m.DOC_ID)
+    _widget(at.text_input, "Title").input(m.TITLE)
+    _widget(at.selectbox, "Strand").set_value("criminal-justice")
+    _widget(at.date_input, "Published").set_value(dt.date(2025, 3, 1))
+    _button(at, "Save catalog entry").click().run()
+    assert not at.exception and not at.error
+    assert "added" in at.success[-1].value
+    assert f"title: {m.TITLE}" in (settings.corpus_dir / "catalog.yaml").read_text()
+
+    _button(at, "Re-index now").click().run()
+    assert not at.exception and "1 added" in at.success[-1].value
+
+    _button(at, "Run the eval").click().run()
+    assert not at.exception and not at.error  # no figure regressed: the new document helps
+    tables = {m.value.split("**")[1]: m.value for m in at.markdown if m.value.startswith("**")}
+    assert "(1)" in tables["Documents changed since the baseline"]
+    assert "(1)" in tables["Questions newly failing"] and "(2)" in tables["Questions newly passing"]
+    assert "(1)" in tables["Wording cases affected"]
+    frames = [d.value for d in at.dataframe]
+    assert any(list(f.get("doc_id", [])) == [m.DOC_ID] for f in frames)
+    assert any(list(f.get("id", [])) == ["kes-03"] for f in frames)  # newly failing
+    figures = next(f for f in frames if "metric" in f).set_index("metric")
+    assert (figures.loc["facts_all", "before"], figures.loc["facts_all", "after"]) == (
+        0.3333,
+        0.6667,
+    )
+
+    _button(at, "Accept as new baseline").click().run()
+    assert not at.exception
+    baseline = json.loads((evals / "baseline.json").read_text())
+    assert baseline["items"] == {"kes-01": True, "kes-02": True, "kes-03": False, "w-kes-01": True}
+    assert m.DOC_ID in baseline["documents"]
+    assert _button(at, "Accept as new baseline").disabled
+    assert (ROOT / "evals" / "baseline.json").read_bytes() == real_baseline  # never the real one
+
+
+def test_an_upload_is_refused_in_one_line_and_a_changed_file_needs_a_confirm(
+    maintainer_app: tuple[AppTest, Path], settings: Settings
+) -> None:
+    at, _ = maintainer_app
+    uploader = at.get("file_uploader")[0]
+    uploader.set_value(("plan.pdf", b"<script>alert(1)</script>", "application/pdf")).run()
+    _button(at, "Save to corpus").click().run()
+    assert not at.exception
+    assert "not a PDF file" in at.error[0].value and "\n" not in at.error[0].value
+    assert not (settings.corpus_dir / "plan.pdf").exists()
+
+    before = (settings.corpus_dir / "strategy.md").read_bytes()
+    changed = before + b"\nA new paragraph.\n"
+    at.get("file_uploader")[0].set_value(("strategy.md", changed, "text/markdown")).run()
+    _button(at, "Save to corpus").click().run()
+    assert "already has a different strategy" in at.warning[0].value.replace("\\", "")
+    assert (settings.corpus_dir / "strategy.md").read_bytes() == before  # not yet
+    _button(at, "Replace the file").click().run()
+    assert not at.exception and "replaced" in at.success[0].value
+    assert (settings.corpus_dir / "strategy.md").read_bytes() == changed
+
+
+@pytest.mark.parametrize("groups", [("staff",), ("staff", "comms")])
+def test_readers_and_comms_never_see_the_corpus_controls(
+    monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path, groups: tuple
+) -> None:
+    """Signed in as a reader or comms officer: no Documents page, and opened directly, refused."""
+    from assistant.access import AccessDeniedError, user_from_claims
+    from assistant.corpus_admin import EntryForm
+    from assistant.guard import UserAssistant
+
+    policy = Settings(_env_file=None)
+    user = user_from_claims(
+        {"email": "p@example.org", "groups": list(groups)},
+        "groups",
+        policy.role_groups,
+        policy.classification_groups,
+    )
+    assert not user.can("documents") and not user.can("corpus_update")
+    at = AppTest.from_file(str(ROOT / "pages" / "documents.py"), default_timeout=30)
+    at.session_state["assistant"] = UserAssistant(None, user)  # type: ignore[arg-type]
+    at.run()
+    assert not at.exception and at.error and "not allowed" in at.error[0].value
+    assert not at.get("file_uploader") and not at.button and not at.text_input
+    assert not at.title and not at.dataframe
+    guarded = UserAssistant(None, user)  # type: ignore[arg-type]
+    form = EntryForm("x.md", "x", "X", "partnership", None)
+    for action in (
+        lambda: guarded.save_upload("x.md", b"# X"),
+        lambda: guarded.save_entry(form),
+        lambda: guarded.run_eval(),
+        lambda: guarded.accept_baseline({}),
+    ):
+        with pytest.raises(AccessDeniedError):
+            action()
