@@ -109,7 +109,8 @@ def _citations(key: str, claim: Claim, card: Card) -> None:
             continue
         title = escape_markdown(s.title)
         if st.button(citation_label(n), key=f"{key}-{n}", help=f"Open the source: {title}"):
-            _open_source(replace(s), card.quotes(n))  # a copy: its widget keys differ from the list's
+            # a copy, so its widget keys differ from those of the same source listed below
+            _open_source(replace(s), card.quotes(n))
 
 
 def _claim(key: str, claim: Claim, card: Card, lead: bool = False, stream: bool = False) -> None:
@@ -131,7 +132,7 @@ def _claim(key: str, claim: Claim, card: Card, lead: bool = False, stream: bool 
 
 def _card(i: int, card: Card, stream: bool) -> None:
     """The direct answer first, set apart; then the supporting sentences."""
-    with st.container(border=True):
+    with st.container(border=True, key=f"answer-{i}"):
         st.caption(":material/task_alt: Answer")
         for j, claim in enumerate(card.lead):
             _claim(f"cite-{i}-a{j}", claim, card, lead=True)
@@ -152,6 +153,8 @@ def _render(i: int, answer, line: str = "", stream: bool = False) -> None:
             st.markdown("What the documents do give on this (related passages, not an answer):")
     if card.notice:
         st.caption(card.notice)
+    if card.grounded and card.sources:
+        st.caption("Sources")
     for s in card.sources:
         _source(s, card.quotes(s.n))
     with st.popover("Copy as Markdown"):

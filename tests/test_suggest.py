@@ -15,7 +15,10 @@ from tests.access_fixture import write_access_corpus
         ("5. Summary of need > 5.3 Drug poisoning deaths", "Drug poisoning deaths"),
         ("6. Priority 1: Breaking drug supply chains > 6.1 County lines", "County lines"),
         ("5. The priorities in detail > 5.1 Priority 1: Serious violence", "Serious violence"),
-        ("11. FAQ > Who decides whether a case goes to Channel?", "Who decides whether a case goes to Channel?"),  # fmt: skip
+        (
+            "11. FAQ > Who decides whether a case goes to Channel?",
+            "Who decides whether a case goes to Channel?",
+        ),  # fmt: skip
         ("Contents", ""),
         ("13. Glossary", ""),
         ("1. Foreword from the Senior Responsible Owner", ""),
