@@ -78,6 +78,7 @@ def test_the_answer_card_table_list_and_citations(server, browser) -> None:
     card = _answer(page, 0)
     lead = card.locator(".st-key-answer-0")  # the bordered box of the direct answer
     table = lead.locator("table")
+    table.wait_for(timeout=30_000)  # Streamlit loads a table's code the first time one is shown
     assert table.count() == 1  # the direct answer is a table, inside the bordered box
     assert "Knife or sharp-instrument offences" in table.inner_text()
     assert "212" in table.inner_text() and "2023/24" in table.inner_text()
