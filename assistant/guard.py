@@ -18,6 +18,7 @@ from assistant.eval_diff import accept_baseline, run_corpus_eval
 from assistant.evaluate import Progress
 from assistant.pipeline import Assistant, Conversation, index_status
 from assistant.retrieve import Filters
+from assistant.suggest import Suggestion, suggest_questions
 from assistant.types import Answer, IngestReport
 from assistant.wording import SentenceVerdict
 
@@ -78,6 +79,17 @@ class UserAssistant:
     def documents(self) -> dict[str, dict[str, Any]]:
         """doc_id -> manifest entry of the documents this user may read (for the filters)."""
         return self._assistant.documents(self.user.access)
+
+    def sections(self, per_document: int = 200) -> dict[str, list[str]]:
+        """doc_id -> the section of each of its first chunks, of the documents this user reads."""
+        ids = {d: e.get("chunk_ids", [])[:per_document] for d, e in self.documents().items()}
+        found = self._assistant.retriever.sections([i for v in ids.values() for i in v])
+        return {d: [found[i] for i in v if i in found] for d, v in ids.items()}
+
+    def suggested_questions(self, n: int = 4) -> list[Suggestion]:
+        """Up to n questions drawn from the headings of different documents this user may read."""
+        names = self._assistant.retriever.lexical.names
+        return suggest_questions(self.documents(), self.sections(), n, names)
 
     def source_path(self, source: str) -> Path | None:
         """The corpus file of a document this user may read, or None (not readable, or gone)."""

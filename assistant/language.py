@@ -143,6 +143,35 @@ CLAUSE_BREAK = re.compile(r",\s|;|\(|\)|\.\s|\b(?:and|or|but|while|whereas)\b")
 COUNT_TOKEN = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['-][a-z]+)*|:")
 CAPTION = re.compile(r"^(table|figure|chart|source|note)s?\b[^|]*$", re.I)
 
+# --- Headings that make good suggested questions (assistant/suggest.py) -----------------------
+# A heading that names no topic of its own: front and back matter, and the framing sections
+# of a report (hand-written from the UK public-sector reports in corpus/).
+GENERIC_HEADINGS = frozenset(
+    {
+        "contents", "glossary", "foreword", "introduction", "summary", "executive summary",
+        "overview", "background", "purpose", "scope", "method", "methodology", "about",
+        "about this page", "about this report", "about this document", "key findings",
+        "signatories", "related documents", "references", "bibliography", "appendix", "annex",
+        "acknowledgements", "contact us", "contacts", "further information", "document control",
+        "version history", "frequently asked questions", "data sources", "sources and caveats",
+        "the framework", "progress table", "summary table", "reporting", "annual review",
+        "next steps", "conclusion", "conclusions", "recommendations",
+    }
+)  # fmt: skip
+# Headings that begin a clause rather than name a topic ("What we will do differently"), and
+# numbering before a heading ("5.3", "Priority 2:", "5.1 Priority 1:", "Chapter 4.", "A.").
+CLAUSE_HEADING = re.compile(r"^(?:what|why|how|who|where|when|foreword|appendix|annex)\b", re.I)
+# Headings about the document's own structure rather than a subject ("The four strands",
+# "Comparison table", "Headline figures", "Membership", "Risks").
+STRUCTURAL_HEADING = re.compile(
+    r"^(?:the|a|an|our|this|these|its|about|other|links?)\b|\b(?:tables?|figures?|summary|"
+    r"comparison|membership|review|reviewing|risks?|delivery|publication|actions|dates|"
+    r"framework|measures|measuring|reporting|introduction|purpose|gaps|commentary|results|"
+    r"progress|changes|so far)\b",
+    re.I,
+)
+HEADING_NUMBER = re.compile(r"^(?:(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[A-Za-z]+ \d+[:.])\s+)+")
+
 # --- What value a question asks for, and whether a sentence gives one -------------------------
 # A question can ask for a value of a type (an amount of money, a person's name, a share, an
 # age, a length of time). A sentence that gives no value of that type does not answer it, however

@@ -288,6 +288,19 @@ class HybridRetriever:
         dense, lexical = self._rank(question, self.fusion.depth, filters)
         return self._to_hits(fuse(dense, lexical, self.fusion), k or self.settings.top_k)
 
+    def sections(self, chunk_ids: list[str]) -> dict[str, str]:
+        """The section (heading trail) of each given chunk, by id (from Chroma's metadata).
+
+        The caller lists only chunks its user may read (the manifest's, by document).
+        """
+        got = self.collection.get(ids=chunk_ids, include=["metadatas"]) if chunk_ids else None
+        if not got:
+            return {}
+        return {
+            i: str(m.get("section") or "")
+            for i, m in zip(got["ids"], got["metadatas"], strict=True)
+        }
+
     def rankings(self, question: str, depth: int = 100) -> dict[str, list[str]]:
         """Return the bm25, dense and hybrid rankings (ids) for one question (for evaluation)."""
         dense, lexical = self._rank(question, depth, Filters(include_superseded=True))

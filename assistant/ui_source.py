@@ -15,17 +15,21 @@ from assistant.source_view import page_view, pdf_opening_at, section_view
 from assistant.ui_format import escape_markdown, highlight, source_caption, source_label
 
 
-def show_source(assistant: Any, s: Any, used: list[str]) -> None:
+def show_source(assistant: Any, s: Any, used: list[str], expanded: bool = False) -> None:
     """Show one source: label, caption, quoted passage; opened, its page or section; download.
 
     Args:
         assistant: a guard.UserAssistant (source_path answers only for readable documents).
         s: the types.Source.
         used: the answer sentences that cite it.
+        expanded: open from the start (a source opened from its [n] in the answer).
     """
     key = f"{s.chunk_id}-{id(s)}"
     box = st.expander(
-        source_label(s.n, s.title, s.page, s.status), key=f"src-{key}", on_change="rerun"
+        source_label(s.n, s.title, s.page, s.status),
+        expanded=expanded,
+        key=f"src-{key}",
+        on_change="rerun",
     )
     with box:
         st.caption(source_caption(s.section, s.published, s.status))

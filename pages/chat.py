@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
+import pandas as pd
 import streamlit as st
 
 from assistant import AssistantError
 from assistant.access import refusal
+from assistant.card import Card, Claim, build_card, citation_label
 from assistant.feedback import FeedbackStore
 from assistant.ingest import STRANDS
 from assistant.pipeline import Conversation
 from assistant.retrieve import Filters
 from assistant.ui_format import (
     CHAT_PROMPT,
-    answer_markdown,
     conversation_markdown,
     escape_markdown,
     filters_line,
@@ -66,25 +68,73 @@ def _source(s, used: list[str]) -> None:
     show_source(assistant, s, used)  # passage, page image or section, download: ui_source.py
 
 
-def _stream(text: str):
-    for line in answer_markdown(text).splitlines(keepends=True):
-        time.sleep(0.03)  # show the answer progressively, sentence by sentence
-        yield line
+def _words(text: str):
+    for word in text.split(" "):
+        time.sleep(0.01)  # the supporting text appears progressively
+        yield word + " "
+
+
+@st.dialog("Source", width="large")
+def _open_source(s, used: list[str]) -> None:
+    show_source(assistant, s, used, expanded=True)
+
+
+def _citations(key: str, claim: Claim, card: Card) -> None:
+    """The claim's [n] buttons: each opens its source in a dialog."""
+    for n in claim.citations:
+        s = card.source(n)
+        if s is None:
+            continue
+        title = escape_markdown(s.title)
+        if st.button(citation_label(n), key=f"{key}-{n}", help=f"Open the source: {title}"):
+            # a copy, so its widget keys differ from those of the same source listed below
+            _open_source(replace(s), card.quotes(n))
+
+
+def _claim(key: str, claim: Claim, card: Card, lead: bool = False, stream: bool = False) -> None:
+    """One claim: its table, its text and list, then its citations, on one line where they fit."""
+    if claim.table:
+        index, data = claim.table.frame()
+        st.table(pd.DataFrame(data, index=index))
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        text = f"**{claim.text}**" if lead and claim.text else claim.text
+        body = "\n".join([text, *(f"- {item}" for item in claim.items)]) if text else ""
+        if claim.table and claim.table.caption:
+            st.caption(claim.table.caption)
+        if body and stream:
+            st.write_stream(_words(body))
+        elif body:
+            st.markdown(body)
+        _citations(key, claim, card)
+
+
+def _card(i: int, card: Card, stream: bool) -> None:
+    """The direct answer first, set apart; then the supporting sentences."""
+    with st.container(border=True, key=f"answer-{i}"):
+        st.caption(":material/task_alt: Answer")
+        for j, claim in enumerate(card.lead):
+            _claim(f"cite-{i}-a{j}", claim, card, lead=True)
+    for j, claim in enumerate(card.support):
+        _claim(f"cite-{i}-s{j}", claim, card, stream=stream)
 
 
 def _render(i: int, answer, line: str = "", stream: bool = False) -> None:
     if line:  # the filters this answer was given under
         st.caption(escape_markdown(line))
-    if answer.grounded and stream:
-        st.write_stream(_stream(answer.text))
-    elif answer.grounded:
-        st.markdown(answer_markdown(answer.text))
+    card = build_card(answer)
+    if card.grounded:
+        _card(i, card, stream)
     else:
-        st.warning(answer_markdown(answer.text), icon=":material/search_off:")
-    if answer.notice:
-        st.caption(escape_markdown(answer.notice))
-    for s in answer.sources if answer.grounded else answer.related:
-        _source(s, [x.quote or x.text for x in answer.sentences if s.n in x.citations])
+        missing = f" {card.missing}" if card.missing else ""
+        st.warning(f"**The documents don't cover this.**{missing}", icon=":material/search_off:")
+        if card.sources:
+            st.markdown("What the documents do give on this (related passages, not an answer):")
+    if card.notice:
+        st.caption(card.notice)
+    if card.grounded and card.sources:
+        st.caption("Sources")
+    for s in card.sources:
+        _source(s, card.quotes(s.n))
     with st.popover("Copy as Markdown"):
         st.code(answer.to_markdown(), language="markdown")
     _feedback(i, answer)
@@ -111,6 +161,31 @@ def _feedback(i: int, answer) -> None:
         st.toast("Thanks: feedback saved")
 
 
+def _ask_later(question: str) -> None:
+    st.session_state["pending_question"] = question  # answered in the rerun this click starts
+
+
+def _suggestions() -> None:
+    """An empty conversation: questions drawn from the headings of documents this user may read."""
+    version = assistant.corpus_version
+    cached = st.session_state.get("suggestions")
+    if not cached or cached[0] != version:
+        cached = (version, assistant.suggested_questions(4))
+        st.session_state["suggestions"] = cached
+    if not cached[1]:
+        return
+    st.markdown("Not sure where to start? Try one of these, drawn from the documents' headings:")
+    for k, s in enumerate(cached[1]):
+        st.button(
+            escape_markdown(s.question),
+            key=f"suggest-{k}",
+            icon=":material/lightbulb:",
+            help=escape_markdown(f"From the heading “{s.heading}” in {s.title}"),
+            on_click=_ask_later,
+            args=(s.question,),
+        )
+
+
 st.title("Safer Cumbria strategy assistant")
 st.caption("Every sentence cites the documents. Sample corpus: illustrative, not official.")
 filters = _filters()
@@ -121,9 +196,16 @@ for i, (question, answer, line) in enumerate(history):
     with st.chat_message("assistant"):
         _render(i, answer, line)
 
-# a question typed while the app was warming up (streamlit_app.py) is answered now
+empty = st.empty()  # cleared as soon as a question comes
+if not history and "pending_question" not in st.session_state:
+    with empty.container():
+        _suggestions()
+
+# a question typed while the app was warming up (streamlit_app.py), or a suggestion clicked,
+# is answered now
 pending = st.session_state.pop("pending_question", None)
 if question := st.chat_input(CHAT_PROMPT) or pending:
+    empty.empty()
     # shown without control or invisible characters, and cut short if it is far too long
     shown = clean_question(question)
     cut = len(shown) > MAX_QUESTION_CHARS

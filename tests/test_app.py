@@ -34,7 +34,10 @@ def app(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path) -> 
 
 
 def _text(at: AppTest) -> str:
-    return " ".join(m.value for m in at.markdown).replace("\\", "")
+    """What the page says: its Markdown, its tables and its buttons (citations), as shown."""
+    parts = [m.value for m in at.markdown] + [b.label for b in at.button]
+    parts += [t.value.to_string() for t in at.table]
+    return " ".join(parts).replace("\\", "")
 
 
 def test_chat_answers_with_sources(app: AppTest) -> None:
@@ -73,6 +76,85 @@ def test_local_mode_says_so_and_shows_every_page(app: AppTest) -> None:
 def test_abstention_looks_different(app: AppTest) -> None:
     app.chat_input[0].set_value("What is the price of a bus ticket to Glasgow?").run()
     assert app.warning and "don't cover" in app.warning[0].value
+
+
+def _assistant_message(at: AppTest, n: int = 0):
+    """The n-th answer on the page (every other chat message is a question)."""
+    return [m for m in at.chat_message if m.name == "assistant"][n]
+
+
+def test_the_card_shows_the_direct_answer_first_set_apart(app: AppTest) -> None:
+    app.chat_input[0].set_value("Who chairs the Partnership?").run()
+    assert not app.exception
+    first = next(iter(_assistant_message(app).children.values()))
+    assert first.type == "flex_container" and first.proto.flex_container.border  # a bordered box
+    lead = first.markdown[0].value
+    assert lead.startswith("**") and "Police, Fire and Crime Commissioner" in lead
+    assert "\\[1\\]" in [b.label for b in first.button]  # its citation, beside it
+
+
+def test_a_table_answer_is_a_table(app: AppTest) -> None:
+    app.chat_input[0].set_value("How many Prevent referrals were there in 2023/24?").run()
+    assert not app.exception
+    table = _assistant_message(app).table[0].value
+    assert list(table.index) == ["Referrals"] and table.loc["Referrals", "2023/24"] == "64"
+    answer_md = [m.value for m in _assistant_message(app).markdown if "Prevent team" not in m.value]
+    assert not any("|" in m.replace("\\|", "") for m in answer_md)  # no raw pipes
+
+
+def test_clicking_a_citation_opens_its_source(app: AppTest) -> None:
+    app.chat_input[0].set_value("How many Prevent referrals were there in 2023/24?").run()
+    assert [e.label for e in app.expander] == ["\\[1\\] Prevent Overview"]
+    cite = next(b for b in _assistant_message(app).button if b.label == "\\[1\\]")
+    cite.click().run()
+    assert not app.exception
+    # the source opens in a dialog (outside the page's main area), its passage highlighted
+    assert [e.label for e in app.expander] == ["\\[1\\] Prevent Overview"] * 2
+    dialog = [e for e in app.expander if e not in _assistant_message(app).expander]
+    assert any("**Referrals \\| 2023/24\\: 64**" in m.value for m in dialog[0].markdown)
+
+
+def test_an_abstention_says_what_is_missing_and_what_the_documents_give(app: AppTest) -> None:
+    app.chat_input[0].set_value("What is the price of a bus ticket to Glasgow?").run()
+    assert not app.exception
+    warning = app.warning[0].value
+    assert "don't cover this" in warning and "Glasgow" in warning
+    assert any("What the documents do give" in m.value for m in app.markdown)
+    assert app.expander  # the related passages
+    assert not _assistant_message(app).table and not _assistant_message(app).button
+
+
+def test_suggested_questions_appear_when_empty_and_one_click_asks(app: AppTest) -> None:
+    suggestions = [b for b in app.button if (b.key or "").startswith("suggest-")]
+    assert 3 <= len(suggestions) <= 6
+    assert all(b.label.startswith("What do the documents say about") for b in suggestions)
+    asked = suggestions[0].label.replace("\\", "")
+    suggestions[0].click().run()
+    assert not app.exception
+    assert [q for q, _, _ in app.session_state["history"]] == [asked]
+    assert app.chat_message[0].children[0].value == asked  # shown as the person's question
+    assert _assistant_message(app).button  # answered, with citations
+    assert not [b for b in app.button if (b.key or "").startswith("suggest-")]  # gone
+
+
+@pytest.fixture()
+def sample_app(monkeypatch: pytest.MonkeyPatch, sample_index: Settings, tmp_path: Path) -> AppTest:
+    """The app on the real sample corpus (its audit and feedback kept out of the shared index)."""
+    monkeypatch.setenv("ASSISTANT_AUDIT_DB", str(tmp_path / "audit.sqlite3"))
+    monkeypatch.setenv("ASSISTANT_FEEDBACK_DB", str(tmp_path / "feedback.sqlite3"))
+    _app_dir(monkeypatch, sample_index, tmp_path)
+    warmup(Settings()).wait()
+    return AppTest.from_file(APP, default_timeout=180).run()
+
+
+def test_a_list_answer_is_a_list(sample_app: AppTest) -> None:
+    sample_app.chat_input[0].set_value("What are the six shared priorities?").run()
+    assert not sample_app.exception
+    lead = next(iter(_assistant_message(sample_app).children.values())).markdown[0].value
+    intro, *items = lead.split("\n")
+    assert intro.startswith("**") and "priorities" in intro
+    assert items[0] == "- serious violence" and len(items) == 6  # each item once, as a bullet
+    assert "; " not in lead
 
 
 def test_check_wording_page(app: AppTest) -> None:

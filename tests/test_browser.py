@@ -66,6 +66,8 @@ def test_chat_sources_feedback_and_isolation(server, browser) -> None:
     _ask(page, "How many Prevent referrals were there in 2023/24?")
     page.locator("[data-testid='stExpander']").first.wait_for(timeout=90_000)
     print(f"\npage load to first answer: {time.perf_counter() - started:.1f} s")
+    # the answer's table: Streamlit loads a table's code the first time one is shown
+    page.locator("main table").get_by_text("64", exact=True).wait_for(timeout=30_000)
     assert "64" in page.inner_text("main")
     page.locator("[data-testid='stExpander'] summary").first.click()
     settle(page)
