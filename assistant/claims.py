@@ -8,6 +8,7 @@ judging itself is in wording.py.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -236,8 +237,11 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
             units.append(sentence)
             continue
         label, cells = parse_row(sentence)
+        mixed = any(lang.rate_unit(c.column) for c in cells)  # a row with rate and count columns
         for cell in cells:
-            figures += _cell_figures(caption, label, cell, len(units), row, common)
+            head = cell.column if mixed else f"{cell.column} {label} {caption}"
+            rate = lang.rate_unit(head)
+            figures += _cell_figures(caption, label, cell, len(units), row, common, rate)
             units.append(f"{caption} {label} | {cell.column}: {cell.value}".strip())
     dates = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.full_dates(u)]
     periods = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.period_spans(u)]
@@ -261,12 +265,15 @@ def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> lis
 
 
 def _cell_figures(
-    caption: str, label: str, cell: Any, i: int, row: int, common: frozenset[str]
+    caption: str, label: str, cell: Any, i: int, row: int, common: frozenset[str], rate: str = ""
 ) -> list[DocFigure]:
+    """The figures of a table cell; a bare number under a "per 1,000" heading is that rate."""
     about = frozenset(lang.terms(f"{caption} {label} {cell.column}") - common)
     head = lang.periods(cell.column) or lang.periods(label)
     out = []
     for q in lang.quantities(cell.value):
+        if rate and q.unit in ("", "rate"):
+            q = dataclasses.replace(q, unit=rate)
         when = max(head) if head else _attached_period(cell.value, q.start, q.end)
         old = _is_old(cell.value, q.start)
         measure = frozenset(lang.terms(label) - common)

@@ -761,3 +761,15 @@ def _initials_phrase(words: list[str], start: int, letters: str) -> str:
         taken.append(word)
         k += 1
     return " ".join(taken) if k == len(letters) else ""
+
+
+RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|million)\b", re.I)
+
+
+def rate_unit(text: str) -> str:
+    """The rate a heading gives its figures ("Crime per 1,000 residents" -> "per 1,000"), or ""."""
+    m = RATE_BASE.search(text)
+    if not m:
+        return ""
+    base = m.group(1).replace(",", "")
+    return f"per {1_000_000 if base == 'million' else int(base):,}"

@@ -173,6 +173,23 @@ def test_a_wrong_unit_is_not_supported() -> None:
     assert v.verdict == "conflict" and v.element == "number"
 
 
+def test_a_tables_rate_heading_gives_its_cells_their_unit() -> None:
+    table = _doc(
+        "Table 4: Ferry thefts per 1,000 residents, 2022/23\n"
+        "Eastport | Thefts: 41.0\nWesthaven | Thefts: 55.2"
+    )
+    v = _judge("Eastport had 41.0 ferry thefts per 1,000 residents in 2022/23.", table)
+    assert v.verdict == "supported"
+    mixed = _doc("Ferry thefts by town, 2022/23\nEastport | Thefts: 310; Thefts per 1,000: 41.0")
+    w = _judge("Eastport had 310 ferry thefts per 1,000 residents in 2022/23.", mixed)
+    assert w.verdict != "supported"  # the count column is not a rate
+    assert _judge(
+        "Eastport had 41.0 ferry thefts per 1,000 residents in 2022/23.", mixed
+    ).verdict == ("supported")
+    assert lang.rate_unit("Crime per 100,000 people") == "per 100,000"
+    assert lang.rate_unit("Recorded crimes") == ""
+
+
 # --- direction ------------------------------------------------------------------------------------
 
 
