@@ -139,8 +139,9 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
     A period past another figure belongs to that one ("from 1,620 to 1,710 in 2024/25").
     """
     left, right = _clause(text, start, end)
-    spans = [p for p in lang.period_spans(text) if left <= p[2] and p[3] <= right]
-    spans += [p for p in lang.period_spans(text) if p[2] >= right][:1]  # "..., in 2023/24"
+    found = lang.period_spans(lang.mask_editions(text))
+    spans = [p for p in found if left <= p[2] and p[3] <= right]
+    spans += [p for p in found if p[2] >= right][:1]  # "..., in 2023/24"
     others = [q.start for q in lang.quantities(text) if q.start != start]
     for period, _, s, _ in sorted(spans, key=lambda p: abs(p[2] - start)):
         between = any(min(s, start) < o < max(s, start) for o in others)
@@ -164,7 +165,7 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
         out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
     for value, text, s, e in lang.full_dates(sentence):
         out.append(Claim("date", text, s, e, value))
-    for value, text, s, e in lang.period_spans(sentence):
+    for value, text, s, e in lang.period_spans(lang.mask_editions(sentence)):
         out.append(Claim("date", text, s, e, value))
     for way, pattern in (("up", lang.CHANGE_UP), ("down", lang.CHANGE_DOWN)):
         out += [
@@ -222,6 +223,7 @@ class Reading:
     dates: tuple[tuple[tuple[int, int, int], str, int], ...]  # value, text, unit index
     periods: tuple[tuple[tuple[int, int], str, int], ...]
     text: str  # the whole passage with its heading, lower case
+    bases: tuple[tuple[tuple[int, int], str, int], ...] = ()  # periods a change is measured from
 
 
 @functools.lru_cache(maxsize=4096)
@@ -244,10 +246,14 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
             figures += _cell_figures(caption, label, cell, len(units), row, common, rate)
             units.append(f"{caption} {label} | {cell.column}: {cell.value}".strip())
     dates = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.full_dates(u)]
-    periods = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.period_spans(u)]
+    periods, bases = [], []
+    for i, unit in enumerate(units):
+        masked = lang.mask_editions(unit)
+        for v, t, s, _ in lang.period_spans(masked):
+            (bases if lang.is_base_period(masked, s) else periods).append((v, t, i))
     periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(heading)]
     text = f"{heading}\n{passage}".lower()
-    return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text)
+    return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text, tuple(bases))
 
 
 def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> list[DocFigure]:
@@ -269,7 +275,11 @@ def _cell_figures(
 ) -> list[DocFigure]:
     """The figures of a table cell; a bare number under a "per 1,000" heading is that rate."""
     about = frozenset(lang.terms(f"{caption} {label} {cell.column}") - common)
-    head = lang.periods(cell.column) or lang.periods(label)
+    column, row_label = lang.mask_editions(cell.column), lang.mask_editions(label)
+    spans = lang.period_spans(column)
+    if spans and all(lang.is_base_period(column, s) for _, _, s, _ in spans):
+        column = ""  # "Change since 2022/23": the change is given for a later period
+    head = lang.periods(column) or lang.periods(row_label)
     out = []
     for q in lang.quantities(cell.value):
         if rate and q.unit in ("", "rate"):

@@ -182,7 +182,8 @@ def check_date(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
         return lang.periods_meet({claim.value}, {v})
 
     here = [(v, t) for v, t, i in items if i == anchor]
-    if any(hit(v) for v, _ in here):
+    bases = [v for v, _, i in doc.bases if i == anchor] if not full else []
+    if any(hit(v) for v in [*(v for v, _ in here), *bases]):
         return "found", ""
     if here:
         return "conflict", here[0][1]
@@ -478,13 +479,14 @@ def _edition_spoken_of(sentence: str, aligned: Aligned, rules: GlossaryRules) ->
     titles = {t: t for t in [*rules.titles, *old]}
     # the draft speaks of the old edition when its words fit that title alone
     named = lang.named_documents(sentence, titles, most=1, years=True)
-    spelled = (t for t in old if t.lower() in aligned.text.lower() and t not in named)
+    text = lang.drop_compared_editions(aligned.text)
+    spelled = (t for t in old if t.lower() in text.lower() and t not in named)
     if title := next(spelled, ""):
         return title
     units = split_sentences(aligned.passage)
     at = next((i for i, u in enumerate(units) if aligned.text.strip() in u), -1)
     before = units[at - 1] if at > 0 else ""
-    return lang.quoted_edition(aligned.text, before, titles, old, named)
+    return lang.quoted_edition(text, before, titles, old, named)
 
 
 def _conflict_or_unsupported(

@@ -167,6 +167,24 @@ def test_a_wrong_year_is_a_date_conflict() -> None:
     assert (w.verdict, w.element, w.document_value) == ("conflict", "date", "2021/22")
 
 
+def test_a_year_naming_an_edition_is_not_a_date_claim() -> None:
+    said = claims("The 2019 plan counted 81 ferry thefts in 2022/23.", RULES, WordingPolicy())
+    assert [c.text for c in said if c.kind == "date"] == ["2022/23"]
+    row = _doc("Ferry thefts | 2022/23: 81")
+    assert _judge("The 2019 plan counted 81 ferry thefts in 2022/23.", row).verdict == "supported"
+
+
+def test_a_change_is_given_for_the_period_after_its_base() -> None:
+    row = _doc(
+        "Ferry thefts | Eastport, 2023/24: 81; Change since the 2019 plan (2022/23): Down 6.1%"
+    )
+    assert _judge("Ferry thefts in Eastport fell by 6.1% in 2023/24.", row).verdict == "supported"
+    v = _judge("Ferry thefts in Eastport rose by 6.1% in 2023/24.", row)
+    assert (v.verdict, v.element) == ("conflict", "direction")
+    assert lang.is_base_period("up 6.2% on 2021/22", 11)
+    assert not lang.is_base_period("81 thefts in 2021/22", 13)
+
+
 def test_a_wrong_unit_is_not_supported() -> None:
     doc = _doc("Eastport had 12.5 ferry thefts per 1,000 residents in 2022/23.")
     v = _judge("Eastport had 12.5% of ferry thefts in 2022/23.", doc)
