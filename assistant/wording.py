@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from assistant import editions
 from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.claims import (
@@ -445,8 +446,30 @@ def judge(
         return _cite(v, *checked[0])
     full = [(a, c) for a, c in checked if all(x.status == "found" for x in c)]
     if full and (said and _anchored(said) or full[0][0].score >= policy.supported):
+        old = [
+            (a, check_passage(sentence, said, a, rules, policy))
+            for a in everything
+            if a.status == "superseded" and a.score >= full[0][0].score
+        ]
+        if found := editions.stale(said, full[0][0].score, checked, old):
+            return _stale(v, *full[0], *found)
         return _supported(v, *full[0], rules)
     return _conflict_or_unsupported(v, checked, everything, rules, policy)
+
+
+def _stale(
+    v: SentenceVerdict, aligned: Aligned, checks: list[ClaimCheck], old: Any, newer: Any
+) -> SentenceVerdict:
+    """Outdated: a replaced edition's figure given as today's (see editions.stale)."""
+    _cite(v, aligned, checks)
+    v.verdict, v.element = "outdated", "superseded"
+    v.draft_value, v.document_value = newer.text, newer.document_value
+    v.corrected = corrected(v.sentence, [newer])
+    v.reasons.append(
+        f'"{newer.text}" is the figure of a superseded document ({old.source.get("title")}); '
+        f'the current documents say "{newer.document_value}"'
+    )
+    return v
 
 
 def _anchored(said: list[Claim]) -> bool:
@@ -555,8 +578,7 @@ def _superseded(
     if conflict.kind not in ("number", "date"):
         return None
     for a in (x for x in everything if x.status == "superseded" and x.score >= policy.related):
-        found = check_passage(sentence, said, a, rules, policy)
-        if found and all(x.status == "found" for x in found):
+        if editions.values_found(check_passage(sentence, said, a, rules, policy)):
             return a
     return None
 
