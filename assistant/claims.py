@@ -251,7 +251,8 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
         masked = lang.mask_editions(unit)
         for v, t, s, _ in lang.period_spans(masked):
             (bases if lang.is_base_period(masked, s) else periods).append((v, t, i))
-    periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(heading)]
+    section = heading.split("\t")[-1]  # a title's year names the edition, not a period
+    periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(section)]
     text = f"{heading}\n{passage}".lower()
     return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text, tuple(bases))
 

@@ -273,7 +273,7 @@ def check_passage(
     policy: WordingPolicy,
 ) -> list[ClaimCheck]:
     """Check every claim of a sentence against one passage (figures first: they anchor it)."""
-    heading = f"{aligned.source.get('title', '')} {aligned.source.get('section', '')}"
+    heading = f"{aligned.source.get('title', '')}\t{aligned.source.get('section', '')}"
     doc = read_passage(aligned.passage, heading, rules.common, policy.context_words)
     strong = aligned.score >= policy.supported
     out: dict[int, ClaimCheck] = {}
@@ -353,7 +353,9 @@ def _check_name(
         if theirs and mine and theirs[0] == mine[0] and theirs[1] != mine[1] == c.text:
             return "conflict", theirs[1]
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
-    if _names(c, unit, rules) or (c.kind == "body" and _names(c, doc.text.split("\n")[0], rules)):
+    if _names(c, unit, rules) or (
+        c.kind == "body" and _names(c, doc.text.split("\n")[0].replace("\t", " "), rules)
+    ):
         return "found", ""
     if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
         return "missing", "named nowhere in the documents"

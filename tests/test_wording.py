@@ -352,3 +352,13 @@ def test_check_wording_against_the_real_sample_index(sample_index, real_embedder
         "svd-strategy-2025"
     )
     assert verdicts[2].element == "direction"
+
+
+def test_a_titles_year_does_not_back_a_date_but_a_sections_does() -> None:
+    text = "Quay patrols cover Eastport and Westhaven on summer evenings."
+    doc = Aligned(text, text, 0.8, {"title": "Harbour Report 2025", "section": "Patrols"})
+    v = _judge("Quay patrols will cover Eastport and Westhaven from summer 2025.", doc)
+    assert v.verdict == "unsupported"
+    dated = Aligned(text, text, 0.8, {"title": "Harbour Report", "section": "Patrols in 2025"})
+    w = _judge("Quay patrols will cover Eastport and Westhaven from summer 2025.", dated)
+    assert w.verdict == "supported"
