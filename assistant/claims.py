@@ -150,6 +150,20 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def attached_date(text: str, end: int, reach: int = 60) -> tuple[int, int] | None:
+    """The span of the full date a figure is given for: "a 10% cut by March 2027".
+
+    The first date after the figure (ending at `end`) in its clause, within `reach` characters,
+    with no other figure between them; None when there is none.
+    """
+    right = min(_clause(text, end, end)[1], end + reach)
+    nxt = min((q.start for q in lang.quantities(text) if q.start >= end), default=len(text))
+    for _, _, s, e in lang.full_dates(text):
+        if end <= s < min(right, nxt):
+            return s, e
+    return None
+
+
 def _is_old(text: str, start: int) -> bool:
     """True for the earlier value of a change: "up from 38%", "down from 641"."""
     return bool(re.search(r"\bfrom\s+$", text[max(0, start - 8) : start], re.I))

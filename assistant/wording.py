@@ -29,6 +29,7 @@ from assistant.claims import (
     GlossaryRules,
     Reading,
     WordingPolicy,
+    attached_date,
     bodies,
     claims,
     overlap,
@@ -279,6 +280,7 @@ def check_passage(
     out: dict[int, ClaimCheck] = {}
     found: list[DocFigure] = []
     wrong_period: dict[Any, str] = {}
+    deadlines: dict[int, tuple[str, str]] = {}  # a date claim's start -> its check
     for i, c in enumerate(said):
         if c.kind == "number":
             dated = any(x.kind == "date" for x in said)
@@ -288,6 +290,7 @@ def check_passage(
                 status, value = "found", ""
             if status == "found" and fig is not None:
                 found.append(fig)
+                deadlines.update(_deadline(sentence, c, doc, fig))
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
@@ -295,7 +298,7 @@ def check_passage(
             status, value = (
                 ("conflict", wrong_period[c.value])
                 if c.value in wrong_period
-                else check_date(c, doc, anchors[0])
+                else deadlines.get(c.start) or check_date(c, doc, anchors[0])
             )
         elif c.kind == "direction":
             shown, value = doc_direction(doc, anchors, found, sentence)
@@ -315,6 +318,28 @@ def check_passage(
             value if status != "found" else "",
         )
     return [out[i] for i in sorted(out)]
+
+
+def _deadline(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> dict[int, tuple[str, str]]:
+    """The date the draft gives a figure for, checked against the date the passage gives it.
+
+    "a 10% cut by March 2026" where the passage says "a 10% reduction by March 2027" (even if
+    March 2026 is in the same sentence, for another figure) is a date conflict.
+    """
+    mine = attached_date(sentence, c.end)
+    unit = doc.units[fig.unit_index] if fig.row < 0 else ""
+    theirs = attached_date(unit, fig.q.end) if unit else None
+    if not mine or not theirs:
+        return {}
+    said, given = (
+        lang.full_dates(sentence[mine[0] : mine[1]]),
+        lang.full_dates(unit[theirs[0] : theirs[1]]),
+    )
+    if not said or not given:
+        return {}
+    (a, _, _, _), (b, text, _, _) = said[0], given[0]
+    same = a[:2] == b[:2] and a[2] in (0, b[2])
+    return {mine[0]: ("found", "") if same else ("conflict", text)}
 
 
 def _check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:

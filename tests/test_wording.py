@@ -185,6 +185,18 @@ def test_a_change_is_given_for_the_period_after_its_base() -> None:
     assert not lang.is_base_period("81 thefts in 2021/22", 13)
 
 
+def test_the_date_a_figure_is_given_for_is_checked_beside_that_figure() -> None:
+    doc = _doc("The ferry target moved from a 5% cut by March 2026 to a 10% cut by March 2028.")
+    v = _judge("The ferry target is a 10% cut by March 2026.", doc)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "date",
+        "March 2026",
+        "March 2028",
+    )
+    assert _judge("The ferry target is a 10% cut by March 2028.", doc).verdict == "supported"
+
+
 def test_a_wrong_unit_is_not_supported() -> None:
     doc = _doc("Eastport had 12.5 ferry thefts per 1,000 residents in 2022/23.")
     v = _judge("Eastport had 12.5% of ferry thefts in 2022/23.", doc)
