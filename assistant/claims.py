@@ -198,11 +198,20 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
     return sorted(out, key=lambda c: c.start)
 
 
+# The rest of a document's title after a body's name: "[Police], Fire and Crime Plan".
+_TITLE_REST = re.compile(
+    r"^,?\s(?:(?:and|of|for|&)\s)?(?:[A-Z][\w'-]*,?\s(?:(?:and|of|for|&)\s)?)*"
+    r"(?:Strategy|Plan|Agreement|Assessment|Report|Briefing|Overview|Refresh)\b"
+)
+
+
 def bodies(text: str) -> list[tuple[str, int]]:
-    """Named bodies and roles, longest first, without overlaps."""
+    """Named bodies and roles, longest first, without overlaps (a document's title is none)."""
     found: list[tuple[str, int]] = []
     for pattern in (lang.ROLE, lang.BODY_NAME):
         for m in pattern.finditer(text):
+            if _TITLE_REST.match(text[m.end() :]) and pattern is lang.BODY_NAME:
+                continue
             name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", m.group(0))
             s = m.end() - len(name)
             if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import language as lang
-from assistant.claims import GlossaryRules, WordingPolicy, claims
+from assistant.claims import GlossaryRules, WordingPolicy, bodies, claims
 from assistant.wording import Aligned, judge, numbers, split_draft, summary
 
 CORPUS = """The Harbour Safety Board is chaired by the Harbour Master.
@@ -374,3 +374,11 @@ def test_a_titles_year_does_not_back_a_date_but_a_sections_does() -> None:
     dated = Aligned(text, text, 0.8, {"title": "Harbour Report", "section": "Patrols in 2025"})
     w = _judge("Quay patrols will cover Eastport and Westhaven from summer 2025.", dated)
     assert w.verdict == "supported"
+
+
+def test_a_documents_title_is_not_a_body() -> None:
+    assert bodies("The Mayor's Harbour Police, Ferry and Quay Plan sets five aims.") == []
+    assert bodies("The Harbour Police patrol the quay.") == [("Harbour Police", 4)]
+    doc = _doc("The Harbour Police, Ferry and Quay Plan sets five aims.")
+    v = _judge("The Mayor's Harbour Police, Ferry and Quay Plan sets five aims.", doc)
+    assert v.verdict == "supported"
