@@ -378,6 +378,8 @@ def _check_name(
         if theirs and mine and theirs[0] == mine[0] and theirs[1] != mine[1] == c.text:
             return "conflict", theirs[1]
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
+    if c.kind == "place" and (bound := _place_of_body(c, unit, sentence, rules)):
+        return bound
     if _names(c, unit, rules) or (
         c.kind == "body" and _names(c, doc.text.split("\n")[0].replace("\t", " "), rules)
     ):
@@ -389,6 +391,36 @@ def _check_name(
     if others:
         return "conflict", others[0]
     return ("found", "") if _names(c, doc.text, rules) else ("missing", "")
+
+
+def _place_of_body(
+    c: Claim, unit: str, sentence: str, rules: GlossaryRules
+) -> tuple[str, str] | None:
+    """A place the draft gives a body, checked among the places the passage gives that body.
+
+    "Eastshire Council covers Eastport and Northcliff" against "Eastshire Council, covering
+    Eastport and Westhaven, and Westshire Council, covering Northcliff": the places after
+    Eastshire Council, up to the next body, are Eastport and Westhaven, so Northcliff is a
+    conflict. None when the passage names fewer than two bodies or not the draft's.
+    """
+    theirs = bodies(unit)
+    mine = {plain_name(n) for n, _ in bodies(sentence)}
+    if len(theirs) < 2 or not mine:
+        return None
+    starts = sorted(s for _, s in theirs)
+    for name, start in theirs:
+        if plain_name(name) not in mine:
+            continue
+        end = start + len(name)
+        stop = min((s for s in starts if s >= end), default=len(unit))
+        own = [p for p, _ in rules.places_in(unit[end:stop])]
+        if not own:
+            return None
+        if c.text in own:
+            return "found", ""
+        drafted = {p for p, _ in rules.places_in(sentence)}
+        return "conflict", next((p for p in own if p not in drafted), own[0])
+    return None
 
 
 def _short_forms(c: Claim, rules: GlossaryRules) -> set[str]:

@@ -382,3 +382,19 @@ def test_a_documents_title_is_not_a_body() -> None:
     doc = _doc("The Harbour Police, Ferry and Quay Plan sets five aims.")
     v = _judge("The Mayor's Harbour Police, Ferry and Quay Plan sets five aims.", doc)
     assert v.verdict == "supported"
+
+
+def test_a_place_is_checked_among_the_places_the_passage_gives_that_body() -> None:
+    doc = _doc(
+        "Two boards replaced the old one: the Harbour Safety Board, covering the Eastport and "
+        "Westhaven quays, and the Quay Watch Group, covering the Northcliff quay."
+    )
+    v = _judge("The Harbour Safety Board covers Eastport and Northcliff.", doc)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "place",
+        "Northcliff",
+        "Westhaven",
+    )
+    ok = _judge("The Harbour Safety Board covers Eastport and Westhaven.", doc)
+    assert ok.verdict == "supported"
