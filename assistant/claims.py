@@ -114,6 +114,11 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span (see `_clause`)."""
+    return _clause(text, start, end)
+
+
 def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> frozenset[str]:
     """The content words near a figure in its clause: what it measures."""
     left, right = _clause(text, start, end)

@@ -32,6 +32,7 @@ from assistant.claims import (
     attached_date,
     bodies,
     claims,
+    clause_of,
     overlap,
     plain_name,
     read_passage,
@@ -213,11 +214,18 @@ def _later(doc: Reading, f: DocFigure) -> DocFigure | None:
 
 
 def doc_direction(
-    doc: Reading, anchors: list[int], found: list[DocFigure], sentence: str
+    doc: Reading,
+    anchors: list[int],
+    found: list[DocFigure],
+    sentence: str,
+    subject: frozenset[str] = frozenset(),
 ) -> tuple[str, str]:
     """The change the passage states where the draft's claims sit: from figures, then words.
 
-    Returns (direction, what shows it): "1,620 (2023/24) to 1,710 (2024/25)" from a table.
+    With no figure to anchor it, a change is read only from a sentence that names all of
+    `subject` (what the draft says changed), so "domestic abuse-related violence fell" is not
+    backed by "violence fell". Returns (direction, what shows it): "1,620 (2023/24) to 1,710
+    (2024/25)" from a table.
     """
     for f in found:
         if shown := _figure_direction(doc, f):
@@ -230,6 +238,8 @@ def doc_direction(
     ranked = sorted(range(len(doc.units)), key=lambda i: -overlap(words, lang.terms(doc.units[i])))
     for i in [*anchors, *ranked[:2]]:
         text = doc.units[i]
+        if subject and not found and overlap(subject, lang.terms(text)) < len(subject):
+            continue
         m = lang.FROM_TO.search(text)
         values = [lang.quantities(g) for g in m.groups()] if m else []
         if m and all(values) and values[0][0].value != values[1][0].value:
@@ -301,7 +311,8 @@ def check_passage(
                 else deadlines.get(c.start) or check_date(c, doc, anchors[0])
             )
         elif c.kind == "direction":
-            shown, value = doc_direction(doc, anchors, found, sentence)
+            subject = _subject(sentence, c, rules.common)
+            shown, value = doc_direction(doc, anchors, found, sentence, subject)
             status = "missing" if not shown else "found" if shown == c.value else "conflict"
         elif c.kind in ("body", "place"):
             status, value = _check_name(c, doc, anchors[0], sentence, rules)
@@ -340,6 +351,17 @@ def _deadline(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> dict[int
     (a, _, _, _), (b, text, _, _) = said[0], given[0]
     same = a[:2] == b[:2] and a[2] in (0, b[2])
     return {mine[0]: ("found", "") if same else ("conflict", text)}
+
+
+def _subject(sentence: str, c: Claim, common: frozenset[str]) -> frozenset[str]:
+    """What a change is said of: the content words of its clause, but for the background."""
+    left, right = clause_of(sentence, c.start, c.end)
+    words = lang.terms(lang.mask_editions(sentence[left:right]))
+    return frozenset(
+        w
+        for w in map(lang.base_word, words)
+        if w not in common and not lang.change(f"{w} by") and not re.search(r"\d", w)
+    )
 
 
 def _check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:

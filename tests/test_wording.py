@@ -398,3 +398,12 @@ def test_a_place_is_checked_among_the_places_the_passage_gives_that_body() -> No
     )
     ok = _judge("The Harbour Safety Board covers Eastport and Westhaven.", doc)
     assert ok.verdict == "supported"
+
+
+def test_a_change_is_backed_only_by_a_sentence_about_what_changed() -> None:
+    doc = _doc("Ferry thefts fell in 2022/23. Night-time assaults on the quay rose in 2022/23.")
+    assert _judge("Ferry thefts fell in 2022/23.", doc).verdict == "supported"
+    v = _judge("Night-time assaults on the quay fell in 2022/23.", doc)
+    assert (v.verdict, v.element) == ("conflict", "direction")
+    w = _judge("Night-time ferry thefts fell in 2022/23.", doc)  # said of a narrower thing
+    assert w.verdict != "supported"
