@@ -15,6 +15,7 @@ pattern is in `language.py`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -142,12 +143,33 @@ def check_figure(
         if not dated and not claim.old and (latest := _later(doc, m)):  # since replaced
             return "conflict", f"{latest.q.text.strip()} ({lang.period_label(latest.period)})", m
         return "found", m.q.text.strip(), m
+    if q.unit == "%" and (part := _share_of_counts(q, doc, tol)):
+        return "found", *part
     if best is not None and best_fit > 0:
         return "conflict", best.q.text.strip(), best
     other = [f for f in doc.figures if abs(f.q.value - q.value) < 1e-9 and f.q.unit != q.unit]
     if other and overlap(claim.about, other[0].about) > 0:
         return "conflict", other[0].q.text.strip(), other[0]
     return "missing", "", None
+
+
+def _share_of_counts(
+    q: lang.Quantity, doc: Reading, tol: tuple[float, float]
+) -> tuple[str, DocFigure] | None:
+    """A share the passage gives as two counts of one sentence: "one in six" for "11 of 64".
+
+    Returns ("11 of 64", the whole's figure) when the part over the whole is the draft's share
+    within its precision or stated tolerance.
+    """
+    counts = [f for f in doc.figures if f.q.unit == "" and f.q.value > 0]
+    for whole in counts:
+        for part in counts:
+            if part.unit_index != whole.unit_index or part.q.value >= whole.q.value:
+                continue
+            share = 100 * part.q.value / whole.q.value
+            if lang.same_value(q, dataclasses.replace(q, value=share, approx=""), *tol):
+                return f"{part.q.text.strip()} of {whole.q.text.strip()}", whole
+    return None
 
 
 def _swapped(claim: Claim, m: DocFigure, figures: list[DocFigure]) -> DocFigure | None:

@@ -407,3 +407,13 @@ def test_a_change_is_backed_only_by_a_sentence_about_what_changed() -> None:
     assert (v.verdict, v.element) == ("conflict", "direction")
     w = _judge("Night-time ferry thefts fell in 2022/23.", doc)  # said of a narrower thing
     assert w.verdict != "supported"
+
+
+def test_a_share_may_be_given_by_the_documents_as_two_counts() -> None:
+    doc = _doc("There were 64 ferry checks in 2022/23, of which 11 found a fault.")
+    ok = _judge("Roughly one in six ferry checks found a fault in 2022/23.", doc)
+    assert ok.verdict == "supported" and ok.claims[0].document_value == "11 of 64"
+    wrong = _judge("Roughly one in three ferry checks found a fault in 2022/23.", doc)
+    assert wrong.verdict != "supported"
+    assert _judge("17% of ferry checks found a fault in 2022/23.", doc).verdict == "supported"
+    assert _judge("10% of ferry checks found a fault in 2022/23.", doc).verdict != "supported"
