@@ -8,6 +8,7 @@ judging itself is in wording.py.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections import Counter
@@ -113,6 +114,11 @@ def _clause(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
+def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around a span (see `_clause`)."""
+    return _clause(text, start, end)
+
+
 def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> frozenset[str]:
     """The content words near a figure in its clause: what it measures."""
     left, right = _clause(text, start, end)
@@ -138,13 +144,28 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
     A period past another figure belongs to that one ("from 1,620 to 1,710 in 2024/25").
     """
     left, right = _clause(text, start, end)
-    spans = [p for p in lang.period_spans(text) if left <= p[2] and p[3] <= right]
-    spans += [p for p in lang.period_spans(text) if p[2] >= right][:1]  # "..., in 2023/24"
+    found = lang.period_spans(lang.mask_editions(text))
+    spans = [p for p in found if left <= p[2] and p[3] <= right]
+    spans += [p for p in found if p[2] >= right][:1]  # "..., in 2023/24"
     others = [q.start for q in lang.quantities(text) if q.start != start]
     for period, _, s, _ in sorted(spans, key=lambda p: abs(p[2] - start)):
         between = any(min(s, start) < o < max(s, start) for o in others)
         if _ATTACH.search(text[max(0, s - 20) : s]) and not between:
             return period
+    return None
+
+
+def attached_date(text: str, end: int, reach: int = 60) -> tuple[int, int] | None:
+    """The span of the full date a figure is given for: "a 10% cut by March 2027".
+
+    The first date after the figure (ending at `end`) in its clause, within `reach` characters,
+    with no other figure between them; None when there is none.
+    """
+    right = min(_clause(text, end, end)[1], end + reach)
+    nxt = min((q.start for q in lang.quantities(text) if q.start >= end), default=len(text))
+    for _, _, s, e in lang.full_dates(text):
+        if end <= s < min(right, nxt):
+            return s, e
     return None
 
 
@@ -163,7 +184,7 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
         out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
     for value, text, s, e in lang.full_dates(sentence):
         out.append(Claim("date", text, s, e, value))
-    for value, text, s, e in lang.period_spans(sentence):
+    for value, text, s, e in lang.period_spans(lang.mask_editions(sentence)):
         out.append(Claim("date", text, s, e, value))
     for way, pattern in (("up", lang.CHANGE_UP), ("down", lang.CHANGE_DOWN)):
         out += [
@@ -182,11 +203,20 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
     return sorted(out, key=lambda c: c.start)
 
 
+# The rest of a document's title after a body's name: "[Police], Fire and Crime Plan".
+_TITLE_REST = re.compile(
+    r"^,?\s(?:(?:and|of|for|&)\s)?(?:[A-Z][\w'-]*,?\s(?:(?:and|of|for|&)\s)?)*"
+    r"(?:Strategy|Plan|Agreement|Assessment|Report|Briefing|Overview|Refresh)\b"
+)
+
+
 def bodies(text: str) -> list[tuple[str, int]]:
-    """Named bodies and roles, longest first, without overlaps."""
+    """Named bodies and roles, longest first, without overlaps (a document's title is none)."""
     found: list[tuple[str, int]] = []
     for pattern in (lang.ROLE, lang.BODY_NAME):
         for m in pattern.finditer(text):
+            if _TITLE_REST.match(text[m.end() :]) and pattern is lang.BODY_NAME:
+                continue
             name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", m.group(0))
             s = m.end() - len(name)
             if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):
@@ -221,6 +251,7 @@ class Reading:
     dates: tuple[tuple[tuple[int, int, int], str, int], ...]  # value, text, unit index
     periods: tuple[tuple[tuple[int, int], str, int], ...]
     text: str  # the whole passage with its heading, lower case
+    bases: tuple[tuple[tuple[int, int], str, int], ...] = ()  # periods a change is measured from
 
 
 @functools.lru_cache(maxsize=4096)
@@ -236,14 +267,22 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
             units.append(sentence)
             continue
         label, cells = parse_row(sentence)
+        mixed = any(lang.rate_unit(c.column) for c in cells)  # a row with rate and count columns
         for cell in cells:
-            figures += _cell_figures(caption, label, cell, len(units), row, common)
+            head = cell.column if mixed else f"{cell.column} {label} {caption}"
+            rate = lang.rate_unit(head)
+            figures += _cell_figures(caption, label, cell, len(units), row, common, rate)
             units.append(f"{caption} {label} | {cell.column}: {cell.value}".strip())
     dates = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.full_dates(u)]
-    periods = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.period_spans(u)]
-    periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(heading)]
+    periods, bases = [], []
+    for i, unit in enumerate(units):
+        masked = lang.mask_editions(unit)
+        for v, t, s, _ in lang.period_spans(masked):
+            (bases if lang.is_base_period(masked, s) else periods).append((v, t, i))
+    section = heading.split("\t")[-1]  # a title's year names the edition, not a period
+    periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(section)]
     text = f"{heading}\n{passage}".lower()
-    return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text)
+    return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text, tuple(bases))
 
 
 def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> list[DocFigure]:
@@ -261,12 +300,19 @@ def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> lis
 
 
 def _cell_figures(
-    caption: str, label: str, cell: Any, i: int, row: int, common: frozenset[str]
+    caption: str, label: str, cell: Any, i: int, row: int, common: frozenset[str], rate: str = ""
 ) -> list[DocFigure]:
+    """The figures of a table cell; a bare number under a "per 1,000" heading is that rate."""
     about = frozenset(lang.terms(f"{caption} {label} {cell.column}") - common)
-    head = lang.periods(cell.column) or lang.periods(label)
+    column, row_label = lang.mask_editions(cell.column), lang.mask_editions(label)
+    spans = lang.period_spans(column)
+    if spans and all(lang.is_base_period(column, s) for _, _, s, _ in spans):
+        column = ""  # "Change since 2022/23": the change is given for a later period
+    head = lang.periods(column) or lang.periods(row_label)
     out = []
     for q in lang.quantities(cell.value):
+        if rate and q.unit in ("", "rate"):
+            q = dataclasses.replace(q, unit=rate)
         when = max(head) if head else _attached_period(cell.value, q.start, q.end)
         old = _is_old(cell.value, q.start)
         measure = frozenset(lang.terms(label) - common)

@@ -835,3 +835,50 @@ def _initials_phrase(words: list[str], start: int, letters: str) -> str:
         taken.append(word)
         k += 1
     return " ".join(taken) if k == len(letters) else ""
+
+
+RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|million)\b", re.I)
+
+
+def rate_unit(text: str) -> str:
+    """The rate a heading gives its figures ("Crime per 1,000 residents" -> "per 1,000"), or ""."""
+    m = RATE_BASE.search(text)
+    if not m:
+        return ""
+    base = m.group(1).replace(",", "")
+    return f"per {1_000_000 if base == 'million' else int(base):,}"
+
+
+def mask_editions(text: str) -> str:
+    """The text with the years that name a document's edition blanked ("the 2024 strategy").
+
+    Such a year says which document, not the period a figure or a change is given for.
+    """
+    return DATED_TITLE.sub(lambda m: re.sub(r"\d", " ", m.group(0)), text)
+
+
+# A period that is the base of a comparison: "on 2021/22", "since the 2024 strategy (2022/23)",
+# "against 2022/23". A figure beside it is given for a later period.
+BASE_BEFORE = re.compile(
+    r"(?:\b(?:since|against|compared (?:with|to))\b[^.;|:]{0,25}|\b(?:on|from)\s+(?:the\s+)?)$",
+    re.I,
+)
+
+
+def is_base_period(text: str, start: int) -> bool:
+    """True when the period starting at `start` is what a change is measured from."""
+    return bool(BASE_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+# An edition named as the base of a comparison ("change since the 2024 strategy") is not the
+# document a sentence speaks of.
+COMPARED_EDITION = re.compile(
+    rf"\b(?:since|against|compared (?:with|to)|than)\s+the\s+(?:[\w/'-]+\s+){{0,5}}?"
+    rf"{DOC_TYPE_WORDS}\b",
+    re.I,
+)
+
+
+def drop_compared_editions(text: str) -> str:
+    """The text without the editions it names only to compare with."""
+    return COMPARED_EDITION.sub(" ", text)

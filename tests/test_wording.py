@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant import language as lang
-from assistant.claims import GlossaryRules, WordingPolicy, claims
+from assistant.claims import GlossaryRules, WordingPolicy, bodies, claims
 from assistant.wording import Aligned, judge, numbers, split_draft, summary
 
 CORPUS = """The Harbour Safety Board is chaired by the Harbour Master.
@@ -167,10 +167,57 @@ def test_a_wrong_year_is_a_date_conflict() -> None:
     assert (w.verdict, w.element, w.document_value) == ("conflict", "date", "2021/22")
 
 
+def test_a_year_naming_an_edition_is_not_a_date_claim() -> None:
+    said = claims("The 2019 plan counted 81 ferry thefts in 2022/23.", RULES, WordingPolicy())
+    assert [c.text for c in said if c.kind == "date"] == ["2022/23"]
+    row = _doc("Ferry thefts | 2022/23: 81")
+    assert _judge("The 2019 plan counted 81 ferry thefts in 2022/23.", row).verdict == "supported"
+
+
+def test_a_change_is_given_for_the_period_after_its_base() -> None:
+    row = _doc(
+        "Ferry thefts | Eastport, 2023/24: 81; Change since the 2019 plan (2022/23): Down 6.1%"
+    )
+    assert _judge("Ferry thefts in Eastport fell by 6.1% in 2023/24.", row).verdict == "supported"
+    v = _judge("Ferry thefts in Eastport rose by 6.1% in 2023/24.", row)
+    assert (v.verdict, v.element) == ("conflict", "direction")
+    assert lang.is_base_period("up 6.2% on 2021/22", 11)
+    assert not lang.is_base_period("81 thefts in 2021/22", 13)
+
+
+def test_the_date_a_figure_is_given_for_is_checked_beside_that_figure() -> None:
+    doc = _doc("The ferry target moved from a 5% cut by March 2026 to a 10% cut by March 2028.")
+    v = _judge("The ferry target is a 10% cut by March 2026.", doc)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "date",
+        "March 2026",
+        "March 2028",
+    )
+    assert _judge("The ferry target is a 10% cut by March 2028.", doc).verdict == "supported"
+
+
 def test_a_wrong_unit_is_not_supported() -> None:
     doc = _doc("Eastport had 12.5 ferry thefts per 1,000 residents in 2022/23.")
     v = _judge("Eastport had 12.5% of ferry thefts in 2022/23.", doc)
     assert v.verdict == "conflict" and v.element == "number"
+
+
+def test_a_tables_rate_heading_gives_its_cells_their_unit() -> None:
+    table = _doc(
+        "Table 4: Ferry thefts per 1,000 residents, 2022/23\n"
+        "Eastport | Thefts: 41.0\nWesthaven | Thefts: 55.2"
+    )
+    v = _judge("Eastport had 41.0 ferry thefts per 1,000 residents in 2022/23.", table)
+    assert v.verdict == "supported"
+    mixed = _doc("Ferry thefts by town, 2022/23\nEastport | Thefts: 310; Thefts per 1,000: 41.0")
+    w = _judge("Eastport had 310 ferry thefts per 1,000 residents in 2022/23.", mixed)
+    assert w.verdict != "supported"  # the count column is not a rate
+    assert _judge(
+        "Eastport had 41.0 ferry thefts per 1,000 residents in 2022/23.", mixed
+    ).verdict == ("supported")
+    assert lang.rate_unit("Crime per 100,000 people") == "per 100,000"
+    assert lang.rate_unit("Recorded crimes") == ""
 
 
 # --- direction ------------------------------------------------------------------------------------
@@ -317,3 +364,56 @@ def test_check_wording_against_the_real_sample_index(sample_index, real_embedder
         "svd-strategy-2025"
     )
     assert verdicts[2].element == "direction"
+
+
+def test_a_titles_year_does_not_back_a_date_but_a_sections_does() -> None:
+    text = "Quay patrols cover Eastport and Westhaven on summer evenings."
+    doc = Aligned(text, text, 0.8, {"title": "Harbour Report 2025", "section": "Patrols"})
+    v = _judge("Quay patrols will cover Eastport and Westhaven from summer 2025.", doc)
+    assert v.verdict == "unsupported"
+    dated = Aligned(text, text, 0.8, {"title": "Harbour Report", "section": "Patrols in 2025"})
+    w = _judge("Quay patrols will cover Eastport and Westhaven from summer 2025.", dated)
+    assert w.verdict == "supported"
+
+
+def test_a_documents_title_is_not_a_body() -> None:
+    assert bodies("The Mayor's Harbour Police, Ferry and Quay Plan sets five aims.") == []
+    assert bodies("The Harbour Police patrol the quay.") == [("Harbour Police", 4)]
+    doc = _doc("The Harbour Police, Ferry and Quay Plan sets five aims.")
+    v = _judge("The Mayor's Harbour Police, Ferry and Quay Plan sets five aims.", doc)
+    assert v.verdict == "supported"
+
+
+def test_a_place_is_checked_among_the_places_the_passage_gives_that_body() -> None:
+    doc = _doc(
+        "Two boards replaced the old one: the Harbour Safety Board, covering the Eastport and "
+        "Westhaven quays, and the Quay Watch Group, covering the Northcliff quay."
+    )
+    v = _judge("The Harbour Safety Board covers Eastport and Northcliff.", doc)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "place",
+        "Northcliff",
+        "Westhaven",
+    )
+    ok = _judge("The Harbour Safety Board covers Eastport and Westhaven.", doc)
+    assert ok.verdict == "supported"
+
+
+def test_a_change_is_backed_only_by_a_sentence_about_what_changed() -> None:
+    doc = _doc("Ferry thefts fell in 2022/23. Night-time assaults on the quay rose in 2022/23.")
+    assert _judge("Ferry thefts fell in 2022/23.", doc).verdict == "supported"
+    v = _judge("Night-time assaults on the quay fell in 2022/23.", doc)
+    assert (v.verdict, v.element) == ("conflict", "direction")
+    w = _judge("Night-time ferry thefts fell in 2022/23.", doc)  # said of a narrower thing
+    assert w.verdict != "supported"
+
+
+def test_a_share_may_be_given_by_the_documents_as_two_counts() -> None:
+    doc = _doc("There were 64 ferry checks in 2022/23, of which 11 found a fault.")
+    ok = _judge("Roughly one in six ferry checks found a fault in 2022/23.", doc)
+    assert ok.verdict == "supported" and ok.claims[0].document_value == "11 of 64"
+    wrong = _judge("Roughly one in three ferry checks found a fault in 2022/23.", doc)
+    assert wrong.verdict != "supported"
+    assert _judge("17% of ferry checks found a fault in 2022/23.", doc).verdict == "supported"
+    assert _judge("10% of ferry checks found a fault in 2022/23.", doc).verdict != "supported"
