@@ -45,7 +45,7 @@ class AnswerPolicy:
     old_figure_weight: float = 0.1  # penalty for a figure a current document quotes from an
     # edition it replaced ("this replaces the 2024 strategy's target of 5%")
     focus_rows: int = 8  # table rows re-embedded on the cells asked about (latency bound)
-    count_top: int = 5  # "how many X": one of this many best sentences must give a number of X
+    count_top: int = 10  # "how many X": one of this many best sentences must give a number of X
     max_list_items: int = 12  # items shown for a list answer
     max_importance_words: int = 10  # question words whose weight the model judges
 
