@@ -45,7 +45,7 @@ class AnswerPolicy:
     old_figure_weight: float = 0.1  # penalty for a figure a current document quotes from an
     # edition it replaced ("this replaces the 2024 strategy's target of 5%")
     focus_rows: int = 8  # table rows re-embedded on the cells asked about (latency bound)
-    count_top: int = 10  # "how many X": one of this many best sentences must give a number of X
+    count_top: int = 5  # "how many X": one of this many best sentences must give a number of X
     max_list_items: int = 12  # items shown for a list answer
     max_importance_words: int = 10  # question words whose weight the model judges
 
@@ -155,6 +155,20 @@ def gives_count(text: str, noun: str) -> bool:
     """
     clauses = lang.CLAUSE_BREAK.split(lang.YEAR.sub(" ", text.lower()))
     return any(_clause_counts(lang.COUNT_TOKEN.findall(c), noun) for c in clauses)
+
+
+def row_counts(cand: Candidate, noun: str) -> bool:
+    """True when a table row counts `noun`: its label, caption or a heading names it.
+
+    One of its cells must hold a whole number ("Eastmere (thefts recorded) | 2024: 49").
+    """
+    if not cand.is_row:
+        return False
+    named = f"{cand.context} {cand.label} " + " ".join(c.column for c in cand.cells)
+    words = re.findall(r"[a-z]+", named.lower())
+    return any(lang.same_word(w, noun) for w in words) and any(
+        re.fullmatch(r"\d[\d,]*", c.value.strip()) for c in cand.cells
+    )
 
 
 def _clause_counts(toks: list[str], noun: str) -> bool:
@@ -411,8 +425,9 @@ class EvidenceScorer:
         if cands:
             self._vectors(cands, top, weights, query)
             for cand in cands:
-                cand.counts = bool(query.kind == "count" and query.target) and gives_count(
-                    f"{cand.context} {cand.text}", query.target
+                cand.counts = bool(query.kind == "count" and query.target) and (
+                    gives_count(f"{cand.context} {cand.text}", query.target)
+                    or row_counts(cand, query.target)
                 )
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)

@@ -403,3 +403,15 @@ def test_the_first_line_is_the_close_sentence_that_gives_what_is_asked() -> None
     assert _lead(ev) is row
     row.score = 0.5  # far below the best: the best sentence leads after all
     assert _lead(ev) is intro
+
+
+def test_a_table_row_counts_what_its_label_or_caption_names() -> None:
+    from assistant.evidence import Candidate, row_counts
+
+    label, cells = parse_row("Eastmere (thefts recorded) | 2023: 52; 2024: 49")
+    row = Candidate("", 0, 0, context="Table 3: Harbour crime", label=label, cells=cells)
+    assert row_counts(row, "thefts")
+    assert not row_counts(row, "arrests")  # the row names no arrests
+    label, cells = parse_row("Eastmere (thefts recorded) | 2023: 4.1%; 2024: 3.9%")
+    assert not row_counts(Candidate("", 0, 0, label=label, cells=cells), "thefts")  # shares
+    assert not row_counts(Candidate("There were 49 thefts.", 0, 0), "thefts")  # not a row
