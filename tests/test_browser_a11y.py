@@ -19,7 +19,7 @@ import pytest
 from assistant.config import Settings
 from assistant.index import build_index
 from tests.corpus_fixture import write_good
-from tests.servers import BROWSER_MARKS, chromium, serve_app
+from tests.servers import BROWSER_MARKS, chromium, serve_app, settle
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -128,8 +128,10 @@ def _states(url: str):
     def chat_answer(page) -> None:
         _ask(page)
         _ask(page, UNANSWERABLE)  # an abstention, with the nearest passages
-        for summary in page.locator("[data-testid='stExpander'] summary").all():
-            summary.click()
+        summaries = page.locator("[data-testid='stExpander'] summary")
+        for i in range(summaries.count()):
+            summaries.nth(i).click()
+            settle(page)  # opening a source reruns the page (its page image is drawn then)
         page.locator("[data-testid='stExpanderDetails']").last.wait_for(state="visible")
 
     return [
@@ -283,6 +285,7 @@ def test_keyboard_alone_asks_opens_a_source_and_gives_feedback(app, browser) -> 
     page.keyboard.press("Enter")
     details = source.locator("[data-testid='stExpanderDetails']")
     details.wait_for(state="visible", timeout=10_000)
+    settle(page)  # opening a source reruns the page to draw its page or section
     assert "Prevent" in details.inner_text()  # the quoted passage is shown
 
     _tab_to(page, "el.closest(\"[data-testid='stFeedback']\") !== null", "the thumbs")
