@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant import language as lang
-from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage
+from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage, value_asked
 from assistant.types import Answer, AnswerSentence, Hit, Source
 
 NO_ANSWER = "The documents don't cover this."
@@ -229,12 +229,12 @@ def gap_reason(evidence: Evidence) -> str:
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead and lead.unmet:
         return near_miss(evidence, lead)
-    if lead and not lead.gives:
-        return f"The closest passage gives no {VALUE_NAMES[evidence.query.value]}."
-    if evidence.missing and evidence.missing[0][0] >= 0.25:
-        return f"None of them mentions \u201c{evidence.missing[0][1]}\u201d."
     if not evidence.has_count:
         return f"None of them gives a number of \u201c{evidence.query.target}\u201d."
+    if lead and not lead.gives:
+        return f"The closest passage gives no {VALUE_NAMES[value_asked(evidence.query)]}."
+    if evidence.missing and evidence.missing[0][0] >= 0.25:
+        return f"None of them mentions \u201c{evidence.missing[0][1]}\u201d."
     return ""
 
 

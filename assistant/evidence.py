@@ -236,7 +236,8 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     A period is met when the text names a period that contains it; a name when the text or its
     heading uses the word (any case). The periods of the heading (a document's title, its
     section) count only when the text names none: "4,922 in 2022/23" in a 2024-25 agreement is
-    a 2022/23 figure.
+    a 2022/23 figure. A financial year asked for is also met by a month in it ("at 31 March
+    2025" for 2024/25).
     """
     if not query.constraints:
         return 1.0, ()
@@ -244,7 +245,12 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     words = {lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", f"{heading} {text}".lower())}
     unmet = []
     for c in query.constraints:
-        ok = lang.periods_meet(c.periods, given) if c.kind == "period" else c.text in words
+        if c.kind != "period":
+            ok = c.text in words
+        elif all(last == first + 1 for first, last in c.periods):  # financial years asked
+            ok = lang.periods_meet(c.periods, given | lang.financial_years(text))
+        else:
+            ok = lang.periods_meet(c.periods, given)
         if not ok:
             unmet.append(c.text)
     return 1 - len(unmet) / len(query.constraints), tuple(unmet)
@@ -269,6 +275,11 @@ def short_forms_in(query: Query, top: list[Hit], known: Synonyms) -> Synonyms:
         elif phrase := lang.spell_out(single, texts):
             pairs.append((written, phrase))
     return Synonyms.from_pairs(pairs)
+
+
+def value_asked(query: Query) -> str:
+    """The type of value an answer must give: a "how many" question asks for a figure."""
+    return query.value or ("figure" if query.kind == "count" else "")
 
 
 def blank_cells(cand: Candidate, query: Query) -> tuple[str, ...]:
@@ -432,7 +443,7 @@ class EvidenceScorer:
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
                 cand.unmet += blank_cells(cand, query)
-                cand.gives = lang.gives_value(text, query.value, self.common)
+                cand.gives = lang.gives_value(text, value_asked(query), self.common)
                 cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio

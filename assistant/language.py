@@ -239,9 +239,18 @@ GIVES_VALUE = {
 }
 
 
+# A number that names a part of a document ("Table 7", "section 4.2"), not a figure.
+PART_NUMBER = re.compile(
+    r"\b(?:table|figure|chart|section|page|annex|appendix|part|chapter|paragraph)s? [\d.]+", re.I
+)
+
+
 def has_figure(text: str) -> bool:
-    """True when a text gives a figure: a number in digits that is not a year, date or period."""
-    return bool(re.search(r"\d", _PERIOD.sub(" ", DATE.sub(" ", text))))
+    """True when a text gives a figure: a number in digits that is not a year, date or period.
+
+    Nor is the number of a table, section or page a figure.
+    """
+    return bool(re.search(r"\d", _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))))
 
 
 # The words a document's title ends on; "the Community Safety Agreement" names a document.
@@ -442,6 +451,27 @@ def periods(text: str) -> set[tuple[int, int]]:
             out.add((int(m.group(3)),) * 2)
         elif int(m.group(5)) == int(m.group(4)) + 1:
             out.add((2000 + int(m.group(4)), 2000 + int(m.group(5))))
+    return out
+
+
+MONTH_DATE = rf"(?:\d{{1,2}} )?({MONTHS}) ((?:19|20)\d\d)"
+MONTH_SPAN = re.compile(rf"\b{MONTH_DATE}\s*(?:to|until|-|\u2013)\s*{MONTH_DATE}\b")
+YEAR_END = re.compile(r"\b(?:\d{1,2} )?March ((?:19|20)\d\d)\b")
+
+
+def financial_years(text: str) -> set[tuple[int, int]]:
+    """The financial years (April to March) a text gives figures for by their months.
+
+    A year's end ("at 31 March 2025", "by the end of March 2025") stands for 2024/25, as does
+    "April 2024 to March 2025"; a span that covers only part of a year ("July 2024 to March
+    2025") stands for none, nor does a month in the middle of one.
+    """
+    out = set()
+    for m1, y1, m2, y2 in MONTH_SPAN.findall(text):
+        if (m1, m2) == ("April", "March") and int(y2) == int(y1) + 1:
+            out.add((int(y1), int(y2)))
+    for year in YEAR_END.findall(MONTH_SPAN.sub(" ", text)):
+        out.add((int(year) - 1, int(year)))
     return out
 
 

@@ -415,3 +415,28 @@ def test_a_table_row_counts_what_its_label_or_caption_names() -> None:
     label, cells = parse_row("Eastmere (thefts recorded) | 2023: 4.1%; 2024: 3.9%")
     assert not row_counts(Candidate("", 0, 0, label=label, cells=cells), "thefts")  # shares
     assert not row_counts(Candidate("There were 49 thefts.", 0, 0), "thefts")  # not a row
+
+
+def test_a_financial_year_is_met_by_its_year_end_not_by_part_of_it() -> None:
+    from assistant.evidence import meets
+
+    query = parse_query("how many ferry crossings were there in 2024/25?")
+    assert not meets(query, "By the end of March 2025 there were 410 crossings.")[1]
+    assert not meets(query, "From April 2024 to March 2025 there were 410 crossings.")[1]
+    assert meets(query, "From July 2024 to March 2025 there were 410 crossings.")[1]
+    assert meets(query, "By the end of March 2024 there were 410 crossings.")[1]
+    calendar = parse_query("how many ferry crossings were there in 2025?")
+    assert meets(calendar, "By the end of March 2025 there were 410 crossings.")[1] == ()
+
+
+def test_a_how_many_question_is_not_answered_by_a_sentence_with_no_number() -> None:
+    table = (
+        "Table 2: Measures for the harbour plan\n"
+        "Boats moored in the harbour | Baseline: to be set in 2025/26; Target: Increase"
+    )
+    other = _hit("The harbour fleet has 30 boats.", "fleet")  # a count, of other boats
+    missed = _ask("how many boats are moored in the harbour?", [_hit(table), other])
+    assert not missed.grounded and "gives no figure" in missed.text
+    given = table.replace("to be set in 2025/26", "212 boats")
+    found = _ask("how many boats are moored in the harbour?", [_hit(given)])
+    assert found.grounded and "212" in found.text.splitlines()[0]

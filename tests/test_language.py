@@ -184,3 +184,20 @@ def test_no_passage_of_the_sample_corpus_reads_as_an_instruction() -> None:
     texts = [p.text for f in scan.files for p in load_document(f).passages]
     assert len(texts) > 50
     assert [t for t in texts if lang.INSTRUCTION.search(t)] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("at 31 March 2025 the list held 40 names", {(2024, 2025)}),
+        ("by the end of March 2023", {(2022, 2023)}),
+        ("from April 2022 to March 2023", {(2022, 2023)}),
+        ("from October 2022 to March 2023", set()),
+        ("in December 2022", set()),
+        ("in 2022/23", set()),  # a named financial year is read by `periods`
+    ],
+)
+def test_the_financial_years_a_text_gives_by_their_months(text: str, years: set) -> None:
+    from assistant.language import financial_years
+
+    assert financial_years(text) == years
