@@ -242,7 +242,7 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     if not query.constraints:
         return 1.0, ()
     given = lang.periods(text) or lang.periods(heading)
-    words = {lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", f"{heading} {text}".lower())}
+    words = set(lang.name_words(f"{heading} {text}"))
     unmet = []
     for c in query.constraints:
         if c.kind != "period":
@@ -443,7 +443,9 @@ class EvidenceScorer:
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
                 cand.unmet += blank_cells(cand, query)
-                cand.gives = lang.gives_value(text, value_asked(query), self.common)
+                cand.gives = lang.gives_value(text, value_asked(query), self.common) and (
+                    self._named_cells_give(cand, set(weights), value_asked(query))
+                )
                 cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
@@ -451,6 +453,19 @@ class EvidenceScorer:
             c.counts for c in evidence.candidates[: p.count_top]
         )
         return evidence
+
+    def _named_cells_give(self, cand: Candidate, asked: set[str], value: str) -> bool:
+        """False when the columns of a row the question names hold no value of the type asked.
+
+        "What's the baseline for X?" is not answered by X's row when its Baseline cell reads
+        "to be set" and a figure sits only in its Target cell.
+        """
+        if not value or not cand.is_row:
+            return True
+        cells = [c for c in cand.cells if not lang.periods(c.column)]  # periods: `blank_cells`
+        heads = self.tokenize([c.column for c in cells])
+        named = [c for c, toks in zip(cells, heads, strict=True) if asked & set(toks)]
+        return not named or any(lang.gives_value(c.value, value, self.common) for c in named)
 
     def _old_figure(self, cand: Candidate, top: list[Hit], query: Query) -> str:
         """The superseded edition a current document's sentence quotes a figure from, if any.

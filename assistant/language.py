@@ -239,9 +239,13 @@ GIVES_VALUE = {
 }
 
 
-# A number that names a part of a document ("Table 7", "section 4.2"), not a figure.
+# A number that names a part of a document ("Table 7", "section 4.2"), is part of a code or a
+# name ("OE-07", "the A595", "Covid-19") or tells the time ("22:00", "3pm"), not a figure.
 PART_NUMBER = re.compile(
-    r"\b(?:table|figure|chart|section|page|annex|appendix|part|chapter|paragraph)s? [\d.]+", re.I
+    r"\b(?:table|figure|chart|section|page|annex|appendix|part|chapter|paragraph)s? [\d.]+|"
+    r"\b[A-Za-z]+-?\d+\b|"
+    r"\b\d{1,2}:\d\d\b|\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b",  # a time of day
+    re.I,
 )
 
 
@@ -541,10 +545,13 @@ def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]
     for text in texts:
         n += 1
         seen = set()
-        for m in re.finditer(r"(?<=[a-z,;(] )([A-Za-z][a-z'-]{2,})\b", text):
-            word = base_word(m.group(1))
-            (capital if word[0].isupper() else lower)[word.lower()] += 1
-            seen.add(word.lower())
+        for m in re.finditer(r"(?<=[a-z,;(] )([A-Za-z][A-Za-z'-]{2,})\b", text):
+            for part in m.group(1).split("-"):  # "Barrow-in-Furness": Barrow, Furness
+                word = base_word(part)
+                if not re.fullmatch(r"[A-Za-z][a-z']{2,}", word):  # not "in", nor "ICBs"
+                    continue
+                (capital if word[0].isupper() else lower)[word.lower()] += 1
+                seen.add(word.lower())
         docs.update(seen)
     months = {m.lower() for m in MONTHS.split("|")}
     return frozenset(
@@ -556,6 +563,11 @@ def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]
         and w not in STOPWORDS
         and docs[w] <= max_share * max(n, 1)
     )
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a text as names are matched: lower case, hyphenated names in parts."""
+    return [base_word(w) for w in re.findall(r"[a-z][a-z']+", text.lower())]
 
 
 def common_words(texts: Iterable[str]) -> frozenset[str]:

@@ -24,6 +24,10 @@ from assistant.language import common_words, proper_names
 if TYPE_CHECKING:
     import numpy as np
 
+# The rule the corpus's names and lower-case words are read by (language.proper_names); an index
+# saved under another is rebuilt when opened. 3: hyphenated names read in parts.
+WORDS_RULE = 3
+
 
 @functools.cache
 def _stemmer() -> Any:
@@ -148,6 +152,7 @@ class LexicalIndex:
             "df": self.df,
             "names": sorted(self.names),
             "common": sorted(self.common),
+            "words_rule": WORDS_RULE,
         }
         (tmp / "ids.json").write_text(json.dumps(meta))
         try:
@@ -176,8 +181,8 @@ class LexicalIndex:
             data = json.loads(meta.read_text())
         except (json.JSONDecodeError, UnicodeDecodeError):
             return None
-        if "names" not in data or "common" not in data:
-            return None  # written before the corpus's word cases were kept: rebuilt by the caller
+        if data.get("words_rule") != WORDS_RULE:
+            return None  # its names were read by an older rule (or not kept): rebuilt by the caller
         if version is not None and data["version"] != version:
             return None
         try:

@@ -118,7 +118,7 @@ def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Cons
     text = lang.CONTRAST.sub(" ", text)
     dated = lang.DATED_TITLE.sub(" ", text)
     out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(dated)]
-    words = [lang.base_word(w) for w in re.findall(r"[a-z][a-z'-]+", text.lower())]
+    words = lang.name_words(text)
     out += [Constraint("name", w) for w in dict.fromkeys(words) if w in names]
     return tuple(out)
 

@@ -440,3 +440,15 @@ def test_a_how_many_question_is_not_answered_by_a_sentence_with_no_number() -> N
     given = table.replace("to be set in 2025/26", "212 boats")
     found = _ask("how many boats are moored in the harbour?", [_hit(given)])
     assert found.grounded and "212" in found.text.splitlines()[0]
+
+
+def test_a_column_the_question_names_must_give_the_value_not_a_neighbouring_cell() -> None:
+    table = (
+        "Table 5: Harbour plan measures\n"
+        "Repeat rescues | Baseline: the 2024/25 cohort; Target: Reduce by 15% by 2027"
+    )
+    missed = _ask("what's the baseline for repeat rescues?", [_hit(table)])
+    assert not missed.grounded and "gives no figure" in missed.text
+    given = table.replace("the 2024/25 cohort", "42 rescues")
+    found = _ask("what's the baseline for repeat rescues?", [_hit(given)])
+    assert found.grounded and "42" in found.text.splitlines()[0]

@@ -201,3 +201,34 @@ def test_the_financial_years_a_text_gives_by_their_months(text: str, years: set)
     from assistant.language import financial_years
 
     assert financial_years(text) == years
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("The fleet had 212 boats.", True),
+        ("Landings fell 7.5% on the year.", True),
+        ("The fee is £12.50 a head.", True),
+        ("Baseline to be set in 2025/26.", False),  # a period is not a figure
+        ("See Table 4 and section 2.3 for the harbour plan.", False),
+        ("Site HB-07 on the B5289 near the pier.", False),  # codes and road names
+        ("Busiest between 22:00 and 03:00, or after 11pm.", False),  # times of day
+        ("Cases fell after Covid-19.", False),
+    ],
+)
+def test_a_figure_is_a_number_that_is_not_a_date_a_code_a_time_or_a_part(
+    text: str, figure: bool
+) -> None:
+    from assistant.language import has_figure
+
+    assert has_figure(text) is figure
+
+
+def test_a_hyphenated_place_is_a_name_in_its_capitalised_parts() -> None:
+    from assistant.language import name_words, proper_names
+
+    texts = [f"Reports came in from Stoke-on-Sea and {w} today." for w in "abcdefghij"]
+    texts += ["Plans for the night-time ICBs were agreed.", "The night-time plan."] * 10
+    names = proper_names(texts, max_share=1.0)
+    assert {"stoke", "sea"} <= names and not {"on", "night", "time", "icbs"} & names
+    assert name_words("Stoke-on-Sea's rate") == ["stoke", "on", "sea", "rate"]

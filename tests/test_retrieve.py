@@ -106,3 +106,19 @@ def test_a_bm25_save_cut_short_leaves_the_previous_copy_whole(
     build(2).save(folder)  # the next save swaps in whole, and leaves no temporary folder
     assert LexicalIndex.load(folder).version == "v2"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bm25"]
+
+
+def test_a_lexical_index_whose_names_were_read_by_an_older_rule_is_rebuilt(tmp_path) -> None:
+    import json
+
+    from assistant.lexical import WORDS_RULE, LexicalIndex
+
+    folder = tmp_path / "bm25"
+    LexicalIndex.build(["a", "b"], ["Boats in Stoke-on-Sea", "Stoke-on-Sea harbour"], "v1").save(
+        folder
+    )
+    assert LexicalIndex.load(folder, "v1") is not None
+    meta = folder / "ids.json"
+    data = json.loads(meta.read_text())
+    meta.write_text(json.dumps({**data, "words_rule": WORDS_RULE - 1}))
+    assert LexicalIndex.load(folder, "v1") is None  # the caller rebuilds it from the store
