@@ -19,7 +19,7 @@ from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.embed import Embedder
 from assistant.lexical import Synonyms
-from assistant.query import Query
+from assistant.query import Query, count_phrase
 from assistant.types import Hit
 
 Tokenize = Callable[[list[str]], list[list[str]]]
@@ -142,8 +142,8 @@ def fits(cand: Candidate, kind: str) -> bool:
         return cand.introduces
     if kind == "row":
         return cand.is_row
-    if kind == "date":
-        return bool(lang.ANY_DATE.search(cand.text))
+    if kind == "date":  # a year that names a document's edition ("the 2024 strategy") is no date
+        return bool(lang.ANY_DATE.search(lang.DATED_TITLE.sub(" ", cand.text)))
     return kind == "number" and lang.has_figure(cand.text)
 
 
@@ -157,16 +157,19 @@ def gives_count(text: str, noun: str) -> bool:
     return any(_clause_counts(lang.COUNT_TOKEN.findall(c), noun) for c in clauses)
 
 
-def row_counts(cand: Candidate, noun: str) -> bool:
-    """True when a table row counts `noun`: its label, caption or a heading names it.
+def row_counts(cand: Candidate, nouns: tuple[str, ...]) -> bool:
+    """True when a table row counts what is asked: its label, caption or a heading names it.
 
-    One of its cells must hold a whole number ("Eastmere (thefts recorded) | 2024: 49").
+    `nouns` are the words of what is counted ("shoplifting offences"): a row labelled
+    "Shoplifting" counts shoplifting offences. One of its cells must hold a whole number
+    ("Eastmere (thefts recorded) | 2024: 49").
     """
     if not cand.is_row:
         return False
     named = f"{cand.context} {cand.label} " + " ".join(c.column for c in cand.cells)
     words = re.findall(r"[a-z]+", named.lower())
-    return any(lang.same_word(w, noun) for w in words) and any(
+    wanted = [n for n in nouns if n not in lang.STOPWORDS]
+    return any(lang.same_word(w, n) for w in words for n in wanted) and any(
         re.fullmatch(r"\d[\d,]*", c.value.strip()) for c in cand.cells
     )
 
@@ -438,7 +441,7 @@ class EvidenceScorer:
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
                     gives_count(f"{cand.context} {cand.text}", query.target)
-                    or row_counts(cand, query.target)
+                    or row_counts(cand, count_phrase(query.text) or (query.target,))
                 )
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)

@@ -102,15 +102,25 @@ def list_target(text: str) -> str:
     return _head_noun(lang.WHAT_ARE.search(text))
 
 
+def count_phrase(text: str) -> tuple[str, ...]:
+    """The words of what a "how many" question counts ("shoplifting", "offences")."""
+    return _noun_phrase(lang.HOW_MANY.search(text))
+
+
 def _head_noun(match: re.Match[str] | None) -> str:
     """The last word of the noun phrase a match starts (up to a verb or preposition)."""
+    words = _noun_phrase(match)
+    return words[-1] if words else ""
+
+
+def _noun_phrase(match: re.Match[str] | None) -> tuple[str, ...]:
     words: list[str] = []
     for word in match.group(1).lower().split() if match else []:
         word = word.strip(",;:?.|")  # a "|" the user typed is not a word
         if word in lang.PHRASE_END or not word:
             break
         words.append(word.split("'")[0] if word.endswith("'s") else word)
-    return words[-1] if words else ""
+    return tuple(words)
 
 
 def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:

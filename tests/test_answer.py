@@ -452,3 +452,22 @@ def test_a_column_the_question_names_must_give_the_value_not_a_neighbouring_cell
     given = table.replace("the 2024/25 cohort", "42 rescues")
     found = _ask("what's the baseline for repeat rescues?", [_hit(given)])
     assert found.grounded and "42" in found.text.splitlines()[0]
+
+
+def test_a_row_named_for_what_is_counted_counts_it() -> None:
+    table = "Table 4: Harbour log, 2023 and 2024\nCapsizes | 2023: 31; 2024: 26\nGroundings | 2023: 12; 2024: 19"
+    query = parse_query("how many groundings incidents were recorded in 2024?", names=NAMES)
+    ev = _scorer().score(query, [_hit(table)])
+    counts = {c.label: c.counts for c in ev.candidates if c.is_row}
+    assert counts == {"Capsizes": False, "Groundings": True}
+    answer = answer_query(query, [_hit(table)], _scorer(), OPEN)
+    assert "19" in answer.text.splitlines()[0]
+
+
+def test_a_year_naming_a_document_does_not_answer_when() -> None:
+    hits = [
+        _hit("The review will update the 2024 strategy where its priorities change.", "a"),
+        _hit("The next review of the harbour plan is due in May 2027.", "b"),
+    ]
+    answer = _ask("when is the harbour plan next reviewed?", hits)
+    assert "May 2027" in answer.text.splitlines()[0]

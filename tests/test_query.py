@@ -175,3 +175,11 @@ def test_a_follow_up_asking_for_the_year_before_moves_the_period_back() -> None:
     assert before.context == ("How many wardens did Eastmere fund in 2022/23?",)
     own = parse_query("and in 2020/21?", [first], names=NAMES)
     assert own.asked_periods == {(2020, 2021)}  # a period it gives itself wins
+
+
+def test_what_a_how_many_question_counts_is_its_whole_noun_phrase() -> None:
+    from assistant.query import count_phrase
+
+    assert count_phrase("How many harbour rescues were there in 2023?") == ("harbour", "rescues")
+    assert count_phrase("how many boats?") == ("boats",)
+    assert count_phrase("who chairs the board?") == ()
