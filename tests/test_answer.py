@@ -410,11 +410,11 @@ def test_a_table_row_counts_what_its_label_or_caption_names() -> None:
 
     label, cells = parse_row("Eastmere (thefts recorded) | 2023: 52; 2024: 49")
     row = Candidate("", 0, 0, context="Table 3: Harbour crime", label=label, cells=cells)
-    assert row_counts(row, "thefts")
-    assert not row_counts(row, "arrests")  # the row names no arrests
+    assert row_counts(row, ("thefts",))
+    assert not row_counts(row, ("arrests",))  # the row names no arrests
     label, cells = parse_row("Eastmere (thefts recorded) | 2023: 4.1%; 2024: 3.9%")
-    assert not row_counts(Candidate("", 0, 0, label=label, cells=cells), "thefts")  # shares
-    assert not row_counts(Candidate("There were 49 thefts.", 0, 0), "thefts")  # not a row
+    assert not row_counts(Candidate("", 0, 0, label=label, cells=cells), ("thefts",))  # shares
+    assert not row_counts(Candidate("There were 49 thefts.", 0, 0), ("thefts",))  # not a row
 
 
 def test_a_financial_year_is_met_by_its_year_end_not_by_part_of_it() -> None:
@@ -455,7 +455,11 @@ def test_a_column_the_question_names_must_give_the_value_not_a_neighbouring_cell
 
 
 def test_a_row_named_for_what_is_counted_counts_it() -> None:
-    table = "Table 4: Harbour log, 2023 and 2024\nCapsizes | 2023: 31; 2024: 26\nGroundings | 2023: 12; 2024: 19"
+    table = (
+        "Table 4: Harbour log, 2023 and 2024\n"
+        "Capsizes | 2023: 31; 2024: 26\n"
+        "Groundings | 2023: 12; 2024: 19"
+    )
     query = parse_query("how many groundings incidents were recorded in 2024?", names=NAMES)
     ev = _scorer().score(query, [_hit(table)])
     counts = {c.label: c.counts for c in ev.candidates if c.is_row}
