@@ -211,6 +211,11 @@ def relative_periods(
     return tuple(Constraint("period", lang.period_label(p), frozenset({p})) for p in sorted(moved))
 
 
+def _written(question: str, c: Constraint) -> list[str]:
+    """How a question writes a constraint; its label when given relatively ("the year before")."""
+    return [question[a:b] for a, b in _spans(question, c)] or [c.text]
+
+
 def _restate(
     text: str, earlier: tuple[Constraint, ...], question: str, own: tuple[Constraint, ...]
 ) -> str:
@@ -220,14 +225,7 @@ def _restate(
     are in Barrow?", so the earlier place is not sought again.
     """
     for kind in ("period", "name"):
-        new = list(
-            dict.fromkeys(
-                question[a:b] if a < b else c.text  # a period the follow-up gives relatively
-                for c in own
-                if c.kind == kind
-                for a, b in (_spans(question, c) or [(0, 0)])
-            )
-        )
+        new = list(dict.fromkeys(w for c in own if c.kind == kind for w in _written(question, c)))
         old = [c for c in earlier if c.kind == kind]
         if not new or not old:
             continue
