@@ -60,6 +60,13 @@ def newly_failing(items: list[dict[str, Any]], baseline_items: dict[str, bool]) 
     return [i for i in items if baseline_items.get(i["id"]) and not i["passed"]]
 
 
+def _failing_line(item: dict[str, Any]) -> str:
+    """A newly failing item; a blind one by its id only, so nobody tunes on its wording."""
+    if item.get("set") == "blind":
+        return f"- **{item['id']}** (blind set: question and answer not shown)"
+    return f"- **{item['id']}** {item['question']}: returned “{item['answer'][:200]}”"
+
+
 def baseline_record(report: dict[str, Any]) -> dict[str, Any]:
     """The baseline a report becomes: its gate figures, per-set figures, items and file hashes."""
     return {
@@ -183,10 +190,7 @@ def to_markdown(report: dict[str, Any]) -> str:
         scores = ", ".join(f"{k} {v:.2f}" for k, v in vals.items() if k != "n")
         lines.append(f"| {cat} | {vals['n']} | {scores} |")
     lines += ["", "## Newly failing", ""]
-    lines += [
-        f"- **{i['id']}** {i['question']}: returned “{i['answer'][:200]}”"
-        for i in report["newly_failing"]
-    ] or ["none"]
+    lines += [_failing_line(i) for i in report["newly_failing"]] or ["none"]
     if report.get("changed_documents"):
         lines += ["", "## Documents changed since the baseline", ""]
         lines += [f"- {d}" for d in report["changed_documents"]]

@@ -91,3 +91,19 @@ def test_eval_gate_fails_when_a_document_is_removed(
     assert "prev-01" in report["items_to_review"]
     html = sorted((tmp_path / "reports").glob("*/report.html"))[-1].read_text()
     assert html.count("data:image/png;base64,") == 4  # sets, categories, latency, trend
+
+
+def test_a_newly_failing_blind_item_is_named_by_its_id_only() -> None:
+    from assistant.report import to_markdown
+
+    failing = [
+        {"id": "d1", "set": "dev", "question": "How many boats?", "answer": "Twelve boats."},
+        {"id": "b1", "set": "blind", "question": "Secret wording?", "answer": "Secret answer."},
+    ]
+    report = {
+        "timestamp": "t", "corpus_version": "v", "baseline_path": "b", "comparison": [],
+        "summary": {"overall": {}, "by_category": {}}, "newly_failing": failing,
+    }  # fmt: skip
+    text = to_markdown(report)
+    assert "How many boats?" in text and "**b1**" in text
+    assert "Secret" not in text
