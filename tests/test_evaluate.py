@@ -102,7 +102,8 @@ def test_a_newly_failing_blind_item_is_named_by_its_id_only() -> None:
     ]
     report = {
         "timestamp": "t", "corpus_version": "v", "baseline_path": "b", "comparison": [],
-        "summary": {"overall": {}, "by_category": {}}, "newly_failing": failing,
+        "summary": {"overall": {}, "by_category": {}, "latency_ms": {}},
+        "newly_failing": failing,
     }  # fmt: skip
     text = to_markdown(report)
     assert "How many boats?" in text and "**b1**" in text
