@@ -20,9 +20,16 @@ from assistant.claims import (
     Reading,
     WordingPolicy,
     attached_date,
+    claims,
     clause_of,
     overlap,
     read_passage,
+)
+from assistant.compare_check import (
+    ELEMENT,
+    check_comparison,
+    check_frequency,
+    comparison_claims,
 )
 from assistant.name_check import check_name, check_relation
 
@@ -50,6 +57,21 @@ class ClaimCheck:
     document_value: str = ""
 
 
+def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
+    """Every claim of a draft sentence: claims.py's, and its comparisons and frequencies.
+
+    A figure inside a frequency ("four times a year") is read as the frequency only.
+    """
+    extra = comparison_claims(sentence, rules.common)
+    spans = [(c.start, c.end) for c in extra if c.kind == "frequency"]
+    said = [
+        c
+        for c in claims(sentence, rules, policy)
+        if not (c.kind == "number" and any(a <= c.start < b for a, b in spans))
+    ]
+    return sorted(said + extra, key=lambda c: c.start)
+
+
 def check_figure(
     claim: Claim, doc: Reading, policy: WordingPolicy, strong: bool = False, dated: bool = True
 ) -> tuple[str, str, DocFigure | None]:
@@ -67,6 +89,9 @@ def check_figure(
     scored = sorted(same_unit, key=lambda f: -fit[id(f)])
     tol = (policy.approx_tolerance, policy.over_tolerance)
     matches = [f for f in scored if lang.same_value(q, f.q, *tol)]
+    # the closest reading first: a current value before an earlier one ("from 4,312"), then
+    # the one about the same thing, then the nearest value ("just over 4,100" is 4,105)
+    matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
     best = scored[0] if scored else None
     best_fit = fit[id(best)] if best else 0
     for m in matches:
@@ -266,7 +291,9 @@ def check_passage(
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
-        if c.kind == "date":
+        if c.kind == "date" and _base_met(sentence, c, found):
+            status, value = "found", ""
+        elif c.kind == "date":
             status, value = (
                 ("conflict", wrong_period[c.value])
                 if c.value in wrong_period
@@ -280,10 +307,14 @@ def check_passage(
             status, value = check_name(c, doc, anchors[0], sentence, rules)
         elif c.kind == "relation":
             status, value = check_relation(c, doc, anchors[0])
+        elif c.kind == "comparison":
+            status, value = check_comparison(c, doc, anchors, found, sentence)
+        elif c.kind == "frequency":
+            status, value = check_frequency(c, doc, anchors[0])
         else:
             continue
         out[i] = ClaimCheck(
-            c.kind if c.kind != "relation" else "body",
+            ELEMENT.get(c.kind, c.kind) if c.kind != "relation" else "body",
             c.text,
             c.start,
             c.end,
@@ -291,6 +322,17 @@ def check_passage(
             value if status != "found" else "",
         )
     return [out[i] for i in sorted(out)]
+
+
+def _base_met(sentence: str, c: Claim, found: list[DocFigure]) -> bool:
+    """True for the period a change is measured from when a figure found is for the next one.
+
+    "10.4% fewer than in 2022/23" is backed by a fall of 10.4% given for 2023/24.
+    """
+    if len(c.value) != 2 or not lang.is_base_period(lang.mask_editions(sentence), c.start):
+        return False
+    first, last = c.value
+    return any(f.period == (first + 1, last + 1) for f in found)
 
 
 def _deadline(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> dict[int, tuple[str, str]]:
