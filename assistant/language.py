@@ -968,3 +968,18 @@ def frequencies(text: str) -> list[tuple[float, str, int, int]]:
             value = _TIMES[m.group("times").lower()] * _PER_YEAR[m.group("per").lower()]
         out.append((round(value, 2), m.group(0), m.start(), m.end()))
     return out
+
+
+def title_spans(text: str, titles: Iterable[str]) -> list[tuple[str, int, int]]:
+    """(title, start, end) where a text names a document by its title, case aside.
+
+    A title is matched up to any colon ("Police, Fire and Crime Plan 2024-2028: Summary" is
+    named by "the Police, Fire and Crime Plan 2024-2028"); its years name the edition.
+    """
+    out = []
+    for title in sorted(set(titles), key=len, reverse=True):
+        name = title.split(":")[0].strip()
+        for m in re.finditer(re.escape(name), text, re.I):
+            if not any(s <= m.start() < e for _, s, e in out):
+                out.append((title, m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])

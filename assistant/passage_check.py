@@ -60,16 +60,29 @@ class ClaimCheck:
 def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
     """Every claim of a draft sentence: claims.py's, and its comparisons and frequencies.
 
-    A figure inside a frequency ("four times a year") is read as the frequency only.
+    A figure inside a frequency ("four times a year") is read as the frequency only; a year
+    inside a document's title names the edition, and the title is a claim of its own: what the
+    sentence says, that document says.
     """
     extra = comparison_claims(sentence, rules.common)
-    spans = [(c.start, c.end) for c in extra if c.kind == "frequency"]
+    titles = lang.title_spans(sentence, [*rules.titles, *rules.superseded_titles])
+    extra += [Claim("document", sentence[s:e], s, e, t) for t, s, e in titles]
+    spans = [(c.start, c.end, "number") for c in extra if c.kind == "frequency"]
+    spans += [(s, e, "date") for _, s, e in titles]
     said = [
         c
         for c in claims(sentence, rules, policy)
-        if not (c.kind == "number" and any(a <= c.start < b for a, b in spans))
+        if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
     ]
     return sorted(said + extra, key=lambda c: c.start)
+
+
+def check_document(c: Claim, aligned: Aligned, doc: Reading, anchor: int) -> str:
+    """A document the draft names: the passage is from it, or names it where the draft sits."""
+    if str(aligned.source.get("title", "")).lower() == c.value.lower():
+        return "found"
+    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
+    return "found" if c.text.lower() in f"{unit} {aligned.text}".lower() else "missing"
 
 
 def check_figure(
@@ -89,6 +102,9 @@ def check_figure(
     scored = sorted(same_unit, key=lambda f: -fit[id(f)])
     tol = (policy.approx_tolerance, policy.over_tolerance)
     matches = [f for f in scored if lang.same_value(q, f.q, *tol)]
+    if counted := [f for f in matches if _counts_other(claim, f)]:  # "four strands", not priorities
+        matches = [f for f in matches if f not in counted]
+        scored = [f for f in scored if f not in counted]
     # the closest reading first: a current value before an earlier one ("from 4,312"), then
     # the one about the same thing, then the nearest value ("just over 4,100" is 4,105)
     matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
@@ -116,6 +132,21 @@ def check_figure(
     if other and overlap(claim.about, other[0].about) > 0:
         return "conflict", other[0].q.text.strip(), other[0]
     return "missing", "", None
+
+
+def _counts_other(claim: Claim, f: DocFigure) -> bool:
+    """True when a small count in prose counts something else: "four strands", not priorities.
+
+    Small counts (priorities, strands, pathways) are common values, so what they count decides.
+    """
+    if f.row >= 0 or claim.value.unit != "" or f.q.unit != "" or claim.old or f.q.value > 20:
+        return False
+    mine, theirs = _counted(claim.measure), _counted(f.measure)
+    return bool(mine and theirs) and not overlap(mine, theirs)
+
+
+def _counted(measure: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in measure if not re.search(r"\d", w))
 
 
 def _share_of_counts(
@@ -311,6 +342,8 @@ def check_passage(
             status, value = check_comparison(c, doc, anchors, found, sentence)
         elif c.kind == "frequency":
             status, value = check_frequency(c, doc, anchors[0])
+        elif c.kind == "document":
+            status, value = check_document(c, aligned, doc, anchors[0]), ""
         else:
             continue
         out[i] = ClaimCheck(

@@ -128,7 +128,7 @@ def judge(
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return _cite(v, *checked[0])
     full = [(a, c) for a, c in checked if all(x.status == "found" for x in c)]
-    if full and _outranked(full[0][0], checked, policy):
+    if full and _outranked(full[0][0], checked, policy, _named(said)):
         return _conflict_or_unsupported(v, checked, everything, rules, policy)
     if full and (said and _anchored(said) or full[0][0].score >= policy.supported):
         old = [
@@ -138,6 +138,11 @@ def judge(
         ]
         if found := editions.stale(said, full[0][0].score, checked, old):
             return _stale(v, *full[0], *found)
+        if was := editions.restated(said, full[0][0].score, everything, policy.outrank_margin):
+            _cite(v, was, [])
+            v.verdict, v.element = "outdated", "superseded"
+            v.reasons.append(f"this is what the superseded {was.source.get('title')} said")
+            return v
         return _supported(v, *full[0], rules)
     return _conflict_or_unsupported(v, checked, everything, rules, policy)
 
@@ -157,19 +162,36 @@ def _stale(
     return v
 
 
+def _named(said: list[Claim]) -> set[str]:
+    return {str(c.value).lower() for c in said if c.kind == "document"}
+
+
+def _title(aligned: Aligned) -> str:
+    return str(aligned.source.get("title", "")).lower()
+
+
 def _outranked(
-    backing: Aligned, checked: list[tuple[Aligned, list[ClaimCheck]]], policy: WordingPolicy
+    backing: Aligned,
+    checked: list[tuple[Aligned, list[ClaimCheck]]],
+    policy: WordingPolicy,
+    named: set[str] = frozenset(),  # type: ignore[assignment]
 ) -> bool:
     """True when a passage aligned better than the backing one states a claim otherwise.
 
     A weaker passage that happens to hold the draft's value (31% of victims under 25) does not
     back a sentence whose closest passage gives another value for it (41% of violence
-    domestic abuse-related): the closest reading wins, and the verdict is a conflict.
+    domestic abuse-related): the closest reading wins, and the verdict is a conflict. A passage
+    of the document the draft names, aligned nearly as well, outranks one of another document
+    ("the plan has six priorities" against another strategy's five).
     """
+    own = _title(backing) in named
     for aligned, checks in checked:
-        if aligned.score < backing.score + policy.outrank_margin:
+        near = aligned.score >= backing.score - 2 * policy.outrank_margin
+        theirs = not own and _title(aligned) in named and near
+        if aligned.score < backing.score + policy.outrank_margin and not theirs:
             continue
-        values = [x for x in checks if x.kind in ("number", "date", "body", "place")]
+        kinds = ("number", "date", "body", "place") + (("document",) if theirs else ())
+        values = [x for x in checks if x.kind in kinds]
         if any(x.status == "conflict" for x in checks) and any(x.status == "found" for x in values):
             return True
     return False
