@@ -9,10 +9,12 @@ comparison or frequency in the passage the claim is missing, so the sentence is 
 
 from __future__ import annotations
 
+import re
+
 from assistant import language as lang
 from assistant.claims import Claim, DocFigure, Reading, clause_of, overlap
 
-ELEMENT = {"comparison": "direction", "frequency": "number"}  # the element a conflict names
+ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}  # the element a conflict names
 
 
 def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
@@ -27,7 +29,45 @@ def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
             out.append(Claim("comparison", text, s, e, way, about=other))
     for value, text, s, e in lang.frequencies(sentence):
         out.append(Claim("frequency", text, s, e, value))
+    if m := lang.SUPERLATIVE.search(sentence):
+        subject = _subject_before(sentence, m.start(), common)
+        if subject:
+            out.append(Claim("superlative", m.group(0), m.start(), m.end(), _way(m), subject))
     return out
+
+
+def _way(m: re.Match[str]) -> str:
+    word = m.group(1).lower()
+    return "least" if word in lang.LEAST or word == "best" else "most"
+
+
+_LINK = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained|became|becomes)\b", re.I)
+
+
+def _subject_before(text: str, start: int, common: frozenset[str]) -> frozenset[str]:
+    """What a superlative is said of: the content words before its verb ("Burglary is now")."""
+    verbs = list(_LINK.finditer(text[:start]))
+    words = lang.terms(text[: verbs[-1].start()] if verbs else text[:start])
+    return frozenset(
+        w for w in map(lang.base_word, words) if w not in common and not re.search(r"\d", w)
+    )
+
+
+def check_superlative(c: Claim, doc: Reading) -> tuple[str, str]:
+    """A superlative: found where a passage sentence says it of what the draft says it of.
+
+    "Burglary is now the largest category" is not backed by "shoplifting ... is now the
+    largest category": the sentence with the superlative must name the draft's subject before
+    it. Missing (so the sentence is unsupported) when no passage sentence does.
+    """
+    for unit in doc.units:
+        for m in lang.SUPERLATIVE.finditer(unit):
+            if _way(m) != c.value:
+                continue
+            before = frozenset(map(lang.base_word, lang.terms(unit[: m.start()])))
+            if overlap(c.about, before):
+                return "found", ""
+    return "missing", ""
 
 
 def _compared_with(text: str, end: int, common: frozenset[str]) -> frozenset[str]:

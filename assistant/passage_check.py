@@ -29,6 +29,7 @@ from assistant.compare_check import (
     ELEMENT,
     check_comparison,
     check_frequency,
+    check_superlative,
     comparison_claims,
 )
 from assistant.name_check import check_name, check_relation
@@ -78,11 +79,15 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
 
 
 def check_document(c: Claim, aligned: Aligned, doc: Reading, anchor: int) -> str:
-    """A document the draft names: the passage is from it, or names it where the draft sits."""
+    """A document the draft names: the passage is from it, or names it where the draft sits.
+
+    Where the draft sits is the passage sentence it matches or the one before ("The Harbour
+    Plan 2019 funded patrols. Its grant was ...").
+    """
     if str(aligned.source.get("title", "")).lower() == c.value.lower():
         return "found"
-    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
-    return "found" if c.text.lower() in f"{unit} {aligned.text}".lower() else "missing"
+    near = doc.units[max(0, anchor - 1) : anchor + 1] if 0 <= anchor < len(doc.units) else []
+    return "found" if c.text.lower() in " ".join([*near, aligned.text]).lower() else "missing"
 
 
 def check_figure(
@@ -342,6 +347,8 @@ def check_passage(
             status, value = check_comparison(c, doc, anchors, found, sentence)
         elif c.kind == "frequency":
             status, value = check_frequency(c, doc, anchors[0])
+        elif c.kind == "superlative":
+            status, value = check_superlative(c, doc)
         elif c.kind == "document":
             status, value = check_document(c, aligned, doc, anchors[0]), ""
         else:
