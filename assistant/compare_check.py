@@ -14,7 +14,8 @@ import re
 from assistant import language as lang
 from assistant.claims import Claim, DocFigure, Reading, clause_of, overlap
 
-ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}  # the element a conflict names
+# the element a conflict of these claims names
+ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}
 
 
 def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
