@@ -1,4 +1,4 @@
-"""Comparison and frequency claims: "below the England rate", "meets quarterly" (pure).
+"""Claims beyond figures: comparisons, frequencies, superlatives, named documents (pure).
 
 Split from the wording check's claims (claims.py) and passage checking (passage_check.py). A
 draft that says a rate is "above" another where the passage says "below", or that a board
@@ -9,10 +9,21 @@ comparison or frequency in the passage the claim is missing, so the sentence is 
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from typing import Any
 
 from assistant import language as lang
-from assistant.claims import Claim, DocFigure, Reading, clause_of, overlap
+from assistant.claims import (
+    Claim,
+    DocFigure,
+    GlossaryRules,
+    Reading,
+    WordingPolicy,
+    claims,
+    clause_of,
+    overlap,
+)
 
 # the element a conflict of these claims names
 ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}
@@ -31,9 +42,10 @@ def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
     for value, text, s, e in lang.frequencies(sentence):
         out.append(Claim("frequency", text, s, e, value))
     if m := lang.SUPERLATIVE.search(sentence):
-        subject = _subject_before(sentence, m.start(), common)
+        subject, head = _subject_before(sentence, m.start(), common)
         if subject:
-            out.append(Claim("superlative", m.group(0), m.start(), m.end(), _way(m), subject))
+            claim = Claim("superlative", m.group(0), m.start(), m.end(), _way(m), subject)
+            out.append(dataclasses.replace(claim, measure=head))
     return out
 
 
@@ -45,13 +57,23 @@ def _way(m: re.Match[str]) -> str:
 _LINK = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained|became|becomes)\b", re.I)
 
 
-def _subject_before(text: str, start: int, common: frozenset[str]) -> frozenset[str]:
-    """What a superlative is said of: the content words before its verb ("Burglary is now")."""
+def _subject_before(
+    text: str, start: int, common: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """What a superlative is said of: the content words before it, and the head of its subject.
+
+    The head is the last two words before its verb ("Bike thefts are now the largest"); none
+    when no verb stands before the superlative.
+    """
     verbs = list(_LINK.finditer(text[:start]))
-    words = lang.terms(text[: verbs[-1].start()] if verbs else text[:start])
-    return frozenset(
-        w for w in map(lang.base_word, words) if w not in common and not re.search(r"\d", w)
-    )
+    prefix = text[: verbs[-1].start()] if verbs else text[:start]
+
+    def keep(words: list[str]) -> frozenset[str]:
+        kept = (lang.base_word(w.lower()) for w in words)
+        return frozenset(w for w in kept if w in lang.terms(w) and w not in common)
+
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", prefix) if not _VERBISH.search(w.lower())]
+    return keep(words), keep(words[-2:]) if verbs else frozenset()
 
 
 def check_superlative(c: Claim, doc: Reading) -> tuple[str, str]:
@@ -61,6 +83,8 @@ def check_superlative(c: Claim, doc: Reading) -> tuple[str, str]:
     largest category": the sentence with the superlative must name the draft's subject before
     it. Missing (so the sentence is unsupported) when no passage sentence does.
     """
+    if any(not overlap({w}, lang.terms(doc.text)) for w in c.measure):
+        return "missing", ""  # "Bike thefts" where the passage never speaks of bikes
     for unit in doc.units:
         for m in lang.SUPERLATIVE.finditer(unit):
             if _way(m) != c.value:
@@ -69,6 +93,10 @@ def check_superlative(c: Claim, doc: Reading) -> tuple[str, str]:
             if overlap(c.about, before):
                 return "found", ""
     return "missing", ""
+
+
+# words of a subject that are verbs of its own clause ("Shoplifting went up and is now ...")
+_VERBISH = re.compile(r"ed$|^(?:went|rose|fell|grew|saw|made|now|still|also|up|down)$")
 
 
 def _compared_with(text: str, end: int, common: frozenset[str]) -> frozenset[str]:
@@ -143,13 +171,16 @@ def _by_figures(c: Claim, doc: Reading, f: DocFigure) -> tuple[str, str] | None:
         for g in doc.figures
         if g is not f
         and g.unit_index == f.unit_index
-        and lang.same_unit(f.q, g.q)
+        and (lang.same_unit(f.q, g.q) or lang.same_unit(g.q, f.q))  # "4.1 per 1,000 against 5.2"
         and g.q.value != f.q.value
-        and overlap(c.about, g.about) > overlap(c.about, f.about)
+        and (
+            overlap(c.about, g.measure) > overlap(c.about, f.measure)
+            or overlap(c.about, g.about) > overlap(c.about, f.about)
+        )
     ]
     if not rivals:
         return None
-    g = max(rivals, key=lambda g: overlap(c.about, g.about))
+    g = max(rivals, key=lambda g: (overlap(c.about, g.measure), overlap(c.about, g.about)))
     way = "more" if f.q.value > g.q.value else "less"
     return way, f"{f.q.text.strip()} against {g.q.text.strip()}"
 
@@ -168,3 +199,35 @@ def check_frequency(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
         if group:
             return "conflict", group[0][1]
     return "missing", ""
+
+
+def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
+    """Every claim of a draft sentence: claims.py's, and its comparisons and frequencies.
+
+    A figure inside a frequency ("four times a year") is read as the frequency only; a year
+    inside a document's title names the edition, and the title is a claim of its own: what the
+    sentence says, that document says.
+    """
+    extra = comparison_claims(sentence, rules.common)
+    titles = lang.title_spans(sentence, [*rules.titles, *rules.superseded_titles])
+    extra += [Claim("document", sentence[s:e], s, e, t) for t, s, e in titles]
+    spans = [(c.start, c.end, "number") for c in extra if c.kind == "frequency"]
+    spans += [(s, e, "date") for _, s, e in titles]
+    said = [
+        c
+        for c in claims(sentence, rules, policy)
+        if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
+    ]
+    return sorted(said + extra, key=lambda c: c.start)
+
+
+def check_document(c: Claim, aligned: Any, doc: Reading, anchor: int) -> str:
+    """A document the draft names: the passage is from it, or names it where the draft sits.
+
+    Where the draft sits is the passage sentence it matches or the one before ("The Harbour
+    Plan 2019 funded patrols. Its grant was ...").
+    """
+    if str(aligned.source.get("title", "")).lower() == c.value.lower():
+        return "found"
+    near = doc.units[max(0, anchor - 1) : anchor + 1] if 0 <= anchor < len(doc.units) else []
+    return "found" if c.text.lower() in " ".join([*near, aligned.text]).lower() else "missing"

@@ -926,10 +926,10 @@ def comparisons(text: str) -> list[tuple[str, str, int, int]]:
     for way, pattern in (("more", COMPARE_MORE), ("less", COMPARE_LESS)):
         for m in pattern.finditer(text):
             rest = text[m.end() :]
-            if _COMPARE_FIGURE.match(rest) or re.match(r"\s*(?:ever|usual|expected)\b", rest):
-                continue
-            kind = "direction" if _COMPARE_TIME.match(rest) else "comparison"
-            out.append((kind, way, m.start(), m.end()))
+            if _COMPARE_TIME.match(rest):
+                out.append(("direction", way, m.start(), m.end()))
+            elif not (_COMPARE_FIGURE.match(rest) or re.match(r"\s*(?:ever|usual)\b", rest)):
+                out.append(("comparison", way, m.start(), m.end()))
     return sorted(out, key=lambda c: c[2])
 
 

@@ -20,7 +20,6 @@ from assistant.claims import (
     Reading,
     WordingPolicy,
     attached_date,
-    claims,
     clause_of,
     overlap,
     read_passage,
@@ -28,9 +27,9 @@ from assistant.claims import (
 from assistant.compare_check import (
     ELEMENT,
     check_comparison,
+    check_document,
     check_frequency,
     check_superlative,
-    comparison_claims,
 )
 from assistant.name_check import check_name, check_relation
 
@@ -56,38 +55,6 @@ class ClaimCheck:
     end: int
     status: str  # found | conflict | missing
     document_value: str = ""
-
-
-def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
-    """Every claim of a draft sentence: claims.py's, and its comparisons and frequencies.
-
-    A figure inside a frequency ("four times a year") is read as the frequency only; a year
-    inside a document's title names the edition, and the title is a claim of its own: what the
-    sentence says, that document says.
-    """
-    extra = comparison_claims(sentence, rules.common)
-    titles = lang.title_spans(sentence, [*rules.titles, *rules.superseded_titles])
-    extra += [Claim("document", sentence[s:e], s, e, t) for t, s, e in titles]
-    spans = [(c.start, c.end, "number") for c in extra if c.kind == "frequency"]
-    spans += [(s, e, "date") for _, s, e in titles]
-    said = [
-        c
-        for c in claims(sentence, rules, policy)
-        if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
-    ]
-    return sorted(said + extra, key=lambda c: c.start)
-
-
-def check_document(c: Claim, aligned: Aligned, doc: Reading, anchor: int) -> str:
-    """A document the draft names: the passage is from it, or names it where the draft sits.
-
-    Where the draft sits is the passage sentence it matches or the one before ("The Harbour
-    Plan 2019 funded patrols. Its grant was ...").
-    """
-    if str(aligned.source.get("title", "")).lower() == c.value.lower():
-        return "found"
-    near = doc.units[max(0, anchor - 1) : anchor + 1] if 0 <= anchor < len(doc.units) else []
-    return "found" if c.text.lower() in " ".join([*near, aligned.text]).lower() else "missing"
 
 
 def check_figure(
@@ -327,7 +294,7 @@ def check_passage(
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
-        if c.kind == "date" and _base_met(sentence, c, found):
+        if c.kind == "date" and _base_met(sentence, c, found, doc):
             status, value = "found", ""
         elif c.kind == "date":
             status, value = (
@@ -364,15 +331,19 @@ def check_passage(
     return [out[i] for i in sorted(out)]
 
 
-def _base_met(sentence: str, c: Claim, found: list[DocFigure]) -> bool:
+def _base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> bool:
     """True for the period a change is measured from when a figure found is for the next one.
 
-    "10.4% fewer than in 2022/23" is backed by a fall of 10.4% given for 2023/24.
+    "10.4% fewer than in 2022/23" is backed by a fall of 10.4% given for 2023/24 (or in a
+    sentence about 2023/24).
     """
     if len(c.value) != 2 or not lang.is_base_period(lang.mask_editions(sentence), c.start):
         return False
-    first, last = c.value
-    return any(f.period == (first + 1, last + 1) for f in found)
+    after = (c.value[0] + 1, c.value[1] + 1)
+    units = {f.unit_index for f in found}
+    return any(f.period == after for f in found) or any(
+        v == after and i in units for v, _, i in doc.periods
+    )
 
 
 def _deadline(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> dict[int, tuple[str, str]]:

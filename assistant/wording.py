@@ -24,8 +24,8 @@ from assistant import editions
 from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.claims import Claim, GlossaryRules, WordingPolicy
+from assistant.compare_check import sentence_claims as claims
 from assistant.passage_check import Aligned, ClaimCheck, check_passage
-from assistant.passage_check import sentence_claims as claims
 
 __all__ = [
     "VERDICTS",
@@ -174,7 +174,7 @@ def _outranked(
     backing: Aligned,
     checked: list[tuple[Aligned, list[ClaimCheck]]],
     policy: WordingPolicy,
-    named: set[str] = frozenset(),  # type: ignore[assignment]
+    named: frozenset[str] | set[str] = frozenset(),
 ) -> bool:
     """True when a passage aligned better than the backing one states a claim otherwise.
 
