@@ -91,6 +91,8 @@ BODY = re.compile(
 )
 OVERCLAIM = re.compile(
     r"\b(eliminated|eradicated|ended|all|every(?!\s+[\d£])|always|never|guarantees?|"
+    r"only(?!\s+(?:about|around|some|nearly|almost|just|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|[\d£]))|"
     r"first (?:\w+ )?in (?:the country|england|the uk|britain)|first county|"
     r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b",
     re.I,
@@ -983,3 +985,11 @@ def title_spans(text: str, titles: Iterable[str]) -> list[tuple[str, int, int]]:
             if not any(s <= m.start() < e for _, s, e in out):
                 out.append((title, m.start(), m.end()))
     return sorted(out, key=lambda t: t[1])
+
+
+# A passage sentence saying something stopped: a draft that states it as standing is out of date.
+NO_LONGER = re.compile(
+    r"\b(?:no longer|ceased|(?:was|were|has been|have been) (?:abolished|replaced|merged|"
+    r"absorbed|folded))\b",
+    re.I,
+)

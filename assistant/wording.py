@@ -128,6 +128,12 @@ def judge(
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return _cite(v, *checked[0])
     full = [(a, c) for a, c in checked if all(x.status == "found" for x in c)]
+    if full and (stop := _stopped(sentence, full[0][0])):
+        _cite(v, *full[0])
+        v.reasons.append(f'the documents say this has stopped: "{stop}"')
+        if any(a.status == "superseded" and a.score >= policy.related for a in everything):
+            v.verdict, v.element = "outdated", "superseded"
+        return v
     if full and _outranked(full[0][0], checked, policy, _named(said)):
         return _conflict_or_unsupported(v, checked, everything, rules, policy)
     if full and (said and _anchored(said) or full[0][0].score >= policy.supported):
@@ -160,6 +166,15 @@ def _stale(
         f'the current documents say "{newer.document_value}"'
     )
     return v
+
+
+def _stopped(sentence: str, backing: Aligned) -> str:
+    """The words of the backing sentence that say the thing stopped ("no longer").
+
+    Empty when the sentence says no such thing, or the draft says so too.
+    """
+    said = lang.NO_LONGER.search(backing.text)
+    return said.group(0) if said and not lang.NO_LONGER.search(sentence) else ""
 
 
 def _named(said: list[Claim]) -> set[str]:

@@ -502,3 +502,25 @@ def test_a_draft_without_values_that_the_replaced_edition_states_more_closely_is
     draft = "The first priority of the harbour strategy is violence at night on the quays."
     v = _judge(draft, now, then)
     assert (v.verdict, v.element) == ("outdated", "superseded")
+
+
+def test_a_thing_the_documents_say_has_stopped_is_not_supported_as_standing() -> None:
+    now = _doc("Quay patrols are no longer a separate priority of the quay strategy.", score=0.8)
+    v = _judge("Quay patrols remain a separate priority of the quay strategy.", now)
+    assert v.verdict == "unsupported" and "no longer" in v.reasons[0]
+    then = _doc("Priority 2: quay patrols.", score=0.6, status="superseded")
+    assert _judge(
+        "Quay patrols remain a separate priority of the quay strategy.", now, then
+    ).verdict == ("outdated")
+    said = _judge("Quay patrols are no longer a separate priority of the quay strategy.", now)
+    assert said.verdict == "supported"
+
+
+def test_only_is_an_overclaim_unless_the_documents_say_it_but_only_five_is_a_figure() -> None:
+    doc = _doc("Assault data comes from Eastport Infirmary and Westhaven General Hospital.")
+    v = _judge("Assault data comes from Eastport Infirmary only.", doc)
+    assert v.verdict == "unsupported" and '"only"' in v.reasons[0]
+    share = _doc("The quays cover about 0.04% of the harbour's area.")
+    assert _judge("The quays cover only about 0.04% of the harbour's area.", share).verdict == (
+        "supported"
+    )
