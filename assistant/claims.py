@@ -31,6 +31,7 @@ class WordingPolicy:
     over_tolerance: float = 0.10  # "more than a third" matches 33.3%-36.7% (a lower bound)
     context_words: int = 5  # content words either side of a figure say what it measures
     passages: int = 6  # passages (best aligned first) a sentence is checked against
+    outrank_margin: float = 0.05  # a clash this much better aligned than the backing vetoes it
 
 
 @dataclass(frozen=True)
@@ -150,7 +151,8 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
     others = [q.start for q in lang.quantities(text) if q.start != start]
     for period, _, s, _ in sorted(spans, key=lambda p: abs(p[2] - start)):
         between = any(min(s, start) < o < max(s, start) for o in others)
-        if _ATTACH.search(text[max(0, s - 20) : s]) and not between:
+        base = lang.is_base_period(text, s)  # "10.4% fewer than in 2022/23": compared with
+        if _ATTACH.search(text[max(0, s - 20) : s]) and not between and not base:
             return period
     return None
 
@@ -170,8 +172,9 @@ def attached_date(text: str, end: int, reach: int = 60) -> tuple[int, int] | Non
 
 
 def _is_old(text: str, start: int) -> bool:
-    """True for the earlier value of a change: "up from 38%", "down from 641"."""
-    return bool(re.search(r"\bfrom\s+$", text[max(0, start - 8) : start], re.I))
+    """True for the earlier value of a change: "up from 38%", "compared with 38% a year ago"."""
+    before = text[max(0, start - 16) : start]
+    return bool(re.search(r"\b(?:from|compared (?:with|to))\s+$", before, re.I))
 
 
 def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
@@ -268,8 +271,10 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
             continue
         label, cells = parse_row(sentence)
         mixed = any(lang.rate_unit(c.column) for c in cells)  # a row with rate and count columns
+        # a cell without figures says what the row measures ("Measure: crime per 1,000 residents")
+        words = " ".join(c.value for c in cells if not lang.quantities(c.value))
         for cell in cells:
-            head = cell.column if mixed else f"{cell.column} {label} {caption}"
+            head = cell.column if mixed else f"{cell.column} {label} {caption} {words}"
             rate = lang.rate_unit(head)
             figures += _cell_figures(caption, label, cell, len(units), row, common, rate)
             units.append(f"{caption} {label} | {cell.column}: {cell.value}".strip())

@@ -73,3 +73,19 @@ def stale(
 
 def _value_conflict(x: _Check) -> bool:
     return x.kind in VALUE_KINDS and x.status == "conflict" and bool(x.document_value)
+
+
+def restated(
+    said: Sequence[Claim], support: float, passages: Sequence[Any], margin: float
+) -> Any | None:
+    """The replaced edition's passage a draft without figures or dates restates, if any.
+
+    "The first priority of our serious violence strategy is violence in the night-time
+    economy" backs on no value; when a replaced edition says it clearly more closely (by
+    `margin`) than any current passage that backs it, the draft describes the old edition.
+    A draft that names a document by its title says which edition it means and is left alone.
+    """
+    if any(c.kind in ("number", "date", "frequency", "document") for c in said):
+        return None
+    old = [p for p in passages if p.status == "superseded" and p.score >= support + margin]
+    return max(old, key=lambda p: p.score) if old else None

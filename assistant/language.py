@@ -90,7 +90,9 @@ BODY = re.compile(
     r"Panel|Authority)\b"
 )
 OVERCLAIM = re.compile(
-    r"\b(eliminated|eradicated|ended|all|every|always|never|guarantees?|"
+    r"\b(eliminated|eradicated|ended|all|every(?!\s+[\d£])|always|never|guarantees?|"
+    r"only(?!\s+(?:about|around|some|nearly|almost|just|a|an|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|[\d£]))|"
     r"first (?:\w+ )?in (?:the country|england|the uk|britain)|first county|"
     r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b",
     re.I,
@@ -618,14 +620,15 @@ FIGURE = re.compile(
 # A number that names a part of a document or a list position, not a figure.
 NOT_A_FIGURE = re.compile(
     r"\b(?:section|table|figure|chart|priority|page|part|chapter|tier|phase|level|step|annex|"
-    r"appendix|paragraph|no\.?|number|article|schedule|clause|covid|per)[\s-]*$",
+    r"appendix|paragraph|no\.?|number|article|schedule|clause|covid|per|"
+    r"(?:for|in|out of) every)[\s-]*$",
     re.I,
 )
 TWICE = re.compile(r"\b(?:twice|double|doubled)\b", re.I)
 FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}}) )?({MONTHS}) ((?:19|20)\d\d)\b")
 
-# Changes a sentence states (strict: "up" only as "up by", "up from" or "up 5%"; "set up" and
-# "more than" are not changes).
+# Changes a sentence states (strict: "up" only as "up by", "up from" or "up 5%"; "set up",
+# "more than" and "shut down 27 lines" are not changes).
 CHANGE_UP = re.compile(
     r"\b(?:rose|risen|rising|rises?|increased?|increases|increasing|grew|grown|grows?|growing|"
     r"growth|went up|gone up|doubled|climb(?:ed|s|ing)?|soared|jumped|edged up|"
@@ -635,7 +638,9 @@ CHANGE_UP = re.compile(
 CHANGE_DOWN = re.compile(
     r"\b(?:fell|fallen|falling|falls?|decreased?|decreases|decreasing|declined?|declines|"
     r"declining|dropped|drops?|reduced?|reduces|reducing|reduction|cut|cuts|halved|went down|"
-    r"gone down|slipped|dipped|plunged|tumbled|edged down|down(?= (?:by|from)\b| £?\d))\b",
+    r"gone down|slipped|dipped|plunged|tumbled|edged down|"
+    r"(?<!shut )(?<!closed )(?<!close )(?<!shuts )(?<!crack )(?<!clamp )(?<!broke )(?<!track )"
+    r"down(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )
 # "from 48 in 2022 to 67 in 2023": the two values of a change, in order.
@@ -735,7 +740,8 @@ def quantities(text: str) -> list[Quantity]:
 
 
 RATE_AFTER = re.compile(
-    r"^(?:\s+[A-Za-z'-]+){1,3}\s+per\s+(1,000|1000|10,000|100,000|100000|million)\b"
+    r"^(?:\s+[A-Za-z'-]+){1,3}\s+(?:per|for every|in every|out of every)\s+"
+    r"(1,000|1000|10,000|100,000|100000|million)\b"
 )
 RATE_BEFORE = re.compile(r"\brate (?:of|was|is|at|stood at)\s+$", re.I)
 
@@ -900,9 +906,10 @@ def mask_editions(text: str) -> str:
 
 
 # A period that is the base of a comparison: "on 2021/22", "since the 2024 strategy (2022/23)",
-# "against 2022/23". A figure beside it is given for a later period.
+# "against 2022/23", "fewer than in 2022/23". A figure beside it is given for a later period.
 BASE_BEFORE = re.compile(
-    r"(?:\b(?:since|against|compared (?:with|to))\b[^.;|:]{0,25}|\b(?:on|from)\s+(?:the\s+)?)$",
+    r"(?:\b(?:since|against|compared (?:with|to))\b[^.;|:]{0,25}|\b(?:on|from)\s+(?:the\s+)?"
+    r"|\bthan\s+(?:in\s+)?(?:the\s+)?)$",
     re.I,
 )
 
@@ -924,3 +931,107 @@ COMPARED_EDITION = re.compile(
 def drop_compared_editions(text: str) -> str:
     """The text without the editions it names only to compare with."""
     return COMPARED_EDITION.sub(" ", text)
+
+
+# --- Comparisons and frequencies (the wording check's claims beyond figures) ------------------
+
+# A comparison a sentence states: "below the England rate", "higher than England's". A
+# comparative followed by a figure ("more than 5,900 hours") is the figure's bound, not a
+# comparison; one followed by a time ("fewer than in 2022/23", "higher than a year earlier") is
+# a change over time, so a direction.
+COMPARE_MORE = re.compile(
+    r"\b(?:above|higher than|greater than|more than|larger than|bigger than|exceed(?:s|ed|ing)?|"
+    r"outstrip(?:s|ped)?|worse than)\b",
+    re.I,
+)
+COMPARE_LESS = re.compile(
+    r"\b(?:below|lower than|less than|fewer than|smaller than|better than)\b", re.I
+)
+_COMPARE_FIGURE = re.compile(
+    r"\s+(?:(?:a|an|one|half|twice|double|about|around|nearly|almost)\b|[\d£]|"
+    r"(?:" + "|".join(NUMBER_WORDS) + r")\b)",
+    re.I,
+)
+_COMPARE_TIME = re.compile(
+    r"\s+(?:(?:in|on|during|at)\s+)?(?:the\s+)?(?:(?:19|20)\d\d|year|previous|last|"
+    r"same (?:period|months|time)|a year (?:earlier|before|ago)|before|earlier|"
+    r"(?:\d+|one|two|three|five|ten) years? (?:earlier|before|ago))",
+    re.I,
+)
+
+
+def comparisons(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, way, start, end) of each comparison a text states.
+
+    kind is "comparison" (with another place or group: "below the England rate") or
+    "direction" (with an earlier time: "10.4% fewer than in 2022/23"); way is "more" or "less".
+    """
+    out = []
+    for way, pattern in (("more", COMPARE_MORE), ("less", COMPARE_LESS)):
+        for m in pattern.finditer(text):
+            rest = text[m.end() :]
+            if _COMPARE_TIME.match(rest):
+                out.append(("direction", way, m.start(), m.end()))
+            elif not (_COMPARE_FIGURE.match(rest) or re.match(r"\s*(?:ever|usual)\b", rest)):
+                out.append(("comparison", way, m.start(), m.end()))
+    return sorted(out, key=lambda c: c[2])
+
+
+# How often something happens, as times a year: "quarterly" is 4, "every six weeks" 8.7.
+_PER_YEAR = {"week": 52.0, "fortnight": 26.0, "month": 12.0, "quarter": 4.0, "year": 1.0}
+_ADVERB_PER_YEAR = {
+    "weekly": 52.0,
+    "fortnightly": 26.0,
+    "monthly": 12.0,
+    "quarterly": 4.0,
+    "annually": 1.0,
+    "yearly": 1.0,
+    "biannually": 2.0,
+}
+_TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "six times": 6}
+FREQUENCY = re.compile(
+    r"\b(?:(?P<adverb>" + "|".join(_ADVERB_PER_YEAR) + r")|"
+    r"every (?:(?P<n>\d+|two|three|four|five|six|eight|other) )?(?P<each>week|fortnight|month|"
+    r"quarter|year)s?|(?P<times>once|twice|three times|four times|six times) an? "
+    r"(?P<per>week|fortnight|month|quarter|year))\b",
+    re.I,
+)
+
+
+def frequencies(text: str) -> list[tuple[float, str, int, int]]:
+    """(times a year, text, start, end) of each frequency a text states ("meets quarterly")."""
+    out = []
+    for m in FREQUENCY.finditer(text):
+        if m.group("adverb"):
+            value = _ADVERB_PER_YEAR[m.group("adverb").lower()]
+        elif m.group("each"):
+            n = (m.group("n") or "1").lower()
+            count = 2.0 if n == "other" else float(NUMBER_WORDS.get(n, n))
+            value = _PER_YEAR[m.group("each").lower()] / count
+        else:
+            value = _TIMES[m.group("times").lower()] * _PER_YEAR[m.group("per").lower()]
+        out.append((round(value, 2), m.group(0), m.start(), m.end()))
+    return out
+
+
+def title_spans(text: str, titles: Iterable[str]) -> list[tuple[str, int, int]]:
+    """(title, start, end) where a text names a document by its title, case aside.
+
+    A title is matched up to any colon ("Police, Fire and Crime Plan 2024-2028: Summary" is
+    named by "the Police, Fire and Crime Plan 2024-2028"); its years name the edition.
+    """
+    out = []
+    for title in sorted(set(titles), key=len, reverse=True):
+        name = title.split(":")[0].strip()
+        for m in re.finditer(re.escape(name), text, re.I):
+            if not any(s <= m.start() < e for _, s, e in out):
+                out.append((title, m.start(), m.end()))
+    return sorted(out, key=lambda t: t[1])
+
+
+# A passage sentence saying something stopped: a draft that states it as standing is out of date.
+NO_LONGER = re.compile(
+    r"\b(?:no longer|ceased|(?:was|were|has been|have been) (?:abolished|replaced|merged|"
+    r"absorbed|folded))\b",
+    re.I,
+)

@@ -24,6 +24,13 @@ from assistant.claims import (
     overlap,
     read_passage,
 )
+from assistant.compare_check import (
+    ELEMENT,
+    check_comparison,
+    check_document,
+    check_frequency,
+    check_superlative,
+)
 from assistant.name_check import check_name, check_relation
 
 
@@ -67,6 +74,12 @@ def check_figure(
     scored = sorted(same_unit, key=lambda f: -fit[id(f)])
     tol = (policy.approx_tolerance, policy.over_tolerance)
     matches = [f for f in scored if lang.same_value(q, f.q, *tol)]
+    if counted := [f for f in matches if _counts_other(claim, f)]:  # "four strands", not priorities
+        matches = [f for f in matches if f not in counted]
+        scored = [f for f in scored if f not in counted]
+    # the closest reading first: a current value before an earlier one ("from 4,312"), then
+    # the one about the same thing, then the nearest value ("just over 4,100" is 4,105)
+    matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
     best = scored[0] if scored else None
     best_fit = fit[id(best)] if best else 0
     for m in matches:
@@ -91,6 +104,21 @@ def check_figure(
     if other and overlap(claim.about, other[0].about) > 0:
         return "conflict", other[0].q.text.strip(), other[0]
     return "missing", "", None
+
+
+def _counts_other(claim: Claim, f: DocFigure) -> bool:
+    """True when a small count in prose counts something else: "four strands", not priorities.
+
+    Small counts (priorities, strands, pathways) are common values, so what they count decides.
+    """
+    if f.row >= 0 or claim.value.unit != "" or f.q.unit != "" or claim.old or f.q.value > 20:
+        return False
+    mine, theirs = _counted(claim.measure), _counted(f.measure)
+    return bool(mine and theirs) and not overlap(mine, theirs)
+
+
+def _counted(measure: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in measure if not re.search(r"\d", w))
 
 
 def _share_of_counts(
@@ -266,7 +294,9 @@ def check_passage(
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
-        if c.kind == "date":
+        if c.kind == "date" and _base_met(sentence, c, found, doc):
+            status, value = "found", ""
+        elif c.kind == "date":
             status, value = (
                 ("conflict", wrong_period[c.value])
                 if c.value in wrong_period
@@ -280,10 +310,18 @@ def check_passage(
             status, value = check_name(c, doc, anchors[0], sentence, rules)
         elif c.kind == "relation":
             status, value = check_relation(c, doc, anchors[0])
+        elif c.kind == "comparison":
+            status, value = check_comparison(c, doc, anchors, found, sentence)
+        elif c.kind == "frequency":
+            status, value = check_frequency(c, doc, anchors[0])
+        elif c.kind == "superlative":
+            status, value = check_superlative(c, doc)
+        elif c.kind == "document":
+            status, value = check_document(c, aligned, doc, anchors[0]), ""
         else:
             continue
         out[i] = ClaimCheck(
-            c.kind if c.kind != "relation" else "body",
+            ELEMENT.get(c.kind, c.kind) if c.kind != "relation" else "body",
             c.text,
             c.start,
             c.end,
@@ -291,6 +329,21 @@ def check_passage(
             value if status != "found" else "",
         )
     return [out[i] for i in sorted(out)]
+
+
+def _base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> bool:
+    """True for the period a change is measured from when a figure found is for the next one.
+
+    "10.4% fewer than in 2022/23" is backed by a fall of 10.4% given for 2023/24 (or in a
+    sentence about 2023/24).
+    """
+    if len(c.value) != 2 or not lang.is_base_period(lang.mask_editions(sentence), c.start):
+        return False
+    after = (c.value[0] + 1, c.value[1] + 1)
+    units = {f.unit_index for f in found}
+    return any(f.period == after for f in found) or any(
+        v == after and i in units for v, _, i in doc.periods
+    )
 
 
 def _deadline(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> dict[int, tuple[str, str]]:

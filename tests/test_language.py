@@ -232,3 +232,64 @@ def test_a_hyphenated_place_is_a_name_in_its_capitalised_parts() -> None:
     names = proper_names(texts, max_share=1.0)
     assert {"stoke", "sea"} <= names and not {"on", "night", "time", "icbs"} & names
     assert name_words("Stoke-on-Sea's rate") == ["stoke", "on", "sea", "rate"]
+
+
+# --- comparisons, frequencies, titles (the wording check's claims) ---------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The ferry toll is below the county average.", [("comparison", "less")]),
+        ("Eastport's rate was higher than Westhaven's.", [("comparison", "more")]),
+        ("Thefts were 10.4% fewer than in 2022/23.", [("direction", "less")]),
+        ("Crossings were 5% higher than a year earlier.", [("direction", "more")]),
+        ("Patrols ran for more than 5,900 hours.", []),  # a figure's bound
+        ("More than a third of crossings were late.", []),
+        ("It is lower than ever.", []),
+    ],
+)
+def test_comparisons_with_another_group_or_an_earlier_time(text: str, expected: list) -> None:
+    assert [(kind, way) for kind, way, _, _ in lang.comparisons(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, per_year",
+    [
+        ("The board meets quarterly.", 4.0),
+        ("The board meets four times a year.", 4.0),
+        ("The panel meets monthly.", 12.0),
+        ("Reports go out every six months.", 2.0),
+        ("The group meets every other week.", 26.0),
+        ("The review takes place once a year.", 1.0),
+    ],
+)
+def test_frequencies_as_times_a_year(text: str, per_year: float) -> None:
+    assert [value for value, _, _, _ in lang.frequencies(text)] == [per_year]
+
+
+def test_a_range_of_weeks_is_no_single_frequency() -> None:
+    assert lang.frequencies("The board meets every six to eight weeks.") == []
+
+
+def test_for_every_thousand_is_a_rate_and_shut_down_is_no_fall() -> None:
+    (q,) = lang.quantities("There were 68.3 thefts for every 1,000 passengers.")
+    assert (q.value, q.unit) == (68.3, "per 1,000")
+    assert lang.change("The harbour police shut down 27 smuggling routes.") == ""
+    assert lang.change("Thefts were down 27 on the year.") == "down"
+    assert not lang.OVERCLAIM.search("68.3 thefts for every 1,000 passengers")
+    assert lang.OVERCLAIM.search("every ferry was searched")
+
+
+def test_a_period_after_than_is_the_base_of_a_change() -> None:
+    text = "Thefts were 10.4% fewer than in 2022/23."
+    assert lang.is_base_period(text, text.index("2022/23"))
+
+
+def test_titles_are_found_up_to_their_colon_case_aside() -> None:
+    titles = ["Harbour Plan 2024-2028: Summary", "Harbour Plan 2019"]
+    text = "The harbour plan 2024-2028 sets six aims; the Harbour Plan 2019 set four."
+    assert [(t, text[s:e]) for t, s, e in lang.title_spans(text, titles)] == [
+        ("Harbour Plan 2024-2028: Summary", "harbour plan 2024-2028"),
+        ("Harbour Plan 2019", "Harbour Plan 2019"),
+    ]

@@ -417,3 +417,110 @@ def test_a_share_may_be_given_by_the_documents_as_two_counts() -> None:
     assert wrong.verdict != "supported"
     assert _judge("17% of ferry checks found a fault in 2022/23.", doc).verdict == "supported"
     assert _judge("10% of ferry checks found a fault in 2022/23.", doc).verdict != "supported"
+
+
+# --- claims beyond figures, and which passage decides (issue #13) ---------------------------
+
+
+def _titled(text: str, title: str, score: float = 0.8) -> Aligned:
+    return Aligned(text, text, score, {"doc_id": title.lower(), "title": title, "section": ""})
+
+
+def test_a_comparison_with_another_group_is_checked_in_words_and_figures() -> None:
+    said = _doc("Eastport's theft rate of 4.1 per 1,000 is below the county rate of 5.2.")
+    right = _judge("Eastport's theft rate of 4.1 per 1,000 is below the county's.", said)
+    assert right.verdict == "supported"
+    wrong = _judge("Eastport's theft rate of 4.1 per 1,000 is above the county's.", said)
+    assert (wrong.verdict, wrong.element) == ("conflict", "direction")
+    shown = _doc("Eastport recorded 4.1 thefts per 1,000 passengers against 5.2 for the county.")
+    wrong = _judge("Eastport's theft rate of 4.1 per 1,000 was higher than the county's.", shown)
+    assert (wrong.verdict, wrong.element) == ("conflict", "direction")
+
+
+def test_how_often_is_a_claim() -> None:
+    doc = _doc("The Harbour Safety Board meets quarterly to review quay patrols.")
+    assert _judge("The Harbour Safety Board meets four times a year.", doc).verdict == "supported"
+    assert _judge("The Harbour Safety Board meets monthly.", doc).verdict == "conflict"
+
+
+def test_a_better_aligned_passage_that_states_the_claim_otherwise_wins() -> None:
+    close = _doc("In 2022/23, 41% of ferry thefts happened at night.", score=0.9)
+    weaker = _doc("In 2022/23, 31% of passengers were aged under 25.", score=0.7)
+    v = _judge("In 2022/23, 31% of ferry thefts happened at night.", close, weaker)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "number", "41%")
+    assert _judge("In 2022/23, 41% of ferry thefts happened at night.", close, weaker).verdict == (
+        "supported"
+    )
+
+
+def test_the_current_value_of_a_change_is_matched_before_its_earlier_one() -> None:
+    doc = _doc("Ferry thefts fell by 4.8%, from 4,312 in 2022/23 to 4,105 in 2023/24.")
+    v = _judge("Ferry thefts fell by 4.8% in 2023/24, to just over 4,100.", doc)
+    assert v.verdict == "supported"
+
+
+def test_fewer_than_in_a_year_is_a_fall_measured_from_that_year() -> None:
+    doc = _doc("In 2023/24 ferry thefts fell again, by 10.4% to 4,410.")
+    assert _judge("There were 4,410 ferry thefts in 2023/24, 10.4% fewer than in 2022/23.", doc)
+    ok = _judge("There were 4,410 ferry thefts in 2023/24, 10.4% fewer than in 2022/23.", doc)
+    assert ok.verdict == "supported"
+    wrong = _judge("There were 4,410 ferry thefts in 2023/24, 10.4% more than in 2022/23.", doc)
+    assert (wrong.verdict, wrong.element) == ("conflict", "direction")
+
+
+def test_a_named_document_is_backed_by_its_own_passage_first() -> None:
+    other = _titled("The Quay Report sets five aims for the quays.", "Quay Report", 0.7)
+    own = _titled("The plan has six aims.", "Harbour Plan 2024", 0.66)
+    v = _judge("The Harbour Plan 2024 sets five aims.", other, own)
+    assert (v.verdict, v.document_value) == ("conflict", "six")
+    assert _judge("The Harbour Plan 2024 sets six aims.", other, own).verdict == "supported"
+
+
+def test_a_small_count_must_count_the_same_thing() -> None:
+    doc = _doc("The harbour strategy is built around four strands of work.")
+    assert _judge("The harbour strategy is built around four priorities.", doc).verdict != (
+        "supported"
+    )
+    assert _judge("The harbour strategy is built around four strands.", doc).verdict == (
+        "supported"
+    )
+
+
+def test_a_superlative_is_said_of_its_subject() -> None:
+    doc = _doc("Ferry thefts rose by 22.1% and are now the largest category of quay crime.")
+    assert _judge("Bike thefts are now the largest category of quay crime.", doc).verdict == (
+        "unsupported"
+    )
+    assert _judge("Ferry thefts are now the biggest category of quay crime.", doc).verdict == (
+        "supported"
+    )
+
+
+def test_a_draft_without_values_that_the_replaced_edition_states_more_closely_is_outdated() -> None:
+    now = _doc("Priority 3 covers violence at the quays and at night.", score=0.62)
+    then = _doc("Priority 1: violence at night on the quays.", score=0.75, status="superseded")
+    draft = "The first priority of the harbour strategy is violence at night on the quays."
+    v = _judge(draft, now, then)
+    assert (v.verdict, v.element) == ("outdated", "superseded")
+
+
+def test_a_thing_the_documents_say_has_stopped_is_not_supported_as_standing() -> None:
+    now = _doc("Quay patrols are no longer a separate priority of the quay strategy.", score=0.8)
+    v = _judge("Quay patrols remain a separate priority of the quay strategy.", now)
+    assert v.verdict == "unsupported" and "no longer" in v.reasons[0]
+    then = _doc("Priority 2: quay patrols.", score=0.6, status="superseded")
+    assert _judge(
+        "Quay patrols remain a separate priority of the quay strategy.", now, then
+    ).verdict == ("outdated")
+    said = _judge("Quay patrols are no longer a separate priority of the quay strategy.", now)
+    assert said.verdict == "supported"
+
+
+def test_only_is_an_overclaim_unless_the_documents_say_it_but_only_five_is_a_figure() -> None:
+    doc = _doc("Assault data comes from Eastport Infirmary and Westhaven General Hospital.")
+    v = _judge("Assault data comes from Eastport Infirmary only.", doc)
+    assert v.verdict == "unsupported" and '"only"' in v.reasons[0]
+    share = _doc("The quays cover about 0.04% of the harbour's area.")
+    assert _judge("The quays cover only about 0.04% of the harbour's area.", share).verdict == (
+        "supported"
+    )

@@ -1,0 +1,233 @@
+"""Claims beyond figures: comparisons, frequencies, superlatives, named documents (pure).
+
+Split from the wording check's claims (claims.py) and passage checking (passage_check.py). A
+draft that says a rate is "above" another where the passage says "below", or that a board
+meets "monthly" where the passage says "quarterly", states one claim differently; with no
+comparison or frequency in the passage the claim is missing, so the sentence is never
+"supported" on its figures alone.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from typing import Any
+
+from assistant import language as lang
+from assistant.claims import (
+    Claim,
+    DocFigure,
+    GlossaryRules,
+    Reading,
+    WordingPolicy,
+    claims,
+    clause_of,
+    overlap,
+)
+
+# the element a conflict of these claims names
+ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}
+
+
+def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
+    """The comparisons (with another place or group, or an earlier time) and frequencies."""
+    out = []
+    for kind, way, s, e in lang.comparisons(sentence):
+        text = sentence[s:e]
+        if kind == "direction":  # "10.4% fewer than in 2022/23" is a fall
+            out.append(Claim("direction", text, s, e, "up" if way == "more" else "down"))
+        else:
+            other = _compared_with(sentence, e, common)
+            out.append(Claim("comparison", text, s, e, way, about=other))
+    for value, text, s, e in lang.frequencies(sentence):
+        out.append(Claim("frequency", text, s, e, value))
+    if m := lang.SUPERLATIVE.search(sentence):
+        subject, head = _subject_before(sentence, m.start(), common)
+        if subject:
+            claim = Claim("superlative", m.group(0), m.start(), m.end(), _way(m), subject)
+            out.append(dataclasses.replace(claim, measure=head))
+    return out
+
+
+def _way(m: re.Match[str]) -> str:
+    word = m.group(1).lower()
+    return "least" if word in lang.LEAST or word == "best" else "most"
+
+
+_LINK = re.compile(r"\b(?:is|are|was|were|has|have|had|remains?|remained|became|becomes)\b", re.I)
+
+
+def _subject_before(
+    text: str, start: int, common: frozenset[str]
+) -> tuple[frozenset[str], frozenset[str]]:
+    """What a superlative is said of: the content words before it, and the head of its subject.
+
+    The head is the last two words before its verb ("Bike thefts are now the largest"); none
+    when no verb stands before the superlative.
+    """
+    verbs = list(_LINK.finditer(text[:start]))
+    prefix = text[: verbs[-1].start()] if verbs else text[:start]
+
+    def keep(words: list[str]) -> frozenset[str]:
+        kept = (lang.base_word(w.lower()) for w in words)
+        return frozenset(w for w in kept if w in lang.terms(w) and w not in common)
+
+    words = [w for w in re.findall(r"[A-Za-z][\w'-]*", prefix) if not _VERBISH.search(w.lower())]
+    return keep(words), keep(words[-2:]) if verbs else frozenset()
+
+
+def check_superlative(c: Claim, doc: Reading) -> tuple[str, str]:
+    """A superlative: found where a passage sentence says it of what the draft says it of.
+
+    "Burglary is now the largest category" is not backed by "shoplifting ... is now the
+    largest category": the sentence with the superlative must name the draft's subject before
+    it. Missing (so the sentence is unsupported) when no passage sentence does.
+    """
+    if any(not overlap({w}, lang.terms(doc.text)) for w in c.measure):
+        return "missing", ""  # "Bike thefts" where the passage never speaks of bikes
+    for unit in doc.units:
+        for m in lang.SUPERLATIVE.finditer(unit):
+            if _way(m) != c.value:
+                continue
+            before = frozenset(map(lang.base_word, lang.terms(unit[: m.start()])))
+            if overlap(c.about, before):
+                return "found", ""
+    return "missing", ""
+
+
+# words of a subject that are verbs of its own clause ("Shoplifting went up and is now ...")
+_VERBISH = re.compile(r"ed$|^(?:went|rose|fell|grew|saw|made|now|still|also|up|down)$")
+
+
+def _compared_with(text: str, end: int, common: frozenset[str]) -> frozenset[str]:
+    """What a comparison is made with: the content words after it in its clause."""
+    right = clause_of(text, end, end)[1]
+    words = lang.terms(text[end:right])
+    return frozenset(w for w in map(lang.base_word, words) if w not in common) or frozenset(
+        map(lang.base_word, words)
+    )
+
+
+def check_comparison(
+    c: Claim, doc: Reading, anchors: list[int], found: list[DocFigure], sentence: str
+) -> tuple[str, str]:
+    """A comparison: the passage's own comparison where the draft sits, else its figures.
+
+    Found when the sentence of the passage the draft matches compares the same way; a conflict
+    when it compares the other way, or when the draft's figure and the figure of what it is
+    compared with (in the same sentence) stand the other way round ("68.3 against 86.9 for
+    England" for "higher than England's").
+    """
+    if own := _in_the_draft(c, sentence):
+        return _verdict(c.value, *own)
+    units = [i for i in anchors if 0 <= i < len(doc.units)]
+    for i in units:
+        if said := _stated(doc.units[i]):
+            return _verdict(c.value, *said)
+    for f in found:
+        if shown := _by_figures(c, doc, f):
+            return _verdict(c.value, *shown)
+    words = lang.terms(sentence)
+    for i, unit in enumerate(doc.units):
+        if i in units or not overlap(c.about, lang.terms(unit)):
+            continue
+        if overlap(words, lang.terms(unit)) >= 3 and (said := _stated(unit)):
+            return _verdict(c.value, *said)
+    return "missing", ""
+
+
+def _in_the_draft(c: Claim, sentence: str) -> tuple[str, str] | None:
+    """(way, values) when the draft gives both sides: "70.2, below the England figure of 89.0".
+
+    Each figure is checked against the passage as a claim of its own, so the comparison holds
+    when the two values stand the way the draft says.
+    """
+    left, right = clause_of(sentence, c.end, c.end)
+    found = lang.quantities(sentence)
+    before = [q for q in found if q.end <= c.start]
+    after = [q for q in found if c.end <= q.start < right]
+    if not before or not after:
+        return None
+    a, b = before[-1], after[0]
+    if not (lang.same_unit(a, b) or lang.same_unit(b, a)):  # "70.2 per 1,000 ... 89.0"
+        return None
+    if a.value == b.value:
+        return None
+    return ("more" if a.value > b.value else "less"), f"{a.text.strip()} against {b.text.strip()}"
+
+
+def _stated(unit: str) -> tuple[str, str] | None:
+    """(way, words) of the first comparison with another group a passage sentence makes."""
+    for kind, way, s, e in lang.comparisons(unit):
+        if kind == "comparison":
+            return way, unit[s:e]
+    return None
+
+
+def _by_figures(c: Claim, doc: Reading, f: DocFigure) -> tuple[str, str] | None:
+    """(way, what shows it) from the figure of what the draft compares with, beside `f`."""
+    rivals = [
+        g
+        for g in doc.figures
+        if g is not f
+        and g.unit_index == f.unit_index
+        and (lang.same_unit(f.q, g.q) or lang.same_unit(g.q, f.q))  # "4.1 per 1,000 against 5.2"
+        and g.q.value != f.q.value
+        and (
+            overlap(c.about, g.measure) > overlap(c.about, f.measure)
+            or overlap(c.about, g.about) > overlap(c.about, f.about)
+        )
+    ]
+    if not rivals:
+        return None
+    g = max(rivals, key=lambda g: (overlap(c.about, g.measure), overlap(c.about, g.about)))
+    way = "more" if f.q.value > g.q.value else "less"
+    return way, f"{f.q.text.strip()} against {g.q.text.strip()}"
+
+
+def _verdict(mine: str, theirs: str, shown: str) -> tuple[str, str]:
+    return ("found", "") if mine == theirs else ("conflict", shown)
+
+
+def check_frequency(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+    """How often: the frequency the passage gives where the draft sits, else anywhere in it."""
+    here = lang.frequencies(doc.units[anchor]) if 0 <= anchor < len(doc.units) else []
+    every = [x for unit in doc.units for x in lang.frequencies(unit)]
+    for group in (here, every):
+        if any(abs(value - c.value) < 1e-6 for value, _, _, _ in group):
+            return "found", ""
+        if group:
+            return "conflict", group[0][1]
+    return "missing", ""
+
+
+def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
+    """Every claim of a draft sentence: claims.py's, and its comparisons and frequencies.
+
+    A figure inside a frequency ("four times a year") is read as the frequency only; a year
+    inside a document's title names the edition, and the title is a claim of its own: what the
+    sentence says, that document says.
+    """
+    extra = comparison_claims(sentence, rules.common)
+    titles = lang.title_spans(sentence, [*rules.titles, *rules.superseded_titles])
+    extra += [Claim("document", sentence[s:e], s, e, t) for t, s, e in titles]
+    spans = [(c.start, c.end, "number") for c in extra if c.kind == "frequency"]
+    spans += [(s, e, "date") for _, s, e in titles]
+    said = [
+        c
+        for c in claims(sentence, rules, policy)
+        if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
+    ]
+    return sorted(said + extra, key=lambda c: c.start)
+
+
+def check_document(c: Claim, aligned: Any, doc: Reading, anchor: int) -> str:
+    """A document the draft names: the passage is from it, or names it where the draft sits.
+
+    Where the draft sits is the passage sentence it matches or the one before ("The Harbour
+    Plan 2019 funded patrols. Its grant was ...").
+    """
+    if str(aligned.source.get("title", "")).lower() == c.value.lower():
+        return "found"
+    near = doc.units[max(0, anchor - 1) : anchor + 1] if 0 <= anchor < len(doc.units) else []
+    return "found" if c.text.lower() in " ".join([*near, aligned.text]).lower() else "missing"
