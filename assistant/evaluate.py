@@ -99,6 +99,33 @@ def claim_supported(sentence: Any, quotes: list[str]) -> bool:
     return all(sentence_supported(p.rstrip(";."), quotes) for p in pieces if p)
 
 
+def headings_supported(sentence: Any, sources: list[Any]) -> bool:
+    """Check a list of sub-headings: item i must be the section heading of its i-th citation.
+
+    Headings are document text: each item cites the passage opening its sub-section, whose
+    section trail ends with the item (numbering aside); the intro before the items must be a
+    heading of a cited passage's trail or its document's title.
+    """
+    from assistant.outline import split_trail, strip_numbering
+
+    items = tuple(sentence.items)
+    tail = ": " + "; ".join(items) + "."
+    if not items or len(sources) != len(items) or not sentence.text.endswith(tail):
+        return False
+    if any(s is None for s in sources):  # a citation with no source
+        return False
+    intro = _norm(sentence.text[: -len(tail)])
+    trails = [split_trail(s.section) for s in sources]
+    if not all(
+        t and _norm(strip_numbering(t[-1])) == _norm(i) for t, i in zip(trails, items, strict=True)
+    ):
+        return False
+    heads = {_norm(strip_numbering(h)) for t in trails for h in t} | {
+        _norm(s.title) for s in sources
+    }
+    return intro in heads
+
+
 def _relevance(item: dict[str, Any]) -> dict[str, int]:
     return {d: 1 for d in item.get("expected_docs", [])}
 
@@ -123,10 +150,15 @@ def score_item(item: dict[str, Any], answer: Any, retrieved: list[str]) -> ItemR
             first = answer.text.strip().split("\n", 1)[0]
             metrics["first_line_has_facts"] = fact_recall(first, item["must_include"])
     quotes = {s.n: s.quote for s in answer.sources}
+    by_n = {s.n: s for s in answer.sources}
     unsupported = [
         s.text
         for s in answer.sentences
-        if not claim_supported(s, [quotes.get(n, "") for n in s.citations])
+        if not (
+            headings_supported(s, [by_n.get(n) for n in s.citations])
+            if getattr(s, "headings", False)
+            else claim_supported(s, [quotes.get(n, "") for n in s.citations])
+        )
     ]
     if answer.sentences:
         metrics["citation_support"] = 1 - len(unsupported) / len(answer.sentences)

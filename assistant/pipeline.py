@@ -21,6 +21,7 @@ from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.index import REPORT, build_index
 from assistant.lexical import Synonyms
+from assistant.outline import outline_answer
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
 from assistant.store import live_ids, open_collection, open_sentences, read_manifest
@@ -334,7 +335,8 @@ class Assistant:
         The LLM sees the top passages of all parts, interleaved, each passage once.
         """
         if self.chat_model is None and not self.settings.llm:
-            return answer_parts(query, parts, self.scorer, self.abstention)
+            answer = answer_parts(query, parts, self.scorer, self.abstention)
+            return outline_answer(answer, parts, self.retriever.document_chunks)
         from assistant.answer_llm import answer_llm, make_chat_model
 
         try:

@@ -301,6 +301,19 @@ class HybridRetriever:
             for i, m in zip(got["ids"], got["metadatas"], strict=True)
         }
 
+    def document_chunks(self, doc_id: str) -> list[Chunk]:
+        """Every live chunk of one document, in reading order (for its section outline).
+
+        The caller passes only the doc_id of a hit, which the filters already let its user read.
+        """
+        got = self.collection.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        chunks = [
+            Chunk.from_record(i, d, m)
+            for i, d, m in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+            if i in self._rows
+        ]
+        return sorted(chunks, key=lambda c: c.ordinal)
+
     def rankings(self, question: str, depth: int = 100) -> dict[str, list[str]]:
         """Return the bm25, dense and hybrid rankings (ids) for one question (for evaluation)."""
         dense, lexical = self._rank(question, depth, Filters(include_superseded=True))

@@ -206,6 +206,7 @@ class AnswerSentence:
     cells: tuple[tuple[str, str], ...] = ()  # a table answer's (column, value) cells
     label: str = ""  # a table answer's row label
     quote: str = ""  # the passage's own words when the text rewords them (a row as prose)
+    headings: bool = False  # a list of sub-headings: item i is the section of citation i
 
 
 @dataclass

@@ -475,3 +475,93 @@ def test_a_year_naming_a_document_does_not_answer_when() -> None:
     ]
     answer = _ask("when is the harbour plan next reviewed?", hits)
     assert "May 2027" in answer.text.splitlines()[0]
+
+
+# An invented plan of a fictional county whose list of hubs is a section's sub-headings.
+_HUB_SECTIONS = [
+    ("2. Our approach", "Support is organised around four community hubs, one in each town."),
+    ("3. The four hubs > 3.1 Northvale hub", "The Northvale hub opens on weekdays from 9am."),
+    ("3. The four hubs > 3.2 Eastmere hub", "The Eastmere hub shares a building with the library."),
+    ("3. The four hubs > 3.3 Westbrook hub", "The Westbrook hub runs a weekly evening session."),
+    (
+        "3. The four hubs > 3.4 Southfold hub",
+        "The Southfold hub is staffed by two outreach workers.",
+    ),
+]
+
+
+def _hub_chunks() -> list[Chunk]:
+    return [
+        Chunk(
+            f"plan-{i}",
+            "plan",
+            text,
+            "Northvale Community Plan",
+            section,
+            None,
+            i,
+            0,
+            len(text),
+            f"hplan{i}",
+            "current",
+            "2025-01-01",
+            "partnership",
+        )  # fmt: skip
+        for i, (section, text) in enumerate(_HUB_SECTIONS)
+    ]
+
+
+def test_a_list_of_sub_headings_leads_with_the_items_each_citing_its_section() -> None:
+    from assistant.evaluate import headings_supported
+    from assistant.outline import outline_answer
+
+    chunks = _hub_chunks()
+    hits = [Hit(chunks[0], 0.9), Hit(chunks[2], 0.5)]
+    query = parse_query("What are the community hubs?", names=NAMES)
+    before = answer_query(query, hits, _scorer(), OPEN)
+    assert before.grounded and not before.sentences[0].items  # a sentence about the list
+    read = {"plan": chunks}.__getitem__
+    answer = outline_answer(before, [(query, hits)], read)
+    lead = answer.sentences[0]
+    assert lead.items == ("Northvale hub", "Eastmere hub", "Westbrook hub", "Southfold hub")
+    first = answer.text.splitlines()[0]
+    assert first.startswith("The four hubs: Northvale hub; Eastmere hub;")
+    cited = {s.n: s for s in answer.sources}
+    assert [cited[n].section.split(" > ")[-1] for n in lead.citations] == [
+        "3.1 Northvale hub", "3.2 Eastmere hub", "3.3 Westbrook hub", "3.4 Southfold hub",
+    ]  # fmt: skip
+    assert headings_supported(lead, [cited[n] for n in lead.citations])
+    assert "four community hubs" in answer.text  # the sentence about the list supports it
+    for s in answer.sentences[1:]:
+        assert s.role == "support" and s.text in cited[s.citations[0]].quote
+
+
+def test_no_list_of_sub_headings_when_no_heading_names_what_is_asked() -> None:
+    from assistant.outline import outline_answer
+
+    chunks = _hub_chunks()
+    hits = [Hit(chunks[0], 0.9), Hit(chunks[2], 0.5)]
+    query = parse_query("What are the opening hours?", names=NAMES)
+    before = answer_query(query, hits, _scorer(), OPEN)
+    assert outline_answer(before, [(query, hits)], {"plan": chunks}.__getitem__) is before
+
+
+@pytest.mark.slow
+def test_real_index_a_list_of_sub_headings_is_answered_with_its_items(
+    sample_index, real_embedder
+) -> None:
+    from assistant.evaluate import headings_supported
+    from assistant.pipeline import Assistant
+
+    answer = Assistant(sample_index, real_embedder, audit=False).ask(
+        "What are the reducing reoffending pathways?", record=False
+    )
+    assert answer.grounded
+    first = answer.text.splitlines()[0]
+    for item in ("Accommodation", "Education, training and employment", "Health",
+                 "Finance, benefit and debt", "Attitudes, thinking and behaviour"):  # fmt: skip
+        assert item in first
+    lead = answer.sentences[0]
+    assert lead.headings and "[1]" in first
+    cited = {s.n: s for s in answer.sources}
+    assert headings_supported(lead, [cited[n] for n in lead.citations])

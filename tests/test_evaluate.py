@@ -31,6 +31,38 @@ def test_fact_recall_and_support() -> None:
     assert not sentence_supported("The rate was 95.0.", ["The rate was 92.3."])
 
 
+def _source(n: int, section: str, quote: str = "Body text."):
+    from assistant.types import Source
+
+    return Source(
+        n, "plan", "Northvale Plan", section, None, "2025-01-01", "current", quote, f"c{n}", 1.0
+    )
+
+
+def test_a_list_of_sub_headings_is_supported_only_by_the_sections_it_cites() -> None:
+    from assistant.evaluate import claim_supported, headings_supported
+    from assistant.types import AnswerSentence
+
+    items = ("Northvale hub", "Eastmere hub")
+    lead = AnswerSentence(
+        "The two hubs: Northvale hub; Eastmere hub.", (1, 2), 1.0, items=items, headings=True
+    )
+    one = _source(1, "3. The two hubs > 3.1 Northvale hub")
+    two = _source(2, "3. The two hubs > 3.2 Eastmere hub")
+    assert headings_supported(lead, [one, two])
+    assert not headings_supported(lead, [two, one])  # each item is its own citation's heading
+    assert not headings_supported(lead, [one, _source(2, "4. Measures")])  # not a heading there
+    made_up = AnswerSentence(
+        "The hubs: Northvale hub; Eastmere hub.", (1, 2), 1.0, items=items, headings=True
+    )
+    assert not headings_supported(made_up, [one, two])  # the intro is no heading of them
+    # an ordinary list sentence is still checked against the passages' text alone
+    plain_list = AnswerSentence(
+        "The two hubs: Northvale hub; Eastmere hub.", (1,), 1.0, items=items
+    )
+    assert not claim_supported(plain_list, [one.quote])
+
+
 def test_compare_flags_only_drops_beyond_tolerance() -> None:
     rows = {
         r["metric"]: r

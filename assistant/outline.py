@@ -1,0 +1,281 @@
+"""Outline: section trails -> the sub-headings a list question asks for.
+
+Many lists in the documents are a section whose sub-headings are the items: "6. The nine
+pathways > 6.1 Accommodation", "6. The nine pathways > 6.2 Education, training and
+employment"... A list question ("what are the nine pathways?") whose top passage sits under a
+heading naming what is listed is answered with those sub-headings, each item citing the passage
+that opens its sub-section. The trail functions are pure; `outline_answer` reads one document's
+chunks through the function it is given (the retriever's, for a document of a hit the user may
+read).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from assistant import language as lang
+from assistant.compose import make_source, render, superseded_notice
+from assistant.query import Query
+from assistant.types import Answer, AnswerSentence, Chunk, Hit
+
+SEPARATOR = " > "  # how ingest joins a heading trail (chunk metadata `section`)
+OUTLINE_HITS = 10  # the top passages whose headings may name the list (evidence reads as many)
+MAX_ITEMS = 12  # a longer run of sub-headings is a document's chapters, not a list
+_NUMBER = r"(?:\d+(?:\.\d+)*\.?|[A-Z]\.(?:\d+\.?)*)"
+# "6.1 ", "A. ", and a heading numbered for two items: "6.8 and 6.9 Pathways for women"
+_NUMBERING = re.compile(rf"^\s*{_NUMBER}(?:\s*(?:and|to|-|–)\s*{_NUMBER})?\s+")
+_WORD = re.compile(r"[a-z]+")
+
+
+@dataclass(frozen=True)
+class Outline:
+    """A list read from headings: the heading holding it and each item's own trail."""
+
+    holder: tuple[str, ...]  # the trail of the heading the items sit under (() = top level)
+    items: tuple[tuple[str, ...], ...]  # each item's trail (its last heading is the item)
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        """The items as the document words them, without their numbering."""
+        return tuple(strip_numbering(t[-1]) for t in self.items)
+
+
+def split_trail(section: str) -> tuple[str, ...]:
+    """A section trail "Parent > Child" as its headings."""
+    return tuple(h.strip() for h in section.split(SEPARATOR) if h.strip())
+
+
+def strip_numbering(heading: str) -> str:
+    """A heading without its number: "6.1 Accommodation" -> "Accommodation"."""
+    return _NUMBERING.sub("", heading, count=1).strip()
+
+
+def number_span(heading: str) -> tuple[int, int] | None:
+    """The item numbers a heading covers: "6.10 X" -> (10, 10), "6.8 and 6.9 X" -> (8, 9).
+
+    None when the heading is unnumbered.
+    """
+    match = _NUMBERING.match(heading)
+    parts = re.split(r"\s*(?:and|to|-|–)\s*", match.group(0).strip()) if match else []
+    last = [re.findall(r"\d+", p) for p in parts]
+    if not last or not all(last):
+        return None
+    return int(last[0][-1]), int(last[-1][-1])
+
+
+def names(heading: str, target: str) -> bool:
+    """True when a heading uses the listed noun in any form ("Priority 1" names priorities)."""
+    words = _WORD.findall(strip_numbering(heading).lower())
+    return any(lang.same_word(w, target) for w in words)
+
+
+def is_item_heading(heading: str, target: str) -> bool:
+    """True when a heading starts with the listed noun, for one item ("Priority 2: Drugs").
+
+    The noun in the plural starts an item only when the heading is numbered for more than one
+    ("6.8 and 6.9 Pathways for women"); "Priorities for next year" is about the list.
+    """
+    words = _WORD.findall(strip_numbering(heading).lower())
+    return bool(words) and lang.same_word(words[0], target) and _counts_for(heading, words[0])
+
+
+def about_list(heading: str, target: str) -> bool:
+    """True when a heading speaks of the listed things together ("How the hubs were chosen").
+
+    An item names one of them ("Northvale hub") or starts with the noun ("Aim 1: ...").
+    """
+    words = _WORD.findall(strip_numbering(heading).lower())
+    return not is_item_heading(heading, target) and any(
+        lang.same_word(w, target) and not _counts_for(heading, w) for w in words
+    )
+
+
+def _counts_for(heading: str, word: str) -> bool:
+    """True when a word is singular, or the heading is numbered for several items."""
+    span = number_span(heading)
+    return not _plural(word) or (span is not None and span[1] > span[0])
+
+
+def _plural(word: str) -> bool:
+    return word.endswith("s") and not word.endswith(("ss", "us", "is"))
+
+
+def stated_count(heading: str) -> int | None:
+    """The number of items a heading says there are ("The nine pathways" -> 9), if any."""
+    text = lang.YEAR.sub(" ", strip_numbering(heading).lower())
+    for word in re.findall(r"[a-z]+|\d+", text):
+        if word in lang.NUMBER_WORDS:
+            return int(lang.NUMBER_WORDS[word])
+        if word.isdigit() and len(word) <= 2:
+            return int(word)
+    return None
+
+
+def children(trails: list[tuple[str, ...]], parent: tuple[str, ...]) -> list[str]:
+    """The headings directly under `parent`, in document order, each once."""
+    depth = len(parent)
+    found = [t[depth] for t in trails if len(t) > depth and t[:depth] == parent]
+    return list(dict.fromkeys(found))
+
+
+def find_list(sections: list[str], section: str, target: str) -> Outline | None:
+    """The sub-headings listing `target` around one passage's section, if its trail names it.
+
+    Args:
+        sections: the document's section trails in reading order.
+        section: the trail of a top passage.
+        target: the noun the question lists ("pathways").
+
+    Returns:
+        The outline, or None when no heading of the trail holds such a list.
+    """
+    trails = [split_trail(s) for s in sections]
+    trail = split_trail(section)
+    for depth in reversed(range(len(trail))):
+        heading = trail[depth]
+        if not names(heading, target):
+            continue
+        if is_item_heading(heading, target):  # the passage is one item: read its siblings
+            holder = trail[:depth]
+            items = _run(children(trails, holder), target, around=heading)
+        else:  # the heading holds the list: read its children
+            holder = trail[: depth + 1]
+            items = _items(children(trails, holder), target)
+        if _complete(items, holder, target):
+            return Outline(holder, tuple((*holder, i) for i in items))
+    return None
+
+
+def _items(kids: list[str], target: str) -> list[str]:
+    """Children that are the list's items: those starting with its noun, else all of them.
+
+    A child about the list ("How the priorities were chosen") means the children are not its
+    items.
+    """
+    if sum(is_item_heading(k, target) for k in kids) >= 2:
+        return _run(kids, target)
+    if any(about_list(k, target) for k in kids):
+        return []
+    return kids
+
+
+def _run(kids: list[str], target: str, around: str = "") -> list[str]:
+    """The first run of consecutive item headings (the one holding `around` when given)."""
+    runs: list[list[str]] = [[]]
+    for kid in kids:
+        if is_item_heading(kid, target):
+            runs[-1].append(kid)
+        elif runs[-1]:
+            runs.append([])
+    for run in runs:
+        if not around or around in run:
+            return run
+    return []
+
+
+def _complete(items: list[str], holder: tuple[str, ...], target: str) -> bool:
+    """Two or more items, numbered without a gap, as many as the holding heading says.
+
+    A gap in the numbering means a heading the loader did not keep: the list would be short.
+    """
+    if not 2 <= len(items) <= MAX_ITEMS:
+        return False
+    spans = [number_span(i) for i in items]
+    count = len(items)
+    if all(spans):
+        numbered = [s for s in spans if s]
+        if any(b[0] != a[1] + 1 for a, b in zip(numbered, numbered[1:], strict=False)):
+            return False
+        count = sum(last - first + 1 for first, last in numbered)
+    said = stated_count(holder[-1]) if holder and names(holder[-1], target) else None
+    return said is None or said == count
+
+
+def opening_chunks(chunks: list[Chunk], outline: Outline) -> list[Chunk] | None:
+    """The first chunk of each item's sub-section (None when one has no chunk)."""
+    ordered = sorted(chunks, key=lambda c: c.ordinal)
+    found = []
+    for item in outline.items:
+        first = next((c for c in ordered if split_trail(c.section)[: len(item)] == item), None)
+        if first is None:
+            return None
+        found.append(first)
+    return found
+
+
+ReadDocument = Callable[[str], list[Chunk]]
+
+
+def outline_answer(
+    answer: Answer, parts: list[tuple[Query, list[Hit]]], read: ReadDocument
+) -> Answer:
+    """Lead a list answer with the sub-headings that list what it asks for.
+
+    Only when a top passage's heading names what is listed and the answer has no list of its
+    own. Each item cites the passage opening its sub-section; the earlier answer's first two
+    sentences follow as support.
+    """
+    if not answer.grounded or any(s.items for s in answer.sentences[:1]):
+        return answer
+    for query, hits in parts:
+        if query.kind != "list" or not query.target:
+            continue
+        cited = {s.chunk_id for s in answer.sources}
+        pool = [h for h in hits if h.chunk.id in cited] + hits[:OUTLINE_HITS]
+        for hit in list({h.chunk.id: h for h in pool}.values()):
+            if not any(names(h, query.target) for h in split_trail(hit.chunk.section)):
+                continue
+            chunks = read(hit.chunk.doc_id)
+            sections = list(
+                dict.fromkeys(c.section for c in sorted(chunks, key=lambda c: c.ordinal))
+            )
+            outline = find_list(sections, hit.chunk.section, query.target)
+            opening = opening_chunks(chunks, outline) if outline else None
+            if outline and opening:
+                return _lead_with(answer, outline, opening, hits)
+    return answer
+
+
+def _lead_with(answer: Answer, outline: Outline, opening: list[Chunk], hits: list[Hit]) -> Answer:
+    """The answer with the heading list first, sources renumbered from it."""
+    scores = {h.chunk.id: h for h in hits}
+    numbers: dict[str, int] = {}
+    for chunk in opening:
+        numbers.setdefault(chunk.id, len(numbers) + 1)
+    intro = strip_numbering(outline.holder[-1]) if outline.holder else opening[0].title
+    items = outline.texts
+    lead = AnswerSentence(
+        f"{intro}: " + "; ".join(items) + ".",
+        tuple(numbers[c.id] for c in opening),
+        1.0,
+        items=items,
+        headings=True,
+    )
+    old = {s.n: s for s in answer.sources}
+    remap: dict[int, int] = {}
+    support = []
+    for sentence in answer.sentences[:2]:
+        for n in sentence.citations:
+            remap[n] = numbers.setdefault(old[n].chunk_id, len(numbers) + 1)
+        cites = tuple(remap[n] for n in sentence.citations)
+        support.append(replace(sentence, citations=cites, role="support"))
+    chunk_of = {c.id: c for c in opening} | {s.chunk_id: s for s in answer.sources}
+    sources = []
+    for cid, n in numbers.items():
+        got = chunk_of[cid]
+        if isinstance(got, Chunk):
+            hit = scores.get(cid) or Hit(got, 0.0)
+            sources.append(make_source(n, hit))
+        else:
+            sources.append(replace(got, n=n))
+    sentences = [lead, *support]
+    notice = re.sub(
+        r"\[(\d+)\]", lambda m: f"[{remap.get(int(m.group(1)), m.group(1))}]", answer.notice
+    )
+    if (older := superseded_notice(sources)) and older not in notice:
+        notice = " ".join(x for x in (notice, older) if x)
+    return replace(
+        answer, text=render(sentences), sentences=sentences, sources=sources, notice=notice
+    )
