@@ -58,7 +58,11 @@ class ClaimCheck:
 
 
 def check_figure(
-    claim: Claim, doc: Reading, policy: WordingPolicy, strong: bool = False, dated: bool = True
+    claim: Claim,
+    doc: Reading,
+    policy: WordingPolicy,
+    strong: bool = False,
+    dated: bool = True,
 ) -> tuple[str, str, DocFigure | None]:
     """(status, document value, the document's figure) for a figure claim in one passage.
 
@@ -315,9 +319,11 @@ def check_passage(
         elif c.kind == "frequency":
             status, value = check_frequency(c, doc, anchors[0])
         elif c.kind == "superlative":
-            status, value = check_superlative(c, doc)
+            status, value = check_superlative(c, doc, sentence)
         elif c.kind == "document":
             status, value = check_document(c, aligned, doc, anchors[0]), ""
+        elif c.kind == "contact":
+            status, value = ("found" if c.value in doc.text else "missing"), ""
         else:
             continue
         out[i] = ClaimCheck(

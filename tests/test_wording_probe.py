@@ -628,8 +628,7 @@ EVERYDAY = [
     ),
     (
         "para-five-priorities",
-        "The 2025 refresh of the serious violence strategy sets five priorities "
-        "instead of four.",
+        "The 2025 refresh of the serious violence strategy sets five priorities instead of four.",
     ),
 ]
 PROBES += [(name, draft, "supported", "") for name, draft in EVERYDAY]
