@@ -13,7 +13,9 @@ import pytest
 
 # (id, draft, expected verdict, the element a conflict should name, or "" for any).
 # Before the rework the check marked 9 of these 52 wrong drafts supported and 21 of the 24
-# paraphrases supported; after it, 1 of 52 (KNOWN_MISSES) and 24 of 24.
+# paraphrases supported; after it, 1 of 52 (KNOWN_MISSES) and 24 of 24. The second round added
+# 38 everyday paraphrases (EVERYDAY: 30 of 38 supported before its changes, 38 after) and 6
+# planted errors beside them (none supported).
 # The comment above each group gives the passage the drafts are written from.
 PROBES = [
     # ccsna-2025 1.1: 34,160 recorded crimes in 2023/24 (68.3 per 1,000), England 86.9
@@ -632,6 +634,50 @@ EVERYDAY = [
     ),
 ]
 PROBES += [(name, draft, "supported", "") for name, draft in EVERYDAY]
+# Planted errors on the passages above, in the same everyday wording: the readings that let the
+# paraphrases through (fractions as bounds, "led by", spelled-out money, tables, contact details)
+# must still catch them.
+PROBES += [
+    (
+        "para-err-share",
+        "More than two thirds of Prevent referrals in 2023/24 concerned children and young "
+        "people under 18.",
+        "conflict",
+        "number",
+    ),
+    (
+        "para-err-third",
+        "Around a third of Prevent referrals in 2023/24 concerned children and young people "
+        "under 18.",
+        "conflict",
+        "number",
+    ),
+    (
+        "para-err-chair",
+        "The Cumbria Prevent Board is led by the Chief Constable of Cumbria Constabulary.",
+        "conflict",
+        "body",
+    ),
+    (
+        "para-err-grant",
+        "Cumbria was allocated two million pounds from the Home Office Hotspot Response Fund.",
+        "conflict",
+        "number",
+    ),
+    (
+        "para-err-lowest",
+        "Carlisle had the lowest crime rate of the former districts in 2022/23.",
+        "conflict",
+        "place",
+    ),
+    (
+        "para-err-email",
+        "Anyone worried that someone is being drawn into terrorism can email "
+        "prevent@cumbria.gov.uk.",
+        "unsupported",
+        "",
+    ),
+]
 
 # Planted errors the check still marks supported, with the reason (the honest remainder).
 KNOWN_MISSES = {
