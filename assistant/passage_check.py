@@ -84,7 +84,9 @@ def check_figure(
     # the closest reading first: a current value before an earlier one ("from 4,312"), then
     # the one about the same thing, then the nearest value ("just over 4,100" is 4,105)
     matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
-    best = scored[0] if scored else None
+    # the value the passage gives instead: never a small count of something else ("two CSPs"
+    # is no other value for "six priorities")
+    best = next((f for f in scored if not _counts_other(claim, f)), None)
     best_fit = fit[id(best)] if best else 0
     for m in matches:
         if rival := _swapped(claim, m, scored):

@@ -599,3 +599,12 @@ def test_an_email_or_web_address_is_a_claim_found_only_as_written() -> None:
     wrong = _judge("Anyone worried about a ferry can email quaywatch@eastport.example.com.", doc)
     assert wrong.verdict != "supported"
     assert [c.status for c in wrong.claims] == ["missing"]
+
+
+def test_a_small_count_of_something_else_is_no_other_value() -> None:
+    doc = _doc("The two harbour boards agreed the plan, which sets out the quay priorities.")
+    v = _judge("The harbour plan sets six quay priorities.", doc)
+    assert v.verdict == "unsupported", v.reasons  # not "documents say two"
+    same = _doc("The two harbour boards agreed five quay priorities.")
+    w = _judge("The harbour boards agreed six quay priorities.", same)
+    assert (w.verdict, w.element, w.document_value) == ("conflict", "number", "five")
