@@ -132,10 +132,25 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
 _ATTACH = re.compile(r"\b(?:in|during|for|by|at|to|of|until)\s+(?:the\s+)?$", re.I)
 
 
-def _measure(text: str, end: int, common: frozenset[str]) -> frozenset[str]:
-    """The content words right after a figure, in its clause: "24.3% of its serious violence"."""
+# A figure that is the whole of a part given before it: "273,000 of Cumbria's roughly 500,000".
+_WHOLE = re.compile(
+    r"\d[\d,.]*%?\s+of\s+(?:(?:the|its|their|all)\s+|[A-Z][\w-]*'s\s+)?"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|more than|just over|just under)\s+)?$",
+    re.I,
+)
+
+
+def _measure(text: str, end: int, common: frozenset[str], start: int = -1) -> frozenset[str]:
+    """The content words right after a figure, in its clause: "24.3% of its serious violence".
+
+    The whole of a part ("273,000 of Cumbria's roughly 500,000 residents live in Cumberland")
+    measures only its noun: what follows is said of the part.
+    """
     right = _clause(text, end, end)[1]
-    words = lang.terms(" ".join(re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:6]))
+    whole = start >= 0 and _WHOLE.search(text[max(0, start - 60) : start])
+    words = lang.terms(
+        " ".join(re.findall(r"[A-Za-z][\w'-]+", text[end:right])[: 1 if whole else 6])
+    )
     return frozenset(w for w in map(lang.base_word, words) if w not in common)
 
 
@@ -183,7 +198,7 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
     for q in lang.quantities(sentence):
         about = _about(sentence, q.start, q.end, policy.context_words, rules.common)
         period = _attached_period(sentence, q.start, q.end)
-        old, measure = _is_old(sentence, q.start), _measure(sentence, q.end, rules.common)
+        old, measure = _is_old(sentence, q.start), _measure(sentence, q.end, rules.common, q.start)
         out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
     for value, text, s, e in lang.full_dates(sentence):
         out.append(Claim("date", text, s, e, value))
@@ -273,6 +288,7 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
         mixed = any(lang.rate_unit(c.column) for c in cells)  # a row with rate and count columns
         # a cell without figures says what the row measures ("Measure: crime per 1,000 residents")
         words = " ".join(c.value for c in cells if not lang.quantities(c.value))
+        figures += _label_figures(caption, label, len(units), row, common)
         for cell in cells:
             head = cell.column if mixed else f"{cell.column} {label} {caption} {words}"
             rate = lang.rate_unit(head)
@@ -301,6 +317,21 @@ def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> lis
             measure=_measure(sentence, q.end, common),
         )
         for q in lang.quantities(sentence)
+    ]
+
+
+def _label_figures(
+    caption: str, label: str, i: int, row: int, common: frozenset[str]
+) -> list[DocFigure]:
+    """The figures a row label states: the 18 of "Serious violence offences in the 18 hotspots".
+
+    They belong to the row (no period, no column), so they count what the label counts.
+    """
+    about = frozenset(lang.terms(f"{caption} {label}") - common)
+    masked = lang.mask_editions(label)
+    return [
+        DocFigure(q, about, None, i, row, "", label, measure=_measure(masked, q.end, common))
+        for q in lang.quantities(masked)
     ]
 
 

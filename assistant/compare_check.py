@@ -27,6 +27,7 @@ from assistant.claims import (
 
 # the element a conflict of these claims names
 ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}
+KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
 
 def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
@@ -76,12 +77,14 @@ def _subject_before(
     return keep(words), keep(words[-2:]) if verbs else frozenset()
 
 
-def check_superlative(c: Claim, doc: Reading) -> tuple[str, str]:
+def check_superlative(c: Claim, doc: Reading, sentence: str = "") -> tuple[str, str]:
     """A superlative: found where a passage sentence says it of what the draft says it of.
 
     "Burglary is now the largest category" is not backed by "shoplifting ... is now the
     largest category": the sentence with the superlative must name the draft's subject before
-    it. Missing (so the sentence is unsupported) when no passage sentence does.
+    it. Failing that, found where a table of the passage shows the subject's row at that end of
+    the column the draft speaks of (see `_extreme_in_table`). Missing (so the sentence is
+    unsupported) when neither does.
     """
     if any(not overlap({w}, lang.terms(doc.text)) for w in c.measure):
         return "missing", ""  # "Bike thefts" where the passage never speaks of bikes
@@ -92,7 +95,30 @@ def check_superlative(c: Claim, doc: Reading) -> tuple[str, str]:
             before = frozenset(map(lang.base_word, lang.terms(unit[: m.start()])))
             if overlap(c.about, before):
                 return "found", ""
-    return "missing", ""
+    return ("found", "") if _extreme_in_table(c, doc, sentence) else ("missing", "")
+
+
+def _extreme_in_table(c: Claim, doc: Reading, sentence: str) -> bool:
+    """True when a table column shows the draft's subject as its lowest (or highest) value.
+
+    "Eden had the lowest crime rate" is backed by a table of crime rates by district whose
+    smallest "Total crime" value is Eden's. The column must share a word with what the draft
+    says comes after the superlative ("crime rate" -> "Total crime"), and the table must have
+    at least three rows, so a pair is never read as a ranking.
+    """
+    after = lang.terms(sentence[c.end : clause_of(sentence, c.end, c.end)[1]])
+    columns: dict[str, list[DocFigure]] = {}
+    for f in doc.figures:
+        if f.row >= 0 and f.column and f.q.unit not in ("year", "times"):
+            columns.setdefault(f.column, []).append(f)
+    for column, figures in columns.items():
+        if len({f.row for f in figures}) < 3 or not overlap(lang.terms(column), after):
+            continue
+        mine = [f for f in figures if overlap(c.about, lang.terms(f.label))]
+        pick = min if c.value == "least" else max
+        if len(mine) == 1 and mine[0] is pick(figures, key=lambda f: f.q.value):
+            return True
+    return False
 
 
 # words of a subject that are verbs of its own clause ("Shoplifting went up and is now ...")
@@ -206,13 +232,19 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
 
     A figure inside a frequency ("four times a year") is read as the frequency only; a year
     inside a document's title names the edition, and the title is a claim of its own: what the
-    sentence says, that document says.
+    sentence says, that document says. An email or web address is a claim too, found only as
+    the passage writes it.
     """
     extra = comparison_claims(sentence, rules.common)
     titles = lang.title_spans(sentence, [*rules.titles, *rules.superseded_titles])
     extra += [Claim("document", sentence[s:e], s, e, t) for t, s, e in titles]
+    extra += [
+        Claim("contact", m.group(0), m.start(), m.end(), m.group(0).lower())
+        for m in lang.CONTACT.finditer(sentence)
+    ]
     spans = [(c.start, c.end, "number") for c in extra if c.kind == "frequency"]
     spans += [(s, e, "date") for _, s, e in titles]
+    spans += [(c.start, c.end, kind) for c in extra if c.kind == "contact" for kind in KINDS]
     said = [
         c
         for c in claims(sentence, rules, policy)

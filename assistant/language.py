@@ -611,7 +611,7 @@ FIGURE = re.compile(
     r"(?:(?P<onein>\b(?:one|1)\s+in\s+(?P<of>" + _NUM + r"))\b"
     r"|(?P<frac>\b(?:(?P<times>a|one|two|three|four)[\s-]+)(?P<part>half|third|quarter|fifth|"
     r"tenth)s?\b|\bhalf(?= of\b))"
-    r"|(?P<cur>£)?(?P<num>(?<![\w.,/])(?:" + _NUM + r"))"
+    r"|(?P<cur>£)?(?P<num>(?<![\w.,/])(?:" + _NUM + r"|one(?=\s+(?:thousand|million|billion)\b)))"
     r"(?:(?P<scale>\s*(?:thousand|million|billion)\b|(?<=\d)(?:m|bn|k)\b))?"
     r"(?P<unit>\s*%|\s+per\s*cent\b|\s+per\s+(?:1,000|1000|10,000|100,000|100000)\b|"
     r"\s+per\s+million\b|\s+pounds\b|-year\b|\s+years?\b|\s+times\b)?)",
@@ -675,11 +675,14 @@ class Quantity:
     end: int
     approx: str = ""  # "" | "about" | "under" (nearly, almost) | "over" (more than)
     step: float = 1.0  # the precision it is written to: "24%" 1.0, "24.3%" 0.1, "£1.2m" 100,000
+    coarse: bool = False  # a common fraction in words ("a third", "one in five")
 
 
 def _number(token: str) -> tuple[float, float]:
     """A number token as (value, step): "2,284" (2284, 1), "4.8" (4.8, 0.1), "six" (6, 1)."""
     token = token.lower().replace(",", "")
+    if token == "one":  # only before a scale word: "one million pounds"
+        return 1.0, 1.0
     if token in _COUNT_WORDS:
         return float(_COUNT_WORDS[token]), 1.0
     decimals = len(token.partition(".")[2])
@@ -706,17 +709,39 @@ def quantity(m: re.Match[str], offset: int = 0) -> Quantity:
     start, end = m.start() + offset, m.end() + offset
     if m.group("onein"):
         of, _ = _number(m.group("of"))
-        return Quantity(100.0 / of, "%", m.group(0), start, end, approx, 1.0)
+        return _fraction(100.0 / of, m.group(0), start, end, approx)
     if m.group("frac"):
         times = _number(m.group("times"))[0] if m.group("times") not in (None, "a", "one") else 1
         part = FRACTIONS[(m.group("part") or "half").lower()]
-        return Quantity(times * part, "%", m.group(0), start, end, approx, 1.0)
+        return _fraction(times * part, m.group(0), start, end, approx)
     value, step = _number(m.group("num"))
     scale = SCALES.get((m.group("scale") or "").strip().lower(), 1.0)
     unit = _unit(m.group("unit") or "", bool(m.group("cur")))
     if scale > 1 and step >= 1:  # "£1m" is not "anything from £0.5m to £1.5m": a tenth either way
         step = 0.1
     return Quantity(value * scale, unit, m.group(0), start, end, approx, step * scale)
+
+
+def _fraction(value: float, text: str, start: int, end: int, approx: str) -> Quantity:
+    """A share written as a common fraction in words ("a third", "one in five").
+
+    It is as precise as "£1m" (a tenth of its value), so "a third" stands for 31.7%-35%, the
+    way a writer rounds to the nearest fraction.
+    """
+    return Quantity(value, "%", text, start, end, approx, value / 10, coarse=True)
+
+
+# The common fractions writers round a share to (tenths, fifths, quarters, thirds, half), in %.
+COMMON_SHARES = sorted(
+    {round(100 * k / n, 4) for n in (2, 3, 4, 5, 10) for k in range(1, n)} | {100.0}
+)
+
+
+def _next_share(value: float, way: str) -> float:
+    """The next common fraction above (way "over") or below ("under") a share."""
+    if way == "over":
+        return min((v for v in COMMON_SHARES if v > value + 1e-6), default=100.0)
+    return max((v for v in COMMON_SHARES if v < value - 1e-6), default=0.0)
 
 
 def _masked_dates(text: str) -> str:
@@ -778,10 +803,15 @@ def same_value(
     Units must agree (a bare number may stand for a rate, never for a percentage or money). A
     draft figure may round the document's to its own precision ("24%" for 24.3%); an
     approximate one ("nearly 2,300") may differ by at most `tolerance` of its value, on the
-    side its word allows (a lower bound, "more than", by `over_tolerance`).
+    side its word allows (a lower bound, "more than", by `over_tolerance`). A bound on a common
+    fraction in words reaches the next common fraction: "more than half" is 50%-60%, "almost a
+    quarter" 20%-25%.
     """
     if not same_unit(draft, doc):
         return False
+    if draft.coarse and draft.approx in ("over", "under"):  # "more than half" for 58%
+        nxt = _next_share(draft.value, draft.approx)
+        return min(draft.value, nxt) - 1e-9 <= doc.value <= max(draft.value, nxt) + 1e-9
     gap, slack = doc.value - draft.value, draft.step / 2 + 1e-9
     if abs(gap) <= slack:
         return True
@@ -833,6 +863,14 @@ RELATION = re.compile(
     r"commissioned|coordinated)\s+by\s+(?:the\s+)?([^,.;()]+)",
     re.I,
 )
+# A contact detail a draft gives (an email or web address): the documents must give it as is.
+CONTACT = re.compile(
+    r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:https?://|www\.)[\w./?=&%-]*[\w/]", re.I
+)
+
+# Relations that name the same thing in everyday wording: the one who heads a board "chairs"
+# or "leads" it. A passage's relation with the draft's own verb is read first.
+SAME_RELATION = {"led": frozenset({"chaired"}), "chaired": frozenset({"led"})}
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
 
@@ -919,10 +957,12 @@ def is_base_period(text: str, start: int) -> bool:
     return bool(BASE_BEFORE.search(text[max(0, start - 40) : start]))
 
 
-# An edition named as the base of a comparison ("change since the 2024 strategy") is not the
-# document a sentence speaks of.
+# An edition named as the base of a comparison ("change since the 2024 strategy"), or as the
+# source of a change's earlier value ("up from £157,000 a year under the 2024 strategy"), is not
+# the document a sentence speaks of.
 COMPARED_EDITION = re.compile(
-    rf"\b(?:since|against|compared (?:with|to)|than)\s+the\s+(?:[\w/'-]+\s+){{0,5}}?"
+    rf"\b(?:since|against|compared (?:with|to)|than|from\s+£?\d[^;]{{0,25}}?\s(?:under|in))"
+    rf"\s+the\s+(?:[\w/'-]+\s+){{0,5}}?"
     rf"{DOC_TYPE_WORDS}\b",
     re.I,
 )

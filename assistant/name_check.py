@@ -12,17 +12,22 @@ from assistant.claims import Claim, GlossaryRules, Reading, bodies, overlap, pla
 
 
 def check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
-    """Who does it: the passage's "chaired by ..." where the draft's sentence sits."""
+    """Who does it: the passage's "chaired by ..." where the draft's sentence sits.
+
+    The passage's relation with the draft's verb decides; with none, one of the same meaning
+    ("led by" for "chaired by").
+    """
     verb, who = c.value
     units = [anchor] + [i for i in range(len(doc.units)) if i != anchor]
-    for i in units:
-        for m in lang.RELATION.finditer(doc.units[i] if i >= 0 else ""):
-            if m.group(1).lower() != verb:
-                continue
-            theirs = plain_name(m.group(2))
-            if theirs.startswith(who) or who.startswith(theirs):
-                return "found", ""
-            return "conflict", m.group(2).strip()
+    for verbs in ({verb}, lang.SAME_RELATION.get(verb, frozenset())):
+        for i in units:
+            for m in lang.RELATION.finditer(doc.units[i] if i >= 0 else ""):
+                if m.group(1).lower() not in verbs:
+                    continue
+                theirs = plain_name(m.group(2))
+                if theirs.startswith(who) or who.startswith(theirs):
+                    return "found", ""
+                return "conflict", m.group(2).strip()
     return "missing", ""
 
 

@@ -58,7 +58,11 @@ class ClaimCheck:
 
 
 def check_figure(
-    claim: Claim, doc: Reading, policy: WordingPolicy, strong: bool = False, dated: bool = True
+    claim: Claim,
+    doc: Reading,
+    policy: WordingPolicy,
+    strong: bool = False,
+    dated: bool = True,
 ) -> tuple[str, str, DocFigure | None]:
     """(status, document value, the document's figure) for a figure claim in one passage.
 
@@ -80,7 +84,9 @@ def check_figure(
     # the closest reading first: a current value before an earlier one ("from 4,312"), then
     # the one about the same thing, then the nearest value ("just over 4,100" is 4,105)
     matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
-    best = scored[0] if scored else None
+    # the value the passage gives instead: never a small count of something else ("two CSPs"
+    # is no other value for "six priorities")
+    best = next((f for f in scored if not _counts_other(claim, f)), None)
     best_fit = fit[id(best)] if best else 0
     for m in matches:
         if rival := _swapped(claim, m, scored):
@@ -315,9 +321,11 @@ def check_passage(
         elif c.kind == "frequency":
             status, value = check_frequency(c, doc, anchors[0])
         elif c.kind == "superlative":
-            status, value = check_superlative(c, doc)
+            status, value = check_superlative(c, doc, sentence)
         elif c.kind == "document":
             status, value = check_document(c, aligned, doc, anchors[0]), ""
+        elif c.kind == "contact":
+            status, value = ("found" if c.value in doc.text else "missing"), ""
         else:
             continue
         out[i] = ClaimCheck(

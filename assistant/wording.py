@@ -213,8 +213,11 @@ def _outranked(
 
 
 def _anchored(said: list[Claim]) -> bool:
-    """True when the claims pin the passage down: a figure, date or frequency, not only names."""
-    return any(c.kind in ("number", "date", "frequency") for c in said)
+    """True when the claims pin the passage down, not only names.
+
+    A figure, date, frequency or contact detail (an email or web address) does.
+    """
+    return any(c.kind in ("number", "date", "frequency", "contact") for c in said)
 
 
 def _supported(

@@ -293,3 +293,53 @@ def test_titles_are_found_up_to_their_colon_case_aside() -> None:
         ("Harbour Plan 2024-2028: Summary", "harbour plan 2024-2028"),
         ("Harbour Plan 2019", "Harbour Plan 2019"),
     ]
+
+
+# --- everyday wording of figures (issue #13, second round) ------------------------------------
+
+
+def _one(text: str):
+    from assistant.language import quantities
+
+    found = quantities(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("draft", "doc", "same"),
+    [
+        ("more than half of the boats", "58% of the boats", True),  # up to three fifths
+        ("more than half of the boats", "49% of the boats", False),  # not more than half
+        ("more than half of the boats", "62% of the boats", False),  # past three fifths
+        ("around a third of the boats", "31% of the boats", True),
+        ("a third of the boats", "31% of the boats", False),  # bare: 31.7%-35%
+        ("a quarter of the boats", "31% of the boats", False),
+        ("almost a quarter of the boats", "24.3% of the boats", True),
+        ("almost a quarter of the boats", "19% of the boats", False),  # below a fifth
+        ("around a fifth of the boats", "20.1% of the boats", True),
+    ],
+)
+def test_a_common_fraction_in_words_is_as_precise_as_the_fractions_beside_it(
+    draft: str, doc: str, same: bool
+) -> None:
+    from assistant.language import same_value
+
+    assert same_value(_one(draft), _one(doc), 0.05, 0.10) is same
+
+
+def test_one_before_a_scale_word_is_a_figure_but_one_alone_is_not() -> None:
+    from assistant.language import quantities, same_value
+
+    spelled = _one("The harbour got one million pounds.")
+    assert (spelled.value, spelled.unit) == (1_000_000.0, "£")
+    assert same_value(spelled, _one("a £1m grant"), 0.05)
+    assert quantities("One boat sank.") == []
+
+
+def test_an_edition_named_for_a_changes_earlier_value_is_only_compared_with() -> None:
+    from assistant.language import drop_compared_editions
+
+    text = "The grant is £64,000 a year under this plan, up from £57,000 under the 2019 plan."
+    assert "2019" not in drop_compared_editions(text)
+    assert "2019" in drop_compared_editions("The grant was £57,000 a year in the 2019 plan.")

@@ -524,3 +524,87 @@ def test_only_is_an_overclaim_unless_the_documents_say_it_but_only_five_is_a_fig
     assert _judge("The quays cover only about 0.04% of the harbour's area.", share).verdict == (
         "supported"
     )
+
+
+# --- everyday wording of faithful drafts (issue #13, second round) --------------------------
+
+
+def test_led_by_is_checked_against_chaired_by_when_the_passage_has_no_led_by() -> None:
+    doc = _doc("The Harbour Safety Board is chaired by the Harbour Master.")
+    assert _judge("The Harbour Safety Board is led by the Harbour Master.", doc).verdict == (
+        "supported"
+    )
+    v = _judge("The Harbour Safety Board is led by the Mayor of Eastport.", doc)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "body", "Harbour Master")
+    both = _doc("The Quay Group is led by the Harbour Master and chaired by the Mayor of Eastport.")
+    assert _judge("The Quay Group is led by the Mayor of Eastport.", both).verdict != "supported"
+
+
+def test_a_figure_in_a_row_label_is_what_the_row_counts() -> None:
+    doc = _doc(
+        "Ferry thefts at the 12 quays | Before: 400; After: 300; Change: down 25%\n"
+        "Bike thefts at the 12 quays | Before: 90; After: 80; Change: down 11.1%"
+    )
+    assert _judge("Ferry thefts at the 12 quays fell by a quarter.", doc).verdict == "supported"
+    wrong = _judge("Ferry thefts at the 14 quays fell by a quarter.", doc)
+    assert wrong.verdict != "supported"
+
+
+def test_the_whole_of_a_part_measures_only_its_noun() -> None:
+    doc = _doc(
+        "Eastport has a population of around 60,000 people, of whom about 21,000 live on the quay."
+    )
+    ok = _judge("About 21,000 of Eastport's roughly 60,000 residents live on the quay.", doc)
+    assert ok.verdict == "supported", ok.reasons
+    swapped = _judge("About 60,000 of Eastport's roughly 21,000 residents live on the quay.", doc)
+    assert swapped.verdict != "supported"
+    shares = _doc("The quays hold 31.2% of its ferry thefts and 18.4% of its FTA.")
+    v = _judge("The quays hold 18.4% of the ferry thefts and 31.2% of its fare-dodging.", shares)
+    assert v.verdict == "conflict"
+
+
+def test_a_superlative_may_be_read_from_a_tables_column() -> None:
+    table = _doc(
+        "Thefts per 1,000 residents by town, 2022/23:\n"
+        "Eastport | Thefts: 41.0; Assaults: 3.0\nWesthaven | Thefts: 55.2; Assaults: 2.1\n"
+        "Northcliff | Thefts: 30.1; Assaults: 4.4"
+    )
+    assert _judge("Northcliff had the lowest theft rate of the towns.", table).verdict == (
+        "supported"
+    )
+    assert _judge("Westhaven had the lowest theft rate of the towns.", table).verdict != (
+        "supported"
+    )
+    assert _judge("Northcliff had the lowest assault rate of the towns.", table).verdict != (
+        "supported"
+    )
+
+
+def test_a_current_value_given_with_the_replaced_editions_value_is_not_outdated() -> None:
+    now = _titled(
+        "The quay grant is £64,000 a year under this plan, up from £57,000 a year under the "
+        "2019 plan.",
+        "Harbour Plan 2024",
+    )
+    v = judge("The quay grant has gone up to £64,000 a year, from £57,000.", [now], [now], RULES)
+    assert v.verdict == "supported", v.reasons
+    old = judge("The quay grant is £57,000 a year.", [now], [now], RULES)
+    assert old.verdict != "supported"
+
+
+def test_an_email_or_web_address_is_a_claim_found_only_as_written() -> None:
+    doc = _doc("Worried about a ferry? Email quaywatch@eastport.example.org or call the harbour.")
+    ok = _judge("Anyone worried about a ferry can email quaywatch@eastport.example.org.", doc)
+    assert ok.verdict == "supported" and [c.kind for c in ok.claims] == ["contact"]
+    wrong = _judge("Anyone worried about a ferry can email quaywatch@eastport.example.com.", doc)
+    assert wrong.verdict != "supported"
+    assert [c.status for c in wrong.claims] == ["missing"]
+
+
+def test_a_small_count_of_something_else_is_no_other_value() -> None:
+    doc = _doc("The two harbour boards agreed the plan, which sets out the quay priorities.")
+    v = _judge("The harbour plan sets six quay priorities.", doc)
+    assert v.verdict == "unsupported", v.reasons  # not "documents say two"
+    same = _doc("The two harbour boards agreed five quay priorities.")
+    w = _judge("The harbour boards agreed six quay priorities.", same)
+    assert (w.verdict, w.element, w.document_value) == ("conflict", "number", "five")
