@@ -16,15 +16,22 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.pipeline import Assistant, load_assistant
+from assistant.ui_warm import served_url, visit, warm_ui
 
 APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 WARM_QUESTION = "What does the partnership do?"  # any question: it loads every lazy part
+# Streamlit's defaults that `assistant serve` changes (flags given after these win). Magic
+# (writing a bare expression to the page) is unused by our pages, and its pass over their
+# syntax trees cost about 0.15 s each time Streamlit compiles them: when the first visitor
+# comes, and again after every visitor has left.
+STREAMLIT_FLAGS = ("--runner.magicEnabled", "false")
 
 
 def load_and_warm(settings: Settings) -> Assistant:
     """Open the index and answer one question, so the model and every store are loaded."""
     assistant = load_assistant(settings)
     assistant.ask(WARM_QUESTION, record=False)  # a warm-up, not an answer to anyone
+    warm_ui(assistant)  # and what each new browser session's first page would do
     return assistant
 
 
@@ -95,6 +102,12 @@ def warmup(settings: Settings) -> Warmup:
         return _WARMUPS[key]
 
 
+def _visit_when_ready(warm: Warmup) -> None:
+    """Once the assistant is warm and the server up, open the app once (ui_warm.visit)."""
+    if warm.settle(timeout=600) and (url := served_url()):
+        visit(url)
+
+
 def main(settings: Settings, streamlit_args: list[str]) -> int:
     """Warm up in the background, then run the Streamlit app here with `streamlit_args`.
 
@@ -102,6 +115,7 @@ def main(settings: Settings, streamlit_args: list[str]) -> int:
     """
     from streamlit.web import cli as streamlit_cli
 
-    warmup(settings)
-    sys.argv = ["streamlit", "run", str(APP), *streamlit_args]
+    warm = warmup(settings)
+    threading.Thread(target=_visit_when_ready, args=(warm,), name="visit", daemon=True).start()
+    sys.argv = ["streamlit", "run", str(APP), *STREAMLIT_FLAGS, *streamlit_args]
     return streamlit_cli.main()  # type: ignore[no-any-return]
