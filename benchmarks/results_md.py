@@ -223,7 +223,11 @@ def first_answer() -> list[str] | None:
             ["server", "median ms", "p95 ms", "median vs streamlit run"], latency_rows(r["table"])
         ),
         "",
-        "Target: at most 3 s.",
+        "Target: at most 3 s."
+        + "".join(
+            f" {name}: {n} of {r['rounds']} rounds gave no answer within 60 s (left out)."
+            for name, n in r.get("failed_rounds", {}).items()
+        ),
         "",
         "![first answer](results/first_answer.png)",
     ]
