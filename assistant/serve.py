@@ -33,7 +33,6 @@ def load_and_warm(settings: Settings) -> Assistant:
     """Open the index and answer one question, so the model and every store are loaded."""
     assistant = load_assistant(settings)
     assistant.ask(WARM_QUESTION, record=False)  # a warm-up, not an answer to anyone
-    warm_ui(assistant)  # and what each new browser session's first page would do
     return assistant
 
 
@@ -104,9 +103,19 @@ def warmup(settings: Settings) -> Warmup:
         return _WARMUPS[key]
 
 
-def _visit_when_ready(warm: Warmup) -> None:
-    """Once the assistant is warm and the server up, open the app once (ui_warm.visit)."""
-    if warm.settle(timeout=600) and (url := served_url()):
+def warm_page(warm: Warmup) -> None:
+    """Once the assistant is ready: the UI's once-per-process work, then one visit to the app.
+
+    Run after readiness, not as part of it, so nobody waits on the "Warming up" page for it.
+    """
+    if not warm.settle(timeout=600):
+        return
+    try:
+        assistant = warm.wait(timeout=0)
+    except AssistantError:
+        return  # the page says why to whoever opens it
+    warm_ui(assistant)  # what each new browser session's first page would do (ui_warm.py)
+    if url := served_url():
         visit(url)
 
 
@@ -118,6 +127,6 @@ def main(settings: Settings, streamlit_args: list[str]) -> int:
     from streamlit.web import cli as streamlit_cli
 
     warm = warmup(settings)
-    threading.Thread(target=_visit_when_ready, args=(warm,), name="visit", daemon=True).start()
+    threading.Thread(target=warm_page, args=(warm,), name="warm-page", daemon=True).start()
     sys.argv = ["streamlit", "run", str(APP), *STREAMLIT_FLAGS, *streamlit_args]
     return streamlit_cli.main()  # type: ignore[no-any-return]

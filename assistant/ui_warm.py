@@ -5,7 +5,7 @@ run of the chat page for a new session took 1.2 to 1.9 s, of which about 0.7 s w
 pandas and pyarrow (the answer's tables), 0.3 s reading every chunk's section from Chroma to
 draw the suggested questions (again for every session), and 0.1 to 0.2 s collecting garbage
 over the model and index after each run. This module does that work once per process: the
-warm-up (assistant/serve.py) calls `warm_ui` when the model is loaded, and the chat page asks
+warm-up (assistant/serve.py) calls `warm_ui` once the model is ready, and the chat page asks
 `suggestions` (memoised per index, corpus version and read access).
 
 What remained of that first run was Streamlit's own once-per-process work (0.3 to 0.5 s: its
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from assistant.pipeline import Assistant
     from assistant.suggest import Suggestion
 
-UI_MODULES = ("pandas", "pyarrow")  # imported by the chat page and by st.table
+UI_MODULES = ("pandas", "pyarrow")  # what Streamlit's dataframes (Documents, Evaluation) import
 SUGGESTIONS = 4  # how many questions the empty chat offers
 _MEMO: dict[tuple, list[Suggestion]] = {}
 _MEMO_LIMIT = 64  # distinct (index, version, access) at once: a few groups, a few re-indexes
@@ -114,7 +114,7 @@ def visit(url: str, timeout: float = 60) -> bool:
             ws.send(request.SerializeToString())
             while time.monotonic() < deadline:
                 message = ForwardMsg()
-                message.ParseFromString(ws.recv(timeout=deadline - time.monotonic()))
+                message.ParseFromString(ws.recv(timeout=max(0.0, deadline - time.monotonic())))
                 if message.WhichOneof("type") == "script_finished":
                     return True
     except (OSError, TimeoutError, WebSocketException) as exc:

@@ -91,12 +91,13 @@ def test_suggestions_are_drawn_once_per_index_version_and_access(
 
 
 @pytest.mark.slow  # the real model and index
-def test_the_warm_up_draws_the_local_users_suggestions_and_freezes_what_it_loaded(
+def test_the_ui_warm_up_draws_the_local_users_suggestions_and_freezes_what_is_loaded(
     settings: Settings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(ui_warm, "_MEMO", {})
     try:
         assistant = serve.load_and_warm(settings)
+        ui_warm.warm_ui(assistant)  # what serve.warm_page does once the assistant is ready
         assert gc.get_freeze_count() > 0  # the loaded objects are out of every collection
     finally:
         gc.unfreeze()  # the rest of the test session collects as usual
