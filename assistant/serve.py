@@ -3,9 +3,9 @@
 `assistant serve` starts the warm-up, then Streamlit in the same process, so the first person
 to open the app does not wait for a model load. The app asks `warmup(settings)` for the
 assistant: while it warms, the page says so and a question typed meanwhile is answered as soon
-as it is ready (see streamlit_app.py). The warm-up also does what a new browser session's first
-page would (assistant/ui_warm.py), and once it is done `assistant serve` opens the app once
-itself, so the first person's page costs what any later one does.
+as it is ready (see streamlit_app.py). Once it is ready, `assistant serve` also does what a new
+browser session's first page would (assistant/ui_warm.py) and opens the app once itself, so the
+first person's page costs what any later one does.
 """
 
 from __future__ import annotations
