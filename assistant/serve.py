@@ -3,7 +3,9 @@
 `assistant serve` starts the warm-up, then Streamlit in the same process, so the first person
 to open the app does not wait for a model load. The app asks `warmup(settings)` for the
 assistant: while it warms, the page says so and a question typed meanwhile is answered as soon
-as it is ready (see streamlit_app.py).
+as it is ready (see streamlit_app.py). Once it is ready, `assistant serve` also does what a new
+browser session's first page would (assistant/ui_warm.py) and opens the app once itself, so the
+first person's page costs what any later one does.
 """
 
 from __future__ import annotations
@@ -16,9 +18,15 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.pipeline import Assistant, load_assistant
+from assistant.ui_warm import served_url, visit, warm_ui
 
 APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
 WARM_QUESTION = "What does the partnership do?"  # any question: it loads every lazy part
+# Streamlit's defaults that `assistant serve` changes (flags given after these win). Magic
+# (writing a bare expression to the page) is unused by our pages, and its pass over their
+# syntax trees cost about 0.15 s each time Streamlit compiles them: when the first visitor
+# comes, and again after every visitor has left.
+STREAMLIT_FLAGS = ("--runner.magicEnabled", "false")
 
 
 def load_and_warm(settings: Settings) -> Assistant:
@@ -95,6 +103,22 @@ def warmup(settings: Settings) -> Warmup:
         return _WARMUPS[key]
 
 
+def warm_page(warm: Warmup) -> None:
+    """Once the assistant is ready: the UI's once-per-process work, then one visit to the app.
+
+    Run after readiness, not as part of it, so nobody waits on the "Warming up" page for it.
+    """
+    if not warm.settle(timeout=600):
+        return
+    try:
+        assistant = warm.wait(timeout=0)
+    except AssistantError:
+        return  # the page says why to whoever opens it
+    warm_ui(assistant)  # what each new browser session's first page would do (ui_warm.py)
+    if url := served_url():
+        visit(url)
+
+
 def main(settings: Settings, streamlit_args: list[str]) -> int:
     """Warm up in the background, then run the Streamlit app here with `streamlit_args`.
 
@@ -102,6 +126,7 @@ def main(settings: Settings, streamlit_args: list[str]) -> int:
     """
     from streamlit.web import cli as streamlit_cli
 
-    warmup(settings)
-    sys.argv = ["streamlit", "run", str(APP), *streamlit_args]
+    warm = warmup(settings)
+    threading.Thread(target=warm_page, args=(warm,), name="warm-page", daemon=True).start()
+    sys.argv = ["streamlit", "run", str(APP), *STREAMLIT_FLAGS, *streamlit_args]
     return streamlit_cli.main()  # type: ignore[no-any-return]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import time
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
 from assistant import AssistantError
@@ -22,6 +21,7 @@ from assistant.ui_format import (
     filters_line,
 )
 from assistant.ui_source import show_source
+from assistant.ui_warm import suggestions
 from assistant.validate import MAX_QUESTION_CHARS, clean_question
 
 assistant = st.session_state["assistant"]  # a guard.UserAssistant: only what this user may read
@@ -68,9 +68,14 @@ def _source(s, used: list[str]) -> None:
     show_source(assistant, s, used)  # passage, page image or section, download: ui_source.py
 
 
+STREAM_SECONDS = 0.15  # the supporting text appears progressively, but within this time
+
+
 def _words(text: str):
-    for word in text.split(" "):
-        time.sleep(0.01)  # the supporting text appears progressively
+    words = text.split(" ")
+    pause = min(0.01, STREAM_SECONDS / len(words))  # 10 ms a word made a long answer wait
+    for word in words:
+        time.sleep(pause)
         yield word + " "
 
 
@@ -94,8 +99,7 @@ def _citations(key: str, claim: Claim, card: Card) -> None:
 def _claim(key: str, claim: Claim, card: Card, lead: bool = False, stream: bool = False) -> None:
     """One claim: its table, its text and list, then its citations, on one line where they fit."""
     if claim.table:
-        index, data = claim.table.frame()
-        st.table(pd.DataFrame(data, index=index))
+        st.markdown(claim.table.markdown())
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         text = f"**{claim.text}**" if lead and claim.text else claim.text
         body = "\n".join([text, *(f"- {item}" for item in claim.items)]) if text else ""
@@ -167,15 +171,11 @@ def _ask_later(question: str) -> None:
 
 def _suggestions() -> None:
     """An empty conversation: questions drawn from the headings of documents this user may read."""
-    version = assistant.corpus_version
-    cached = st.session_state.get("suggestions")
-    if not cached or cached[0] != version:
-        cached = (version, assistant.suggested_questions(4))
-        st.session_state["suggestions"] = cached
-    if not cached[1]:
+    offered = suggestions(assistant)  # once per process and read access: ui_warm.py
+    if not offered:
         return
     st.markdown("Not sure where to start? Try one of these, drawn from the documents' headings:")
-    for k, s in enumerate(cached[1]):
+    for k, s in enumerate(offered):
         st.button(
             escape_markdown(s.question),
             key=f"suggest-{k}",
@@ -186,6 +186,9 @@ def _suggestions() -> None:
         )
 
 
+# The chat box first: Streamlit pins it to the bottom wherever it is called, and drawn first it
+# reaches the browser (which then fetches its script) before the sidebar, history and suggestions.
+typed = st.chat_input(CHAT_PROMPT)
 st.title("Safer Cumbria strategy assistant")
 st.caption("Every sentence cites the documents. Sample corpus: illustrative, not official.")
 filters = _filters()
@@ -204,7 +207,7 @@ if not history and "pending_question" not in st.session_state:
 # a question typed while the app was warming up (streamlit_app.py), or a suggestion clicked,
 # is answered now
 pending = st.session_state.pop("pending_question", None)
-if question := st.chat_input(CHAT_PROMPT) or pending:
+if question := typed or pending:
     empty.empty()
     # shown without control or invisible characters, and cut short if it is far too long
     shown = clean_question(question)

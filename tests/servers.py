@@ -8,13 +8,19 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.config import Settings
 from benchmarks.common import CHROMIUM, CHROMIUM_ARGS, free_port
+
+ROOT = Path(__file__).resolve().parents[1]
+# (e-mail, name, groups) of someone the test's OpenID Connect provider knows
+Person = tuple[str, str, list[str]]
+READER = ("reader@example.org", "Rita Reader", ["staff"])
+MAINTAINER = ("maintainer@example.org", "Max Maintainer", ["staff", "maintainers"])
 
 
 def wait_for_http(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
@@ -83,6 +89,66 @@ def serve_app(
         proc.wait(timeout=20)
         if log:
             out.close()
+
+
+@contextlib.contextmanager
+def signed_in_app(
+    root: Path,
+    write_corpus: Callable[[Path], object],
+    embedder: object,
+    setup: Callable[[Settings], dict[str, str]] | None = None,
+    people: tuple[Person, ...] = (READER, MAINTAINER),
+) -> Iterator[tuple[str, Settings]]:
+    """`assistant serve` with sign-in, at a real OpenID Connect provider on loopback; yield its URL.
+
+    The provider (oidc-provider-mock) knows `people` (a reader and a maintainer). The app
+    serves the corpus `write_corpus` writes under `root`, indexed with `embedder`; `setup`,
+    given the settings once the index is built, returns more environment for the server (e.g.
+    ASSISTANT_EVAL_DIR).
+    """
+    import oidc_provider_mock
+
+    from assistant.index import build_index
+
+    users = [
+        oidc_provider_mock.User(sub=email, claims={"email": email, "name": name, "groups": groups})
+        for email, name, groups in people
+    ]
+    write_corpus(root / "corpus")
+    settings = Settings(_env_file=None, corpus_dir=root / "corpus", index_dir=root / "index")
+    build_index(settings, embedder)
+    env = setup(settings) if setup else {}
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    with oidc_provider_mock.run_server_in_thread(user_claims=users) as server:
+        provider = f"http://localhost:{server.server_port}"
+        secrets = root / "secrets.toml"
+        secrets.write_text(
+            "[auth]\n"
+            f'redirect_uri = "{url}/oauth2callback"\n'
+            'cookie_secret = "test-cookie-secret-not-for-production"\n'
+            'client_id = "safer-cumbria-assistant"\n'
+            'client_secret = "test-client-secret"\n'
+            f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
+        )
+        flags = ("--secrets.files", str(secrets))
+        with serve_app(settings, ROOT, port, flags, root / "serve.log", env):
+            yield url, settings
+
+
+def sign_in(browser: object, url: str, email: str, **context: object) -> tuple[object, object]:
+    """A fresh browser context signed in as `email` through the provider's authorize page.
+
+    `context` are Playwright's options for the new context (e.g. a viewport).
+    """
+    ctx = browser.new_context(**context)  # type: ignore[attr-defined]
+    page = ctx.new_page()
+    page.goto(url)
+    page.get_by_role("button", name="Sign in").click(timeout=90_000)
+    page.get_by_placeholder("sub").fill(email)  # the provider's own form
+    page.get_by_role("button", name="Authorize").click()
+    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
+    return ctx, page
 
 
 @contextlib.contextmanager

@@ -11,51 +11,20 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
-from assistant.index import build_index
 from tests.access_fixture import SECRET_QUESTION, write_access_corpus
-from tests.servers import BROWSER_MARKS, chromium, free_port, serve_app
+from tests.servers import BROWSER_MARKS, MAINTAINER, READER, chromium, sign_in, signed_in_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
 SECRET_TITLE = "Harbour Protocol Briefing"
-READER = ("reader@example.org", "Rita Reader", ["staff"])
-MAINTAINER = ("maintainer@example.org", "Max Maintainer", ["staff", "maintainers"])
 pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
-def provider():
-    """A real OpenID Connect provider (oidc-provider-mock) on loopback, knowing two people."""
-    import oidc_provider_mock
-
-    users = [
-        oidc_provider_mock.User(sub=email, claims={"email": email, "name": name, "groups": groups})
-        for email, name, groups in (READER, MAINTAINER)
-    ]
-    with oidc_provider_mock.run_server_in_thread(user_claims=users) as server:
-        yield f"http://localhost:{server.server_port}"
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory, real_embedder, provider: str):
-    """`assistant serve` with [auth] pointing at the provider, over a corpus with a secret."""
+def app(tmp_path_factory: pytest.TempPathFactory, real_embedder):
+    """`assistant serve` with [auth] pointing at a real provider, over a corpus with a secret."""
     root = tmp_path_factory.mktemp("auth")
-    write_access_corpus(root / "corpus")
-    settings = Settings(_env_file=None, corpus_dir=root / "corpus", index_dir=root / "index")
-    build_index(settings, real_embedder)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    secrets = root / "secrets.toml"
-    secrets.write_text(
-        "[auth]\n"
-        f'redirect_uri = "{url}/oauth2callback"\n'
-        'cookie_secret = "test-cookie-secret-not-for-production"\n'
-        'client_id = "safer-cumbria-assistant"\n'
-        'client_secret = "test-client-secret"\n'
-        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
-    )
-    with serve_app(settings, ROOT, port, ("--secrets.files", str(secrets)), root / "serve.log"):
+    with signed_in_app(root, write_access_corpus, real_embedder) as (url, _):
         yield url
 
 
@@ -63,18 +32,6 @@ def app(tmp_path_factory: pytest.TempPathFactory, real_embedder, provider: str):
 def browser():
     with chromium() as b:
         yield b
-
-
-def _sign_in(browser, url: str, email: str):
-    """A fresh browser context signed in as `email` through the provider's authorize page."""
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(url)
-    page.get_by_role("button", name="Sign in").click(timeout=90_000)
-    page.get_by_placeholder("sub").fill(email)  # the provider's own form
-    page.get_by_role("button", name="Authorize").click()
-    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
-    return context, page
 
 
 def _ask(page, question: str) -> str:
@@ -111,8 +68,8 @@ def _shot(page, name: str) -> None:
 
 
 def test_reader_and_maintainer_see_what_their_groups_allow(app: str, browser) -> None:
-    reader_ctx, reader = _sign_in(browser, app, READER[0])
-    maint_ctx, maint = _sign_in(browser, app, MAINTAINER[0])
+    reader_ctx, reader = sign_in(browser, app, READER[0])
+    maint_ctx, maint = sign_in(browser, app, MAINTAINER[0])
     assert "Signed in as Rita Reader" in reader.inner_text("body")
     assert "Signed in as Max Maintainer" in maint.inner_text("body")
 

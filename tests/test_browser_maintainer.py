@@ -14,54 +14,26 @@ from pathlib import Path
 import pytest
 
 from assistant.config import Settings
-from assistant.index import build_index
 from tests import maintainer_fixture as m
 from tests.corpus_fixture import write_good
-from tests.servers import BROWSER_MARKS, chromium, free_port, serve_app
+from tests.servers import BROWSER_MARKS, MAINTAINER, READER, chromium, sign_in, signed_in_app
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = ROOT / "test-artifacts"
-READER = ("rita@example.org", "Rita Reader", ["staff"])
-MAINTAINER = ("max@example.org", "Max Maintainer", ["staff", "maintainers"])
 pytestmark = BROWSER_MARKS
 
 
 @pytest.fixture(scope="module")
-def provider():
-    """A real OpenID Connect provider (oidc-provider-mock) on loopback, knowing two people."""
-    import oidc_provider_mock
-
-    users = [
-        oidc_provider_mock.User(sub=email, claims={"email": email, "name": name, "groups": groups})
-        for email, name, groups in (READER, MAINTAINER)
-    ]
-    with oidc_provider_mock.run_server_in_thread(user_claims=users) as server:
-        yield f"http://localhost:{server.server_port}"
-
-
-@pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory, real_embedder, provider: str):
+def app(tmp_path_factory: pytest.TempPathFactory, real_embedder):
     """`assistant serve` with sign-in, a temp corpus and ASSISTANT_EVAL_DIR a temp eval folder."""
     root = tmp_path_factory.mktemp("maintainer")
-    write_good(root / "corpus")
-    settings = Settings(_env_file=None, corpus_dir=root / "corpus", index_dir=root / "index")
-    build_index(settings, real_embedder)
     evals = root / "evals"
-    m.write_evals(evals, settings)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    secrets = root / "secrets.toml"
-    secrets.write_text(
-        "[auth]\n"
-        f'redirect_uri = "{url}/oauth2callback"\n'
-        'cookie_secret = "test-cookie-secret-not-for-production"\n'
-        'client_id = "safer-cumbria-assistant"\n'
-        'client_secret = "test-client-secret"\n'
-        f'server_metadata_url = "{provider}/.well-known/openid-configuration"\n'
-    )
-    flags = ("--secrets.files", str(secrets))
-    env = {"ASSISTANT_EVAL_DIR": str(evals)}
-    with serve_app(settings, ROOT, port, flags, root / "serve.log", env):
+
+    def eval_folder(settings: Settings) -> dict[str, str]:
+        m.write_evals(evals, settings)  # its baseline holds the index as built
+        return {"ASSISTANT_EVAL_DIR": str(evals)}
+
+    with signed_in_app(root, write_good, real_embedder, eval_folder) as (url, settings):
         yield url, settings, evals
 
 
@@ -72,18 +44,11 @@ def browser():
 
 
 def _sign_in(browser, url: str, email: str):
-    """A fresh browser context signed in as `email` through the provider's authorize page.
+    """Signed in as `email`, in a tall window.
 
-    The window is tall: Streamlit scrolls inside its main area, so a screenshot shows the window.
+    Streamlit scrolls inside its main area, so a screenshot shows the window.
     """
-    context = browser.new_context(viewport={"width": 1280, "height": 1700})
-    page = context.new_page()
-    page.goto(url)
-    page.get_by_role("button", name="Sign in").click(timeout=90_000)
-    page.get_by_placeholder("sub").fill(email)
-    page.get_by_role("button", name="Authorize").click()
-    page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
-    return context, page
+    return sign_in(browser, url, email, viewport={"width": 1280, "height": 1700})
 
 
 def _shot(page, name: str) -> None:

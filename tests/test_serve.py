@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import gc
+import socket
+import sys
 import threading
+from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
-from assistant import serve
+from assistant import serve, ui_warm
+from assistant.access import Access, local_user
 from assistant.config import Settings
 from assistant.errors import AssistantError, IndexNotBuiltError
+from assistant.guard import UserAssistant
 from assistant.serve import Warmup, warmup
+from assistant.suggest import Suggestion
+from tests.servers import ROOT, serve_app
 
 
 def test_not_ready_until_loaded_then_hands_over_the_assistant(settings: Settings) -> None:
@@ -48,3 +57,72 @@ def test_one_warm_up_per_process_and_settings(
     finally:  # these load in the background: wait, so nothing writes after the test
         for s in (settings, other):
             warmup(s).settle(timeout=300)
+
+
+class _CountingUserAssistant:
+    """Stands in for guard.UserAssistant: counts how often suggestions are drawn."""
+
+    def __init__(self, index_dir: Path, version: str, access: Access) -> None:
+        self.settings = SimpleNamespace(index_dir=index_dir)
+        self.corpus_version = version
+        self.user = SimpleNamespace(access=access)
+        self.drawn = 0
+
+    def suggested_questions(self, n: int) -> list[Suggestion]:
+        self.drawn += 1
+        return [Suggestion(f"Question {self.corpus_version} {k}?", "T", "H") for k in range(n)]
+
+
+def test_suggestions_are_drawn_once_per_index_version_and_access(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ui_warm, "_MEMO", {})
+    staff = Access(classifications=frozenset({"official"}), groups=frozenset({"staff"}))
+    first = _CountingUserAssistant(tmp_path, "v1", staff)
+    same = _CountingUserAssistant(tmp_path, "v1", staff)  # another session, same access
+    assert ui_warm.suggestions(first) == ui_warm.suggestions(same) and ui_warm.suggestions(first)
+    assert first.drawn == 1 and same.drawn == 0
+    everything = _CountingUserAssistant(tmp_path, "v1", Access())
+    reindexed = _CountingUserAssistant(tmp_path, "v2", staff)
+    ui_warm.suggestions(everything)
+    ui_warm.suggestions(reindexed)
+    assert everything.drawn == 1 and reindexed.drawn == 1  # other access, new corpus version
+    assert ui_warm.suggestions(reindexed)[0].question == "Question v2 0?"
+
+
+@pytest.mark.slow  # the real model and index
+def test_the_ui_warm_up_draws_the_local_users_suggestions_and_freezes_what_is_loaded(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ui_warm, "_MEMO", {})
+    try:
+        assistant = serve.load_and_warm(settings)
+        ui_warm.warm_ui(assistant)  # what serve.warm_page does once the assistant is ready
+        assert gc.get_freeze_count() > 0  # the loaded objects are out of every collection
+    finally:
+        gc.unfreeze()  # the rest of the test session collects as usual
+    [(key, found)] = ui_warm._MEMO.items()
+    assert key[2] == local_user().access and found  # the local user's questions, drawn
+    assert "pandas" in sys.modules
+    # the page's call finds them: nothing is drawn again
+    user = UserAssistant(assistant, local_user())
+    monkeypatch.setattr(user, "suggested_questions", lambda n: pytest.fail("drawn again"))
+    assert ui_warm.suggestions(user) == found
+
+
+@pytest.mark.slow  # a real `assistant serve` process
+def test_a_served_app_can_be_visited_and_a_wrong_address_says_so(
+    settings: Settings, real_embedder
+) -> None:
+    from assistant.index import build_index
+
+    build_index(settings, real_embedder)
+    with serve_app(settings, ROOT) as url:
+        assert ui_warm.visit(url, timeout=120)  # the page ran to its end for this visitor
+    with socket.socket() as idle:  # a port that accepts nothing: no page, one log line
+        idle.bind(("127.0.0.1", 0))
+        assert not ui_warm.visit(f"http://127.0.0.1:{idle.getsockname()[1]}", timeout=5)
+
+
+def test_no_server_no_url() -> None:
+    assert ui_warm.served_url(timeout=0.5) is None  # not inside `assistant serve`
