@@ -15,7 +15,7 @@ from typing import Any
 
 from assistant.config import Settings
 from assistant.evaluate import Progress, load_baseline
-from assistant.report import write_baseline
+from assistant.report import shown_question, write_baseline
 
 QUESTIONS = "questions.yaml"
 WORDING = "wording.yaml"
@@ -117,7 +117,7 @@ def eval_diff(report: dict[str, Any], baseline: dict[str, Any]) -> EvalDiff:
     questions = [r for r in rows if r.get("category") != "wording"]
 
     def brief(r: dict[str, Any]) -> dict[str, Any]:
-        return {"id": r["id"], "set": r.get("set", "heldout"), "question": r.get("question", "")}
+        return {"id": r["id"], "set": r.get("set", "heldout"), "question": shown_question(r)}
 
     return EvalDiff(
         documents=_documents(report, baseline),

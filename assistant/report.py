@@ -60,10 +60,18 @@ def newly_failing(items: list[dict[str, Any]], baseline_items: dict[str, bool]) 
     return [i for i in items if baseline_items.get(i["id"]) and not i["passed"]]
 
 
+BLIND_WITHHELD = "(blind set: question and answer not shown)"
+
+
+def shown_question(item: dict[str, Any]) -> str:
+    """An item's question as a report shows it: a blind one's is withheld, so nobody tunes on it."""
+    return BLIND_WITHHELD if item.get("set") == "blind" else str(item.get("question", ""))
+
+
 def _failing_line(item: dict[str, Any]) -> str:
-    """A newly failing item; a blind one by its id only, so nobody tunes on its wording."""
+    """A newly failing item with what it returned; a blind one by its id only."""
     if item.get("set") == "blind":
-        return f"- **{item['id']}** (blind set: question and answer not shown)"
+        return f"- **{item['id']}** {BLIND_WITHHELD}"
     return f"- **{item['id']}** {item['question']}: returned “{item['answer'][:200]}”"
 
 

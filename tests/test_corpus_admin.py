@@ -333,3 +333,12 @@ def test_the_eval_diff_names_what_changed() -> None:
     same = eval_diff(old, baseline_record(old))
     assert not (same.documents or same.newly_failing or same.newly_passing or same.wording)
     assert not same.regressed and not same.not_in_baseline
+
+
+def test_the_eval_diff_withholds_a_blind_question() -> None:
+    old = _report([("q1", "lookup", True), ("b1", "lookup", True)], 0.9, {"strategy": "a"})
+    new = _report([("q1", "lookup", False), ("b1", "lookup", False)], 0.9, {"strategy": "a"})
+    new["items"][1]["set"] = "blind"
+    diff = eval_diff(new, baseline_record(old))
+    shown = {r["id"]: r["question"] for r in diff.newly_failing}
+    assert shown["q1"] == "Q q1?" and "Q b1?" not in shown["b1"] and "blind" in shown["b1"]
