@@ -437,6 +437,7 @@ class EvidenceScorer:
         self._lexical(query, cands, own, read, weights)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
+            value = value_asked(query)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -446,8 +447,8 @@ class EvidenceScorer:
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
                 cand.unmet += blank_cells(cand, query)
-                cand.gives = lang.gives_value(text, value_asked(query), self.common) and (
-                    self._named_cells_give(cand, set(weights), value_asked(query))
+                cand.gives = lang.gives_value(text, value, self.common) and (
+                    self._named_cells_give(cand, set(weights), value)
                 )
                 cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)

@@ -219,6 +219,7 @@ def outline_answer(
     """
     if not answer.grounded or any(s.items for s in answer.sentences[:1]):
         return answer
+    documents: dict[str, list[Chunk]] = {}  # each document read once, however many hits name it
     for query, hits in parts:
         if query.kind != "list" or not query.target:
             continue
@@ -227,10 +228,12 @@ def outline_answer(
         for hit in list({h.chunk.id: h for h in pool}.values()):
             if not any(names(h, query.target) for h in split_trail(hit.chunk.section)):
                 continue
-            chunks = read(hit.chunk.doc_id)
-            sections = list(
-                dict.fromkeys(c.section for c in sorted(chunks, key=lambda c: c.ordinal))
-            )
+            doc_id = hit.chunk.doc_id
+            if doc_id not in documents:
+                documents[doc_id] = read(doc_id)
+            chunks = documents[doc_id]
+            ordered = sorted(chunks, key=lambda c: c.ordinal)
+            sections = list(dict.fromkeys(c.section for c in ordered))
             outline = find_list(sections, hit.chunk.section, query.target)
             opening = opening_chunks(chunks, outline) if outline else None
             if outline and opening:
