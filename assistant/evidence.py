@@ -186,6 +186,13 @@ def _clause_counts(toks: list[str], noun: str) -> bool:
     return False
 
 
+def latest_year(cand: Candidate) -> int:
+    """The last year of the latest period a sentence (or a row with its cells) gives (0: none)."""
+    cells = " ".join(f"{c.column} {c.value}" for c in cand.cells)
+    found = lang.periods(f"{cand.label} {cand.text} {cells}")
+    return max((last for _, last in found), default=0)
+
+
 def focus_cells(cand: Candidate, asked: set[str], tokenize: Tokenize) -> tuple[Cell, ...]:
     """The cells of a row whose heading or value shares a word with the question (all if none).
 
@@ -239,15 +246,18 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     A period is met when the text names a period that contains it; a name when the text or its
     heading uses the word (any case). The periods of the heading (a document's title, its
     section) count only when the text names none: "4,922 in 2022/23" in a 2024-25 agreement is
-    a 2022/23 figure. A financial year asked for is also met by a month in it ("at 31 March
-    2025" for 2024/25).
+    a 2022/23 figure. When a value is asked for, a heading's span of several years is the time
+    a plan covers, not the year of a figure: "Plan 2024-2028" does not give a figure for 2024.
+    A financial year asked for is also met by a month in it ("at 31 March 2025" for 2024/25).
     """
     if not query.constraints:
         return 1.0, ()
-    given = lang.periods(text) or lang.periods(heading)
+    own, headed = lang.periods(text), lang.periods(heading)
+    value = bool(value_asked(query))
     words = set(lang.name_words(f"{heading} {text}"))
     unmet = []
     for c in query.constraints:
+        given = own or (_heading_periods(headed, c.periods) if value else headed)
         if c.kind != "period":
             ok = c.text in words
         elif all(last == first + 1 for first, last in c.periods):  # financial years asked
@@ -257,6 +267,13 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
         if not ok:
             unmet.append(c.text)
     return 1 - len(unmet) / len(query.constraints), tuple(unmet)
+
+
+def _heading_periods(
+    headed: set[tuple[int, int]], asked: frozenset[tuple[int, int]]
+) -> set[tuple[int, int]]:
+    """A heading's periods that can date a value: single or financial years, or the span asked."""
+    return {p for p in headed if p[1] - p[0] <= 1 or p in asked}
 
 
 def short_forms_in(query: Query, top: list[Hit], known: Synonyms) -> Synonyms:
@@ -346,12 +363,15 @@ class Evidence:
         that gives what the question asks for (see `answers`) and lacks least of what it
         measures: a table's introduction ("The table below shows...") or a sentence on a
         neighbouring measure does not lead when the row that answers scores nearly as well.
+        Asked for the latest value, the sentence with the most recent period leads among those.
         """
         if not self.candidates:
             return None
         top = self.candidates[0].score
         close = [c for c in self.candidates[: self.lead_pool] if c.score >= self.lead_ratio * top]
         fitting = [c for c in close if self.answers(c)] or close
+        if self.query.latest:  # "the latest figure": the most recent period leads
+            return min(fitting, key=lambda c: (self.lacking(c), -latest_year(c)))
         return min(fitting, key=self.lacking)  # min keeps the best score on ties
 
     def answers(self, cand: Candidate) -> bool:
@@ -437,12 +457,12 @@ class EvidenceScorer:
         self._lexical(query, cands, own, read, weights)
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
-            value = value_asked(query)
+            value, counted = value_asked(query), self._counted(query)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
                     gives_count(f"{cand.context} {cand.text}", query.target)
-                    or row_counts(cand, count_phrase(query.text) or (query.target,))
+                    or row_counts(cand, counted)
                 )
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
@@ -457,6 +477,18 @@ class EvidenceScorer:
             c.counts for c in evidence.candidates[: p.count_top]
         )
         return evidence
+
+    def _counted(self, query: Query) -> tuple[str, ...]:
+        """The most specific word of what a "how many" question counts (the rarest in the corpus).
+
+        A row labelled "Shoplifting" counts "shoplifting offences", but a "Domestic abuse
+        incidents" row does not count "domestic homicides": the word that narrows the count
+        most must label the row.
+        """
+        words = [w for w in count_phrase(query.text) or (query.target,) if w not in lang.STOPWORDS]
+        toks = self.tokenize(words)
+        rated = [(max(map(self.idf, t), default=0.0), -i) for i, t in enumerate(toks)]
+        return (words[-max(rated)[1]],) if rated else ()  # ties: the first word (the modifier)
 
     def _named_cells_give(self, cand: Candidate, asked: set[str], value: str) -> bool:
         """False when the columns of a row the question names hold no value of the type asked.

@@ -130,6 +130,7 @@ WHEN_QUESTION = re.compile(
 LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*name\b", re.I)
 TABLE_QUESTION = re.compile(r"\btables?\b", re.I)
 HOW_MANY = re.compile(r"\bhow many\s+([^?]+)", re.I)
+LIST_THE = re.compile(r"^\s*(?:please )?(?:list|name) (?:all |the |its |their )*([^?]+)", re.I)
 WHAT_ARE = re.compile(r"^\s*(?:what|which) (?:are|were) (?:the |its |their )?([^?]+)", re.I)
 # What a question sets aside ("... rather than specified authorities") is not sought.
 CONTRAST = re.compile(
@@ -174,6 +175,18 @@ STRUCTURAL_HEADING = re.compile(
 )
 HEADING_NUMBER = re.compile(r"^(?:(?:\d+(?:\.\d+)*\.?|[A-Z]\.|[A-Za-z]+ \d+[:.])\s+)+")
 
+# --- Everyday short forms ---------------------------------------------------------------------
+# Short forms of general English that staff type in a hurry ("op enhance", "on the yr before").
+# They join the glossary's acronyms (lexical.Synonyms), so each form finds the other. Hand-written
+# from common English usage, not from any question; the corpus's own acronyms stay in
+# corpus/glossary.yaml.
+EVERYDAY_SHORT_FORMS = (
+    ("op", "operation"), ("ops", "operations"), ("yr", "year"), ("yrs", "years"),
+    ("govt", "government"), ("dept", "department"), ("approx", "approximately"),
+    ("info", "information"), ("stats", "statistics"), ("mgmt", "management"),
+    ("tgt", "target"), ("avg", "average"), ("esp", "especially"), ("qtr", "quarter"),
+)  # fmt: skip
+
 # --- What value a question asks for, and whether a sentence gives one -------------------------
 # A question can ask for a value of a type (an amount of money, a person's name, a share, an
 # age, a length of time). A sentence that gives no value of that type does not answer it, however
@@ -208,9 +221,11 @@ ASKS_VALUE = {
     ),
     # Any figure: a rate, a count, a total, a baseline ("what's the baseline for X?"). Last, so
     # the more specific types above win.
+    # Staff often type just the noun phrase ("KSI numbers for 2024", "shoplifting figures for
+    # Barrow"), so the noun asks for a figure with or without a question word before it.
     "figure": re.compile(
-        r"\b(?:what|what's|whats|which|give|got|any|is there a)\b[^?]*\b(?:rates?|numbers?|"
-        r"population|totals?|figures?|baselines?|counts?|stats|statistics)\b",
+        r"\b(?:rates?|numbers?|population|totals?|figures?|baselines?|counts?|stats|statistics)"
+        r"\b|\bhow (?:big|large|small)\b|\bsize of\b",
         re.I,
     ),
 }
@@ -355,6 +370,28 @@ FOLLOW_START = re.compile(
 )
 PRONOUN = re.compile(
     r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b", re.I
+)
+# A follow-up that asks a question of its own ("what was the most common ideology in those?")
+# rather than the same question again about something else ("and young people?", "what about
+# 2022?") or about part of its answer ("which of those are new?"): it does not take on the
+# earlier question's kind of answer.
+OWN_QUESTION = re.compile(
+    r"\b(?:who|whom|whose|when|where|why|which(?! of)|what(?! about| of)|how(?! about))\b",
+    re.I,
+)
+# A question that asks for the most recent figure without naming its period.
+LATEST = re.compile(
+    r"\b(?:latest|most recent|newest|current(?:ly)?|now|these days|at the moment|"
+    r"up to date|so far|to date)\b",
+    re.I,
+)
+# Words that point back at an earlier turn whatever else the question says: a plural or
+# personal pronoun ("in those", "on those patrols", "who did he replace") or a question that
+# opens on "that" or "it" ("is that up or down on the year before?").
+REFERS_BACK = re.compile(
+    r"\b(they|them|their|those|these|he|she|his|him|her)\b|"
+    r"^\s*(?:is|was|has|had|did|does|do|are|were) (?:that|it|this)\b",
+    re.I,
 )
 # A sentence that begins by pointing back at the one before ("Its target is 5%").
 LEADING_PRONOUN = re.compile(r"^\s*(it|its|it's|this|these|they|their|that)\b", re.I)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.language import common_words, proper_names
+from assistant.language import EVERYDAY_SHORT_FORMS, common_words, proper_names
 
 if TYPE_CHECKING:
     import numpy as np
@@ -57,12 +57,16 @@ class Synonyms:
 
     @classmethod
     def from_glossary(cls, glossary: dict[str, Any]) -> Synonyms:
-        """Build from the `acronyms` list of corpus/glossary.yaml (term, expansion)."""
-        return cls.from_pairs(
+        """Build from corpus/glossary.yaml's `acronyms` (term, expansion) and English short forms.
+
+        The everyday short forms ("yr" for "year") are language.EVERYDAY_SHORT_FORMS.
+        """
+        own = [
             (str(a["term"]), str(a["expansion"]))
             for a in glossary.get("acronyms") or []
             if isinstance(a, dict) and a.get("term") and a.get("expansion")
-        )
+        ]
+        return cls.from_pairs([*own, *EVERYDAY_SHORT_FORMS])
 
     @classmethod
     def from_pairs(cls, pairs: Iterable[tuple[str, str]]) -> Synonyms:

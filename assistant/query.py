@@ -53,6 +53,11 @@ class Query:
         return frozenset(p for c in self.constraints if c.kind == "period" for p in c.periods)
 
     @property
+    def latest(self) -> bool:
+        """True when the question asks for the most recent value without naming its period."""
+        return not self.asked_periods and bool(lang.LATEST.search(self.text))
+
+    @property
     def names(self) -> tuple[str, ...]:
         """The places or bodies the answer must name."""
         return tuple(c.text for c in self.constraints if c.kind == "name")
@@ -65,12 +70,13 @@ class Query:
 def is_follow_up(question: str) -> bool:
     """Return True when the question leans on an earlier one.
 
-    "and in Carlisle?", "who chairs it?" and "what about 2022?" lean on what was asked
-    before; "What is Prevent?" names its own subject and stands alone.
+    "and in Carlisle?", "who chairs it?", "what about 2022?" and "how many arrests on those
+    patrols?" lean on what was asked before; "What is Prevent?" names its own subject and
+    stands alone.
     """
     text = question.strip()
     content = lang.terms(text)
-    if lang.FOLLOW_START.search(text):
+    if lang.FOLLOW_START.search(text) or lang.REFERS_BACK.search(text):
         return True
     if lang.DEFINITION.search(text) and content:
         return False
@@ -98,8 +104,8 @@ def count_target(text: str) -> str:
 
 
 def list_target(text: str) -> str:
-    """The noun a "what are the <noun phrase>" question lists ("priorities")."""
-    return _head_noun(lang.WHAT_ARE.search(text))
+    """The noun a "what are the <noun phrase>" or "list the <noun phrase>" question lists."""
+    return _head_noun(lang.WHAT_ARE.search(text) or lang.LIST_THE.search(text))
 
 
 def count_phrase(text: str) -> tuple[str, ...]:
@@ -120,6 +126,8 @@ def _noun_phrase(match: re.Match[str] | None) -> tuple[str, ...]:
         if word in lang.PHRASE_END or not word:
             break
         words.append(word.split("'")[0] if word.endswith("'s") else word)
+    while len(words) > 1 and words[-1].endswith("ed"):  # "weapons seized": a participle after
+        words.pop()  # the noun ends the phrase
     return tuple(words)
 
 
@@ -180,9 +188,10 @@ def parse_query(
         value = lang.asked_value(piece)
         if i == 0 and follows and previous:
             own = _merge(own + relative_periods(piece, own, previous), previous.constraints)
-            kind = kind or previous.kind
-            target = target or previous.target
-            value = value or previous.value
+            if not lang.OWN_QUESTION.search(piece):  # "and young people?" asks the same again
+                kind = kind or previous.kind
+                target = target or previous.target
+                value = value or previous.value
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names))
         docs = lang.named_documents(piece, titles or {})

@@ -346,6 +346,36 @@ def test_a_sentence_s_own_period_outweighs_its_document_title() -> None:
     assert not meets(query, "Burglaries fell this year.", "Plan 2024/25")[1]
 
 
+def test_a_plan_s_span_of_years_does_not_date_a_figure_asked_for() -> None:
+    from assistant.evidence import meets
+
+    heading = "Harbour Plan 2024-2028 Our priorities"
+    figure = parse_query("ferry passenger numbers for 2025?")
+    assert meets(figure, "Ferry passengers are counted at the pier.", heading)[1] == ("2025",)
+    plan = parse_query("what will the harbour plan do in 2025?")  # no value asked: the plan's
+    assert meets(plan, "The plan will open a new pier.", heading)[1] == ()  # years cover it
+    edition = parse_query("how many responses did the consultation on the Plan 2024-2028 get?")
+    assert meets(edition, "The consultation received 210 responses.", heading)[1] == ()
+
+
+def test_a_row_counts_only_when_its_label_names_the_narrowest_word_counted() -> None:
+    table = (
+        "Table 4: Harbour incidents, 2023/24\n"
+        "Harbour theft incidents | 2023/24: 52\n"
+        "Shoplifting | 2023/24: 31"
+    )
+    idf = {"harbour": 1.0, "drown": 5.0, "shoplift": 4.0, "offenc": 1.5}
+    scorer = EvidenceScorer(
+        HashEmbedder(), lambda t: idf.get(t, 2.0), tokenize, AnswerPolicy(), None
+    )
+    drownings = scorer.score(parse_query("how many harbour drownings in 2023/24?"), [_hit(table)])
+    assert not any(c.counts for c in drownings.candidates)  # "harbour" alone names no drownings
+    shoplifting = scorer.score(
+        parse_query("how many shoplifting offences in 2023/24?"), [_hit(table)]
+    )
+    assert [c.label for c in shoplifting.candidates if c.counts] == ["Shoplifting"]
+
+
 def test_a_role_is_not_a_person_s_name_and_money_is_not_an_amount() -> None:
     hits = [_hit("The lantern service is led by its Head of Lanterns, who reports to the board.")]
     answer = _ask("what's the name of the head of lanterns?", hits)
@@ -565,3 +595,14 @@ def test_real_index_a_list_of_sub_headings_is_answered_with_its_items(
     assert lead.headings and "[1]" in first
     cited = {s.n: s for s in answer.sources}
     assert headings_supported(lead, [cited[n] for n in lead.citations])
+
+
+def test_asked_for_the_latest_figure_the_most_recent_period_leads() -> None:
+    hits = [
+        _hit("The ferry carried 410,000 passengers in 2022/23.", "old", score=0.95),
+        _hit("The ferry carried 455,000 passengers in 2023/24.", "new", score=0.9),
+    ]
+    latest = _ask("what's the latest ferry passenger figure?", hits)
+    assert latest.grounded and "455,000" in latest.text.splitlines()[0]
+    named = _ask("what was the ferry passenger figure in 2022/23?", hits)
+    assert "410,000" in named.text.splitlines()[0]  # a period asked for is not overridden

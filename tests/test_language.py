@@ -69,6 +69,9 @@ def test_terms_drop_function_words() -> None:
         ("what's the baseline for thefts from the harbour car park?", "figure"),
         ("got ferry passenger numbers for Eastmere?", "figure"),
         ("what is the population of Westbrook?", "figure"),
+        ("ferry passenger numbers for Eastmere in 2024", "figure"),  # no question word
+        ("lighthouse visitor stats 2023/24?", "figure"),
+        ("how big is the harbour volunteer team?", "figure"),
         ("what is the threat level?", ""),
         ("how much did burglary fall?", ""),
         ("who chairs the board?", ""),

@@ -22,6 +22,9 @@ NAMES = frozenset({"northvale", "eastmere", "lighthouse"})
         ("and in Eastmere?", True),
         ("who chairs it?", True),
         ("what about the year before?", True),
+        ("is that up or down on the year before", True),
+        ("how many volunteers joined those patrols in 2024?", True),
+        ("who did she replace", True),
         ("What is Lighthouse?", False),
         ("what's Lighthouse", False),
         ("How many volunteers joined the coastal patrol scheme in 2024?", False),
@@ -74,6 +77,9 @@ def test_targets() -> None:
     assert count_target("How many lifeboats were launched last winter?") == "lifeboats"
     assert count_target("how many went out?") == ""
     assert list_target("What are the harbour board's aims?") == "aims"
+    assert list_target("list the harbour plan priorities") == "priorities"
+    assert count_target("how many lifeboats launched in 2024") == "lifeboats"  # a participle
+    assert count_target("how many arrests and weapons seized on those patrols") == "weapons"
 
 
 def test_constraints_are_typed_values() -> None:
@@ -102,6 +108,10 @@ def test_a_follow_up_asks_what_the_earlier_turn_asked() -> None:
     second = parse_query("which of those are new?", [first])
     assert second.kind == "list" and second.target == "aims"
     assert parse_query("Who chairs the harbour board?").target == ""
+    counted = parse_query("how many ferry crossings were there in 2023/24?")
+    assert parse_query("and in 2024/25?", [counted]).kind == "count"
+    own = parse_query("what was the busiest month in those?", [counted])  # its own question
+    assert (own.kind, own.target) == ("", "") and own.context
 
 
 def test_the_type_of_value_asked_for_is_typed_and_kept_by_a_follow_up() -> None:
