@@ -82,6 +82,7 @@ class Candidate:
     unmet: tuple[str, ...] = ()  # the constraints it does not carry
     gives: bool = True  # gives a value of the type asked for (an amount, a person's name...)
     old_figure: str = ""  # title of the superseded edition whose figure the sentence quotes
+    says_more: bool = True  # says something the question doesn't (not an echo of its words)
 
     @property
     def is_row(self) -> bool:
@@ -132,10 +133,12 @@ def _candidates(hits: list[Hit]) -> list[Candidate]:
     return out
 
 
-def fits(cand: Candidate, kind: str) -> bool:
+def fits(cand: Candidate, kind: str, target: str = "") -> bool:
     """True when the sentence is of the kind the question asks for."""
     if kind == "count":
         return cand.counts
+    if kind == "define":  # "Channel is the programme..." says what Channel is
+        return not cand.is_row and defines(cand.text, target)
     if kind == "change":
         return bool(lang.CHANGE.search(cand.text))
     if kind == "list":
@@ -145,6 +148,26 @@ def fits(cand: Candidate, kind: str) -> bool:
     if kind == "date":  # a year that names a document's edition ("the 2024 strategy") is no date
         return bool(lang.ANY_DATE.search(lang.DATED_TITLE.sub(" ", cand.text)))
     return kind == "number" and lang.has_figure(cand.text)
+
+
+def defines(text: str, name: str) -> bool:
+    """True when a sentence opens on the name asked about and says what it is.
+
+    "The Lighthouse scheme is a..." defines "lighthouse scheme"; "A Lighthouse panel is a
+    meeting...", "The scheme is for..." and "Funding for the Lighthouse scheme is..." do not:
+    the whole name must be the sentence's subject.
+    """
+    copula = lang.COPULA.search(text)
+    if not copula or not name:
+        return False
+    words = re.findall(r"[a-z][\w'-]*", text[: copula.start()].lower())
+    subject = [w for w in words if w not in ("the", "a", "an")]
+    named = [w for w in name.split() if w not in lang.STOPWORDS]
+    return (
+        0 < len(subject) <= len(named) + 1
+        and lang.same_word(subject[-1], named[-1])
+        and all(any(lang.same_word(s, w) for s in subject) for w in named)
+    )
 
 
 def gives_count(text: str, noun: str) -> bool:
@@ -312,6 +335,15 @@ def blank_cells(cand: Candidate, query: Query) -> tuple[str, ...]:
     return tuple(blank)
 
 
+# Two sentences whose shares of the question's meaning differ by less than this lack the same:
+# a stray word ("Head of Partnerships" for "who heads") does not outrank a better score.
+LACK_TOLERANCE = 0.02
+# A sentence answers a question that asks for no particular value only when it has at least
+# this many words of its own (not the question's, not figures): "Title | Value: Harbour Plan"
+# only names what "what is the harbour plan?" asks about.
+MIN_NEW = 3
+
+
 @dataclass
 class Evidence:
     """Scored sentences, and what the top passages leave out of the question."""
@@ -361,8 +393,9 @@ class Evidence:
 
         Of the `lead_pool` best sentences scoring at least `lead_ratio` of the best, the first
         that gives what the question asks for (see `answers`) and lacks least of what it
-        measures: a table's introduction ("The table below shows...") or a sentence on a
-        neighbouring measure does not lead when the row that answers scores nearly as well.
+        measures (within LACK_TOLERANCE): a table's introduction ("The table below shows...")
+        or a sentence on a neighbouring measure does not lead when the row that answers scores
+        nearly as well.
         Asked for the latest value, the sentence with the most recent period leads among those.
         """
         if not self.candidates:
@@ -370,14 +403,18 @@ class Evidence:
         top = self.candidates[0].score
         close = [c for c in self.candidates[: self.lead_pool] if c.score >= self.lead_ratio * top]
         fitting = [c for c in close if self.answers(c)] or close
+        least = min(map(self.lacking, fitting))
+        fitting = [c for c in fitting if self.lacking(c) <= least + LACK_TOLERANCE]
         if self.query.latest:  # "the latest figure": the most recent period leads
-            return min(fitting, key=lambda c: (self.lacking(c), -latest_year(c)))
-        return min(fitting, key=self.lacking)  # min keeps the best score on ties
+            return min(fitting, key=lambda c: -latest_year(c))
+        return fitting[0]  # the best score among those lacking least
 
     def answers(self, cand: Candidate) -> bool:
         """True when a sentence gives the periods, names, type of value and kind asked for."""
         kind = self.query.kind
-        return not cand.unmet and cand.gives and (not kind or fits(cand, kind))
+        if not (kind or value_asked(self.query) or cand.says_more):
+            return False  # "what is X?" is not answered by a line that only names X
+        return not cand.unmet and cand.gives and (not kind or fits(cand, kind, self.query.target))
 
     @property
     def measure_missing(self) -> float:
@@ -455,6 +492,9 @@ class EvidenceScorer:
         )
         self._weigh_missing(evidence, query, q_terms, absent)
         self._lexical(query, cands, own, read, weights)
+        asked = self.synonyms.expand(set(q_terms))  # "CSA" is no news to "what is the CSA?"
+        for cand, toks in zip(cands, own, strict=True):
+            cand.says_more = len({t for t in toks - asked if not t[0].isdigit()}) >= MIN_NEW
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
             value, counted = value_asked(query), self._counted(query)
@@ -656,7 +696,7 @@ class EvidenceScorer:
         for cand in cands:
             vec = cand.vector or []
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
-            bonus = p.type_bonus if fits(cand, query.kind) else 0.0
+            bonus = p.type_bonus if fits(cand, query.kind, query.target) else 0.0
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine

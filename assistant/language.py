@@ -123,7 +123,8 @@ CHANGE_QUESTION = re.compile(
     re.I,
 )
 WHEN_QUESTION = re.compile(
-    r"^\s*(?:when|since when|(?:in |by )?what (?:year|date|month))\b"
+    r"^\s*(?:when|since when|(?:in |by |over |for )?(?:what|which) (?:year|years|date|dates|"
+    r"month|period|time period))\b"
     r"|\b(?:and|,) when\b|\bby when\b",
     re.I,
 )
@@ -399,6 +400,13 @@ LEADING_PRONOUN = re.compile(r"^\s*(it|its|it's|this|these|they|their|that)\b", 
 DEFINITION = re.compile(
     r"^\s*(?:what|who)(?:'s| is| are| was| were)\s+(?!it\b|that\b|this\b)", re.I
 )
+# "What is X?" asking what a thing is: the question is only its name (no "of", "for", verb...).
+WHAT_IS = re.compile(
+    r"^\s*(?:what|who)(?:'s|s| is| are)\s+(?:the |a |an )?((?:[\w'-]+ ){0,5}[\w'-]+)\s*\??\s*$",
+    re.I,
+)
+# A sentence that says what something is: its subject, then "is", "are", "means"...
+COPULA = re.compile(r"\b(?:is|are|was|means|refers to|describes)\b", re.I)
 PART_BREAK = re.compile(
     r"\s*(?:;|,?\s+and)\s+(?=(?:who|whom|whose|what|which|how|when|where|why|does|do|did|is|"
     r"are|was|were|has|have)\b)",

@@ -30,7 +30,7 @@ class Query:
 
     text: str
     context: tuple[str, ...] = ()  # the earlier turn or first part it leans on
-    kind: str = ""  # row | count | change | date | list | number | "" (any)
+    kind: str = ""  # row | count | change | date | list | define | number | "" (any)
     target: str = ""  # the noun a "how many" question counts or a "what are" question lists
     value: str = ""  # the type of value asked for: money | person | share | age | duration | ""
     constraints: tuple[Constraint, ...] = ()
@@ -95,7 +95,22 @@ def answer_kind(text: str) -> str:
         return "date"
     if lang.LIST_QUESTION.search(text):
         return "list"
+    if defined(text):
+        return "define"
     return "number" if lang.NUMERIC_QUESTION.search(text) else ""
+
+
+def defined(text: str) -> str:
+    """The name a "what is X?" question asks about ("" for other questions).
+
+    "What is the Lighthouse scheme?" -> "lighthouse scheme"; "what is the population of
+    Westbrook?" asks for a value, not what a thing is.
+    """
+    match = lang.WHAT_IS.search(text)
+    words = match.group(1).lower().split() if match else []
+    if not words or any(w in lang.PHRASE_END for w in words):
+        return ""
+    return " ".join(words)
 
 
 def count_target(text: str) -> str:
@@ -184,7 +199,7 @@ def parse_query(
         ctx = context if i == 0 else ((pieces[0], *context) if leans else ())
         own = constraints_of(piece, names)
         kind = answer_kind(piece)
-        target = count_target(piece) or list_target(piece)
+        target = count_target(piece) or list_target(piece) or defined(piece)
         value = lang.asked_value(piece)
         if i == 0 and follows and previous:
             own = _merge(own + relative_periods(piece, own, previous), previous.constraints)

@@ -606,3 +606,28 @@ def test_asked_for_the_latest_figure_the_most_recent_period_leads() -> None:
     assert latest.grounded and "455,000" in latest.text.splitlines()[0]
     named = _ask("what was the ferry passenger figure in 2022/23?", hits)
     assert "410,000" in named.text.splitlines()[0]  # a period asked for is not overridden
+
+
+def test_what_is_x_is_answered_by_the_sentence_whose_subject_is_x() -> None:
+    from assistant.evidence import defines
+
+    assert defines("The Lighthouse scheme is a volunteer patrol.", "lighthouse scheme")
+    assert not defines("A Lighthouse panel is a meeting of staff.", "lighthouse scheme")
+    assert not defines("The scheme is for residents of Eastmere.", "lighthouse scheme")
+    assert not defines("Funding for the Lighthouse scheme is £2m.", "lighthouse scheme")
+    hits = [
+        _hit("Title | Value: Lighthouse Scheme 2025-2028", "title", score=0.99),
+        _hit("The Lighthouse scheme is for residents of Eastmere and Westbrook.", "for"),
+        _hit("The Lighthouse Scheme is a volunteer coastal patrol run by the council.", "is"),
+    ]
+    answer = _ask("What is the Lighthouse Scheme?", hits)
+    assert answer.text.startswith("The Lighthouse Scheme is a volunteer coastal patrol")
+
+
+def test_a_line_that_only_names_what_is_asked_does_not_lead() -> None:
+    hits = [
+        _hit("Title | Value: Harbour Safety Plan", "title", score=0.99),
+        _hit("The harbour safety plan sets out how partners cut drownings by the pier.", "plan"),
+    ]
+    answer = _ask("tell me about the harbour safety plan", hits)
+    assert answer.text.startswith("The harbour safety plan sets out")

@@ -78,6 +78,9 @@ def test_targets() -> None:
     assert count_target("how many went out?") == ""
     assert list_target("What are the harbour board's aims?") == "aims"
     assert list_target("list the harbour plan priorities") == "priorities"
+    assert parse_query("What is the Lighthouse scheme?").kind == "define"
+    assert parse_query("whats lighthouse").target == "lighthouse"
+    assert parse_query("what is the population of Westbrook?").kind != "define"
     assert count_target("how many lifeboats launched in 2024") == "lifeboats"  # a participle
     assert count_target("how many arrests and weapons seized on those patrols") == "weapons"
 
