@@ -270,7 +270,9 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     heading uses the word (any case). The periods of the heading (a document's title, its
     section) count only when the text names none: "4,922 in 2022/23" in a 2024-25 agreement is
     a 2022/23 figure. When a value is asked for, a heading's span of several years is the time
-    a plan covers, not the year of a figure: "Plan 2024-2028" does not give a figure for 2024.
+    a plan covers, not the year of a figure: "Plan 2024-2028" does not give a figure for 2024;
+    nor does a plan's name quoted in the text ("raised in the consultation on the Plan
+    2024-2028"), whatever is asked.
     A financial year asked for is also met by a month in it ("at 31 March 2025" for 2024/25).
     """
     if not query.constraints:
@@ -280,7 +282,8 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     words = set(lang.name_words(f"{heading} {text}"))
     unmet = []
     for c in query.constraints:
-        given = own or (_heading_periods(headed, c.periods) if value else headed)
+        mine = own - (lang.plan_spans(text) - c.periods)  # "Plan 2024-2028" dates no figure
+        given = mine or (_heading_periods(headed, c.periods) if value else headed)
         if c.kind != "period":
             ok = c.text in words
         elif all(last == first + 1 for first, last in c.periods):  # financial years asked

@@ -287,6 +287,16 @@ DATED_TITLE = re.compile(
     re.I,
 )
 
+# The years a document's name covers after it ("Plan 2024-2028"): the time a plan runs, which
+# dates none of the figures a sentence quoting that name gives.
+TITLE_SPAN = re.compile(rf"\b{DOC_TYPE_WORDS}\s+((?:19|20)\d\d[/-]\d\d(?:\d\d)?)\b", re.I)
+
+
+def plan_spans(text: str) -> set[tuple[int, int]]:
+    """The spans of several years that follow a document's name in a text ("Plan 2024-2028")."""
+    found = (periods(m.group(2)) for m in TITLE_SPAN.finditer(text))
+    return {p for ps in found for p in ps if p[1] - p[0] > 1}
+
 
 def named_documents(
     text: str, titles: dict[str, str], most: int = 3, years: bool = False

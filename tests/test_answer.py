@@ -354,6 +354,8 @@ def test_a_plan_s_span_of_years_does_not_date_a_figure_asked_for() -> None:
     assert meets(figure, "Ferry passengers are counted at the pier.", heading)[1] == ("2025",)
     plan = parse_query("what will the harbour plan do in 2025?")  # no value asked: the plan's
     assert meets(plan, "The plan will open a new pier.", heading)[1] == ()  # years cover it
+    quoted = parse_query("harbour incidents in 2025?")  # the plan's name in the text itself
+    assert meets(quoted, "Incidents were raised in the Harbour Plan 2024-2028.")[1] == ("2025",)
     edition = parse_query("how many responses did the consultation on the Plan 2024-2028 get?")
     assert meets(edition, "The consultation received 210 responses.", heading)[1] == ()
 

@@ -346,3 +346,11 @@ def test_an_edition_named_for_a_changes_earlier_value_is_only_compared_with() ->
     text = "The grant is £64,000 a year under this plan, up from £57,000 under the 2019 plan."
     assert "2019" not in drop_compared_editions(text)
     assert "2019" in drop_compared_editions("The grant was £57,000 a year in the 2019 plan.")
+
+
+def test_the_years_a_plan_s_name_covers_are_found_after_the_name() -> None:
+    from assistant.language import plan_spans
+
+    assert plan_spans("raised in the consultation on the Harbour Plan 2024-2028.") == {(2024, 2028)}
+    assert plan_spans("the Lighthouse Annual Report 2024/25 shows") == set()  # one year
+    assert plan_spans("thefts fell between 2021 and 2024") == set()  # not a name
