@@ -242,6 +242,7 @@ def gap_reason(evidence: Evidence) -> str:
 VALUE_NAMES = {
     "money": "amount of money",
     "person": "person's name",
+    "role": "chair, lead or other role",
     "share": "share or percentage",
     "age": "age",
     "duration": "length of time",

@@ -544,6 +544,8 @@ class EvidenceScorer:
         cells = [c for c in cand.cells if not lang.periods(c.column)]  # periods: `blank_cells`
         heads = self.tokenize([c.column for c in cells])
         named = [c for c, toks in zip(cells, heads, strict=True) if asked & set(toks)]
+        if value == "role":  # a "Chair" column names the role its cell fills
+            return True
         return not named or any(lang.gives_value(c.value, value, self.common) for c in named)
 
     def _old_figure(self, cand: Candidate, top: list[Hit], query: Query) -> str:

@@ -211,6 +211,12 @@ ASKS_VALUE = {
         r"name)\b",
         re.I,
     ),
+    # Who holds a role in a body ("who chairs the board?", "who runs the group?").
+    "role": re.compile(
+        r"^\s*(?:and\s+)?who(?:'s| is| are)?\b[^?]*\b(?:co-?chairs?|chairs?|chaired|leads?|led|"
+        r"heads?|headed|runs?|manages?|oversees?|convenes?|in charge)\b",
+        re.I,
+    ),
     "share": re.compile(
         r"\b(?:what|which) (?:proportion|percentage|share|fraction)\b|\bwhat per ?cent\b|"
         r"\bhow many (?:out of|in every)\b|\bwhat %",
@@ -231,6 +237,13 @@ ASKS_VALUE = {
     ),
 }
 GIVES_VALUE = {
+    # Any role, not only the one asked: "who runs the group?" is answered by "chaired by".
+    "role": re.compile(
+        r"\b(?:co-?chair\w*|vice-chair\w*|chair\w*|led by|leads?|lead (?:agency|body|board|"
+        r"officer|partner)|heads?|headed|run by|runs|managed by|manages|oversees|overseen|"
+        r"convene[sd]?|convener|responsible owner|in charge|accountable)\b",
+        re.I,
+    ),
     "money": re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:pounds|million|billion|m|bn|k)\b", re.I),
     "share": re.compile(
         r"\d\s?%|\bper ?cent\b|\bper (?:1,000|100,000|10,000|100)\b|\bone in \w+|"
@@ -353,7 +366,7 @@ NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z'-]+)\b")
 
 
 def asked_value(text: str) -> str:
-    """The type of value a question asks for (money, person, share, age, duration), or ""."""
+    """The type of value a question asks for (money, person, role, share, age...), or ""."""
     return next((kind for kind, pattern in ASKS_VALUE.items() if pattern.search(text)), "")
 
 

@@ -633,3 +633,17 @@ def test_a_line_that_only_names_what_is_asked_does_not_lead() -> None:
     ]
     answer = _ask("tell me about the harbour safety plan", hits)
     assert answer.text.startswith("The harbour safety plan sets out")
+
+
+def test_who_holds_a_role_is_answered_by_a_line_that_gives_a_role() -> None:
+    hits = [
+        _hit("The harbour board is a subgroup of the partnership, meeting monthly.", "a", 0, 0.99),
+        _hit("The harbour board is chaired by the Harbour Master.", "b"),
+    ]
+    answer = _ask("who runs the harbour board?", hits)
+    assert answer.text.startswith("The harbour board is chaired by the Harbour Master")
+    row = _hit("Table 1: Boards\nHarbour board | Chair: Harbour Master; Meets: Monthly", "row")
+    followed = _ask("who chairs the harbour board?", [row])
+    assert followed.grounded and "Harbour Master" in followed.text.splitlines()[0]
+    none = _ask("who runs the harbour board?", hits[:1])
+    assert not none.grounded and "role" in none.text

@@ -74,7 +74,10 @@ def test_terms_drop_function_words() -> None:
         ("how big is the harbour volunteer team?", "figure"),
         ("what is the threat level?", ""),
         ("how much did burglary fall?", ""),
-        ("who chairs the board?", ""),
+        ("who chairs the board?", "role"),
+        ("and who runs the river patrol", "role"),
+        ("who is the head of the lantern service?", "role"),
+        ("who funds the board?", ""),
         ("what is the plan called?", ""),
     ],
 )
