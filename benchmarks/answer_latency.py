@@ -5,9 +5,10 @@ Asks every question of evals/questions.yaml (follow-ups inside their conversatio
 the real model and the real index, `rounds` times, and times the whole `Assistant.ask` call:
 condensing, splitting into parts, retrieval of each part and composing the cited answer. As a
 baseline in the same process it times retrieval alone (`retrieve`, one call per question, as
-deep as `ask` retrieves), so
-the report can give ratios as well as milliseconds (timings on this machine are noisy). The
-first round is a warm-up and is not counted. Writes benchmarks/results/answer_latency.json and
+deep as `ask` retrieves), so the report can give ratios as well as milliseconds (timings on
+this machine are noisy). The first round is a warm-up and is not counted; each round starts with
+an empty answer-time vector memo (assistant/embed_memo.py), so no question reuses its own
+vectors from an earlier round. Writes benchmarks/results/answer_latency.json and
 answer_latency.png. Target (issue #5): p95 of `ask` at most 300 ms.
 """
 
@@ -42,6 +43,9 @@ def time_round(assistant: object, items: list[dict]) -> dict[str, list[float]]:
         "ask, multi-part": [],
     }
     conversations: dict[str, Conversation] = {}
+    # Each round starts from an empty vector memo: an answer reuses what other questions
+    # embedded (as on a server), never what the same question embedded in an earlier round.
+    assistant.answer_embedder.clear()  # type: ignore[attr-defined]
     policy = assistant.policy  # type: ignore[attr-defined]
     depth = policy.candidate_hits + policy.kind_hits  # as deep as ask() retrieves
     for item in tqdm(items, desc="questions", file=sys.stderr, leave=False):
