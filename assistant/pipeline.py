@@ -17,6 +17,7 @@ from assistant.backup import check_index
 from assistant.claims import GlossaryRules, background_words
 from assistant.config import Settings
 from assistant.embed import Embedder, OnnxEmbedder, SentenceTransformerEmbedder
+from assistant.embed_memo import MemoEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.index import REPORT, build_index
@@ -99,6 +100,8 @@ class Assistant:
             audit = AuditLog(settings.audit_path, key)
         self.audit = audit if isinstance(audit, AuditLog) else None
         self.embedder = embedder or make_embedder(settings)
+        # rows cut to the cells asked about, questions without a word: embedded once per process
+        self.answer_embedder = MemoEmbedder(self.embedder)
         self.policy = policy or AnswerPolicy()
         self.abstention = abstention or AbstentionModel.load()
         self._retriever: HybridRetriever | None = None
@@ -116,7 +119,7 @@ class Assistant:
         retriever = self.retriever
         if self._scorer is None or self._scorer_for is not retriever:
             self._scorer = EvidenceScorer(
-                self.embedder,
+                self.answer_embedder,
                 retriever.lexical.idf,
                 tokenize,
                 self.policy,

@@ -44,6 +44,7 @@ def run(assistant: Assistant, people: list[list[str]]) -> tuple[list[float], flo
     latencies: list[float] = []
     errors: list[BaseException] = []
     lock, start = threading.Lock(), threading.Barrier(len(people))
+    assistant.answer_embedder.clear()  # each run starts from an empty answer-time vector memo
 
     def person(k: int, questions: list[str]) -> None:
         convo = Conversation()

@@ -116,6 +116,17 @@ def incremental() -> list[str] | None:
     ) + ["", "Target: at least 50x."]
 
 
+def busy(r: dict) -> str:
+    """How loaded the machine was while a benchmark ran (when the run recorded it)."""
+    if "load_average" not in r:
+        return ""
+    start, end = r["load_average"]
+    return (
+        f" Load average while measured: {start:g} at the start, {end:g} at the end, "
+        f"on {r['cores']} cores."
+    )
+
+
 def scale() -> list[str] | None:
     r = load("latency.json")
     if not r or "sizes" not in r:
@@ -140,7 +151,8 @@ def scale() -> list[str] | None:
         "peak RSS MB",
     ]
     return [
-        f"{r['queries']} eval questions per size after one warm-up; each size in its own process.",
+        f"{r['queries']} eval questions per size after one warm-up; each size in its own process."
+        + busy(r),
         "",
         *table(header, rows),
         "",
@@ -161,7 +173,7 @@ def answers() -> list[str] | None:
         return None
     return [
         f"{r['questions']} eval questions x {r['rounds']} rounds on the sample corpus "
-        f"({r['chunks']} chunks), {r['mode']}.",
+        f"({r['chunks']} chunks), {r['mode']}." + busy(r),
         "",
         *table(
             ["stage", "median ms", "p95 ms", "median vs retrieval alone"],
