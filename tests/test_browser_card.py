@@ -38,7 +38,7 @@ def _ask(page, question: str, answers: int) -> None:
     box.fill(question)
     box.press("Enter")
     page.get_by_text("Copy as Markdown").nth(answers - 1).wait_for(timeout=120_000)
-    page.wait_for_timeout(1500)  # the supporting text streams in
+    page.wait_for_timeout(1500)  # the rest of the card is drawn
 
 
 def _answer(page, n: int):
