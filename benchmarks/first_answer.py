@@ -4,7 +4,9 @@ Run: .venv/bin/python benchmarks/first_answer.py [--rounds 3] [--up 30]   (needs
 Debian's chromium)
 Each round starts a fresh server on a loopback port, waits until it answers health checks and
 then `up` seconds more, opens the app in a new headless Chromium (Playwright), asks one question
-and times page load to the first answer (its feedback buttons), and page load to the chat box.
+and times page load to the first answer (its feedback buttons). The stages are timed by the
+browser's own clock (when each first appears in the page): page load to the chat box, question
+to the answer's first text, question to its feedback buttons.
 Alternates, in the same run:
 - `assistant serve`: the model and index warm up when the server starts (what `make run` does);
 - `streamlit run streamlit_app.py`: the baseline, which begins loading at the first visit;
@@ -17,6 +19,7 @@ Writes benchmarks/results/first_answer.json and first_answer.png. Target (issue 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
@@ -44,6 +47,22 @@ FLOOR = """import streamlit as st
 if st.chat_input("Ask"):
     st.feedback("thumbs")
 """
+# The browser's clock: when each part first appears in the page (performance.now(), ms from
+# navigation). An answer's first text is its first Markdown; the floor's answer is its buttons.
+STAGES = {
+    "chat box": "[data-testid='stChatInputTextArea']",
+    "first text": "[data-testid='stChatMessage'] [data-testid='stMarkdownContainer'], "
+    "[data-testid='stFeedback']",
+    "feedback": "[data-testid='stFeedback']",
+}
+MARKS = """window.__marks = {};
+new MutationObserver(() => {
+  for (const [name, css] of Object.entries(%s)) {
+    if (!(name in window.__marks) && document.querySelector(css)) {
+      window.__marks[name] = performance.now();
+    }
+  }
+}).observe(document, {subtree: true, childList: true});"""
 SERVERS = {
     "assistant serve": [sys.executable, "-m", "assistant", "serve"],
     "streamlit run": [sys.executable, "-m", "streamlit", "run", "streamlit_app.py"],
@@ -77,20 +96,27 @@ def start(command: list[str]) -> tuple[subprocess.Popen, str]:
     raise SystemExit(f"server {command} did not start")
 
 
-def first_answer_ms(browser: object, url: str) -> tuple[float, float]:
-    """Page load to the answer's feedback buttons, and of that, the chat box appearing."""
+def first_answer_ms(browser: object, url: str) -> dict[str, float]:
+    """Page load to the answer's feedback buttons, and its stages by the browser's clock."""
     page = browser.new_context().new_page()  # type: ignore[attr-defined]
+    page.add_init_script(MARKS % json.dumps(STAGES))
     t0 = time.perf_counter()
     page.goto(url)
     box = page.get_by_test_id("stChatInputTextArea")
     box.wait_for(timeout=120_000)
-    loaded = (time.perf_counter() - t0) * 1000
     box.fill(QUESTION)
+    asked = page.evaluate("performance.now()")
     box.press("Enter")
     page.locator("[data-testid='stFeedback']").first.wait_for(timeout=60_000)
     elapsed = (time.perf_counter() - t0) * 1000
+    marks = page.evaluate("window.__marks")
     page.context.close()
-    return elapsed, loaded
+    return {
+        "total": elapsed,
+        "page load": marks["chat box"],
+        "question to first text": marks["first text"] - asked,
+        "question to answer": marks["feedback"] - asked,
+    }
 
 
 def main() -> None:
@@ -105,8 +131,11 @@ def main() -> None:
     FLOOR_APP.write_text(FLOOR, encoding="utf-8")
 
     runs: dict[str, list[float]] = {name: [] for name in SERVERS}
-    loads: dict[str, list[float]] = {f"{name}: page load": [] for name in SERVERS}
-    answers: dict[str, list[float]] = {f"{name}: question to answer": [] for name in SERVERS}
+    stages: dict[str, list[float]] = {
+        f"{name}: {stage}": []
+        for stage in ("page load", "question to first text", "question to answer")
+        for name in SERVERS
+    }
     failed: dict[str, int] = {}  # rounds with no answer within the time allowed
     busy = os.getloadavg()[0]  # other work on the machine inflates every figure
     with sync_playwright() as p:
@@ -116,7 +145,7 @@ def main() -> None:
                 proc, url = start(command)
                 try:
                     time.sleep(args.up)
-                    total, loaded = first_answer_ms(browser, url)
+                    times = first_answer_ms(browser, url)
                 except PlaywrightTimeout as exc:  # counted and said, not a median
                     failed[name] = failed.get(name, 0) + 1
                     print(f"round {r + 1}: {name} no answer: {exc.message[:80]}", file=sys.stderr)
@@ -124,17 +153,17 @@ def main() -> None:
                 finally:
                     proc.terminate()
                     proc.wait(timeout=30)
-                runs[name].append(total)
-                loads[f"{name}: page load"].append(loaded)
-                answers[f"{name}: question to answer"].append(total - loaded)
-                print(f"round {r + 1}: {name} {total:.0f} ms", file=sys.stderr)
+                runs[name].append(times.pop("total"))
+                for stage, ms in times.items():
+                    stages[f"{name}: {stage}"].append(ms)
+                print(f"round {r + 1}: {name} {runs[name][-1]:.0f} ms {times}", file=sys.stderr)
         browser.close()
     FLOOR_APP.unlink()
     result = {
         "rounds": args.rounds,
         "server_up_s": args.up,
         "table": latency_table(
-            {k: v for k, v in {**runs, **loads, **answers}.items() if v},
+            {k: v for k, v in {**runs, **stages}.items() if v},
             base="streamlit run" if runs["streamlit run"] else "assistant serve",
         ),
         "serve_median_s": round(statistics.median(runs["assistant serve"]) / 1000, 2),

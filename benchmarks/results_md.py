@@ -221,8 +221,9 @@ def first_answer() -> list[str] | None:
         return None
     return [
         f"{r['rounds']} rounds, a fresh server each, up {r['server_up_s']:g} s before the page "
-        "opens; page load to the first answer's feedback buttons, to the chat box, and from the "
-        "question to the feedback buttons. The floor is a 3-line Streamlit app (a chat box; a "
+        "opens; page load to the first answer's feedback buttons, then its stages by the "
+        "browser's clock: page load to the chat box, question to the answer's first text, "
+        "question to its feedback buttons. The floor is a 3-line Streamlit app (a chat box; a "
         "question gets the feedback buttons) served the same way."
         + (
             f" Load average while measured: {r['load_average'][0]:g} at the start, "

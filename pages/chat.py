@@ -68,17 +68,6 @@ def _source(s, used: list[str]) -> None:
     show_source(assistant, s, used)  # passage, page image or section, download: ui_source.py
 
 
-STREAM_SECONDS = 0.15  # the supporting text appears progressively, but within this time
-
-
-def _words(text: str):
-    words = text.split(" ")
-    pause = min(0.01, STREAM_SECONDS / len(words))  # 10 ms a word made a long answer wait
-    for word in words:
-        time.sleep(pause)
-        yield word + " "
-
-
 @st.dialog("Source", width="large")
 def _open_source(s, used: list[str]) -> None:
     show_source(assistant, s, used, expanded=True)
@@ -96,7 +85,7 @@ def _citations(key: str, claim: Claim, card: Card) -> None:
             _open_source(replace(s), card.quotes(n))
 
 
-def _claim(key: str, claim: Claim, card: Card, lead: bool = False, stream: bool = False) -> None:
+def _claim(key: str, claim: Claim, card: Card, lead: bool = False) -> None:
     """One claim: its table, its text and list, then its citations, on one line where they fit."""
     if claim.table:
         st.markdown(claim.table.markdown())
@@ -105,29 +94,27 @@ def _claim(key: str, claim: Claim, card: Card, lead: bool = False, stream: bool 
         body = "\n".join([text, *(f"- {item}" for item in claim.items)]) if text else ""
         if claim.table and claim.table.caption:
             st.caption(claim.table.caption)
-        if body and stream:
-            st.write_stream(_words(body))
-        elif body:
+        if body:  # whole: streamed word by word, every word was a delta the browser redrew
             st.markdown(body)
         _citations(key, claim, card)
 
 
-def _card(i: int, card: Card, stream: bool) -> None:
+def _card(i: int, card: Card) -> None:
     """The direct answer first, set apart; then the supporting sentences."""
     with st.container(border=True, key=f"answer-{i}"):
         st.caption(":material/task_alt: Answer")
         for j, claim in enumerate(card.lead):
             _claim(f"cite-{i}-a{j}", claim, card, lead=True)
     for j, claim in enumerate(card.support):
-        _claim(f"cite-{i}-s{j}", claim, card, stream=stream)
+        _claim(f"cite-{i}-s{j}", claim, card)
 
 
-def _render(i: int, answer, line: str = "", stream: bool = False) -> None:
+def _render(i: int, answer, line: str = "") -> None:
     if line:  # the filters this answer was given under
         st.caption(escape_markdown(line))
     card = build_card(answer)
     if card.grounded:
-        _card(i, card, stream)
+        _card(i, card)
     else:
         missing = f" {card.missing}" if card.missing else ""
         st.warning(f"**The documents don't cover this.**{missing}", icon=":material/search_off:")
@@ -163,6 +150,20 @@ def _feedback(i: int, answer) -> None:
         )
         saved.add((i, rating, comment))
         st.toast("Thanks: feedback saved")
+
+
+SEND_SECONDS = 0.02  # see _send_now
+
+
+def _send_now() -> None:
+    """Let Streamlit send what the page has drawn so far, before the answer is computed.
+
+    Answering holds Python's GIL for most of its 0.3 to 0.5 s, and Streamlit sends the page to
+    the browser from its own thread, between the GIL's 5 ms switches: the question and the
+    redrawn page reached the browser 0.07 to 0.17 s into the answer (websocket frames timed in
+    Chromium). Sleeping releases the GIL, so the browser draws them while the answer is made.
+    """
+    time.sleep(SEND_SECONDS)
 
 
 def _ask_later(question: str) -> None:
@@ -214,6 +215,7 @@ if question := typed or pending:
     cut = len(shown) > MAX_QUESTION_CHARS
     st.chat_message("user").text(shown[:MAX_QUESTION_CHARS] + (" [...]" if cut else ""))
     convo = st.session_state.setdefault("conversation", Conversation())
+    _send_now()
     # recorded in the audit trail as the signed-in user (or "local"): see guard.UserAssistant
     try:
         with st.spinner("Searching the documents..."):
@@ -224,6 +226,6 @@ if question := typed or pending:
         st.stop()
     history.append((answer.question, answer, _filters_line(filters)))
     with st.chat_message("assistant"):
-        _render(len(history) - 1, answer, history[-1][2], stream=True)
+        _render(len(history) - 1, answer, history[-1][2])
 # drawn last, so the download holds the answer just given
 _conversation_tools(history)

@@ -112,7 +112,7 @@ def _ask(page, question: str = QUESTION) -> None:
     box.fill(question)
     box.press("Enter")
     answers.nth(before).wait_for(timeout=90_000)
-    page.wait_for_timeout(1500)  # the answer streams in
+    page.wait_for_timeout(1500)  # the rest of the card is drawn
 
 
 def _check_wording(page) -> None:
@@ -277,7 +277,7 @@ def test_keyboard_alone_asks_opens_a_source_and_gives_feedback(app, browser) -> 
     page.keyboard.type(QUESTION)
     page.keyboard.press("Enter")
     page.locator("[data-testid='stFeedback']").first.wait_for(timeout=90_000)
-    page.wait_for_timeout(1500)  # the answer streams in
+    page.wait_for_timeout(1500)  # the rest of the card is drawn
     assert "64" in page.locator("[data-testid='stChatMessage']").nth(1).inner_text()
 
     source = page.locator("[data-testid='stExpander']").first

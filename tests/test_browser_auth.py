@@ -42,7 +42,7 @@ def _ask(page, question: str) -> str:
     page.locator("[data-testid='stExpander'], [data-testid='stAlert']").first.wait_for(
         timeout=90_000
     )
-    page.wait_for_timeout(1500)  # the answer streams in
+    page.wait_for_timeout(1500)  # the rest of the card is drawn
     return page.inner_text("body")
 
 

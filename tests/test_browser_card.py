@@ -38,7 +38,7 @@ def _ask(page, question: str, answers: int) -> None:
     box.fill(question)
     box.press("Enter")
     page.get_by_text("Copy as Markdown").nth(answers - 1).wait_for(timeout=120_000)
-    page.wait_for_timeout(1500)  # the supporting text streams in
+    page.wait_for_timeout(1500)  # the rest of the card is drawn
 
 
 def _answer(page, n: int):
@@ -54,6 +54,10 @@ def test_the_empty_chat_suggests_questions_and_one_click_asks(server, browser) -
     page.goto(server)
     page.get_by_test_id("stChatInputTextArea").wait_for(timeout=120_000)
     suggestions = page.get_by_role("button", name="What do the documents say about")
+    ready = page.get_by_role("button", name="Open the assistant")
+    suggestions.first.or_(ready).wait_for(timeout=120_000)
+    if ready.is_visible():  # the page opened while the server still warmed up (busy machine)
+        ready.click()
     suggestions.first.wait_for(timeout=60_000)
     assert 3 <= suggestions.count() <= 6
     ARTIFACTS.mkdir(exist_ok=True)

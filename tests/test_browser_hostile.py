@@ -138,7 +138,7 @@ def _ask(page, question: str) -> None:
     box.press("Enter")
     page.get_by_test_id("stChatMessage").nth(answers - 1).wait_for(timeout=90_000)
     page.get_by_test_id("stSpinner").wait_for(state="detached", timeout=90_000)
-    page.wait_for_timeout(1500)  # the answer streams in line by line
+    page.wait_for_timeout(1500)  # the rest of the card is drawn
     for summary in page.locator("[data-testid='stExpander'] summary").all():
         if summary.get_attribute("aria-expanded") != "true":
             summary.click()

@@ -65,7 +65,7 @@ def test_people_asking_at_once_each_get_their_own_answers_and_every_one_is_audit
                 answer = page.get_by_test_id("stChatMessage").nth(2 * n - 1)
                 expect(answer).to_contain_text(marker, timeout=120_000)
                 page.get_by_test_id("stSpinner").wait_for(state="detached", timeout=120_000)
-                page.wait_for_timeout(1500)  # the answer streams in line by line
+                page.wait_for_timeout(1500)  # the rest of the card is drawn
                 shown = _answers(page)
                 assert len(shown) == 2 * n, shown  # this session's turns only
                 assert question in shown[-2]
