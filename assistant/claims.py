@@ -235,7 +235,9 @@ def bodies(text: str) -> list[tuple[str, int]]:
         for m in pattern.finditer(text):
             if _TITLE_REST.match(text[m.end() :]) and pattern is lang.BODY_NAME:
                 continue
-            name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", m.group(0))
+            # ", the" ends a name: "the OPFCC's Head of ..., the Operational Group" is two
+            name = re.split(r", the ", m.group(0), flags=re.I)[-1]
+            name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", name)
             s = m.end() - len(name)
             if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):
                 found.append((name, s))

@@ -24,6 +24,7 @@ from assistant.claims import (
     clause_of,
     overlap,
 )
+from assistant.name_check import row_body
 
 # the element a conflict of these claims names
 ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}
@@ -215,10 +216,16 @@ def _verdict(mine: str, theirs: str, shown: str) -> tuple[str, str]:
     return ("found", "") if mine == theirs else ("conflict", shown)
 
 
-def check_frequency(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
-    """How often: the frequency the passage gives where the draft sits, else anywhere in it."""
-    here = lang.frequencies(doc.units[anchor]) if 0 <= anchor < len(doc.units) else []
-    every = [x for unit in doc.units for x in lang.frequencies(unit)]
+def check_frequency(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
+    """How often: the frequency the passage gives where the draft sits, else anywhere in it.
+
+    A table row about a body the draft does not name gives no frequency for the draft's ("SVD
+    Operational Group | Meeting frequency: Every six weeks" is not how often SCP meets).
+    """
+    units = [u for u in doc.units if not (sentence and row_body(u, sentence))]
+    ok = 0 <= anchor < len(doc.units) and doc.units[anchor] in units
+    here = lang.frequencies(doc.units[anchor]) if ok else []
+    every = [x for unit in units for x in lang.frequencies(unit)]
     for group in (here, every):
         if any(abs(value - c.value) < 1e-6 for value, _, _, _ in group):
             return "found", ""

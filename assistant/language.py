@@ -1075,3 +1075,27 @@ NO_LONGER = re.compile(
     r"absorbed|folded))\b",
     re.I,
 )
+
+
+# A clause that says something is not so: "is not a Violence Reduction Unit area".
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|\b\w+n't\b", re.I)
+
+
+def polarity_clash(draft: str, backing: str, least: int = 2) -> str:
+    """The clause of `backing` that denies what a clause of `draft` states, or the reverse.
+
+    Each draft clause is set beside the backing clause sharing most content words with it (at
+    least `least`); when one of the two is negated and the other is not ("Cumbria is a Violence
+    Reduction Unit area" against "Cumbria is not a Violence Reduction Unit area"), that backing
+    clause is returned. "" when every clause agrees.
+    """
+    theirs = [c for c in CLAIM_BREAK.split(backing) if c and c.strip()]
+    for mine in (c for c in CLAIM_BREAK.split(draft) if c and c.strip()):
+        words = terms(mine) - STOPWORDS
+        scored = [(sum(any(same_word(w, x) for x in terms(c)) for w in words), c) for c in theirs]
+        best, clause = max(scored, key=lambda s: s[0], default=(0, ""))
+        if best < least:
+            continue
+        if bool(NEGATION.search(mine)) != bool(NEGATION.search(clause)):
+            return clause.strip()
+    return ""

@@ -134,6 +134,11 @@ def judge(
         if any(a.status == "superseded" and a.score >= policy.related for a in everything):
             v.verdict, v.element = "outdated", "superseded"
         return v
+    if full and (denied := lang.polarity_clash(sentence, full[0][0].text)):
+        _cite(v, *full[0])
+        v.verdict, v.element, v.document_value = "conflict", "direction", denied
+        v.reasons.append(f'the documents say the opposite: "{denied}"')
+        return v
     if full and _outranked(full[0][0], checked, policy, _named(said)):
         return _conflict_or_unsupported(v, checked, everything, rules, policy)
     if full and (said and _anchored(said) or full[0][0].score >= policy.supported):

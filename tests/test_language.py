@@ -343,3 +343,13 @@ def test_an_edition_named_for_a_changes_earlier_value_is_only_compared_with() ->
     text = "The grant is £64,000 a year under this plan, up from £57,000 under the 2019 plan."
     assert "2019" not in drop_compared_editions(text)
     assert "2019" in drop_compared_editions("The grant was £57,000 a year in the 2019 plan.")
+
+
+def test_a_clause_the_backing_sentence_denies_is_found() -> None:
+    backing = "Because the port is not a ferry hub, the council convenes the duty."
+    assert (
+        lang.polarity_clash("The port is a ferry hub.", backing)
+        == "Because the port is not a ferry hub"
+    )
+    assert lang.polarity_clash("The council convenes the duty.", backing) == ""
+    assert lang.polarity_clash("The port isn't a ferry hub.", backing) == ""

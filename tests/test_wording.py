@@ -608,3 +608,43 @@ def test_a_small_count_of_something_else_is_no_other_value() -> None:
     same = _doc("The two harbour boards agreed five quay priorities.")
     w = _judge("The harbour boards agreed six quay priorities.", same)
     assert (w.verdict, w.element, w.document_value) == ("conflict", "number", "five")
+
+
+# --- round 3: a claim bound to what the passage binds it to -------------------------------------
+
+
+def test_a_figure_is_checked_with_the_place_the_passage_gives_it() -> None:
+    doc = _doc("About 41,000 people live in Eastport and about 23,000 in Westhaven.")
+    assert _judge("Around 23,000 people live in Westhaven.", doc).verdict == "supported"
+    wrong = _judge("About 41,000 people live in Westhaven.", doc)
+    assert (wrong.verdict, wrong.element, wrong.document_value) == ("conflict", "place", "Eastport")
+
+
+def test_a_table_cell_gives_its_figure_the_place_of_its_column() -> None:
+    doc = _doc("Feel safe after dark | Eastport: 66%; Westhaven: 72%; Harbour area: 69%")
+    assert _judge("In Westhaven, 72% feel safe after dark.", doc).verdict == "supported"
+    assert _judge("In Westhaven, 66% feel safe after dark.", doc).verdict != "supported"
+
+
+def test_a_date_is_checked_in_the_clause_that_says_the_same_thing() -> None:
+    doc = _doc("The board was created in 2012, with Jane Doe serving as Harbour Master from 2016.")
+    assert _judge("Jane Doe has served as Harbour Master since 2016.", doc).verdict == "supported"
+    wrong = _judge("Jane Doe served as Harbour Master from 2012.", doc)
+    assert (wrong.verdict, wrong.element) == ("conflict", "date")
+
+
+def test_a_table_row_about_another_body_gives_no_frequency_for_the_drafts() -> None:
+    doc = _doc(
+        "Boards and how often they meet. "
+        "Quay Watch Group | Chair: Harbour Master; Meeting frequency: Every six weeks\n"
+        "Harbour Safety Board | Chair: Harbour Master; Meeting frequency: Quarterly"
+    )
+    assert _judge("The Quay Watch Group meets every six weeks.", doc).verdict == "supported"
+    assert _judge("The Harbour Safety Board meets every six weeks.", doc).verdict != "supported"
+
+
+def test_a_statement_the_passage_denies_is_a_conflict() -> None:
+    doc = _doc("Eastport is not a ferry hub and does not receive the port grant.")
+    assert _judge("Eastport is not a ferry hub.", doc).verdict == "supported"
+    wrong = _judge("Eastport is a ferry hub and receives the port grant.", doc)
+    assert (wrong.verdict, wrong.element) == ("conflict", "direction")
