@@ -123,10 +123,19 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> frozenset[str]:
     """The content words near a figure in its clause: what it measures."""
     left, right = _clause(text, start, end)
-    before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-n:]
+    reach = n
+    if _CHANGE_VALUES.match(text[left:start]):  # ", from 2,800 to 3,420": what changed is before
+        left, reach = _clause(text, max(0, left - 2), max(0, left - 2))[0], 2 * n
+    before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-reach:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
     words = map(lang.base_word, lang.terms(" ".join(before + after)))
     return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
+
+
+# A clause that gives only the values of a change: ", from 2,800 to 3,420 offences".
+_CHANGE_VALUES = re.compile(
+    r"^[,;\s]*(?:(?:up|down|rising|falling)\s+)?(?:from\s+£?[\d,.]+%?\s+)?(?:from|to)\s+$", re.I
+)
 
 
 _ATTACH = re.compile(r"\b(?:in|during|for|by|at|to|of|until)\s+(?:the\s+)?$", re.I)

@@ -30,6 +30,7 @@ from assistant.compare_check import (
     check_comparison,
     check_document,
     check_frequency,
+    check_role,
     check_superlative,
 )
 from assistant.name_check import (
@@ -117,7 +118,8 @@ def check_figure(
         return "conflict", best.q.text.strip(), best
     other = [f for f in doc.figures if abs(f.q.value - q.value) < 1e-9 and f.q.unit != q.unit]
     if other and overlap(claim.about, other[0].about) > 0:
-        return "conflict", other[0].q.text.strip(), other[0]
+        said, unit = other[0].q.text.strip(), other[0].q.unit
+        return "conflict", said if unit in said or unit == "%" else f"{said} {unit}", other[0]
     return "missing", "", None
 
 
@@ -350,6 +352,8 @@ def check_passage(
             if status == "conflict-date":
                 wrong_period[c.period] = value
                 status, value = "found", ""
+            if status == "found" and fig is not None and (row := _other_row(sentence, c, doc, fig)):
+                status, value, fig = "conflict", row.q.text.strip(), None
             if status == "found" and fig is not None:
                 found.append(fig)
                 deadlines.update(_deadline(sentence, c, doc, fig))
@@ -377,6 +381,8 @@ def check_passage(
             status, value = check_relation(c, doc, anchors[0], sentence)
         elif c.kind == "comparison":
             status, value = check_comparison(c, doc, anchors, found, sentence)
+        elif c.kind == "role":
+            status, value = check_role(c, doc, anchors[0], sentence)
         elif c.kind == "frequency":
             status, value = check_frequency(c, doc, anchors[0], sentence)
         elif c.kind == "superlative":
@@ -411,6 +417,28 @@ def _base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> 
     return any(f.period == after for f in found) or any(
         v == after and i in units for v, _, i in doc.periods
     )
+
+
+def _other_row(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> DocFigure | None:
+    """The figure of another row of the same column whose label fits the draft's words better.
+
+    "94% feel safe after dark" where 94% is the table's "Feel safe during the day" and the
+    "Feel safe after dark" row gives 69%: the draft's value belongs to another row (a changed
+    qualifier), so the figure of the row it describes is returned. None when the matched row
+    fits at least as well.
+    """
+    if fig.row < 0:
+        return None
+    left, right = clause_of(sentence, c.start, c.end)
+    words = {w for w in lang.terms(sentence[left:right]) if not re.search(r"\d", w)} | c.about
+    own = overlap(words, lang.terms(fig.label))
+    rows = [
+        f
+        for f in doc.figures
+        if f.row >= 0 and f.row != fig.row and f.column == fig.column and f.q.unit == fig.q.unit
+    ]
+    best = max(rows, key=lambda f: overlap(words, lang.terms(f.label)), default=None)
+    return best if best and overlap(words, lang.terms(best.label)) > own else None
 
 
 def _misplaced(

@@ -353,3 +353,21 @@ def test_a_clause_the_backing_sentence_denies_is_found() -> None:
     )
     assert lang.polarity_clash("The council convenes the duty.", backing) == ""
     assert lang.polarity_clash("The port isn't a ferry hub.", backing) == ""
+
+
+def test_more_than_two_thirds_reaches_the_next_common_fraction() -> None:
+    doc = lang.quantities("Feel safe: 69%")[0]
+    assert lang.same_value(lang.quantities("more than two thirds")[0], doc, 0.05, 0.1)
+    assert not lang.same_value(
+        lang.quantities("more than two thirds")[0], lang.quantities("65%")[0], 0.05, 0.1
+    )
+    assert lang.same_value(
+        lang.quantities("almost a third")[0], lang.quantities("31%")[0], 0.05, 0.1
+    )
+
+
+def test_a_rate_per_100_is_its_own_unit() -> None:
+    per_100 = lang.quantities("16.2 incidents per 100 residents")[0]
+    assert per_100.unit == "per 100"
+    assert not lang.same_value(per_100, lang.quantities("16.2 per 1,000")[0], 0.05)
+    assert lang.quantities("68.3 per 100,000")[0].unit == "per 100,000"

@@ -648,3 +648,39 @@ def test_a_statement_the_passage_denies_is_a_conflict() -> None:
     assert _judge("Eastport is not a ferry hub.", doc).verdict == "supported"
     wrong = _judge("Eastport is a ferry hub and receives the port grant.", doc)
     assert (wrong.verdict, wrong.element) == ("conflict", "direction")
+
+
+def test_a_role_is_the_one_the_passage_gives_the_same_holder() -> None:
+    doc = _doc(
+        "It is chaired by the Harbour Master, with the Director of Quay Services as vice-chair.",
+        section="The Harbour Safety Board",
+    )
+    ok = _judge("The Director of Quay Services is vice-chair of the Harbour Safety Board.", doc)
+    assert ok.verdict == "supported"
+    wrong = _judge("The Director of Quay Services chairs the Harbour Safety Board.", doc)
+    assert (wrong.verdict, wrong.element, wrong.document_value) == (
+        "conflict",
+        "body",
+        "vice-chair",
+    )
+
+
+def test_a_value_of_another_row_whose_label_fits_the_draft_better_is_a_conflict() -> None:
+    doc = _doc(
+        "Table 3: Survey results. "
+        "Feel safe during the day | Eastport: 93%; Harbour area: 94%\n"
+        "Feel safe after dark | Eastport: 66%; Harbour area: 69%"
+    )
+    assert _judge("94% of residents feel safe during the day.", doc).verdict == "supported"
+    wrong = _judge("94% of residents feel safe after dark.", doc)
+    assert (wrong.verdict, wrong.document_value) == ("conflict", "69%")
+
+
+def test_the_values_of_a_change_measure_what_the_clause_before_them_names() -> None:
+    doc = _doc(
+        "Table 4: Thefts, 2022/23 and 2023/24. "
+        "Ferry thefts | 2022/23: 2,800; 2023/24: 3,420\n"
+        "Quay offences | 2022/23: 1,010; 2023/24: 960"
+    )
+    v = _judge("Ferry thefts went up sharply, from 2,800 to 3,420 offences.", doc)
+    assert v.verdict == "supported", v.reasons
