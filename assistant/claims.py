@@ -32,6 +32,7 @@ class WordingPolicy:
     context_words: int = 5  # content words either side of a figure say what it measures
     passages: int = 6  # passages (best aligned first) a sentence is checked against
     outrank_margin: float = 0.05  # a clash this much better aligned than the backing vetoes it
+    restated_ceiling: float = 0.85  # a current passage aligned this well keeps a draft current
 
 
 @dataclass(frozen=True)

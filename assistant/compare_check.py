@@ -34,6 +34,7 @@ ELEMENT = {
     "frequency": "number",
     "superlative": "direction",
     "role": "body",
+    "month": "date",
 }
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
@@ -52,6 +53,8 @@ def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
         out.append(Claim("frequency", text, s, e, value))
     for kind, text, s, e in lang.roles(sentence):
         out.append(Claim("role", text, s, e, kind))
+    for month, noun, s, e in lang.month_events(sentence):
+        out.append(Claim("month", sentence[s:e], s, e, (month, noun)))
     if m := lang.SUPERLATIVE.search(sentence):
         subject, head = _subject_before(sentence, m.start(), common)
         if subject:
@@ -268,6 +271,25 @@ def check_role(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple
         if group:
             return "conflict", group[0][1]
     return "missing", ""
+
+
+def check_month(c: Claim, doc: Reading) -> tuple[str, str]:
+    """A month naming an event ("the September meeting"): the months the passage gives it.
+
+    Found when the passage names the same event in that month; a conflict when it names the
+    event only in other months ("the June meeting"); else found, as a month is no figure.
+    """
+    month, noun = c.value
+    theirs = [
+        (m, text)
+        for unit in doc.units
+        for m, n, s, e in lang.month_events(unit)
+        if lang.same_word(n, noun)
+        for text in [unit[s:e]]
+    ]
+    if not theirs or any(m == month for m, _ in theirs):
+        return "found", ""
+    return "conflict", theirs[0][1]
 
 
 def _gap(a: int, b: int, s: int, e: int) -> int:

@@ -1118,3 +1118,14 @@ def roles(text: str) -> list[tuple[str, str, int, int]]:
         prefix = (m.group(1) or "").lower()
         out.append(({"deputy": "vice"}.get(prefix, prefix) or "chair", m.group(0), *m.span()))
     return out
+
+
+# A month naming an event it modifies, with no year: "the June meeting", "its March review".
+MONTH_EVENT = re.compile(rf"\b({MONTHS})\s+(?!(?:19|20)\d\d\b)([a-z][a-z-]+)\b")
+
+
+def month_events(text: str) -> list[tuple[str, str, int, int]]:
+    """(month, the noun it modifies, start, end) of each "June meeting" a text names."""
+    return [
+        (m.group(1), m.group(2).lower(), m.start(), m.end()) for m in MONTH_EVENT.finditer(text)
+    ]

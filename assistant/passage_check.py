@@ -30,6 +30,7 @@ from assistant.compare_check import (
     check_comparison,
     check_document,
     check_frequency,
+    check_month,
     check_role,
     check_superlative,
 )
@@ -381,6 +382,8 @@ def check_passage(
             status, value = check_relation(c, doc, anchors[0], sentence)
         elif c.kind == "comparison":
             status, value = check_comparison(c, doc, anchors, found, sentence)
+        elif c.kind == "month":
+            status, value = check_month(c, doc)
         elif c.kind == "role":
             status, value = check_role(c, doc, anchors[0], sentence)
         elif c.kind == "frequency":

@@ -115,8 +115,8 @@ def judge(
     """Judge one draft sentence against the passages retrieved for it (best aligned first)."""
     policy = policy or WordingPolicy()
     v = SentenceVerdict(sentence, "unsupported", suggestions=rules.suggestions(sentence))
-    if old := rules.outdated(sentence):
-        return _outdated(v, *old)
+    if (old := rules.outdated(sentence)) and not lang.NO_LONGER.search(sentence):
+        return _outdated(v, *old)  # unless the draft itself says it ended ("was absorbed")
     related = [a for a in current[: policy.passages] if a.score >= policy.related]
     if not related:
         v.reasons.append("nothing in the documents backs this")
@@ -149,7 +149,9 @@ def judge(
         ]
         if found := editions.stale(said, full[0][0].score, checked, old):
             return _stale(v, *full[0], *found)
-        if was := editions.restated(said, full[0][0].score, everything, policy.outrank_margin):
+        if full[0][0].score < policy.restated_ceiling and (
+            was := editions.restated(said, full[0][0].score, everything, policy.outrank_margin)
+        ):
             _cite(v, was, [])
             v.verdict, v.element = "outdated", "superseded"
             v.reasons.append(f"this is what the superseded {was.source.get('title')} said")

@@ -684,3 +684,28 @@ def test_the_values_of_a_change_measure_what_the_clause_before_them_names() -> N
     )
     v = _judge("Ferry thefts went up sharply, from 2,800 to 3,420 offences.", doc)
     assert v.verdict == "supported", v.reasons
+
+
+def test_a_month_naming_an_event_is_the_month_the_passage_gives_that_event() -> None:
+    doc = _doc(
+        "Meetings are held in March, June, September and December so that the June meeting "
+        "can consider the end-of-year report."
+    )
+    assert _judge("The June meeting considers the end-of-year report.", doc).verdict == (
+        "supported"
+    )
+    wrong = _judge("The September meeting considers the end-of-year report.", doc)
+    assert (wrong.verdict, wrong.element, wrong.document_value) == (
+        "conflict",
+        "date",
+        "June meeting",
+    )
+
+
+def test_a_draft_that_says_an_abolished_body_ended_is_not_outdated() -> None:
+    doc = _doc("In 2020 the Port Police Authority was absorbed into the Harbour Safety Board.")
+    assert _judge("The Port Police Authority patrols the quay.", doc).verdict == "outdated"
+    ok = _judge(
+        "In 2020 the Port Police Authority was absorbed into the Harbour Safety Board.", doc
+    )
+    assert ok.verdict == "supported", ok.reasons

@@ -14,10 +14,12 @@ presented as current.
 Counts against the check as it stood before this round (recorded before any change to it):
 20 of the 47 drafts with a planted error were marked "supported" (the earlier probes: 1 of 58),
 and 26 of the 34 faithful paraphrases were supported (the earlier probes: 62 of 62).
-After this round's changes (a figure's place, a date's clause, a table row's body, a "Chair:"
-cell and a denied statement bind each claim to what the passage binds it to): 14 of 47 wrong
-drafts supported (the earlier probes: still 1 of 58) and 27 of 34 paraphrases supported (the
-earlier probes: still 62 of 62). The rest are marked xfail below, with the reason.
+After this round's changes (each claim bound to what the passage binds it to: a figure's
+place, a date's clause, a table row's body and label, a board role's holder, a month's event, a
+denied statement; "per 100" a rate; "more than two thirds" reaching 70%; a replaced edition no
+longer outranking a current passage that says the same nearly word for word): 9 of 47 wrong
+drafts supported and 31 of 34 paraphrases supported (the earlier probes: still 1 of 58 and 62
+of 62). The rest are marked xfail below, with the reason.
 """
 
 from __future__ import annotations
@@ -577,10 +579,6 @@ PROBES = [
 
 # Planted errors the check still marks supported, with the reason (the honest remainder).
 KNOWN_MISSES: dict[str, str] = {
-    "scp-err-role": "a role in the active voice (X chairs Y) is no role claim, and the "
-    "holder's own role (vice-chair) is not compared",
-    "scp-err-vice-place": "the council a role holder belongs to is not bound to the role",
-    "scp-err-month": "a month named without a year is no date claim",
     "members-err-lsc-north": "the north of the county is no place the check reads",
     "pfcc-err-party": "a political party is no claim the check reads",
     "csa-err-asb-lead": "leads in the active voice is not read as who leads what",
@@ -591,22 +589,14 @@ KNOWN_MISSES: dict[str, str] = {
     "consult-err-rank": "a rank (most often against second most) is not compared",
     "consult-err-priority-number": "an ordinal label (priority 2) is no figure claim",
     "harm-err-split": "an amount moved to another item of the same list is not told apart",
-    "survey-err-scope": "a qualifier that is no place (after dark, during the day) is not "
-    "bound to the figure",
-    "da-err-rate-unit": "per 100 is not told apart from the passage's per 1,000",
     "istv-err-modality": "modality (already against planned) is not compared",
 }
 # Faithful paraphrases the check still does not support, with the reason.
 KNOWN_STRICT: dict[str, str] = {
     "boards-ok-svd": "a superseded edition's passage is taken to be what the sentence describes",
-    "members-ok-cvs": "the replaced strategy states it as closely, so it is judged outdated",
-    "history-ok-absorbed": "the glossary's abolished-body rule fires on a historical mention",
     "csa-ok-period": "a duration and a month span are not matched with 1 April 2025 to 31 "
     "March 2028",
     "csa-ok-six": "reducing in a priority's name is read as a direction of change",
-    "survey-ok-dark": "a fraction in words beside its figure in brackets is not matched to a "
-    "table cell",
-    "acq-ok-shoplifting": "a change given by two table figures is matched to another row",
 }
 
 
