@@ -32,6 +32,7 @@ class WordingPolicy:
     context_words: int = 5  # content words either side of a figure say what it measures
     passages: int = 6  # passages (best aligned first) a sentence is checked against
     outrank_margin: float = 0.05  # a clash this much better aligned than the backing vetoes it
+    restated_ceiling: float = 0.85  # a current passage aligned this well keeps a draft current
 
 
 @dataclass(frozen=True)
@@ -123,10 +124,19 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
 def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> frozenset[str]:
     """The content words near a figure in its clause: what it measures."""
     left, right = _clause(text, start, end)
-    before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-n:]
+    reach = n
+    if _CHANGE_VALUES.match(text[left:start]):  # ", from 2,800 to 3,420": what changed is before
+        left, reach = _clause(text, max(0, left - 2), max(0, left - 2))[0], 2 * n
+    before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-reach:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
     words = map(lang.base_word, lang.terms(" ".join(before + after)))
     return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
+
+
+# A clause that gives only the values of a change: ", from 2,800 to 3,420 offences".
+_CHANGE_VALUES = re.compile(
+    r"^[,;\s]*(?:(?:up|down|rising|falling)\s+)?(?:from\s+£?[\d,.]+%?\s+)?(?:from|to)\s+$", re.I
+)
 
 
 _ATTACH = re.compile(r"\b(?:in|during|for|by|at|to|of|until)\s+(?:the\s+)?$", re.I)
@@ -235,7 +245,9 @@ def bodies(text: str) -> list[tuple[str, int]]:
         for m in pattern.finditer(text):
             if _TITLE_REST.match(text[m.end() :]) and pattern is lang.BODY_NAME:
                 continue
-            name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", m.group(0))
+            # ", the" ends a name: "the OPFCC's Head of ..., the Operational Group" is two
+            name = re.split(r", the ", m.group(0), flags=re.I)[-1]
+            name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", name)
             s = m.end() - len(name)
             if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):
                 found.append((name, s))

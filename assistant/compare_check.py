@@ -20,13 +20,22 @@ from assistant.claims import (
     GlossaryRules,
     Reading,
     WordingPolicy,
+    bodies,
     claims,
     clause_of,
     overlap,
+    plain_name,
 )
+from assistant.name_check import row_body
 
 # the element a conflict of these claims names
-ELEMENT = {"comparison": "direction", "frequency": "number", "superlative": "direction"}
+ELEMENT = {
+    "comparison": "direction",
+    "frequency": "number",
+    "superlative": "direction",
+    "role": "body",
+    "month": "date",
+}
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
 
@@ -42,6 +51,10 @@ def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
             out.append(Claim("comparison", text, s, e, way, about=other))
     for value, text, s, e in lang.frequencies(sentence):
         out.append(Claim("frequency", text, s, e, value))
+    for kind, text, s, e in lang.roles(sentence):
+        out.append(Claim("role", text, s, e, kind))
+    for month, noun, s, e in lang.month_events(sentence):
+        out.append(Claim("month", sentence[s:e], s, e, (month, noun)))
     if m := lang.SUPERLATIVE.search(sentence):
         subject, head = _subject_before(sentence, m.start(), common)
         if subject:
@@ -215,16 +228,73 @@ def _verdict(mine: str, theirs: str, shown: str) -> tuple[str, str]:
     return ("found", "") if mine == theirs else ("conflict", shown)
 
 
-def check_frequency(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
-    """How often: the frequency the passage gives where the draft sits, else anywhere in it."""
-    here = lang.frequencies(doc.units[anchor]) if 0 <= anchor < len(doc.units) else []
-    every = [x for unit in doc.units for x in lang.frequencies(unit)]
+def check_frequency(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
+    """How often: the frequency the passage gives where the draft sits, else anywhere in it.
+
+    A table row about a body the draft does not name gives no frequency for the draft's ("SVD
+    Operational Group | Meeting frequency: Every six weeks" is not how often SCP meets).
+    """
+    units = [u for u in doc.units if not (sentence and row_body(u, sentence))]
+    ok = 0 <= anchor < len(doc.units) and doc.units[anchor] in units
+    here = lang.frequencies(doc.units[anchor]) if ok else []
+    every = [x for unit in units for x in lang.frequencies(unit)]
     for group in (here, every):
         if any(abs(value - c.value) < 1e-6 for value, _, _, _ in group):
             return "found", ""
         if group:
             return "conflict", group[0][1]
     return "missing", ""
+
+
+def check_role(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
+    """A board role (chair, vice-chair, co-chair): the one the passage gives the same holder.
+
+    The holder is the body or role named nearest the draft's role word; in a passage sentence
+    naming that holder, the role word nearest it decides ("It is chaired by the Office ...,
+    with the Director of Public Health as vice-chair": the Director is vice-chair). With no
+    such sentence, the role the passage gives where the draft sits, else anywhere in it.
+    """
+    named = bodies(sentence)
+    holder = min(named, key=lambda b: _gap(b[1], b[1] + len(b[0]), c.start, c.end), default=None)
+    if holder:
+        name = plain_name(holder[0])
+        for unit in doc.units:
+            at = unit.lower().find(name)
+            if at >= 0 and (near := lang.roles(unit)):
+                kind, text, _, _ = min(near, key=lambda r: _gap(at, at + len(name), r[2], r[3]))
+                return ("found", "") if kind == c.value else ("conflict", text)
+    here = lang.roles(doc.units[anchor]) if 0 <= anchor < len(doc.units) else []
+    every = [r for unit in doc.units for r in lang.roles(unit)]
+    for group in (here, every):
+        if any(kind == c.value for kind, _, _, _ in group):
+            return "found", ""
+        if group:
+            return "conflict", group[0][1]
+    return "missing", ""
+
+
+def check_month(c: Claim, doc: Reading) -> tuple[str, str]:
+    """A month naming an event ("the September meeting"): the months the passage gives it.
+
+    Found when the passage names the same event in that month; a conflict when it names the
+    event only in other months ("the June meeting"); else found, as a month is no figure.
+    """
+    month, noun = c.value
+    theirs = [
+        (m, text)
+        for unit in doc.units
+        for m, n, s, e in lang.month_events(unit)
+        if lang.same_word(n, noun)
+        for text in [unit[s:e]]
+    ]
+    if not theirs or any(m == month for m, _ in theirs):
+        return "found", ""
+    return "conflict", theirs[0][1]
+
+
+def _gap(a: int, b: int, s: int, e: int) -> int:
+    """Characters between two spans (0 when they touch or overlap)."""
+    return max(0, s - b, a - e)
 
 
 def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:

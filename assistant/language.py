@@ -681,7 +681,7 @@ FIGURE = re.compile(
     r"tenth)s?\b|\bhalf(?= of\b))"
     r"|(?P<cur>£)?(?P<num>(?<![\w.,/])(?:" + _NUM + r"|one(?=\s+(?:thousand|million|billion)\b)))"
     r"(?:(?P<scale>\s*(?:thousand|million|billion)\b|(?<=\d)(?:m|bn|k)\b))?"
-    r"(?P<unit>\s*%|\s+per\s*cent\b|\s+per\s+(?:1,000|1000|10,000|100,000|100000)\b|"
+    r"(?P<unit>\s*%|\s+per\s*cent\b|\s+per\s+(?:1,000|1000|10,000|100,000|100000|100)\b|"
     r"\s+per\s+million\b|\s+pounds\b|-year\b|\s+years?\b|\s+times\b)?)",
     re.I,
 )
@@ -806,10 +806,13 @@ COMMON_SHARES = sorted(
 
 
 def _next_share(value: float, way: str) -> float:
-    """The next common fraction above (way "over") or below ("under") a share."""
+    """The next common fraction above (way "over") or below ("under") a share.
+
+    The shares are rounded (two thirds is 66.6667), so a share within 0.001 is the same one.
+    """
     if way == "over":
-        return min((v for v in COMMON_SHARES if v > value + 1e-6), default=100.0)
-    return max((v for v in COMMON_SHARES if v < value - 1e-6), default=0.0)
+        return min((v for v in COMMON_SHARES if v > value + 1e-3), default=100.0)
+    return max((v for v in COMMON_SHARES if v < value - 1e-3), default=0.0)
 
 
 def _masked_dates(text: str) -> str:
@@ -834,7 +837,7 @@ def quantities(text: str) -> list[Quantity]:
 
 RATE_AFTER = re.compile(
     r"^(?:\s+[A-Za-z'-]+){1,3}\s+(?:per|for every|in every|out of every)\s+"
-    r"(1,000|1000|10,000|100,000|100000|million)\b"
+    r"(1,000|1000|10,000|100,000|100000|100|million)\b"
 )
 RATE_BEFORE = re.compile(r"\brate (?:of|was|is|at|stood at)\s+$", re.I)
 
@@ -991,7 +994,7 @@ def _initials_phrase(words: list[str], start: int, letters: str) -> str:
     return " ".join(taken) if k == len(letters) else ""
 
 
-RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|million)\b", re.I)
+RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|100|million)\b", re.I)
 
 
 def rate_unit(text: str) -> str:
@@ -1143,3 +1146,54 @@ NO_LONGER = re.compile(
     r"absorbed|folded))\b",
     re.I,
 )
+
+
+# A clause that says something is not so: "is not a Violence Reduction Unit area".
+NEGATION = re.compile(r"\b(?:not|no|never|none|neither|nor|without|cannot)\b|\b\w+n't\b", re.I)
+
+
+def polarity_clash(draft: str, backing: str, least: int = 2) -> str:
+    """The clause of `backing` that denies what a clause of `draft` states, or the reverse.
+
+    Each draft clause is set beside the backing clause sharing most content words with it (at
+    least `least`); when one of the two is negated and the other is not ("Cumbria is a Violence
+    Reduction Unit area" against "Cumbria is not a Violence Reduction Unit area"), that backing
+    clause is returned. "" when every clause agrees.
+    """
+    theirs = [c for c in CLAIM_BREAK.split(backing) if c and c.strip()]
+    for mine in (c for c in CLAIM_BREAK.split(draft) if c and c.strip()):
+        words = terms(mine) - STOPWORDS
+        scored = [(sum(any(same_word(w, x) for x in terms(c)) for w in words), c) for c in theirs]
+        best, clause = max(scored, key=lambda s: s[0], default=(0, ""))
+        if best < least:
+            continue
+        if bool(NEGATION.search(mine)) != bool(NEGATION.search(clause)):
+            return clause.strip()
+    return ""
+
+
+# A role in a board: chair, vice-chair, co-chair ("chairs", "co-chaired by", "Chair:").
+ROLE_WORD = re.compile(r"\b(?:(vice|co|deputy)[- ])?chair(?:s|ed|man|woman|person)?\b", re.I)
+
+
+def roles(text: str) -> list[tuple[str, str, int, int]]:
+    """(kind, text, start, end) of each board role a text names: kind chair, vice or co.
+
+    A deputy chair is a vice-chair; "chairs", "chaired" and "Chair:" are the chair.
+    """
+    out = []
+    for m in ROLE_WORD.finditer(text):
+        prefix = (m.group(1) or "").lower()
+        out.append(({"deputy": "vice"}.get(prefix, prefix) or "chair", m.group(0), *m.span()))
+    return out
+
+
+# A month naming an event it modifies, with no year: "the June meeting", "its March review".
+MONTH_EVENT = re.compile(rf"\b({MONTHS})\s+(?!(?:19|20)\d\d\b)([a-z][a-z-]+)\b")
+
+
+def month_events(text: str) -> list[tuple[str, str, int, int]]:
+    """(month, the noun it modifies, start, end) of each "June meeting" a text names."""
+    return [
+        (m.group(1), m.group(2).lower(), m.start(), m.end()) for m in MONTH_EVENT.finditer(text)
+    ]

@@ -6,12 +6,21 @@ Split from the wording check's passage checking (passage_check.py); pure.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from assistant import language as lang
-from assistant.claims import Claim, GlossaryRules, Reading, bodies, overlap, plain_name
+from assistant.claims import (
+    Claim,
+    GlossaryRules,
+    Reading,
+    bodies,
+    clause_of,
+    overlap,
+    plain_name,
+)
 
 
-def check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+def check_relation(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
     """Who does it: the passage's "chaired by ..." where the draft's sentence sits.
 
     The passage's relation with the draft's verb decides; with none, one of the same meaning
@@ -19,6 +28,11 @@ def check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
     """
     verb, who = c.value
     units = [anchor] + [i for i in range(len(doc.units)) if i != anchor]
+    if 0 <= anchor < len(doc.units) and (cell := _role_cell(doc.units[anchor], verb)):
+        theirs = plain_name(cell)
+        return ("found", "") if who in theirs or theirs.startswith(who) else ("conflict", cell)
+    # a table row about another body says nothing of who chairs the draft's
+    units = [i for i in units if i < 0 or not row_body(doc.units[i], sentence)]
     for verbs in ({verb}, lang.SAME_RELATION.get(verb, frozenset())):
         for i in units:
             for m in lang.RELATION.finditer(doc.units[i] if i >= 0 else ""):
@@ -29,6 +43,16 @@ def check_relation(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
                     return "found", ""
                 return "conflict", m.group(2).strip()
     return "missing", ""
+
+
+def _role_cell(unit: str, verb: str) -> str:
+    """Who a table cell names in the role of the draft's verb: "Chair: OPFCC Head of ..."."""
+    stem = {"chaired": "chair", "led": "lead"}.get(verb, "")
+    head, _, cell = unit.partition(" | ")
+    column, _, value = cell.partition(": ")
+    if not stem or not head or column.strip().lower() != stem:
+        return ""
+    return re.sub(r"^(?:co-)?(?:chaired|led) by (?:the )?", "", value.strip(), flags=re.I)
 
 
 def _names_in(text: str, rules: GlossaryRules) -> list[tuple[str, str]]:
@@ -54,9 +78,11 @@ def check_name(
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
     if c.kind == "place" and (bound := _place_of_body(c, unit, sentence, rules)):
         return bound
-    if _names(c, unit, rules) or (
-        c.kind == "body" and _names(c, doc.text.split("\n")[0].replace("\t", " "), rules)
-    ):
+    if _names(c, unit, rules):
+        return "found", ""
+    if c.kind == "body" and (row := row_body(unit, sentence)):
+        return "conflict", row
+    if c.kind == "body" and _names(c, doc.text.split("\n")[0].replace("\t", " "), rules):
         return "found", ""
     if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
         return "missing", "named nowhere in the documents"
@@ -65,6 +91,24 @@ def check_name(
     if others:
         return "conflict", others[0]
     return ("found", "") if _names(c, doc.text, rules) else ("missing", "")
+
+
+def row_body(unit: str, sentence: str) -> str:
+    """The body a table row is about, when the draft names it nowhere ("" otherwise).
+
+    "Serious Violence Duty Operational Group | Meeting frequency: Every six weeks" backs a
+    figure about that group, not one about the Safer Cumbria Partnership, even in a passage of
+    the partnership's strategy (whose title names it).
+    """
+    if " | " not in unit:
+        return ""
+    label = unit.split(" | ")[0].rstrip()  # the caption, then the row label
+    theirs = [(n, s) for n, s in bodies(label) if len(label) - s - len(n) <= 15]
+    mine = {plain_name(n) for n, _ in bodies(sentence)}
+    if not theirs or not mine:
+        return ""
+    name = theirs[-1][0]
+    return "" if any(plain_name(name) in m or m in plain_name(name) for m in mine) else name
 
 
 def _place_of_body(
@@ -134,3 +178,44 @@ def _superlative_place(text: str, rules: GlossaryRules) -> tuple[str, str] | Non
         return None
     named = [(s, p) for p, s in rules.places_in(text[: match.start()])]
     return (match.group(1).lower(), max(named)[1]) if named else None
+
+
+def figure_place(text: str, start: int, end: int, rules: GlossaryRules, reach: int = 80) -> str:
+    """The place a figure is given for: the nearest place, with no other figure between them.
+
+    "Around 273,000 people live in Cumberland and about 227,000 in Westmorland and Furness":
+    273,000 is Cumberland's and 227,000 Westmorland and Furness's. Only a place in the figure's
+    clause counts, and not one inside a body's name ("Cumberland Council"); "" when none is
+    within `reach` characters.
+    """
+    inside = [(s, s + len(n)) for n, s in bodies(text)]
+    others = [q.start for q in lang.quantities(text) if not start <= q.start < end]
+    places = rules.places_in(text)
+    masked = text  # a place's own "and" ("Westmorland and Furness") does not end a clause
+    for place, s in places:
+        masked = masked[:s] + "X" * len(place) + masked[s + len(place) :]
+    left, right = clause_of(masked, start, end)
+    best, gap = "", reach + 1
+    for place, s in places:
+        e = s + len(place)
+        if any(a <= s < b for a, b in inside) or not (left <= s and e <= right):
+            continue
+        lo, hi = (e, start) if e <= start else (end, s)
+        if hi < lo or any(lo <= o < hi for o in others):
+            continue
+        if hi - lo < gap:
+            best, gap = place, hi - lo
+    return best
+
+
+def same_place(a: str, b: str) -> bool:
+    """True when two place names name one place ("Barrow" and "Barrow-in-Furness")."""
+    a, b = a.lower(), b.lower()
+    return a in b or b in a
+
+
+def place_of_figure(doc: Reading, f: Any, rules: GlossaryRules) -> str:
+    """The place a passage's figure is given for: its table row or column, else its sentence."""
+    if f.row >= 0:
+        return next((p for p, _ in rules.places_in(f"{f.label} | {f.column}")), "")
+    return figure_place(doc.units[f.unit_index], f.q.start, f.q.end, rules)

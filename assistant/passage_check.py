@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,9 +30,17 @@ from assistant.compare_check import (
     check_comparison,
     check_document,
     check_frequency,
+    check_month,
+    check_role,
     check_superlative,
 )
-from assistant.name_check import check_name, check_relation
+from assistant.name_check import (
+    check_name,
+    check_relation,
+    figure_place,
+    place_of_figure,
+    same_place,
+)
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,7 @@ def check_figure(
     policy: WordingPolicy,
     strong: bool = False,
     dated: bool = True,
+    placed: Callable[[DocFigure], bool] = lambda f: False,
 ) -> tuple[str, str, DocFigure | None]:
     """(status, document value, the document's figure) for a figure claim in one passage.
 
@@ -70,7 +80,8 @@ def check_figure(
     tolerance) about the same thing; with no shared words, only in a strongly aligned passage.
     A conflict when the passage gives another value about the same thing, the same value about
     something else while another figure is about this (swapped), or the value only as the
-    earlier one of a change ("up from 38%").
+    earlier one of a change ("up from 38%"). A value the passage gives for the place the draft
+    gives it (`placed`) is never swapped for one about another place.
     """
     q = claim.value
     same_unit = [f for f in doc.figures if lang.same_unit(q, f.q)]
@@ -89,7 +100,7 @@ def check_figure(
     best = next((f for f in scored if not _counts_other(claim, f)), None)
     best_fit = fit[id(best)] if best else 0
     for m in matches:
-        if rival := _swapped(claim, m, scored):
+        if (rival := _swapped(claim, m, scored)) and not (placed(m) and not placed(rival)):
             if not lang.same_value(q, rival.q, *tol):
                 return "conflict", rival.q.text.strip(), rival  # measures something else here
         if not (fit[id(m)] or strong or not claim.about):
@@ -108,7 +119,8 @@ def check_figure(
         return "conflict", best.q.text.strip(), best
     other = [f for f in doc.figures if abs(f.q.value - q.value) < 1e-9 and f.q.unit != q.unit]
     if other and overlap(claim.about, other[0].about) > 0:
-        return "conflict", other[0].q.text.strip(), other[0]
+        said, unit = other[0].q.text.strip(), other[0].q.unit
+        return "conflict", said if unit in said or unit == "%" else f"{said} {unit}", other[0]
     return "missing", "", None
 
 
@@ -166,11 +178,13 @@ def _swapped(claim: Claim, m: DocFigure, figures: list[DocFigure]) -> DocFigure 
     return rival if best_fit >= 2 and fit == 0 and m.about else None
 
 
-def check_date(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
     """A date or period: found, a conflict, or missing.
 
     Found in the sentence (or cell) the draft matches, else a conflict with the one that
-    sentence gives; failing that, found anywhere in the passage or its heading.
+    sentence gives; failing that, found anywhere in the passage or its heading. Where that
+    sentence gives several dates, the one in the clause most like the draft's decides
+    ("created in 2012, with Peter McCall serving as Commissioner from 2016").
     """
     full = len(claim.value) == 3
     items = doc.dates if full else doc.periods
@@ -182,11 +196,50 @@ def check_date(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
 
     here = [(v, t) for v, t, i in items if i == anchor]
     bases = [v for v, _, i in doc.bases if i == anchor] if not full else []
+    several = len({v for v, _ in here} | set(bases)) > 1
+    if sentence and several and (own := _date_of_clause(claim, doc, anchor, sentence, full)):
+        return ("found", "") if hit(own[0]) else ("conflict", own[1])
     if any(hit(v) for v in [*(v for v, _ in here), *bases]):
         return "found", ""
     if here:
         return "conflict", here[0][1]
     return ("found", "") if any(hit(v) for v, _, _ in items) else ("missing", "")
+
+
+def _date_of_clause(
+    claim: Claim, doc: Reading, anchor: int, sentence: str, full: bool
+) -> tuple[tuple[int, ...], str] | None:
+    """The date of the passage sentence whose clause shares most words with the draft date's.
+
+    None when no clause shares a word, or two clauses with different dates share as many, or
+    the draft's clause gives another date or a figure (whose period is checked with it).
+    """
+    left, right = clause_of(sentence, claim.start, claim.end)
+    dates = lang.full_dates(sentence) + lang.period_spans(lang.mask_editions(sentence))
+    if any(left <= s < right and s != claim.start for _, _, s, _ in dates):
+        return None  # the draft's clause gives two dates: its words say nothing of which
+    if any(left <= q.start < right for q in lang.quantities(sentence)):
+        return None  # a figure's own period is checked with the figure
+    mine = _content(sentence[left:right])
+    unit = lang.mask_editions(doc.units[anchor])
+    spans = lang.full_dates(unit) if full else lang.period_spans(unit)
+    scored = []
+    for value, text, s, e in spans:
+        a, b = clause_of(unit, s, e)
+        scored.append((overlap(mine, _content(unit[a:b])), value, text))
+    best = max((n for n, _, _ in scored), default=0)
+    top = {(v, t) for n, v, t in scored if n == best}
+    if best == 0 or len({v for v, _ in top}) > 1:
+        return None
+    return next(iter(top))
+
+
+def _content(text: str) -> set[str]:
+    """The content words of a text, without its dates and figures."""
+    return {w for w in lang.terms(text) if not re.search(r"\d", w) and w.lower() not in _MONTHS}
+
+
+_MONTHS = frozenset(m.lower() for m in lang.MONTHS.split("|"))
 
 
 def _series(doc: Reading, f: DocFigure) -> list[DocFigure]:
@@ -287,16 +340,25 @@ def check_passage(
     found: list[DocFigure] = []
     wrong_period: dict[Any, str] = {}
     deadlines: dict[int, tuple[str, str]] = {}  # a date claim's start -> its check
+    misplaced: dict[str, str] = {}  # a place the draft gives a figure -> the passage's place
     for i, c in enumerate(said):
         if c.kind == "number":
             dated = any(x.kind == "date" for x in said)
-            status, value, fig = check_figure(c, doc, policy, strong, dated)
+            mine = figure_place(sentence, c.start, c.end, rules)
+
+            def placed(f: DocFigure, mine: str = mine) -> bool:
+                return bool(mine) and same_place(mine, place_of_figure(doc, f, rules))
+
+            status, value, fig = check_figure(c, doc, policy, strong, dated, placed)
             if status == "conflict-date":
                 wrong_period[c.period] = value
                 status, value = "found", ""
+            if status == "found" and fig is not None and (row := _other_row(sentence, c, doc, fig)):
+                status, value, fig = "conflict", row.q.text.strip(), None
             if status == "found" and fig is not None:
                 found.append(fig)
                 deadlines.update(_deadline(sentence, c, doc, fig))
+                misplaced.update(_misplaced(sentence, c, doc, fig, rules))
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
@@ -306,20 +368,26 @@ def check_passage(
             status, value = (
                 ("conflict", wrong_period[c.value])
                 if c.value in wrong_period
-                else deadlines.get(c.start) or check_date(c, doc, anchors[0])
+                else deadlines.get(c.start) or check_date(c, doc, anchors[0], sentence)
             )
         elif c.kind == "direction":
             subject = _subject(sentence, c, rules.common)
             shown, value = doc_direction(doc, anchors, found, sentence, subject)
             status = "missing" if not shown else "found" if shown == c.value else "conflict"
+        elif c.kind == "place" and c.text in misplaced:
+            status, value = "conflict", misplaced[c.text]
         elif c.kind in ("body", "place"):
             status, value = check_name(c, doc, anchors[0], sentence, rules)
         elif c.kind == "relation":
-            status, value = check_relation(c, doc, anchors[0])
+            status, value = check_relation(c, doc, anchors[0], sentence)
         elif c.kind == "comparison":
             status, value = check_comparison(c, doc, anchors, found, sentence)
+        elif c.kind == "month":
+            status, value = check_month(c, doc)
+        elif c.kind == "role":
+            status, value = check_role(c, doc, anchors[0], sentence)
         elif c.kind == "frequency":
-            status, value = check_frequency(c, doc, anchors[0])
+            status, value = check_frequency(c, doc, anchors[0], sentence)
         elif c.kind == "superlative":
             status, value = check_superlative(c, doc, sentence)
         elif c.kind == "document":
@@ -352,6 +420,42 @@ def _base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> 
     return any(f.period == after for f in found) or any(
         v == after and i in units for v, _, i in doc.periods
     )
+
+
+def _other_row(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> DocFigure | None:
+    """The figure of another row of the same column whose label fits the draft's words better.
+
+    "94% feel safe after dark" where 94% is the table's "Feel safe during the day" and the
+    "Feel safe after dark" row gives 69%: the draft's value belongs to another row (a changed
+    qualifier), so the figure of the row it describes is returned. None when the matched row
+    fits at least as well.
+    """
+    if fig.row < 0:
+        return None
+    left, right = clause_of(sentence, c.start, c.end)
+    words = {w for w in lang.terms(sentence[left:right]) if not re.search(r"\d", w)} | c.about
+    own = overlap(words, lang.terms(fig.label))
+    rows = [
+        f
+        for f in doc.figures
+        if f.row >= 0 and f.row != fig.row and f.column == fig.column and f.q.unit == fig.q.unit
+    ]
+    best = max(rows, key=lambda f: overlap(words, lang.terms(f.label)), default=None)
+    return best if best and overlap(words, lang.terms(best.label)) > own else None
+
+
+def _misplaced(
+    sentence: str, c: Claim, doc: Reading, fig: DocFigure, rules: GlossaryRules
+) -> dict[str, str]:
+    """The place the draft gives a figure, when the passage gives that figure another place.
+
+    "About 273,000 people live in Westmorland and Furness" where the passage says "273,000
+    people live in Cumberland and about 227,000 in Westmorland and Furness": the figure is
+    found, but for Cumberland, so the place is a conflict (a figure's scope, not just its value).
+    """
+    mine = figure_place(sentence, c.start, c.end, rules)
+    theirs = place_of_figure(doc, fig, rules) if mine else ""
+    return {mine: theirs} if theirs and not same_place(mine, theirs) else {}
 
 
 def _deadline(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> dict[int, tuple[str, str]]:

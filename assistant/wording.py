@@ -115,8 +115,8 @@ def judge(
     """Judge one draft sentence against the passages retrieved for it (best aligned first)."""
     policy = policy or WordingPolicy()
     v = SentenceVerdict(sentence, "unsupported", suggestions=rules.suggestions(sentence))
-    if old := rules.outdated(sentence):
-        return _outdated(v, *old)
+    if (old := rules.outdated(sentence)) and not lang.NO_LONGER.search(sentence):
+        return _outdated(v, *old)  # unless the draft itself says it ended ("was absorbed")
     related = [a for a in current[: policy.passages] if a.score >= policy.related]
     if not related:
         v.reasons.append("nothing in the documents backs this")
@@ -134,6 +134,11 @@ def judge(
         if any(a.status == "superseded" and a.score >= policy.related for a in everything):
             v.verdict, v.element = "outdated", "superseded"
         return v
+    if full and (denied := lang.polarity_clash(sentence, full[0][0].text)):
+        _cite(v, *full[0])
+        v.verdict, v.element, v.document_value = "conflict", "direction", denied
+        v.reasons.append(f'the documents say the opposite: "{denied}"')
+        return v
     if full and _outranked(full[0][0], checked, policy, _named(said)):
         return _conflict_or_unsupported(v, checked, everything, rules, policy)
     if full and (said and _anchored(said) or full[0][0].score >= policy.supported):
@@ -144,7 +149,9 @@ def judge(
         ]
         if found := editions.stale(said, full[0][0].score, checked, old):
             return _stale(v, *full[0], *found)
-        if was := editions.restated(said, full[0][0].score, everything, policy.outrank_margin):
+        if full[0][0].score < policy.restated_ceiling and (
+            was := editions.restated(said, full[0][0].score, everything, policy.outrank_margin)
+        ):
             _cite(v, was, [])
             v.verdict, v.element = "outdated", "superseded"
             v.reasons.append(f"this is what the superseded {was.source.get('title')} said")

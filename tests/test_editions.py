@@ -59,3 +59,17 @@ def test_a_replaced_editions_figure_is_outdated_whatever_it_says_of_names() -> N
     old = _doc("The ferry grant of £57,000 a year is held by the Quay Office.", 0.7, "superseded")
     v = _judge("The ferry grant from the Harbour Trust is £57,000 a year.", current, old)
     assert (v.verdict, v.element, v.document_value) == ("outdated", "superseded", "£64,000")
+
+
+def test_a_current_passage_that_says_it_nearly_word_for_word_keeps_a_draft_current() -> None:
+    from assistant.wording import Aligned, judge
+    from tests.test_wording import RULES
+
+    text = "The Quay Watch Group reports to the Harbour Safety Board."
+    meta = {"doc_id": "d", "title": "Harbour Plan 2024", "section": ""}
+    old_meta = {"doc_id": "o", "title": "Harbour Plan 2019", "section": ""}
+    current = Aligned(text, text, 0.90, meta)
+    old = Aligned(text, text, 0.97, old_meta, "superseded")
+    assert judge(text, [current], [current, old], RULES).verdict == "supported"
+    weak = Aligned(text, text, 0.70, meta)
+    assert judge(text, [weak], [weak, old], RULES).verdict == "outdated"

@@ -357,3 +357,31 @@ def test_the_years_a_plan_s_name_covers_are_found_after_the_name() -> None:
     assert plan_spans("raised in the consultation on the Harbour Plan 2024-2028.") == {(2024, 2028)}
     assert plan_spans("the Lighthouse Annual Report 2024/25 shows") == set()  # one year
     assert plan_spans("thefts fell between 2021 and 2024") == set()  # not a name
+
+
+def test_a_clause_the_backing_sentence_denies_is_found() -> None:
+    backing = "Because the port is not a ferry hub, the council convenes the duty."
+    assert (
+        lang.polarity_clash("The port is a ferry hub.", backing)
+        == "Because the port is not a ferry hub"
+    )
+    assert lang.polarity_clash("The council convenes the duty.", backing) == ""
+    assert lang.polarity_clash("The port isn't a ferry hub.", backing) == ""
+
+
+def test_more_than_two_thirds_reaches_the_next_common_fraction() -> None:
+    doc = lang.quantities("Feel safe: 69%")[0]
+    assert lang.same_value(lang.quantities("more than two thirds")[0], doc, 0.05, 0.1)
+    assert not lang.same_value(
+        lang.quantities("more than two thirds")[0], lang.quantities("65%")[0], 0.05, 0.1
+    )
+    assert lang.same_value(
+        lang.quantities("almost a third")[0], lang.quantities("31%")[0], 0.05, 0.1
+    )
+
+
+def test_a_rate_per_100_is_its_own_unit() -> None:
+    per_100 = lang.quantities("16.2 incidents per 100 residents")[0]
+    assert per_100.unit == "per 100"
+    assert not lang.same_value(per_100, lang.quantities("16.2 per 1,000")[0], 0.05)
+    assert lang.quantities("68.3 per 100,000")[0].unit == "per 100,000"

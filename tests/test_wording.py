@@ -608,3 +608,104 @@ def test_a_small_count_of_something_else_is_no_other_value() -> None:
     same = _doc("The two harbour boards agreed five quay priorities.")
     w = _judge("The harbour boards agreed six quay priorities.", same)
     assert (w.verdict, w.element, w.document_value) == ("conflict", "number", "five")
+
+
+# --- round 3: a claim bound to what the passage binds it to -------------------------------------
+
+
+def test_a_figure_is_checked_with_the_place_the_passage_gives_it() -> None:
+    doc = _doc("About 41,000 people live in Eastport and about 23,000 in Westhaven.")
+    assert _judge("Around 23,000 people live in Westhaven.", doc).verdict == "supported"
+    wrong = _judge("About 41,000 people live in Westhaven.", doc)
+    assert (wrong.verdict, wrong.element, wrong.document_value) == ("conflict", "place", "Eastport")
+
+
+def test_a_table_cell_gives_its_figure_the_place_of_its_column() -> None:
+    doc = _doc("Feel safe after dark | Eastport: 66%; Westhaven: 72%; Harbour area: 69%")
+    assert _judge("In Westhaven, 72% feel safe after dark.", doc).verdict == "supported"
+    assert _judge("In Westhaven, 66% feel safe after dark.", doc).verdict != "supported"
+
+
+def test_a_date_is_checked_in_the_clause_that_says_the_same_thing() -> None:
+    doc = _doc("The board was created in 2012, with Jane Doe serving as Harbour Master from 2016.")
+    assert _judge("Jane Doe has served as Harbour Master since 2016.", doc).verdict == "supported"
+    wrong = _judge("Jane Doe served as Harbour Master from 2012.", doc)
+    assert (wrong.verdict, wrong.element) == ("conflict", "date")
+
+
+def test_a_table_row_about_another_body_gives_no_frequency_for_the_drafts() -> None:
+    doc = _doc(
+        "Boards and how often they meet. "
+        "Quay Watch Group | Chair: Harbour Master; Meeting frequency: Every six weeks\n"
+        "Harbour Safety Board | Chair: Harbour Master; Meeting frequency: Quarterly"
+    )
+    assert _judge("The Quay Watch Group meets every six weeks.", doc).verdict == "supported"
+    assert _judge("The Harbour Safety Board meets every six weeks.", doc).verdict != "supported"
+
+
+def test_a_statement_the_passage_denies_is_a_conflict() -> None:
+    doc = _doc("Eastport is not a ferry hub and does not receive the port grant.")
+    assert _judge("Eastport is not a ferry hub.", doc).verdict == "supported"
+    wrong = _judge("Eastport is a ferry hub and receives the port grant.", doc)
+    assert (wrong.verdict, wrong.element) == ("conflict", "direction")
+
+
+def test_a_role_is_the_one_the_passage_gives_the_same_holder() -> None:
+    doc = _doc(
+        "It is chaired by the Harbour Master, with the Director of Quay Services as vice-chair.",
+        section="The Harbour Safety Board",
+    )
+    ok = _judge("The Director of Quay Services is vice-chair of the Harbour Safety Board.", doc)
+    assert ok.verdict == "supported"
+    wrong = _judge("The Director of Quay Services chairs the Harbour Safety Board.", doc)
+    assert (wrong.verdict, wrong.element, wrong.document_value) == (
+        "conflict",
+        "body",
+        "vice-chair",
+    )
+
+
+def test_a_value_of_another_row_whose_label_fits_the_draft_better_is_a_conflict() -> None:
+    doc = _doc(
+        "Table 3: Survey results. "
+        "Feel safe during the day | Eastport: 93%; Harbour area: 94%\n"
+        "Feel safe after dark | Eastport: 66%; Harbour area: 69%"
+    )
+    assert _judge("94% of residents feel safe during the day.", doc).verdict == "supported"
+    wrong = _judge("94% of residents feel safe after dark.", doc)
+    assert (wrong.verdict, wrong.document_value) == ("conflict", "69%")
+
+
+def test_the_values_of_a_change_measure_what_the_clause_before_them_names() -> None:
+    doc = _doc(
+        "Table 4: Thefts, 2022/23 and 2023/24. "
+        "Ferry thefts | 2022/23: 2,800; 2023/24: 3,420\n"
+        "Quay offences | 2022/23: 1,010; 2023/24: 960"
+    )
+    v = _judge("Ferry thefts went up sharply, from 2,800 to 3,420 offences.", doc)
+    assert v.verdict == "supported", v.reasons
+
+
+def test_a_month_naming_an_event_is_the_month_the_passage_gives_that_event() -> None:
+    doc = _doc(
+        "Meetings are held in March, June, September and December so that the June meeting "
+        "can consider the end-of-year report."
+    )
+    assert _judge("The June meeting considers the end-of-year report.", doc).verdict == (
+        "supported"
+    )
+    wrong = _judge("The September meeting considers the end-of-year report.", doc)
+    assert (wrong.verdict, wrong.element, wrong.document_value) == (
+        "conflict",
+        "date",
+        "June meeting",
+    )
+
+
+def test_a_draft_that_says_an_abolished_body_ended_is_not_outdated() -> None:
+    doc = _doc("In 2020 the Port Police Authority was absorbed into the Harbour Safety Board.")
+    assert _judge("The Port Police Authority patrols the quay.", doc).verdict == "outdated"
+    ok = _judge(
+        "In 2020 the Port Police Authority was absorbed into the Harbour Safety Board.", doc
+    )
+    assert ok.verdict == "supported", ok.reasons
