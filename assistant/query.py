@@ -207,6 +207,8 @@ def parse_query(
                 kind = kind or previous.kind
                 target = target or previous.target
                 value = value or previous.value
+            elif lang.asked_value(f"{piece.rstrip(' ?')} {previous.text}") == "person":
+                value = value or "person"  # "what's their name?" after "who chairs the board?"
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names))
         docs = lang.named_documents(piece, titles or {})

@@ -113,6 +113,8 @@ def test_a_follow_up_asks_what_the_earlier_turn_asked() -> None:
     assert parse_query("Who chairs the harbour board?").target == ""
     counted = parse_query("how many ferry crossings were there in 2023/24?")
     assert parse_query("and in 2024/25?", [counted]).kind == "count"
+    chair = parse_query("who chairs the harbour board?")
+    assert parse_query("what's their name?", [chair]).value == "person"  # read with the turn
     own = parse_query("what was the busiest month in those?", [counted])  # its own question
     assert (own.kind, own.target) == ("", "") and own.context
 
@@ -121,7 +123,7 @@ def test_the_type_of_value_asked_for_is_typed_and_kept_by_a_follow_up() -> None:
     first = parse_query("how much funding did the harbour board get in 2023/24?")
     assert first.value == "money"
     assert parse_query("and in 2024/25?", [first]).value == "money"
-    assert parse_query("Who chairs the harbour board?").value == ""
+    assert parse_query("Who chairs the harbour board?").value == "role"
 
 
 def test_a_follow_up_that_restates_a_place_or_period_puts_it_in_the_earlier_question() -> None:
