@@ -1,4 +1,6 @@
-"""Wording probes, round 3: scope, roles, counts, months, modality; through the real pipeline.
+"""Wording probes, round 3 (data): scope, roles, counts, months, modality.
+
+Run through the real pipeline by tests/test_wording_probe.py, beside the earlier probes.
 
 Written from corpus/ alone (never from the eval sets), on passages the earlier probes
 (tests/test_wording_probe.py) do not use: governance and "who does what" passages, the lists of
@@ -23,8 +25,6 @@ of 62). The rest are marked xfail below, with the reason.
 """
 
 from __future__ import annotations
-
-import pytest
 
 # (id, draft, expected verdict, the element a conflict should name, or "" for any).
 # The comment above each group gives the passage the drafts are written from.
@@ -598,39 +598,3 @@ KNOWN_STRICT: dict[str, str] = {
     "March 2028",
     "csa-ok-six": "reducing in a priority's name is read as a direction of change",
 }
-
-
-def _param(p: tuple[str, str, str, str], misses: dict[str, str]):
-    if p[0] in misses:
-        return pytest.param(*p, id=p[0], marks=pytest.mark.xfail(reason=misses[p[0]], strict=True))
-    return pytest.param(*p, id=p[0])
-
-
-ERRORS = [_param(p, KNOWN_MISSES) for p in PROBES if p[2] != "supported"]
-FAITHFUL = [_param(p, KNOWN_STRICT) for p in PROBES if p[2] == "supported"]
-FIELDS = ("name", "draft", "expected", "element")
-
-
-@pytest.fixture(scope="module")
-def checker(sample_index, real_embedder):
-    from assistant.pipeline import Assistant
-
-    return Assistant(sample_index, real_embedder)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(FIELDS, ERRORS)
-def test_a_draft_with_a_planted_error_is_never_supported(
-    checker, name: str, draft: str, expected: str, element: str
-) -> None:
-    verdict = checker.check_wording(draft)[0]
-    assert verdict.verdict != "supported", (name, verdict.reasons)
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize(FIELDS, FAITHFUL)
-def test_a_faithful_paraphrase_is_supported(
-    checker, name: str, draft: str, expected: str, element: str
-) -> None:
-    verdict = checker.check_wording(draft)[0]
-    assert verdict.verdict == "supported", (name, verdict.reasons)
