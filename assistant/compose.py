@@ -12,6 +12,7 @@ import re
 
 from assistant import language as lang
 from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage, value_asked
+from assistant.query import count_phrase
 from assistant.types import Answer, AnswerSentence, Hit, Source
 
 NO_ANSWER = "The documents don't cover this."
@@ -229,8 +230,11 @@ def gap_reason(evidence: Evidence) -> str:
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead and lead.unmet:
         return near_miss(evidence, lead)
+    if not evidence.has_count and not evidence.query.target:
+        return "None of them gives a figure other than the one the question states."
     if not evidence.has_count:
-        return f"None of them gives a number of \u201c{evidence.query.target}\u201d."
+        counted = " ".join(count_phrase(evidence.query.text)) or evidence.query.target
+        return f"None of them gives a number of \u201c{counted}\u201d."
     if lead and not lead.gives:
         return f"The closest passage gives no {VALUE_NAMES[value_asked(evidence.query)]}."
     if evidence.missing and evidence.missing[0][0] >= 0.25:
@@ -246,6 +250,8 @@ VALUE_NAMES = {
     "share": "share or percentage",
     "age": "age",
     "duration": "length of time",
+    "frequency": "frequency",
+    "month": "month",
     "figure": "figure",
 }
 

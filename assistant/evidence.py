@@ -133,8 +133,18 @@ def _candidates(hits: list[Hit]) -> list[Candidate]:
     return out
 
 
-def fits(cand: Candidate, kind: str, target: str = "") -> bool:
-    """True when the sentence is of the kind the question asks for."""
+def stated(query: Query) -> frozenset[str]:
+    """The figures the question itself states (they are not its answer)."""
+    return lang.stated_numbers(query.text)
+
+
+def fits(
+    cand: Candidate, kind: str, target: str = "", stated: frozenset[str] = frozenset()
+) -> bool:
+    """True when the sentence is of the kind the question asks for.
+
+    A figure the question states (`stated`) is not the figure it asks for.
+    """
     if kind == "count":
         return cand.counts
     if kind == "define":  # "Channel is the programme..." says what Channel is
@@ -147,7 +157,7 @@ def fits(cand: Candidate, kind: str, target: str = "") -> bool:
         return cand.is_row
     if kind == "date":  # a year that names a document's edition ("the 2024 strategy") is no date
         return bool(lang.ANY_DATE.search(lang.DATED_TITLE.sub(" ", cand.text)))
-    return kind == "number" and lang.has_figure(cand.text)
+    return kind == "number" and lang.has_figure(drop_numbers(cand.text, stated))
 
 
 def defines(text: str, name: str) -> bool:
@@ -178,6 +188,29 @@ def gives_count(text: str, noun: str) -> bool:
     """
     clauses = lang.CLAUSE_BREAK.split(lang.YEAR.sub(" ", text.lower()))
     return any(_clause_counts(lang.COUNT_TOKEN.findall(c), noun) for c in clauses)
+
+
+def counts_in_text(cand: Candidate, query: Query, narrow: list[str]) -> bool:
+    """True when a sentence gives a number of what a "how many" question counts.
+
+    The number must be of the thing counted, the sentence as read (with its headings and
+    synonyms) must name the narrowest word of it (`narrow`, its tokens: "knife" in "knife
+    offences"; "4,312 serious violence offences" does not count knife offences), and it must
+    not be a number the question itself states: "how many of the 212 offences involved
+    children?" is not answered by "there were 212 offences".
+    """
+    if not all(lang.related_form(t, cand.tokens) for t in narrow):
+        return False
+    text = drop_numbers(f"{cand.context} {cand.text}", stated(query))
+    return gives_count(text, query.target)
+
+
+def drop_numbers(text: str, numbers: frozenset[str]) -> str:
+    """The text without the given numbers (as written, "1,240"), each as a whole number."""
+    if not numbers:
+        return text
+    alts = "|".join(re.escape(n) for n in sorted(numbers, key=len, reverse=True))
+    return re.sub(rf"(?<![\d,.])(?:{alts})(?![\d]|[,.]\d)", " ", text)
 
 
 def row_counts(cand: Candidate, nouns: tuple[str, ...]) -> bool:
@@ -417,7 +450,8 @@ class Evidence:
         kind = self.query.kind
         if not (kind or value_asked(self.query) or cand.says_more):
             return False  # "what is X?" is not answered by a line that only names X
-        return not cand.unmet and cand.gives and (not kind or fits(cand, kind, self.query.target))
+        q = self.query
+        return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
 
     @property
     def measure_missing(self) -> float:
@@ -493,7 +527,7 @@ class EvidenceScorer:
         evidence.constrained = frozenset(
             t for toks in self.tokenize([c.text for c in query.constraints]) for t in toks
         )
-        self._weigh_missing(evidence, query, q_terms, absent)
+        self._weigh_missing(evidence, query, q_terms, weights, absent)
         self._lexical(query, cands, own, read, weights)
         asked = self.synonyms.expand(set(q_terms))  # "CSA" is no news to "what is the CSA?"
         for cand, toks in zip(cands, own, strict=True):
@@ -501,11 +535,11 @@ class EvidenceScorer:
         cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
         if cands:
             value, counted = value_asked(query), self._counted(query)
+            narrow = [t for toks in self.tokenize(list(counted)) for t in toks]
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
-                    gives_count(f"{cand.context} {cand.text}", query.target)
-                    or row_counts(cand, counted)
+                    counts_in_text(cand, query, narrow) or row_counts(cand, counted)
                 )
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
@@ -516,9 +550,12 @@ class EvidenceScorer:
                 cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
+        best = evidence.candidates[: p.count_top]
         evidence.has_count = not (query.kind == "count" and query.target) or any(
-            c.counts for c in evidence.candidates[: p.count_top]
+            c.counts for c in best
         )
+        if query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, how many"
+            evidence.has_count = any(fits(c, "number", stated=stated(query)) for c in best)
         return evidence
 
     def _counted(self, query: Query) -> tuple[str, ...]:
@@ -568,25 +605,34 @@ class EvidenceScorer:
         return f"{cand.context} {cand.text} {items}", f"{chunk.title} {chunk.section}"
 
     def _weigh_missing(
-        self, evidence: Evidence, query: Query, q_terms: dict[str, str], absent: set[str]
+        self,
+        evidence: Evidence,
+        query: Query,
+        q_terms: dict[str, str],
+        weights: dict[str, float],
+        absent: set[str],
     ) -> None:
-        """Weigh each absent question word by IDF times how much it carries of the meaning.
+        """Weigh each absent question word by its weight times how much it carries of the meaning.
 
         The model judges the meaning: the cosine lost when the word is taken out of the question
         ("who runs the board" barely moves without "runs"; "in Barrow" does without "Barrow").
+        A follow-up is judged as read with what it leans on: in "is that more than the year
+        before?" after a question on MARAC cases, "more" is not the whole meaning. Its own words
+        still weigh double (see `question_terms`).
         """
-        own = [t for t in q_terms if q_terms[t].lower() in query.text.lower()]
+        said = query.search_text
+        own = [t for t in q_terms if q_terms[t].lower() in said.lower()]
         if not own:
             return
-        judged = sorted(own, key=lambda t: -self.idf(t))[: self.policy.max_importance_words]
+        judged = sorted(own, key=lambda t: -weights[t])[: self.policy.max_importance_words]
         words = [q_terms[t] for t in judged]
-        variants = [re.sub(rf"(?i)(?<!\w){re.escape(w)}(?!\w)", " ", query.text) for w in words]
-        vecs = self.embedder.embed_documents([query.text, *variants])
+        variants = [re.sub(rf"(?i)(?<!\w){re.escape(w)}(?!\w)", " ", said) for w in words]
+        vecs = self.embedder.embed_documents([said, *variants])
         carry = {t: max(0.0, 1 - cos(vecs[0], v)) for t, v in zip(judged, vecs[1:], strict=True)}
-        total = sum(carry[t] * self.idf(t) for t in judged) or 1.0
-        evidence.carry = {t: carry[t] * self.idf(t) / total for t in judged}
+        total = sum(carry[t] * weights[t] for t in judged) or 1.0
+        evidence.carry = {t: carry[t] * weights[t] / total for t in judged}
         missing = sorted(
-            ((round(carry[t] * self.idf(t) / total, 3), q_terms[t]) for t in absent if t in carry),
+            ((round(carry[t] * weights[t] / total, 3), q_terms[t]) for t in absent if t in carry),
             reverse=True,
         )
         evidence.missing = missing
@@ -701,7 +747,7 @@ class EvidenceScorer:
         for cand in cands:
             vec = cand.vector or []
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
-            bonus = p.type_bonus if fits(cand, query.kind, query.target) else 0.0
+            bonus = p.type_bonus if fits(cand, query.kind, query.target, stated(query)) else 0.0
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine

@@ -222,9 +222,21 @@ ASKS_VALUE = {
         r"\bhow many (?:out of|in every)\b|\bwhat %",
         re.I,
     ),
-    "age": re.compile(r"\b(?:average|median|mean) age\b|\bhow old\b|\bwhat age\b", re.I),
+    "age": re.compile(
+        r"\b(?:average|median|mean) age\b|\bhow old\b|\bwhat age\b|\bages? (?:profile|breakdown|"
+        r"range|ranges|groups?|bands?|split|mix)\b|\b(?:by|split by|broken down by) age\b",
+        re.I,
+    ),
+    # The month something happened in ("which month had the most calls?").
+    "month": re.compile(r"\b(?:which|what) months?\b", re.I),
     "duration": re.compile(
         r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait", re.I
+    ),
+    # How often something happens ("how often does the board meet?").
+    "frequency": re.compile(
+        r"\bhow (?:often|frequently|regularly)\b|\bwhat frequency\b|"
+        r"\bhow many times (?:a|per|each|every) \w+",
+        re.I,
     ),
     # Any figure: a rate, a count, a total, a baseline ("what's the baseline for X?"). Last, so
     # the more specific types above win.
@@ -262,6 +274,13 @@ GIVES_VALUE = {
         r"months?|years?)\b",
         re.I,
     ),  # spelt out ("six priorities"); digits are read by has_figure (not a year, date or period)
+    "month": re.compile(rf"\b(?:{MONTHS})\b"),
+    "frequency": re.compile(
+        r"\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually|yearly|biannually)\b|"
+        r"\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:day|week|fortnight|month|quarter|"
+        r"term|year)\b|\bevery (?:\w+ )?(?:days?|weeks?|fortnight|months?|quarters?|years?)\b",
+        re.I,
+    ),
     "figure": re.compile(
         r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
         r"fifty|hundred|dozen)\b",
@@ -278,6 +297,12 @@ PART_NUMBER = re.compile(
     r"\b\d{1,2}:\d\d\b|\b\d{1,2}(?:[:.]\d\d)?\s?(?:am|pm)\b",  # a time of day
     re.I,
 )
+
+
+def stated_numbers(text: str) -> frozenset[str]:
+    """The figures a text states in digits ("212", "1,240", "4.5"), not its years or periods."""
+    plain = _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))
+    return frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?(?<![,.])", plain))
 
 
 def has_figure(text: str) -> bool:
@@ -624,6 +649,7 @@ def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]
                 seen.add(word.lower())
         docs.update(seen)
     months = {m.lower() for m in MONTHS.split("|")}
+    background = [w for w in capital if len(w) >= 5 and docs[w] > max_share * max(n, 1)]
     return frozenset(
         w
         for w, c in capital.items()
@@ -632,6 +658,7 @@ def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]
         and w not in months
         and w not in STOPWORDS
         and docs[w] <= max_share * max(n, 1)
+        and not any(w.startswith(b[:-1]) for b in background)  # "Cumbrian", "Eastmerian"
     )
 
 

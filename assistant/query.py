@@ -32,7 +32,7 @@ class Query:
     context: tuple[str, ...] = ()  # the earlier turn or first part it leans on
     kind: str = ""  # row | count | change | date | list | define | number | "" (any)
     target: str = ""  # the noun a "how many" question counts or a "what are" question lists
-    value: str = ""  # the type of value asked for: money | person | share | age | duration | ""
+    value: str = ""  # type asked: money, person, role, share, age, duration, frequency, month...
     constraints: tuple[Constraint, ...] = ()
     parts: tuple[Query, ...] = field(default=(), compare=False)
     documents: tuple[str, ...] = ()  # doc_ids of the documents it names by title

@@ -128,6 +128,27 @@ def test_a_count_question_without_the_count_abstains_and_says_so() -> None:
     assert _ask("How many riders are in the cycling club?", counted).grounded
 
 
+def test_how_often_is_answered_by_the_line_that_gives_a_frequency() -> None:
+    hits = [
+        _hit("The lantern board is chaired by the Harbour Master of Eastmere.", "a", 0, 0.99),
+        _hit("The lantern board meets quarterly in the old customs house.", "b"),
+    ]
+    answer = _ask("how often does the lantern board meet?", hits)
+    assert answer.text.startswith("The lantern board meets quarterly")
+    none = _ask("how often does the lantern board meet?", hits[:1])
+    assert not none.grounded and "frequency" in none.text
+
+
+def test_a_count_names_the_narrowest_word_and_is_not_the_number_asked_about() -> None:
+    wide = [_hit("There were 4,312 ferry offences in 2024, up from 4,060.")]
+    assert not _ask("how many knife offences on the ferries in 2024?", wide).grounded
+    narrow = [_hit("There were 212 knife offences on the ferries in 2024.")]
+    assert _ask("how many knife offences on the ferries in 2024?", narrow).grounded
+    # the number the question states is not its answer
+    asked = "how many of the 212 knife offences on the ferries involved children?"
+    assert not _ask(asked, narrow).grounded
+
+
 def test_the_abstention_model_decides_when_no_typed_check_refuses() -> None:
     hits = [_hit("The harbour board is chaired by the Port Warden.")]
     assert _ask("who chairs the harbour board?", hits, OPEN).grounded
@@ -180,6 +201,19 @@ def test_real_model_one_everyday_word_does_not_sink_an_answer(real_embedder) -> 
     assert ev.candidates[0].text.startswith("The Harbour Safety Board is chaired")
     # "runs" is absent from the passages but carries little of the question's meaning.
     assert ev.missing and ev.missing_share < 0.3
+
+
+@pytest.mark.slow
+def test_real_model_a_follow_up_is_weighed_with_what_it_leans_on(real_embedder) -> None:
+    hits = [_hit("Cases heard by the harbour court | 2022/23: 310; 2023/24: 342", "hc")]
+    scorer = _scorer(real_embedder)
+    first = parse_query("how many cases did the harbour court hear in 2023/24?")
+    follow = parse_query("is that more than the year before", history=[first])
+    assert follow.context  # it leans on the first question
+    ev = scorer.score(follow, hits)
+    # "more" is absent from the row, but it is not the whole meaning of the follow-up.
+    print(ev.missing, ev.missing_share, ev.measure_missing)
+    assert ev.missing_share < 0.5 and ev.measure_missing < 0.5
 
 
 @pytest.mark.slow

@@ -79,6 +79,12 @@ def test_terms_drop_function_words() -> None:
         ("who is the head of the lantern service?", "role"),
         ("who funds the board?", ""),
         ("what is the plan called?", ""),
+        ("how often does the lantern board meet?", "frequency"),
+        ("and how regularly do they get together", "frequency"),
+        ("how many times a year is the survey run?", "frequency"),
+        ("age profile of the people in the ferry scheme", "age"),
+        ("ferry thefts broken down by age", "age"),
+        ("which month had the most ferry thefts?", "month"),
     ],
 )
 def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:
@@ -103,6 +109,13 @@ def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
     assert gives_value("The scheme has six wardens.", "figure")
     assert not gives_value("The baseline will be set in 2025/26.", "figure")
     assert not gives_value("Figures are due by 31 March 2026.", "figure")
+    assert gives_value("The board meets quarterly.", "frequency")
+    assert gives_value("It reports to the council twice a year.", "frequency")
+    assert gives_value("Wardens walk the pier every two weeks.", "frequency")
+    assert not gives_value("The board is chaired by the Harbour Master.", "frequency")
+    assert not gives_value("The board met for the first time in 2023.", "frequency")
+    assert gives_value("Thefts peaked in August 2024.", "month")
+    assert not gives_value("Thefts peaked in 2024.", "month")
 
 
 @pytest.mark.parametrize(
@@ -238,6 +251,22 @@ def test_a_hyphenated_place_is_a_name_in_its_capitalised_parts() -> None:
     names = proper_names(texts, max_share=1.0)
     assert {"stoke", "sea"} <= names and not {"on", "night", "time", "icbs"} & names
     assert name_words("Stoke-on-Sea's rate") == ["stoke", "on", "sea", "rate"]
+
+
+def test_a_word_made_from_the_background_name_is_background_too() -> None:
+    from assistant.language import proper_names
+
+    texts = [f"Crime in Eastmere rose in {w}." for w in "abcdefghij"]  # in every text
+    texts += ["The Eastmerian coast and Westbrook.", "The Eastmerian fleet and Westbrook."]
+    names = proper_names(texts, max_share=0.3)
+    assert "westbrook" in names and not {"eastmere", "eastmerian"} & names
+
+
+def test_the_figures_a_question_states_are_not_its_years() -> None:
+    from assistant.language import stated_numbers
+
+    asked = "how many of the 212 thefts in 2023/24 involved 1,240 bikes or 4.5 tonnes in May 2024?"
+    assert stated_numbers(asked) == {"212", "1,240", "4.5"}
 
 
 # --- comparisons, frequencies, titles (the wording check's claims) ---------------------------
