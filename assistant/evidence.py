@@ -450,6 +450,9 @@ class Evidence:
         kind = self.query.kind
         if not (kind or value_asked(self.query) or cand.says_more):
             return False  # "what is X?" is not answered by a line that only names X
+        if lang.POINTER.search(cand.text) and not (cand.items or lang.has_figure(cand.text)):
+            return False  # "The table below gives the figures" states none (a list's intro
+            # is read with its items)
         q = self.query
         return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
 
@@ -658,7 +661,12 @@ class EvidenceScorer:
         n = len(cands)
         headings = tokens[2 * n : 2 * n + len(top)]
         found = set().union(*headings[:3], *tokens[2 * n + len(top) :]) if top else set()
-        read = [tokens[n + i] | headings[c.hit_index] for i, c in enumerate(cands)]
+        # a short form's words may be spread over a sentence and its headings ("the
+        # Commissioner" under "Police, Fire and Crime Plan" reads as "PFCC")
+        read = [
+            made_up.expand(known.expand(tokens[n + i] | headings[c.hit_index]))
+            for i, c in enumerate(cands)
+        ]
         for cand, toks in zip(cands, read, strict=True):
             cand.tokens = frozenset(toks)
         return tokens[:n], read, found

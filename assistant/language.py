@@ -119,7 +119,10 @@ CHANGE_QUESTION = re.compile(
     r"f[ae]ll(?:en|s|ing)?|r[io]s(?:e|en|es|ing)|(?:in|de)creas(?:e|ed|es|ing)|"
     r"drop(?:s|ped|ping)?|compar(?:e|ed|es|ing))\b|"
     r"\bwhat (?:was|is) the (?:change|fall|rise|increase|reduction|decrease)\b|"
-    r"\b(?:up or down|down or up|go(?:ne)? up|go(?:ne)? down|rise or fall|risen or fallen)\b",
+    r"\b(?:up or down|down or up|go(?:ne)? up|go(?:ne)? down|rise or fall|risen or fallen)\b|"
+    # what something did to a figure: "has it made a dent in", "any impact on", "did it work"
+    r"\b(?:made|make|makes|making|any|what|much|an?) (?:real |big |much )?(?:dent|difference|"
+    r"impact|effect)\b|\b(?:has|did|is) (?:it|this|that) work(?:ed|ing)?\b",
     re.I,
 )
 WHEN_QUESTION = re.compile(
@@ -142,10 +145,20 @@ PHRASE_END = frozenset(
     "was were is are did do does have has had will would can could should sit there in on at "
     "of for from by to with that which who per across during went got".split()
 )
+# Words after a verb that make it a phrasal verb ("ended up", "turned out", "signed off").
+PARTICLES = frozenset("up out in on at to into off down back away through over".split())
 BEFORE_COUNT = frozenset(": was were is are at to of totalled reached numbered stood".split())
 CLAUSE_BREAK = re.compile(r",\s|;|\(|\)|\.\s|\b(?:and|or|but|while|whereas)\b")
 COUNT_TOKEN = re.compile(r"£?\d[\d,]*(?:\.\d+)?%?|[a-z]+(?:['-][a-z]+)*|:")
 CAPTION = re.compile(r"^(table|figure|chart|source|note)s?\b[^|]*$", re.I)
+# A sentence that points to a table or list rather than stating anything ("The table below
+# gives headline figures for ...", "Table 4 shows ...", "These are set out below").
+POINTER = re.compile(
+    r"\b(?:table|chart|figure|list|box)s? (?:below|above|that follows)\b|\bthe following "
+    r"(?:table|chart|figure|list)\b|\b(?:table|chart|figure) \d+ (?:shows|gives|sets out|lists|"
+    r"summarises)\b|\b(?:set out|shown|listed|summarised|given) (?:below|in the table)\b",
+    re.I,
+)
 
 # --- Headings that make good suggested questions (assistant/suggest.py) -----------------------
 # A heading that names no topic of its own: front and back matter, and the framing sections

@@ -136,6 +136,9 @@ def _head_noun(match: re.Match[str] | None) -> str:
 
 def _noun_phrase(match: re.Match[str] | None) -> tuple[str, ...]:
     words: list[str] = []
+    head = match.group(1).lower().split()[:2] if match else []
+    if head and head[0].endswith("ed") and head[1:] in ([], *([p] for p in lang.PARTICLES)):
+        return ()  # "how many ended up in X": a verb, no noun (it counts what it leans on)
     for word in match.group(1).lower().split() if match else []:
         word = word.strip(",;:?.|")  # a "|" the user typed is not a word
         if word in lang.PHRASE_END or not word:

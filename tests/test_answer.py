@@ -6,6 +6,8 @@ here is invented for the test (a fictional county), none is taken from the eval 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from assistant.answer import AbstentionModel, answer_parts, answer_query
@@ -147,6 +149,27 @@ def test_a_count_names_the_narrowest_word_and_is_not_the_number_asked_about() ->
     # the number the question states is not its answer
     asked = "how many of the 212 knife offences on the ferries involved children?"
     assert not _ask(asked, narrow).grounded
+
+
+def test_a_line_pointing_to_a_table_does_not_lead_over_its_rows() -> None:
+    text = (
+        "The table below gives headline figures for ferry thefts in Eastmere during 2023/24.\n"
+        "Ferry thefts in Eastmere | 2023/24: 41; Notes: reported to the harbour police"
+    )
+    answer = _ask("ferry thefts in eastmere in 2023/24", [_hit(text)])
+    assert answer.text.startswith("Ferry thefts in Eastmere, 2023/24: 41")
+
+
+def test_a_short_form_reads_from_words_spread_over_a_sentence_and_its_title() -> None:
+    hit = _hit("The Board will invest £40,000 in wardens.", "hb")
+    titled = Hit(replace(hit.chunk, title="Harbour Safety Plan"), hit.score)
+    scorer = EvidenceScorer(
+        HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(),
+        synonyms=Synonyms.from_pairs([("HSB", "Harbour Safety Board")]),
+    )  # fmt: skip
+    query = parse_query("how much is the HSB spending on wardens?")
+    assert "hsb" in scorer.score(query, [titled]).candidates[0].tokens
+    assert "hsb" not in scorer.score(query, [hit]).candidates[0].tokens
 
 
 def test_the_abstention_model_decides_when_no_typed_check_refuses() -> None:

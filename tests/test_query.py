@@ -63,6 +63,8 @@ def test_a_question_asking_two_things_has_parts_and_a_leaning_part_carries_the_f
         ("According to the staffing table, who leads the night shift?", "row"),
         ("How many lifeboats were launched?", "count"),
         ("Is vandalism going up or down?", "change"),
+        ("have the pier patrols made a dent in vandalism", "change"),
+        ("any impact from the curfew on noise complaints?", "change"),
         ("since when has the curfew applied?", "date"),
         ("What are the harbour board's aims?", "list"),
         ("What was the burglary rate per 1,000 homes?", "number"),
@@ -82,6 +84,7 @@ def test_targets() -> None:
     assert parse_query("whats lighthouse").target == "lighthouse"
     assert parse_query("what is the population of Westbrook?").kind != "define"
     assert count_target("how many lifeboats launched in 2024") == "lifeboats"  # a participle
+    assert count_target("how many ended up at the harbour court") == ""  # a verb, no noun
     assert count_target("how many arrests and weapons seized on those patrols") == "weapons"
 
 
