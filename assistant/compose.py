@@ -252,6 +252,7 @@ VALUE_NAMES = {
     "duration": "length of time",
     "frequency": "frequency",
     "month": "month",
+    "date": "date",
     "figure": "figure",
 }
 

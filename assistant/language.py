@@ -211,8 +211,8 @@ MONEY_NOUN = (
 )
 ASKS_VALUE = {
     "money": re.compile(
-        rf"\bhow much\b[^?]*\b{MONEY_NOUN}(?!\w)|£|\bwhat(?:'s| is| was| are| were)? (?:the )?"
-        r"(?:\w+ ){0,4}(?:budget|salary|cost|precept)\b",
+        rf"\bhow much\b[^?]*\b{MONEY_NOUN}(?!\w)|£|\bwhat(?:'?s| is| was| are| were)? (?:the )?"
+        r"(?:\w+ ){0,4}(?:budget|salary|cost|precept|(?:contract|grant|annual|total) value)\b",
         re.I,
     ),
     # A person's name asked for about a role ("what's the name of the director?").
@@ -242,6 +242,8 @@ ASKS_VALUE = {
     ),
     # The month something happened in ("which month had the most calls?").
     "month": re.compile(r"\b(?:which|what) months?\b", re.I),
+    # A calendar date, not a year ("what date will it be published?").
+    "date": re.compile(r"\b(?:what|which|exact|on what) (?:date|day)\b", re.I),
     "duration": re.compile(
         r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait", re.I
     ),
@@ -288,6 +290,10 @@ GIVES_VALUE = {
         re.I,
     ),  # spelt out ("six priorities"); digits are read by has_figure (not a year, date or period)
     "month": re.compile(rf"\b(?:{MONTHS})\b"),
+    "date": re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})\b|\b(?:{MONTHS}) (?:\d{{1,2}}(?:st|nd|rd|th)?|"
+        rf"(?:19|20)\d\d)\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+    ),
     "frequency": re.compile(
         r"\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually|yearly|biannually)\b|"
         r"\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:day|week|fortnight|month|quarter|"

@@ -85,6 +85,9 @@ def test_terms_drop_function_words() -> None:
         ("age profile of the people in the ferry scheme", "age"),
         ("ferry thefts broken down by age", "age"),
         ("which month had the most ferry thefts?", "month"),
+        ("what date will the harbour review be published", "date"),
+        ("when will the harbour review be published", ""),
+        ("whats the annual contract value for the ferry service", "money"),
     ],
 )
 def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:
@@ -116,6 +119,9 @@ def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
     assert not gives_value("The board met for the first time in 2023.", "frequency")
     assert gives_value("Thefts peaked in August 2024.", "month")
     assert not gives_value("Thefts peaked in 2024.", "month")
+    assert gives_value("The review began on 4 April 2023.", "date")
+    assert gives_value("The review began in July 2024.", "date")
+    assert not gives_value("For 2024/25 the priority is the review.", "date")
 
 
 @pytest.mark.parametrize(
