@@ -1,0 +1,77 @@
+"""Sentence units that repeat within one ingest are embedded once, with the same vectors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.chunk import sentence_units
+from assistant.config import Settings
+from assistant.index import build_index
+from assistant.store import iter_records, open_collection, open_sentences
+from assistant.types import Chunk
+
+BOILERPLATE = "Contact the partnership office for a copy of this document in large print."
+
+
+class RecordingEmbedder:
+    """Wraps the real embedder and records every text it is asked to embed."""
+
+    def __init__(self, inner) -> None:
+        self.inner, self.model_id, self.texts = inner, inner.model_id, []
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.texts += texts
+        return self.inner.embed_documents(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        return self.inner.embed_query(text)
+
+
+def _write(corpus: Path) -> None:
+    corpus.mkdir()
+    for name, topic in (("burglary", "burglary"), ("fraud", "fraud")):
+        paragraphs = [
+            f"Priority {i}: the partnership reduces {topic} in area {i} by working with "
+            f"neighbourhood teams. Progress on {topic} in area {i} is reported each quarter."
+            for i in range(1, 7)
+        ]
+        body = "\n\n".join([*paragraphs[:3], BOILERPLATE, *paragraphs[3:]])
+        text = f"# {topic.title()} plan\n\n## Delivery\n\n{body}\n"
+        (corpus / f"{name}.md").write_text(text, encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_repeated_units_are_embedded_once_with_their_own_vectors(
+    tmp_path: Path, real_embedder
+) -> None:
+    corpus = tmp_path / "corpus"
+    _write(corpus)
+    settings = Settings(
+        _env_file=None,
+        corpus_dir=corpus,
+        index_dir=tmp_path / "index",
+        chunk_size=300,
+        chunk_overlap=120,
+    )
+    embedder = RecordingEmbedder(real_embedder)
+    build_index(settings, embedder)
+
+    collection, manifest = open_collection(settings)
+    chunks = {
+        cid: Chunk.from_record(cid, text, meta)
+        for cid, text, meta, _ in iter_records(collection, ["documents", "metadatas"])
+    }
+    stored = list(iter_records(open_sentences(settings, manifest), ["metadatas", "embeddings"]))
+    units = [sentence_units(chunks[m["chunk_id"]])[m["k"]] for _, _, m, _ in stored]
+    # The corpus repeats units (headings per chunk, overlap, the shared boilerplate)...
+    assert len(units) > len(set(units)) and units.count(BOILERPLATE) >= 2
+    # ...yet no text was embedded twice,
+    assert len(embedder.texts) == len(set(embedder.texts))
+    # and every stored sentence vector is that unit's own standalone vector.
+    distinct = sorted(set(units))
+    standalone = dict(zip(distinct, real_embedder.embed_documents(distinct), strict=True))
+    for unit, (_, _, _, vector) in zip(units, stored, strict=True):
+        assert np.allclose(vector, standalone[unit], atol=1e-6)
