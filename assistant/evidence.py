@@ -317,7 +317,10 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     for c in query.constraints:
         mine = own - (lang.plan_spans(text) - c.periods)  # "Plan 2024-2028" dates no figure
         given = mine or (_heading_periods(headed, c.periods) if value else headed)
-        if c.kind != "period":
+        if c.kind == "group":  # a word of the part asked about ("women", "18"), any ending
+            stem = c.text[:-1] if len(c.text) > 3 and c.text.endswith("s") else c.text
+            ok = bool(re.search(rf"(?i)(?<!\w){re.escape(stem)}", f"{heading} {text}"))
+        elif c.kind != "period":
             ok = c.text in words
         elif all(last == first + 1 for first, last in c.periods):  # financial years asked
             ok = lang.periods_meet(c.periods, given | lang.financial_years(text))

@@ -145,6 +145,12 @@ PHRASE_END = frozenset(
     "was were is are did do does have has had will would can could should sit there in on at "
     "of for from by to with that which who per across during went got".split()
 )
+# "how many of the X were Y?": Y is the part of the whole asked about.
+SUBGROUP = re.compile(
+    r"\bhow many of (?:the|them|those|these|our)\b[^?]*?\b(?:are|were|is|was|involved|involve|"
+    r"had|have|came from|come from)\b([^?]+)",
+    re.I,
+)
 # Words after a verb that make it a phrasal verb ("ended up", "turned out", "signed off").
 PARTICLES = frozenset("up out in on at to into off down back away through over".split())
 BEFORE_COUNT = frozenset(": was were is are at to of totalled reached numbered stood".split())

@@ -19,7 +19,7 @@ from assistant import language as lang
 class Constraint:
     """Something the answer must carry: a period asked for, or a place or body named."""
 
-    kind: str  # period | name
+    kind: str  # period | name | group
     text: str  # as the question says it ("2021/22", "carlisle")
     periods: frozenset[tuple[int, int]] = frozenset()
 
@@ -156,7 +156,22 @@ def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Cons
     out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(dated)]
     words = lang.name_words(text)
     out += [Constraint("name", w) for w in dict.fromkeys(words) if w in names]
+    out += [Constraint("group", w) for w in subgroup_words(text)]
     return tuple(out)
+
+
+def subgroup_words(text: str) -> tuple[str, ...]:
+    """The words of the part of a whole that "how many of the X were Y?" asks about (Y).
+
+    "how many of the adults in treatment are women?" asks for women: a figure for all adults
+    in treatment does not answer it.
+    """
+    m = lang.SUBGROUP.search(text)
+    if not m:
+        return ()
+    parts = [w for raw in re.findall(r"[\w']+", m.group(1).lower()) for w in raw.split("_")]
+    words = [re.sub(r"^(\d+)s$", r"\1", w) for w in parts]  # "18s" -> "18"
+    return tuple(dict.fromkeys(w for w in words if w not in lang.STOPWORDS and len(w) > 1))
 
 
 def _merge(own: tuple[Constraint, ...], earlier: tuple[Constraint, ...]) -> tuple[Constraint, ...]:

@@ -172,6 +172,14 @@ def test_a_short_form_reads_from_words_spread_over_a_sentence_and_its_title() ->
     assert "hsb" not in scorer.score(query, [hit]).candidates[0].tokens
 
 
+def test_a_figure_for_the_whole_does_not_answer_for_a_part_of_it() -> None:
+    hits = [_hit("There were 410 ferry passengers fined in 2024, 120 of them women.")]
+    assert _ask("how many of the ferry passengers fined were women?", hits).grounded
+    whole = [_hit("There were 410 ferry passengers fined in 2024.")]
+    answer = _ask("how many of the ferry passengers fined were women?", whole)
+    assert not answer.grounded and "women" in answer.text
+
+
 def test_the_abstention_model_decides_when_no_typed_check_refuses() -> None:
     hits = [_hit("The harbour board is chaired by the Port Warden.")]
     assert _ask("who chairs the harbour board?", hits, OPEN).grounded

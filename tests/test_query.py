@@ -75,6 +75,16 @@ def test_answer_kind(question: str, kind: str) -> None:
     assert answer_kind(question) == kind
 
 
+def test_how_many_of_the_whole_were_a_part_asks_about_the_part() -> None:
+    from assistant.query import subgroup_words
+
+    assert subgroup_words("how many of the ferry passengers were women?") == ("women",)
+    assert subgroup_words("how many of the 40 thefts involved under-18s") == ("under", "18")
+    assert subgroup_words("how many ferry passengers were women?") == ()
+    q = parse_query("how many of them came from schools")
+    assert ("group", "schools") in [(c.kind, c.text) for c in q.constraints]
+
+
 def test_targets() -> None:
     assert count_target("How many lifeboats were launched last winter?") == "lifeboats"
     assert count_target("how many went out?") == ""
