@@ -11,6 +11,7 @@ from typing import Any
 from assistant import language as lang
 from assistant.claims import (
     Claim,
+    DocFigure,
     GlossaryRules,
     Reading,
     bodies,
@@ -219,3 +220,17 @@ def place_of_figure(doc: Reading, f: Any, rules: GlossaryRules) -> str:
     if f.row >= 0:
         return next((p for p, _ in rules.places_in(f"{f.label} | {f.column}")), "")
     return figure_place(doc.units[f.unit_index], f.q.start, f.q.end, rules)
+
+
+def misplaced_figure(
+    sentence: str, c: Claim, doc: Reading, fig: DocFigure, rules: GlossaryRules
+) -> dict[str, str]:
+    """The place the draft gives a figure, when the passage gives that figure another place.
+
+    "About 273,000 people live in Westmorland and Furness" where the passage says "273,000
+    people live in Cumberland and about 227,000 in Westmorland and Furness": the figure is
+    found, but for Cumberland, so the place is a conflict (a figure's scope, not just its value).
+    """
+    mine = figure_place(sentence, c.start, c.end, rules)
+    theirs = place_of_figure(doc, fig, rules) if mine else ""
+    return {mine: theirs} if theirs and not same_place(mine, theirs) else {}
