@@ -210,8 +210,11 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
         period = _attached_period(sentence, q.start, q.end)
         old, measure = _is_old(sentence, q.start), _measure(sentence, q.end, rules.common, q.start)
         out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
+    spans = lang.month_spans(sentence)  # "April 2025 to March 2028": one period, not two dates
+    out += [Claim("date", text, s, e, value) for value, text, s, e in spans]
     for value, text, s, e in lang.full_dates(sentence):
-        out.append(Claim("date", text, s, e, value))
+        if not any(a <= s < b for _, _, a, b in spans):
+            out.append(Claim("date", text, s, e, value))
     for value, text, s, e in lang.period_spans(lang.mask_editions(sentence)):
         out.append(Claim("date", text, s, e, value))
     for way, pattern in (("up", lang.CHANGE_UP), ("down", lang.CHANGE_DOWN)):

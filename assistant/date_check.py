@@ -21,6 +21,8 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
     sentence gives several dates, the one in the clause most like the draft's decides
     ("created in 2012, with Peter McCall serving as Commissioner from 2016").
     """
+    if len(claim.value) == 4:
+        return check_span(claim, doc, anchor)
     full = len(claim.value) == 3
     items = doc.dates if full else doc.periods
 
@@ -39,6 +41,30 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
     if here:
         return "conflict", here[0][1]
     return ("found", "") if any(hit(v) for v, _, _ in items) else ("missing", "")
+
+
+def check_span(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+    """A span from one month to another ("April 2025 to March 2028") as one period.
+
+    Found where one passage sentence gives both its months, or the passage gives the same
+    years as a period ("2025-2028", in a sentence or its heading); a conflict where the
+    sentence the draft matches (or the heading) gives another month span or period of years;
+    a span's years that merely fall inside a longer period are not found (they are no match
+    for "2025-2028" when the draft says March 2027).
+    """
+    y1, m1, y2, m2 = claim.value
+    for i in {i for _, _, i in doc.dates}:
+        given = {v[:2] for v, _, j in doc.dates if j == i}
+        if (y1, m1) in given and (y2, m2) in given:
+            return "found", ""
+    if any(v == (y1, y2) for v, _, _ in doc.periods):
+        return "found", ""
+    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
+    if theirs := lang.month_spans(unit):
+        return "conflict", theirs[0][1]
+    if spread := [t for v, t, i in doc.periods if i in (anchor, -1) and v[0] < v[1]]:
+        return "conflict", spread[0]
+    return "missing", ""
 
 
 def _date_of_clause(

@@ -549,6 +549,30 @@ def financial_years(text: str) -> set[tuple[int, int]]:
     return out
 
 
+def month_spans(text: str) -> list[tuple[tuple[int, int, int, int], str, int, int]]:
+    """Spans from one month to another: ((first year, month, last year, month), text, s, e).
+
+    "April 2025 to March 2028" is (2025, 4, 2028, 3): one period, compared as a whole (it is the
+    plan "2025-2028"), not two dates each looked for on its own.
+    """
+    months = MONTHS.split("|")
+    return [
+        (
+            (
+                int(m.group(2)),
+                months.index(m.group(1)) + 1,
+                int(m.group(4)),
+                months.index(m.group(3)) + 1,
+            ),
+            m.group(0),
+            m.start(),
+            m.end(),
+        )
+        for m in MONTH_SPAN.finditer(text)
+        if int(m.group(2)) <= int(m.group(4))
+    ]
+
+
 # A period given relative to the one a conversation is about ("and the year before?").
 RELATIVE_YEAR = re.compile(
     r"\b(?:year|twelve months) (before|earlier|prior|after|later)\b|"
