@@ -31,7 +31,8 @@ def check_figure(
     A conflict when the passage gives another value about the same thing, the same value about
     something else while another figure is about this (swapped), or the value only as the
     earlier one of a change ("up from 38%"). A value the passage gives for the place the draft
-    gives it (`placed`) is never swapped for one about another place.
+    gives it (`placed`) is never swapped for one about another place. "conflict-newer" when the
+    draft gives no date and the passage's table gives the same measure for a later period.
     """
     q = claim.value
     same_unit = [f for f in doc.figures if lang.same_unit(q, f.q)]
@@ -61,7 +62,11 @@ def check_figure(
         if claim.period and m.period and not lang.periods_meet({claim.period}, {m.period}):
             return "conflict-date", lang.period_label(m.period), m
         if not dated and not claim.old and (latest := later(doc, m)):  # since replaced
-            return "conflict", f"{latest.q.text.strip()} ({lang.period_label(latest.period)})", m
+            return (
+                "conflict-newer",
+                f"{latest.q.text.strip()} ({lang.period_label(latest.period)})",
+                m,
+            )
         return "found", m.q.text.strip(), m
     if q.unit == "%" and (part := _share_of_counts(q, doc, tol)):
         return "found", *part

@@ -1181,8 +1181,9 @@ def polarity_clash(draft: str, backing: str, least: int = 2) -> str:
 
     Each draft clause is set beside the backing clause sharing most content words with it (at
     least `least`); when one of the two is negated and the other is not ("Cumbria is a Violence
-    Reduction Unit area" against "Cumbria is not a Violence Reduction Unit area"), that backing
-    clause is returned. "" when every clause agrees.
+    Reduction Unit area" against "Cumbria is not a Violence Reduction Unit area"), or when the
+    two give opposite bare comparatives ("lower among ..." against "higher among ..."), that
+    backing clause is returned. "" when every clause agrees.
     """
     theirs = [c for c in CLAIM_BREAK.split(backing) if c and c.strip()]
     for mine in (c for c in CLAIM_BREAK.split(draft) if c and c.strip()):
@@ -1193,7 +1194,22 @@ def polarity_clash(draft: str, backing: str, least: int = 2) -> str:
             continue
         if bool(NEGATION.search(mine)) != bool(NEGATION.search(clause)):
             return clause.strip()
+        ways = _bare_comparatives(mine), _bare_comparatives(clause)
+        if len(ways[0]) == len(ways[1]) == 1 and ways[0] != ways[1]:
+            return clause.strip()  # "considerably lower among ..." against "considerably higher"
     return ""
+
+
+# A comparative said of a group without naming what it is compared with ("reoffending is
+# considerably higher among people released from short sentences"); "higher than ..." is a
+# comparison claim of its own (see `comparisons`), checked against what it names.
+BARE_MORE = re.compile(r"\b(?:higher|greater|larger|bigger)\b(?!\s+than\b)", re.I)
+BARE_LESS = re.compile(r"\b(?:lower|smaller|fewer)\b(?!\s+than\b)", re.I)
+
+
+def _bare_comparatives(clause: str) -> set[str]:
+    """The ways ("more", "less") of the bare comparatives of a clause."""
+    return {way for way, p in (("more", BARE_MORE), ("less", BARE_LESS)) if p.search(clause)}
 
 
 # A role in a board: chair, vice-chair, co-chair ("chairs", "co-chaired by", "Chair:").

@@ -219,7 +219,8 @@ def place_of_figure(doc: Reading, f: Any, rules: GlossaryRules) -> str:
     """The place a passage's figure is given for: its table row or column, else its sentence."""
     if f.row >= 0:
         return next((p for p, _ in rules.places_in(f"{f.label} | {f.column}")), "")
-    return figure_place(doc.units[f.unit_index], f.q.start, f.q.end, rules)
+    unit = doc.units[f.unit_index]
+    return figure_place(unit, f.q.start, f.q.end, rules) or _sole_place(unit, f.q.start, rules)
 
 
 def misplaced_figure(
@@ -231,6 +232,27 @@ def misplaced_figure(
     people live in Cumberland and about 227,000 in Westmorland and Furness": the figure is
     found, but for Cumberland, so the place is a conflict (a figure's scope, not just its value).
     """
-    mine = figure_place(sentence, c.start, c.end, rules)
+    mine = figure_place(sentence, c.start, c.end, rules) or _sole_place(sentence, c.start, rules)
     theirs = place_of_figure(doc, fig, rules) if mine else ""
     return {mine: theirs} if theirs and not same_place(mine, theirs) else {}
+
+
+_STRONG_BREAK = re.compile(r"[;:()|]|\.\s")
+
+
+def _sole_place(text: str, at: int, rules: GlossaryRules) -> str:
+    """The one place named in the part of a sentence around `at` ("" for none or several).
+
+    The part runs between strong breaks (semicolons, colons, brackets), not commas or "and":
+    in "At 31.8 per 1,000, the rate in Westmorland and Furness is ..." and "...; Cumberland's
+    violence and sexual offences rate of 31.8 per 1,000 is ..." the place sits in another
+    clause than the figure, but it is the only place that part gives anything for.
+    """
+    left = max((m.end() for m in _STRONG_BREAK.finditer(text) if m.end() <= at), default=0)
+    right = min(
+        (m.start() for m in _STRONG_BREAK.finditer(text) if m.start() >= at), default=len(text)
+    )
+    part = text[left:right]
+    inside = [(s, s + len(n)) for n, s in bodies(part)]
+    named = {p for p, s in rules.places_in(part) if not any(a <= s < b for a, b in inside)}
+    return next(iter(named)) if len(named) == 1 else ""

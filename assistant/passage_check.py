@@ -65,6 +65,7 @@ class ClaimCheck:
     end: int
     status: str  # found | conflict | missing
     document_value: str = ""
+    newer: bool = False  # a conflict with the value the passage gives for a later period
 
 
 def _anchor_unit(doc: Reading, sentence: str) -> int:
@@ -99,6 +100,8 @@ def check_passage(
                 return bool(mine) and same_place(mine, place_of_figure(doc, f, rules))
 
             status, value, fig = check_figure(c, doc, policy, strong, dated, placed)
+            newer = status == "conflict-newer"
+            status = "conflict" if newer else status
             if status == "conflict-date":
                 wrong_period[c.period] = value
                 status, value = "found", ""
@@ -108,7 +111,7 @@ def check_passage(
                 found.append(fig)
                 deadlines.update(figure_deadline(sentence, c, doc, fig))
                 misplaced.update(misplaced_figure(sentence, c, doc, fig, rules))
-            out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value)
+            out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value, newer)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
         if c.kind == "date" and base_met(sentence, c, found, doc):

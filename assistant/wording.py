@@ -149,6 +149,8 @@ def judge(
         ]
         if found := editions.stale(said, full[0][0].score, checked, old):
             return _stale(v, *full[0], *found)
+        if later := editions.newer_value(said, checked):
+            return _stale(v, *full[0], None, later)
         if full[0][0].score < policy.restated_ceiling and (
             was := editions.restated(said, full[0][0].score, everything, policy.outrank_margin)
         ):
@@ -163,14 +165,14 @@ def judge(
 def _stale(
     v: SentenceVerdict, aligned: Aligned, checks: list[ClaimCheck], old: Any, newer: Any
 ) -> SentenceVerdict:
-    """Outdated: a replaced edition's figure given as today's (see editions.stale)."""
+    """Outdated: a replaced figure given as today's (editions.stale; `old` None: newer_value)."""
     _cite(v, aligned, checks)
     v.verdict, v.element = "outdated", "superseded"
     v.draft_value, v.document_value = newer.text, newer.document_value
     v.corrected = corrected(v.sentence, [newer])
+    was = f"a superseded document ({old.source.get('title')})" if old else "an earlier period"
     v.reasons.append(
-        f'"{newer.text}" is the figure of a superseded document ({old.source.get("title")}); '
-        f'the current documents say "{newer.document_value}"'
+        f'"{newer.text}" is the figure of {was}; the current documents say "{newer.document_value}"'
     )
     return v
 

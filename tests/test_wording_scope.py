@@ -1,0 +1,115 @@
+"""Wording check, what a claim is said of: a figure's place and period, a bare comparative.
+
+Every text here is invented (a harbour town, its ferries and moorings), not from the eval sets.
+"""
+
+from __future__ import annotations
+
+from assistant import language as lang
+from assistant.claims import GlossaryRules
+from assistant.wording import Aligned, judge
+
+RULES = GlossaryRules(
+    {
+        "places": ["Eastport", "Westhaven", "Northcliff"],
+        "corpus_text": "harbour ferry theft eastport westhaven northcliff",
+    }
+)
+
+
+def _doc(text: str, score: float = 0.8) -> Aligned:
+    return Aligned(text, text, score, {"doc_id": "d", "title": "Doc", "section": ""})
+
+
+def _judge(draft: str, *docs: Aligned):
+    return judge(draft, list(docs), list(docs), RULES)
+
+
+# --- a figure's place, when it sits in another clause than the figure -------------------------
+
+PLACED = _doc(
+    "Eastport has the most moorings; Westhaven's ferry theft and vandalism rate of 4.2 per "
+    "1,000 is close to the county rate of 4.5."
+)
+
+
+def test_a_figures_place_in_another_clause_is_checked() -> None:
+    v = _judge(
+        "At 4.2 per 1,000, the ferry theft and vandalism rate in Eastport is close to the "
+        "county's 4.5.",
+        PLACED,
+    )
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "place",
+        "Eastport",
+        "Westhaven",
+    )
+
+
+def test_the_right_place_in_another_clause_is_supported() -> None:
+    v = _judge(
+        "At 4.2 per 1,000, the ferry theft and vandalism rate in Westhaven is close to the "
+        "county's 4.5.",
+        PLACED,
+    )
+    assert v.verdict == "supported"
+
+
+def test_a_sentence_naming_two_places_is_not_given_one_of_them() -> None:
+    # neither place is in the figure's clause and the draft names two: no place is read
+    doc = _doc("The ferry theft and vandalism rate of 4.2 per 1,000 is close to the county's 4.5.")
+    v = _judge(
+        "At 4.2 per 1,000, the ferry theft and vandalism rate is close to the county's 4.5, "
+        "as in Eastport and Northcliff.",
+        doc,
+    )
+    assert v.element != "place"
+
+
+# --- a figure the documents have since replaced ----------------------------------------------
+
+OLD = _doc("The harbour review found 81 ferry thefts in 2022/23, up 12% on the year before.", 0.9)
+TABLE = _doc("Ferry thefts | 2022/23: 81; 2023/24: 77", 0.6)
+
+
+def test_an_undated_figure_a_table_gives_a_later_value_for_is_outdated() -> None:
+    v = _judge("The latest figures show 81 ferry thefts, up 12% on the year before.", OLD, TABLE)
+    assert (v.verdict, v.draft_value) == ("outdated", "81")
+    assert "77" in v.document_value
+    assert "earlier period" in v.reasons[-1]
+
+
+def test_the_same_figure_given_for_its_year_is_supported() -> None:
+    v = _judge("In 2022/23 there were 81 ferry thefts, up 12% on the year before.", OLD, TABLE)
+    assert v.verdict == "supported"
+
+
+# --- a bare comparative ------------------------------------------------------------------------
+
+MOORED = _doc(
+    "Ferry thefts are considerably higher among boats moored overnight in the outer harbour."
+)
+
+
+def test_an_opposite_bare_comparative_is_a_direction_conflict() -> None:
+    v = _judge(
+        "Ferry thefts are considerably lower among boats moored overnight in the outer harbour.",
+        MOORED,
+    )
+    assert (v.verdict, v.element) == ("conflict", "direction")
+    assert "higher" in v.document_value
+    ok = _judge(
+        "Ferry thefts are much higher among boats moored overnight in the outer harbour.", MOORED
+    )
+    assert ok.verdict == "supported"
+
+
+def test_a_comparison_turned_round_is_no_clash() -> None:
+    # "lower than" names what it is compared with: the two say the same thing
+    draft = "ferry thefts in Eastport are lower than in Westhaven"
+    backing = "ferry thefts in Westhaven are higher than in Eastport"
+    assert lang.polarity_clash(draft, backing) == ""
+    assert lang.polarity_clash(
+        "thefts are lower among small boats", "thefts are higher among small boats"
+    )
