@@ -97,8 +97,26 @@ OVERCLAIM = re.compile(
     r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b",
     re.I,
 )
+# Words that say of a whole group what an overclaim's "all" or "every" says: each one of it.
+WHOLE_GROUP = frozenset({"all", "every", "each", "both"})
+
+
+def says_as_much(word: str, text: str) -> bool:
+    """True when a text says what an overclaim word says.
+
+    The word itself, or for "all" and "every" any word that says it of each of a group ("each
+    pathway lead", "both hospitals").
+    """
+    word = word.lower()
+    if word in text.lower():
+        return True
+    forms = WHOLE_GROUP if word in WHOLE_GROUP else frozenset()
+    return any(re.search(rf"\b{f}\b", text, re.I) for f in forms)
+
+
+# "most of them" is a share (the majority), not a superlative.
 SUPERLATIVE = re.compile(
-    r"\b(highest|lowest|largest|smallest|most|fewest|biggest|worst|best)\b", re.I
+    r"\b(highest|lowest|largest|smallest|most(?!\s+of\b)|fewest|biggest|worst|best)\b", re.I
 )
 # A figure given as the earlier value of a change ("up from 72", "compared with 81").
 FROM_VALUE = re.compile(
@@ -698,9 +716,11 @@ APPROX_WORDS = {
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _COUNT_WORDS = {w: v for w, v in NUMBER_WORDS.items() if w not in ("zero", "one")}
 _NUM = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+# The part of a share in words ("six in ten", "3 in 10"): a small count, never a year after it.
+_SMALL = r"two|three|four|five|six|seven|eight|nine|[2-9](?=\s+in\s+(?:10|[1-9]\d?)\b)"
 FIGURE = re.compile(
     r"(?:\b(?P<approx>" + "|".join(sorted(APPROX_WORDS, key=len, reverse=True)) + r")\s+)?"
-    r"(?:(?P<onein>\b(?:one|1)\s+in\s+(?P<of>" + _NUM + r"))\b"
+    r"(?:(?P<onein>\b(?P<k>one|1|" + _SMALL + r")\s+in\s+(?P<of>" + _NUM + r"))\b"
     r"|(?P<frac>\b(?:(?P<times>a|one|two|three|four)[\s-]+)(?P<part>half|third|quarter|fifth|"
     r"tenth)s?\b|\bhalf(?= of\b))"
     r"|(?P<cur>£)?(?P<num>(?<![\w.,/])(?:" + _NUM + r"|one(?=\s+(?:thousand|million|billion)\b)))"
@@ -801,7 +821,8 @@ def quantity(m: re.Match[str], offset: int = 0) -> Quantity:
     start, end = m.start() + offset, m.end() + offset
     if m.group("onein"):
         of, _ = _number(m.group("of"))
-        return _fraction(100.0 / of, m.group(0), start, end, approx)
+        part = 1.0 if m.group("k").lower() in ("one", "1") else _number(m.group("k"))[0]
+        return _fraction(100.0 * part / of, m.group(0), start, end, approx)
     if m.group("frac"):
         times = _number(m.group("times"))[0] if m.group("times") not in (None, "a", "one") else 1
         part = FRACTIONS[(m.group("part") or "half").lower()]
@@ -917,8 +938,24 @@ def same_value(
         return -room <= gap <= slack
     if draft.approx == "over":  # a lower bound: "more than a third" for 35.9%
         wider = (tolerance if over_tolerance is None else over_tolerance) * abs(draft.value)
-        return -slack <= gap <= wider + slack
+        return -slack <= gap <= max(wider, round_step(draft)) + slack
     return False
+
+
+def round_step(q: Quantity) -> float:
+    """The step a round figure is rounded to, at most half its value: "2,000" 1,000, "80" 10.
+
+    A lower bound on a round figure ("over 2,000 responses") stands for anything up to the
+    next round figure (2,300 is over 2,000; 3,100 is over 3,000, not over 2,000). 0 for a
+    fraction, money or a rate.
+    """
+    value = abs(q.value)
+    if value < 10 or value != int(value) or q.unit not in ("", "%"):
+        return 0.0
+    step = 1.0
+    while value % (step * 10) == 0:
+        step *= 10
+    return min(step, value / 2)
 
 
 def full_dates(text: str) -> list[tuple[tuple[int, int, int], str, int, int]]:

@@ -124,7 +124,7 @@ def judge(
     said = claims(sentence, rules, policy)
     checked = [(a, check_passage(sentence, said, a, rules, policy)) for a in related]
     claim = lang.OVERCLAIM.search(sentence)
-    if claim and not any(claim.group(0).lower() in a.passage.lower() for a in related[:2]):
+    if claim and not any(lang.says_as_much(claim.group(0), a.passage) for a in related[:2]):
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return _cite(v, *checked[0])
     full = [(a, c) for a, c in checked if all(x.status == "found" for x in c)]
