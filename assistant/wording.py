@@ -276,11 +276,14 @@ def _conflict_or_unsupported(
     def weight(item: tuple[Aligned, list[ClaimCheck]]) -> tuple[int, float]:
         return sum(x.status != "missing" for x in item[1]), item[0].score
 
+    # a passage aligned nearly as well as the best one is about the same thing, so its other
+    # date or figure is a conflict even where it makes none of the sentence's other claims
+    near = checked[0][0].score - policy.outrank_margin
     clashing = [
         (a, c)
         for a, c in checked
         if any(x.status == "conflict" for x in c)
-        and (any(x.status == "found" for x in c) or a is checked[0][0])
+        and (any(x.status == "found" for x in c) or a is checked[0][0] or a.score >= near)
     ]
     if not clashing:
         _cite(v, *checked[0])

@@ -68,3 +68,21 @@ def test_a_month_span_is_found_where_the_passage_gives_both_months() -> None:
         "date",
         "June 2025 to September 2026",
     )
+
+
+def _scored(text: str, score: float) -> Aligned:
+    return Aligned(text, text, score, {"doc_id": "d", "title": "Doc", "section": ""})
+
+
+def test_another_date_in_a_passage_aligned_nearly_as_well_is_a_conflict() -> None:
+    top = _scored("The ferry safety duty requires every operator to keep a passenger log.", 0.62)
+    dated = _scored("The ferry safety duty has applied since 1 May 2021.", 0.60)
+    v = _judge(
+        "Since 1 May 2022, every ferry operator has had a duty to keep a passenger log.", top, dated
+    )
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "date", "1 May 2021")
+    far = _scored("The ferry safety duty has applied since 1 May 2021.", 0.50)
+    w = _judge(
+        "Since 1 May 2022, every ferry operator has had a duty to keep a passenger log.", top, far
+    )
+    assert w.verdict == "unsupported"  # a passage aligned much worse may be about another thing
