@@ -371,12 +371,23 @@ def quoted_edition(
     "the 2024 strategy's target was 5%" speaks of one, and so does "Its target was 5%" after a
     sentence naming it; "the 2025 refresh of the ... Strategy" names the current edition. An
     edition the reader names too (`named`) is not flagged: then the old statement is the point.
+    Nor is a name that fits several editions when the text has none of the words that set the
+    replaced one apart ("reports on the Response Strategy delivery plan": the series).
     """
     if LEADING_PRONOUN.match(text):
         text = f"{before} {text}"
-    found = set(named_documents(text, titles, years=True)) & set(superseded)
+    every = set(named_documents(text, titles, years=True))
+    found = every & set(superseded)
     found -= set(named)
+    words = terms(text)
+    found = {t for t in found if len(every) < 2 or _own_words(t, every) & words}
     return titles[sorted(found)[0]] if found else ""
+
+
+def _own_words(title: str, titles: Iterable[str]) -> set[str]:
+    """The words of a title that no other of `titles` has: "2024" of "... Strategy 2024"."""
+    others = set().union(*(terms(t) for t in titles if t != title))
+    return terms(title) - others
 
 
 # A person's name: two capitalised words, neither of which the corpus uses as a common word.

@@ -21,17 +21,22 @@ from assistant.claims import (
 )
 
 
-def check_relation(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
+def check_relation(
+    c: Claim, doc: Reading, anchor: int, sentence: str = "", acronyms: dict[str, str] | None = None
+) -> tuple[str, str]:
     """Who does it: the passage's "chaired by ..." where the draft's sentence sits.
 
     The passage's relation with the draft's verb decides; with none, one of the same meaning
-    ("led by" for "chaired by").
+    ("led by" for "chaired by"). A holder the draft places ("the Head of X at the
+    Commissioner's office") is the passage's when the passage names that post in a body whose
+    name (its short form spelled out with `acronyms`) has the draft's words ("OPFCC Head of X").
     """
     verb, who = c.value
     units = [anchor] + [i for i in range(len(doc.units)) if i != anchor]
     if 0 <= anchor < len(doc.units) and (cell := _role_cell(doc.units[anchor], verb)):
         theirs = plain_name(cell)
-        return ("found", "") if who in theirs or theirs.startswith(who) else ("conflict", cell)
+        same = who in theirs or theirs.startswith(who) or placed_post(who, theirs, acronyms or {})
+        return ("found", "") if same else ("conflict", cell)
     # a table row about another body says nothing of who chairs the draft's
     units = [i for i in units if i < 0 or not row_body(doc.units[i], sentence)]
     for verbs in ({verb}, lang.SAME_RELATION.get(verb, frozenset())):
@@ -42,8 +47,32 @@ def check_relation(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
                 theirs = plain_name(m.group(2))
                 if theirs.startswith(who) or who.startswith(theirs):
                     return "found", ""
+                if placed_post(who, theirs, acronyms or {}):
+                    return "found", ""
                 return "conflict", m.group(2).strip()
     return "missing", ""
+
+
+def placed_post(who: str, theirs: str, acronyms: dict[str, str]) -> bool:
+    """True when a post the draft places in a body is the passage's post in that body.
+
+    "head of partnerships at the commissioner's office" against "opfcc head of partnerships"
+    with OPFCC spelled out as "Office of the Police, Fire and Crime Commissioner": the post is
+    named, and every word of the draft's body is in the passage's name. Both names plain
+    (see `plain_name`).
+    """
+    m = re.match(r"(.+?) (?:at|in|within|from) (?:the )?(.+)$", who)
+    if not m:
+        return False
+    post, body = m.groups()
+    full = theirs
+    for short, long in acronyms.items():
+        full = re.sub(rf"\b{re.escape(short.lower())}\b", plain_name(long), full)
+    if post not in full:
+        return False
+    words = lang.terms(full)
+    wanted = {lang.base_word(w) for w in lang.terms(body)} - lang.STOPWORDS
+    return bool(wanted) and all(any(lang.same_word(w, x) for x in words) for w in wanted)
 
 
 def _role_cell(unit: str, verb: str) -> str:

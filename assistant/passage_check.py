@@ -131,7 +131,7 @@ def check_passage(
         elif c.kind in ("body", "place"):
             status, value = check_name(c, doc, anchors[0], sentence, rules)
         elif c.kind == "relation":
-            status, value = check_relation(c, doc, anchors[0], sentence)
+            status, value = check_relation(c, doc, anchors[0], sentence, rules.acronyms)
         elif c.kind == "comparison":
             status, value = check_comparison(c, doc, anchors, found, sentence)
         elif c.kind == "month":

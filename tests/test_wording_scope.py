@@ -6,6 +6,7 @@ Every text here is invented (a harbour town, its ferries and moorings), not from
 from __future__ import annotations
 
 from assistant import language as lang
+from assistant import name_check
 from assistant.claims import GlossaryRules
 from assistant.wording import Aligned, judge
 
@@ -112,4 +113,53 @@ def test_a_comparison_turned_round_is_no_clash() -> None:
     assert lang.polarity_clash(draft, backing) == ""
     assert lang.polarity_clash(
         "thefts are lower among small boats", "thefts are higher among small boats"
+    )
+
+
+# --- who holds a post, and which edition a passage speaks of ----------------------------------
+
+
+def test_a_post_placed_in_a_body_is_matched_through_the_bodys_short_form() -> None:
+    acronyms = {"OHM": "Office of the Harbour Master"}
+    theirs = "ohm head of berthing and moorings"
+    assert name_check.placed_post(
+        "head of berthing and moorings at the harbour master's office", theirs, acronyms
+    )
+    assert not name_check.placed_post(
+        "head of berthing and moorings at eastport council", theirs, acronyms
+    )
+    assert not name_check.placed_post(
+        "head of fisheries at the harbour master's office", theirs, acronyms
+    )
+    rules = GlossaryRules(
+        {
+            "acronyms": [{"term": "OHM", "expansion": "Office of the Harbour Master"}],
+            "corpus_text": "quay watch group ohm head of berthing",
+        }
+    )
+    doc = _doc("The Quay Watch Group is chaired by the OHM Head of Berthing and Moorings.")
+    ok = judge(
+        "The Quay Watch Group is chaired by the Head of Berthing and Moorings at the Harbour "
+        "Master's office.",
+        [doc],
+        [doc],
+        rules,
+    )
+    assert ok.verdict == "supported"
+    wrong = judge(
+        "The Quay Watch Group is chaired by the Head of Berthing and Moorings at Eastport Council.",
+        [doc],
+        [doc],
+        rules,
+    )
+    assert (wrong.verdict, wrong.element) == ("conflict", "body")
+
+
+def test_a_name_that_fits_every_edition_speaks_of_none() -> None:
+    titles = {t: t for t in ("Harbour Plan 2019", "Harbour Plan: 2024 Refresh")}
+    old = ["Harbour Plan 2019"]
+    series = "The board reports on the Harbour Plan delivery and its annual refresh."
+    assert lang.quoted_edition(series, "", titles, old) == ""
+    assert lang.quoted_edition("The Harbour Plan 2019 set a 5% target.", "", titles, old) == (
+        "Harbour Plan 2019"
     )
