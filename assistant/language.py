@@ -384,6 +384,23 @@ def quoted_edition(
     return titles[sorted(found)[0]] if found else ""
 
 
+def names_newer_edition(text: str, old: str, titles: Iterable[str], least: int = 3) -> bool:
+    """True when a text names another edition of the replaced document `old` by its own words.
+
+    "the refreshed strategy" names "... Strategy: 2025 Annual Refresh" (an edition sharing at
+    least `least` words with "... Strategy 2024"), and no word of the 2024 edition's own but
+    its year.
+    """
+    words = terms(text)
+    series = [t for t in titles if t != old and len(terms(t) & terms(old)) >= least]
+    # a year is read as the edition's only where the text names it (named_documents); here a
+    # year in the text is more often when something happened ("first met in 2024")
+    if not series or {w for w in _own_words(old, [old, *series]) if not w.isdigit()} & words:
+        return False
+    own = set().union(*(_own_words(t, [t, old]) for t in series))
+    return any(same_word(w, x) for w in own for x in words if not x.isdigit())
+
+
 def _own_words(title: str, titles: Iterable[str]) -> set[str]:
     """The words of a title that no other of `titles` has: "2024" of "... Strategy 2024"."""
     others = set().union(*(terms(t) for t in titles if t != title))

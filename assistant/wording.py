@@ -261,7 +261,8 @@ def _edition_spoken_of(sentence: str, aligned: Aligned, rules: GlossaryRules) ->
     units = split_sentences(aligned.passage)
     at = next((i for i, u in enumerate(units) if aligned.text.strip() in u), -1)
     before = units[at - 1] if at > 0 else ""
-    return lang.quoted_edition(text, before, titles, old, named)
+    title = lang.quoted_edition(text, before, titles, old, named)
+    return "" if title and lang.names_newer_edition(sentence, title, rules.titles) else title
 
 
 def _conflict_or_unsupported(

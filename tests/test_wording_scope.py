@@ -163,3 +163,28 @@ def test_a_name_that_fits_every_edition_speaks_of_none() -> None:
     assert lang.quoted_edition("The Harbour Plan 2019 set a 5% target.", "", titles, old) == (
         "Harbour Plan 2019"
     )
+
+
+def test_a_draft_naming_the_newer_edition_is_not_about_the_replaced_one() -> None:
+    titles = [
+        "Harbour Safety Plan 2019",
+        "Harbour Safety Plan: 2024 Annual Refresh",
+        "Ferry Report",
+    ]
+    old = "Harbour Safety Plan 2019"
+    assert lang.names_newer_edition("the refreshed plan was reviewed in 2019", old, titles)
+    assert not lang.names_newer_edition("the first plan was reviewed in 2019", old, titles)
+    assert not lang.names_newer_edition("the refreshed ferry timetable", old, ["Ferry Report", old])
+    rules = GlossaryRules(
+        {"titles": titles, "superseded_titles": [old], "corpus_text": "harbour youth panel"}
+    )
+    doc = _doc("The youth panel, proposed in the 2019 plan, met in 2021 and reviewed this refresh.")
+    v = judge(
+        "The youth panel, which first met in 2021, reviewed the refreshed plan.",
+        [doc],
+        [doc],
+        rules,
+    )
+    assert v.verdict == "supported"
+    w = judge("The youth panel, which first met in 2021, reviewed the plan.", [doc], [doc], rules)
+    assert w.verdict == "outdated"  # the passage speaks of the 2019 plan, the draft of no other
