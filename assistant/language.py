@@ -1231,8 +1231,8 @@ def title_spans(text: str, titles: Iterable[str]) -> list[tuple[str, int, int]]:
 
 # A passage sentence saying something stopped: a draft that states it as standing is out of date.
 NO_LONGER = re.compile(
-    r"\b(?:no longer|ceased|(?:was|were|has been|have been) (?:abolished|replaced|merged|"
-    r"absorbed|folded))\b",
+    r"\b(?:no longer|ceased|(?:was|were|has been|have been) (?:(?:all|both|later|then|since|"
+    r"formally|each) )?(?:abolished|replaced|merged|absorbed|folded))\b",
     re.I,
 )
 

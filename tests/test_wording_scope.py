@@ -188,3 +188,25 @@ def test_a_draft_naming_the_newer_edition_is_not_about_the_replaced_one() -> Non
     assert v.verdict == "supported"
     w = judge("The youth panel, which first met in 2021, reviewed the plan.", [doc], [doc], rules)
     assert w.verdict == "outdated"  # the passage speaks of the 2019 plan, the draft of no other
+
+
+def test_a_draft_saying_several_bodies_were_all_absorbed_is_not_outdated() -> None:
+    assert lang.NO_LONGER.search("the quay patrols and the ferry watch were all absorbed into it")
+    assert lang.NO_LONGER.search("the port authority was later merged with the board")
+    assert not lang.NO_LONGER.search("the port authority was all ears")
+    rules = GlossaryRules(
+        {
+            "renamed_bodies": [
+                {
+                    "old": "Port Police Authority",
+                    "patterns": ["Port Police Authority"],
+                    "successor": "Harbour Safety Board",
+                    "changed": "2020-04-01",
+                }
+            ],
+            "corpus_text": "port police authority quay watch harbour safety board",
+        }
+    )
+    text = "In 2020 the Port Police Authority and the Quay Watch were both absorbed into the board."
+    doc = _doc(text)
+    assert judge(text, [doc], [doc], rules).verdict == "supported"
