@@ -364,6 +364,7 @@ def quoted_edition(
     titles: dict[str, str],
     superseded: Iterable[str],
     named: Iterable[str] = (),
+    apart: bool = False,
 ) -> str:
     """The replaced edition a current document's sentence speaks of, if any ("" if none).
 
@@ -371,8 +372,9 @@ def quoted_edition(
     "the 2024 strategy's target was 5%" speaks of one, and so does "Its target was 5%" after a
     sentence naming it; "the 2025 refresh of the ... Strategy" names the current edition. An
     edition the reader names too (`named`) is not flagged: then the old statement is the point.
-    Nor is a name that fits several editions when the text has none of the words that set the
-    replaced one apart ("reports on the Response Strategy delivery plan": the series).
+    With `apart` (the wording check), nor is a name that fits several editions when the text
+    has none of the words that set the replaced one apart ("reports on the Response Strategy
+    delivery plan": the series).
     """
     if LEADING_PRONOUN.match(text):
         text = f"{before} {text}"
@@ -380,7 +382,7 @@ def quoted_edition(
     found = every & set(superseded)
     found -= set(named)
     words = terms(text)
-    found = {t for t in found if len(every) < 2 or _own_words(t, every) & words}
+    found = {t for t in found if not apart or len(every) < 2 or _own_words(t, every) & words}
     return titles[sorted(found)[0]] if found else ""
 
 

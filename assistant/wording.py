@@ -261,7 +261,7 @@ def _edition_spoken_of(sentence: str, aligned: Aligned, rules: GlossaryRules) ->
     units = split_sentences(aligned.passage)
     at = next((i for i, u in enumerate(units) if aligned.text.strip() in u), -1)
     before = units[at - 1] if at > 0 else ""
-    title = lang.quoted_edition(text, before, titles, old, named)
+    title = lang.quoted_edition(text, before, titles, old, named, apart=True)
     return "" if title and lang.names_newer_edition(sentence, title, rules.titles) else title
 
 

@@ -159,10 +159,11 @@ def test_a_name_that_fits_every_edition_speaks_of_none() -> None:
     titles = {t: t for t in ("Harbour Plan 2019", "Harbour Plan: 2024 Refresh")}
     old = ["Harbour Plan 2019"]
     series = "The board reports on the Harbour Plan delivery and its annual refresh."
-    assert lang.quoted_edition(series, "", titles, old) == ""
-    assert lang.quoted_edition("The Harbour Plan 2019 set a 5% target.", "", titles, old) == (
-        "Harbour Plan 2019"
-    )
+    assert lang.quoted_edition(series, "", titles, old, apart=True) == ""
+    assert lang.quoted_edition(series, "", titles, old) == "Harbour Plan 2019"  # the answers' use
+    assert lang.quoted_edition(
+        "The Harbour Plan 2019 set a 5% target.", "", titles, old, apart=True
+    ) == ("Harbour Plan 2019")
 
 
 def test_a_draft_naming_the_newer_edition_is_not_about_the_replaced_one() -> None:
