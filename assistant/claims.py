@@ -196,10 +196,48 @@ def attached_date(text: str, end: int, reach: int = 60) -> tuple[int, int] | Non
     return None
 
 
-def _is_old(text: str, start: int) -> bool:
-    """True for the earlier value of a change: "up from 38%", "compared with 38% a year ago"."""
+def _is_old(text: str, start: int, end: int = -1) -> bool:
+    """True for the earlier value of a change: "up from 38%", "compared with 38% a year ago".
+
+    Also "fewer than the 641 of the year before"; but a value compared with another place or
+    group ("compared with 86.9 per 1,000 for England") is no earlier value.
+    """
     before = text[max(0, start - 16) : start]
-    return bool(re.search(r"\b(?:from|compared (?:with|to))\s+$", before, re.I))
+    if re.search(r"\bthan the\s+$", before, re.I):
+        return True
+    if not re.search(r"\b(?:from|compared (?:with|to))\s+$", before, re.I):
+        return False
+    return end < 0 or not _OTHER_GROUP.match(text[end:])
+
+
+# What follows a compared value that names another place or group: "for England", "in Wales".
+_OTHER_GROUP = re.compile(
+    rf"^(?:\s+per\s+[\d,]+(?:\s+\w+)?)?\s+(?:for|in|across)\s+(?:the\s+)?(?!{lang.MONTHS})[A-Z]"
+)
+
+
+# What stands before a change word that names an aim, not a change: "every reducing
+# reoffending pathway", "work on reducing violence", "Reducing reoffending is a priority".
+_AIM_BEFORE = re.compile(
+    r"(?:^|\b(?:every|each|on|for|to|at|of|in|by)\s+)$",
+    re.I,
+)
+
+
+def names_an_aim(text: str, start: int, end: int) -> bool:
+    """True for a change word that names an aim or a thing, not a change that happened.
+
+    An "-ing" word with an object ("reducing reoffending") after "every", "each", a preposition
+    or the sentence's start: "Every reducing reoffending pathway lead ...", "work on reducing
+    violence". "Crime is reducing", "reducing by 5%", "a rising number" and "with rising
+    demand" state a change.
+    """
+    if not text[start:end].lower().endswith("ing"):
+        return False
+    state = r"(?:by|to|from|in|over|since|number|numbers|level|levels|rate|rates|share|trend)\b"
+    if not re.match(rf"\s+(?!{state})[A-Za-z]", text[end:], re.I):
+        return False
+    return bool(_AIM_BEFORE.search(text[max(0, start - 12) : start]))
 
 
 def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
@@ -208,16 +246,23 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
     for q in lang.quantities(sentence):
         about = _about(sentence, q.start, q.end, policy.context_words, rules.common)
         period = _attached_period(sentence, q.start, q.end)
-        old, measure = _is_old(sentence, q.start), _measure(sentence, q.end, rules.common, q.start)
+        old, measure = (
+            _is_old(sentence, q.start, q.end),
+            _measure(sentence, q.end, rules.common, q.start),
+        )
         out.append(Claim("number", q.text.strip(), q.start, q.end, q, about, period, old, measure))
+    spans = lang.month_spans(sentence)  # "April 2025 to March 2028": one period, not two dates
+    out += [Claim("date", text, s, e, value) for value, text, s, e in spans]
     for value, text, s, e in lang.full_dates(sentence):
-        out.append(Claim("date", text, s, e, value))
+        if not any(a <= s < b for _, _, a, b in spans):
+            out.append(Claim("date", text, s, e, value))
     for value, text, s, e in lang.period_spans(lang.mask_editions(sentence)):
         out.append(Claim("date", text, s, e, value))
     for way, pattern in (("up", lang.CHANGE_UP), ("down", lang.CHANGE_DOWN)):
         out += [
             Claim("direction", m.group(0), m.start(), m.end(), way)
             for m in pattern.finditer(sentence)
+            if not names_an_aim(sentence, m.start(), m.end())
         ]
     for m in lang.RELATION.finditer(sentence):
         value = (m.group(1).lower(), plain_name(m.group(2)))
@@ -325,7 +370,7 @@ def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> lis
             _about(sentence, q.start, q.end, n, common),
             _attached_period(sentence, q.start, q.end),
             i,
-            old=_is_old(sentence, q.start),
+            old=_is_old(sentence, q.start, q.end),
             measure=_measure(sentence, q.end, common),
         )
         for q in lang.quantities(sentence)
@@ -362,7 +407,7 @@ def _cell_figures(
         if rate and q.unit in ("", "rate"):
             q = dataclasses.replace(q, unit=rate)
         when = max(head) if head else _attached_period(cell.value, q.start, q.end)
-        old = _is_old(cell.value, q.start)
+        old = _is_old(cell.value, q.start, q.end)
         measure = frozenset(lang.terms(label) - common)
         out.append(DocFigure(q, about, when, i, row, cell.column, label, old, measure))
     return out

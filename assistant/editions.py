@@ -71,6 +71,20 @@ def stale(
     return None
 
 
+def newer_value(
+    said: Sequence[Claim], current: Sequence[tuple[_Passage, Sequence[_Check]]]
+) -> _Check | None:
+    """The later value a current passage gives for a figure an undated draft states, if any.
+
+    "The latest figures show 4,312 offences" is backed word for word by a passage that gives
+    4,312 for 2022/23, but another current passage's table gives 4,105 for 2023/24: the draft
+    states a replaced figure as today's (the check's `newer` flag, set by figure_check).
+    """
+    if not undated(said):
+        return None
+    return next((x for _, checks in current for x in checks if getattr(x, "newer", False)), None)
+
+
 def _value_conflict(x: _Check) -> bool:
     return x.kind in VALUE_KINDS and x.status == "conflict" and bool(x.document_value)
 

@@ -97,8 +97,26 @@ OVERCLAIM = re.compile(
     r"lowest \w+ (?:rate )?of any|highest \w+ of any|100%|zero)\b",
     re.I,
 )
+# Words that say of a whole group what an overclaim's "all" or "every" says: each one of it.
+WHOLE_GROUP = frozenset({"all", "every", "each", "both"})
+
+
+def says_as_much(word: str, text: str) -> bool:
+    """True when a text says what an overclaim word says.
+
+    The word itself, or for "all" and "every" any word that says it of each of a group ("each
+    pathway lead", "both hospitals").
+    """
+    word = word.lower()
+    if word in text.lower():
+        return True
+    forms = WHOLE_GROUP if word in WHOLE_GROUP else frozenset()
+    return any(re.search(rf"\b{f}\b", text, re.I) for f in forms)
+
+
+# "most of them" is a share (the majority), not a superlative.
 SUPERLATIVE = re.compile(
-    r"\b(highest|lowest|largest|smallest|most|fewest|biggest|worst|best)\b", re.I
+    r"\b(highest|lowest|largest|smallest|most(?!\s+of\b)|fewest|biggest|worst|best)\b", re.I
 )
 # A figure given as the earlier value of a change ("up from 72", "compared with 81").
 FROM_VALUE = re.compile(
@@ -396,6 +414,7 @@ def quoted_edition(
     titles: dict[str, str],
     superseded: Iterable[str],
     named: Iterable[str] = (),
+    apart: bool = False,
 ) -> str:
     """The replaced edition a current document's sentence speaks of, if any ("" if none).
 
@@ -403,12 +422,41 @@ def quoted_edition(
     "the 2024 strategy's target was 5%" speaks of one, and so does "Its target was 5%" after a
     sentence naming it; "the 2025 refresh of the ... Strategy" names the current edition. An
     edition the reader names too (`named`) is not flagged: then the old statement is the point.
+    With `apart` (the wording check), nor is a name that fits several editions when the text
+    has none of the words that set the replaced one apart ("reports on the Response Strategy
+    delivery plan": the series).
     """
     if LEADING_PRONOUN.match(text):
         text = f"{before} {text}"
-    found = set(named_documents(text, titles, years=True)) & set(superseded)
+    every = set(named_documents(text, titles, years=True))
+    found = every & set(superseded)
     found -= set(named)
+    words = terms(text)
+    found = {t for t in found if not apart or len(every) < 2 or _own_words(t, every) & words}
     return titles[sorted(found)[0]] if found else ""
+
+
+def names_newer_edition(text: str, old: str, titles: Iterable[str], least: int = 3) -> bool:
+    """True when a text names another edition of the replaced document `old` by its own words.
+
+    "the refreshed strategy" names "... Strategy: 2025 Annual Refresh" (an edition sharing at
+    least `least` words with "... Strategy 2024"), and no word of the 2024 edition's own but
+    its year.
+    """
+    words = terms(text)
+    series = [t for t in titles if t != old and len(terms(t) & terms(old)) >= least]
+    # a year is read as the edition's only where the text names it (named_documents); here a
+    # year in the text is more often when something happened ("first met in 2024")
+    if not series or {w for w in _own_words(old, [old, *series]) if not w.isdigit()} & words:
+        return False
+    own = set().union(*(_own_words(t, [t, old]) for t in series))
+    return any(same_word(w, x) for w in own for x in words if not x.isdigit())
+
+
+def _own_words(title: str, titles: Iterable[str]) -> set[str]:
+    """The words of a title that no other of `titles` has: "2024" of "... Strategy 2024"."""
+    others = set().union(*(terms(t) for t in titles if t != title))
+    return terms(title) - others
 
 
 # A person's name: two capitalised words, neither of which the corpus uses as a common word.
@@ -599,6 +647,30 @@ def financial_years(text: str) -> set[tuple[int, int]]:
     return out
 
 
+def month_spans(text: str) -> list[tuple[tuple[int, int, int, int], str, int, int]]:
+    """Spans from one month to another: ((first year, month, last year, month), text, s, e).
+
+    "April 2025 to March 2028" is (2025, 4, 2028, 3): one period, compared as a whole (it is the
+    plan "2025-2028"), not two dates each looked for on its own.
+    """
+    months = MONTHS.split("|")
+    return [
+        (
+            (
+                int(m.group(2)),
+                months.index(m.group(1)) + 1,
+                int(m.group(4)),
+                months.index(m.group(3)) + 1,
+            ),
+            m.group(0),
+            m.start(),
+            m.end(),
+        )
+        for m in MONTH_SPAN.finditer(text)
+        if int(m.group(2)) <= int(m.group(4))
+    ]
+
+
 # A period given relative to the one a conversation is about ("and the year before?").
 RELATIVE_YEAR = re.compile(
     r"\b(?:year|twelve months) (before|earlier|prior|after|later)\b|"
@@ -726,9 +798,11 @@ APPROX_WORDS = {
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _COUNT_WORDS = {w: v for w, v in NUMBER_WORDS.items() if w not in ("zero", "one")}
 _NUM = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
+# The part of a share in words ("six in ten", "3 in 10"): a small count, never a year after it.
+_SMALL = r"two|three|four|five|six|seven|eight|nine|[2-9](?=\s+in\s+(?:10|[1-9]\d?)\b)"
 FIGURE = re.compile(
     r"(?:\b(?P<approx>" + "|".join(sorted(APPROX_WORDS, key=len, reverse=True)) + r")\s+)?"
-    r"(?:(?P<onein>\b(?:one|1)\s+in\s+(?P<of>" + _NUM + r"))\b"
+    r"(?:(?P<onein>\b(?P<k>one|1|" + _SMALL + r")\s+in\s+(?P<of>" + _NUM + r"))\b"
     r"|(?P<frac>\b(?:(?P<times>a|one|two|three|four)[\s-]+)(?P<part>half|third|quarter|fifth|"
     r"tenth)s?\b|\bhalf(?= of\b))"
     r"|(?P<cur>£)?(?P<num>(?<![\w.,/])(?:" + _NUM + r"|one(?=\s+(?:thousand|million|billion)\b)))"
@@ -829,7 +903,8 @@ def quantity(m: re.Match[str], offset: int = 0) -> Quantity:
     start, end = m.start() + offset, m.end() + offset
     if m.group("onein"):
         of, _ = _number(m.group("of"))
-        return _fraction(100.0 / of, m.group(0), start, end, approx)
+        part = 1.0 if m.group("k").lower() in ("one", "1") else _number(m.group("k"))[0]
+        return _fraction(100.0 * part / of, m.group(0), start, end, approx)
     if m.group("frac"):
         times = _number(m.group("times"))[0] if m.group("times") not in (None, "a", "one") else 1
         part = FRACTIONS[(m.group("part") or "half").lower()]
@@ -945,8 +1020,24 @@ def same_value(
         return -room <= gap <= slack
     if draft.approx == "over":  # a lower bound: "more than a third" for 35.9%
         wider = (tolerance if over_tolerance is None else over_tolerance) * abs(draft.value)
-        return -slack <= gap <= wider + slack
+        return -slack <= gap <= max(wider, round_step(draft)) + slack
     return False
+
+
+def round_step(q: Quantity) -> float:
+    """The step a round figure is rounded to, at most half its value: "2,000" 1,000, "80" 10.
+
+    A lower bound on a round figure ("over 2,000 responses") stands for anything up to the
+    next round figure (2,300 is over 2,000; 3,100 is over 3,000, not over 2,000). 0 for a
+    fraction, money or a rate.
+    """
+    value = abs(q.value)
+    if value < 10 or value != int(value) or q.unit not in ("", "%"):
+        return 0.0
+    step = 1.0
+    while value % (step * 10) == 0:
+        step *= 10
+    return min(step, value / 2)
 
 
 def full_dates(text: str) -> list[tuple[tuple[int, int, int], str, int, int]]:
@@ -1194,8 +1285,8 @@ def title_spans(text: str, titles: Iterable[str]) -> list[tuple[str, int, int]]:
 
 # A passage sentence saying something stopped: a draft that states it as standing is out of date.
 NO_LONGER = re.compile(
-    r"\b(?:no longer|ceased|(?:was|were|has been|have been) (?:abolished|replaced|merged|"
-    r"absorbed|folded))\b",
+    r"\b(?:no longer|ceased|(?:was|were|has been|have been) (?:(?:all|both|later|then|since|"
+    r"formally|each) )?(?:abolished|replaced|merged|absorbed|folded))\b",
     re.I,
 )
 
@@ -1209,8 +1300,9 @@ def polarity_clash(draft: str, backing: str, least: int = 2) -> str:
 
     Each draft clause is set beside the backing clause sharing most content words with it (at
     least `least`); when one of the two is negated and the other is not ("Cumbria is a Violence
-    Reduction Unit area" against "Cumbria is not a Violence Reduction Unit area"), that backing
-    clause is returned. "" when every clause agrees.
+    Reduction Unit area" against "Cumbria is not a Violence Reduction Unit area"), or when the
+    two give opposite bare comparatives ("lower among ..." against "higher among ..."), that
+    backing clause is returned. "" when every clause agrees.
     """
     theirs = [c for c in CLAIM_BREAK.split(backing) if c and c.strip()]
     for mine in (c for c in CLAIM_BREAK.split(draft) if c and c.strip()):
@@ -1221,7 +1313,22 @@ def polarity_clash(draft: str, backing: str, least: int = 2) -> str:
             continue
         if bool(NEGATION.search(mine)) != bool(NEGATION.search(clause)):
             return clause.strip()
+        ways = _bare_comparatives(mine), _bare_comparatives(clause)
+        if len(ways[0]) == len(ways[1]) == 1 and ways[0] != ways[1]:
+            return clause.strip()  # "considerably lower among ..." against "considerably higher"
     return ""
+
+
+# A comparative said of a group without naming what it is compared with ("reoffending is
+# considerably higher among people released from short sentences"); "higher than ..." is a
+# comparison claim of its own (see `comparisons`), checked against what it names.
+BARE_MORE = re.compile(r"\b(?:higher|greater|larger|bigger)\b(?!\s+than\b)", re.I)
+BARE_LESS = re.compile(r"\b(?:lower|smaller|fewer)\b(?!\s+than\b)", re.I)
+
+
+def _bare_comparatives(clause: str) -> set[str]:
+    """The ways ("more", "less") of the bare comparatives of a clause."""
+    return {way for way, p in (("more", BARE_MORE), ("less", BARE_LESS)) if p.search(clause)}
 
 
 # A role in a board: chair, vice-chair, co-chair ("chairs", "co-chaired by", "Chair:").

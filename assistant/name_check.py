@@ -11,6 +11,7 @@ from typing import Any
 from assistant import language as lang
 from assistant.claims import (
     Claim,
+    DocFigure,
     GlossaryRules,
     Reading,
     bodies,
@@ -20,17 +21,22 @@ from assistant.claims import (
 )
 
 
-def check_relation(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
+def check_relation(
+    c: Claim, doc: Reading, anchor: int, sentence: str = "", acronyms: dict[str, str] | None = None
+) -> tuple[str, str]:
     """Who does it: the passage's "chaired by ..." where the draft's sentence sits.
 
     The passage's relation with the draft's verb decides; with none, one of the same meaning
-    ("led by" for "chaired by").
+    ("led by" for "chaired by"). A holder the draft places ("the Head of X at the
+    Commissioner's office") is the passage's when the passage names that post in a body whose
+    name (its short form spelled out with `acronyms`) has the draft's words ("OPFCC Head of X").
     """
     verb, who = c.value
     units = [anchor] + [i for i in range(len(doc.units)) if i != anchor]
     if 0 <= anchor < len(doc.units) and (cell := _role_cell(doc.units[anchor], verb)):
         theirs = plain_name(cell)
-        return ("found", "") if who in theirs or theirs.startswith(who) else ("conflict", cell)
+        same = who in theirs or theirs.startswith(who) or placed_post(who, theirs, acronyms or {})
+        return ("found", "") if same else ("conflict", cell)
     # a table row about another body says nothing of who chairs the draft's
     units = [i for i in units if i < 0 or not row_body(doc.units[i], sentence)]
     for verbs in ({verb}, lang.SAME_RELATION.get(verb, frozenset())):
@@ -41,8 +47,32 @@ def check_relation(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
                 theirs = plain_name(m.group(2))
                 if theirs.startswith(who) or who.startswith(theirs):
                     return "found", ""
+                if placed_post(who, theirs, acronyms or {}):
+                    return "found", ""
                 return "conflict", m.group(2).strip()
     return "missing", ""
+
+
+def placed_post(who: str, theirs: str, acronyms: dict[str, str]) -> bool:
+    """True when a post the draft places in a body is the passage's post in that body.
+
+    "head of partnerships at the commissioner's office" against "opfcc head of partnerships"
+    with OPFCC spelled out as "Office of the Police, Fire and Crime Commissioner": the post is
+    named, and every word of the draft's body is in the passage's name. Both names plain
+    (see `plain_name`).
+    """
+    m = re.match(r"(.+?) (?:at|in|within|from) (?:the )?(.+)$", who)
+    if not m:
+        return False
+    post, body = m.groups()
+    full = theirs
+    for short, long in acronyms.items():
+        full = re.sub(rf"\b{re.escape(short.lower())}\b", plain_name(long), full)
+    if post not in full:
+        return False
+    words = lang.terms(full)
+    wanted = {lang.base_word(w) for w in lang.terms(body)} - lang.STOPWORDS
+    return bool(wanted) and all(any(lang.same_word(w, x) for x in words) for w in wanted)
 
 
 def _role_cell(unit: str, verb: str) -> str:
@@ -218,4 +248,40 @@ def place_of_figure(doc: Reading, f: Any, rules: GlossaryRules) -> str:
     """The place a passage's figure is given for: its table row or column, else its sentence."""
     if f.row >= 0:
         return next((p for p, _ in rules.places_in(f"{f.label} | {f.column}")), "")
-    return figure_place(doc.units[f.unit_index], f.q.start, f.q.end, rules)
+    unit = doc.units[f.unit_index]
+    return figure_place(unit, f.q.start, f.q.end, rules) or _sole_place(unit, f.q.start, rules)
+
+
+def misplaced_figure(
+    sentence: str, c: Claim, doc: Reading, fig: DocFigure, rules: GlossaryRules
+) -> dict[str, str]:
+    """The place the draft gives a figure, when the passage gives that figure another place.
+
+    "About 273,000 people live in Westmorland and Furness" where the passage says "273,000
+    people live in Cumberland and about 227,000 in Westmorland and Furness": the figure is
+    found, but for Cumberland, so the place is a conflict (a figure's scope, not just its value).
+    """
+    mine = figure_place(sentence, c.start, c.end, rules) or _sole_place(sentence, c.start, rules)
+    theirs = place_of_figure(doc, fig, rules) if mine else ""
+    return {mine: theirs} if theirs and not same_place(mine, theirs) else {}
+
+
+_STRONG_BREAK = re.compile(r"[;:()|]|\.\s")
+
+
+def _sole_place(text: str, at: int, rules: GlossaryRules) -> str:
+    """The one place named in the part of a sentence around `at` ("" for none or several).
+
+    The part runs between strong breaks (semicolons, colons, brackets), not commas or "and":
+    in "At 31.8 per 1,000, the rate in Westmorland and Furness is ..." and "...; Cumberland's
+    violence and sexual offences rate of 31.8 per 1,000 is ..." the place sits in another
+    clause than the figure, but it is the only place that part gives anything for.
+    """
+    left = max((m.end() for m in _STRONG_BREAK.finditer(text) if m.end() <= at), default=0)
+    right = min(
+        (m.start() for m in _STRONG_BREAK.finditer(text) if m.start() >= at), default=len(text)
+    )
+    part = text[left:right]
+    inside = [(s, s + len(n)) for n, s in bodies(part)]
+    named = {p for p, s in rules.places_in(part) if not any(a <= s < b for a, b in inside)}
+    return next(iter(named)) if len(named) == 1 else ""

@@ -124,7 +124,7 @@ def judge(
     said = claims(sentence, rules, policy)
     checked = [(a, check_passage(sentence, said, a, rules, policy)) for a in related]
     claim = lang.OVERCLAIM.search(sentence)
-    if claim and not any(claim.group(0).lower() in a.passage.lower() for a in related[:2]):
+    if claim and not any(lang.says_as_much(claim.group(0), a.passage) for a in related[:2]):
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return _cite(v, *checked[0])
     full = [(a, c) for a, c in checked if all(x.status == "found" for x in c)]
@@ -149,6 +149,8 @@ def judge(
         ]
         if found := editions.stale(said, full[0][0].score, checked, old):
             return _stale(v, *full[0], *found)
+        if later := editions.newer_value(said, checked):
+            return _stale(v, *full[0], None, later)
         if full[0][0].score < policy.restated_ceiling and (
             was := editions.restated(said, full[0][0].score, everything, policy.outrank_margin)
         ):
@@ -163,14 +165,14 @@ def judge(
 def _stale(
     v: SentenceVerdict, aligned: Aligned, checks: list[ClaimCheck], old: Any, newer: Any
 ) -> SentenceVerdict:
-    """Outdated: a replaced edition's figure given as today's (see editions.stale)."""
+    """Outdated: a replaced figure given as today's (editions.stale; `old` None: newer_value)."""
     _cite(v, aligned, checks)
     v.verdict, v.element = "outdated", "superseded"
     v.draft_value, v.document_value = newer.text, newer.document_value
     v.corrected = corrected(v.sentence, [newer])
+    was = f"a superseded document ({old.source.get('title')})" if old else "an earlier period"
     v.reasons.append(
-        f'"{newer.text}" is the figure of a superseded document ({old.source.get("title")}); '
-        f'the current documents say "{newer.document_value}"'
+        f'"{newer.text}" is the figure of {was}; the current documents say "{newer.document_value}"'
     )
     return v
 
@@ -259,7 +261,8 @@ def _edition_spoken_of(sentence: str, aligned: Aligned, rules: GlossaryRules) ->
     units = split_sentences(aligned.passage)
     at = next((i for i, u in enumerate(units) if aligned.text.strip() in u), -1)
     before = units[at - 1] if at > 0 else ""
-    return lang.quoted_edition(text, before, titles, old, named)
+    title = lang.quoted_edition(text, before, titles, old, named, apart=True)
+    return "" if title and lang.names_newer_edition(sentence, title, rules.titles) else title
 
 
 def _conflict_or_unsupported(
@@ -274,11 +277,14 @@ def _conflict_or_unsupported(
     def weight(item: tuple[Aligned, list[ClaimCheck]]) -> tuple[int, float]:
         return sum(x.status != "missing" for x in item[1]), item[0].score
 
+    # a passage aligned nearly as well as the best one is about the same thing, so its other
+    # date or figure is a conflict even where it makes none of the sentence's other claims
+    near = checked[0][0].score - policy.outrank_margin
     clashing = [
         (a, c)
         for a, c in checked
         if any(x.status == "conflict" for x in c)
-        and (any(x.status == "found" for x in c) or a is checked[0][0])
+        and (any(x.status == "found" for x in c) or a is checked[0][0] or a.score >= near)
     ]
     if not clashing:
         _cite(v, *checked[0])

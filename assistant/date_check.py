@@ -1,0 +1,142 @@
+"""Date check: a draft's date or period against one passage (pure).
+
+Dates are found in the sentence (or table cell) of the passage the draft matches, else anywhere
+in it; the period a change is measured from, and the date a figure is given for ("by March
+2027"), are checked with the figure they belong to.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import language as lang
+from assistant.claims import Claim, DocFigure, Reading, attached_date, clause_of, overlap
+
+
+def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
+    """A date or period: found, a conflict, or missing.
+
+    Found in the sentence (or cell) the draft matches, else a conflict with the one that
+    sentence gives; failing that, found anywhere in the passage or its heading. Where that
+    sentence gives several dates, the one in the clause most like the draft's decides
+    ("created in 2012, with Peter McCall serving as Commissioner from 2016").
+    """
+    if len(claim.value) == 4:
+        return check_span(claim, doc, anchor)
+    full = len(claim.value) == 3
+    items = doc.dates if full else doc.periods
+
+    def hit(v: tuple[int, ...]) -> bool:
+        if full:
+            return v[0] == claim.value[0] and v[1] == claim.value[1] and claim.value[2] in (0, v[2])
+        return lang.periods_meet({claim.value}, {v})
+
+    here = [(v, t) for v, t, i in items if i == anchor]
+    bases = [v for v, _, i in doc.bases if i == anchor] if not full else []
+    several = len({v for v, _ in here} | set(bases)) > 1
+    if sentence and several and (own := _date_of_clause(claim, doc, anchor, sentence, full)):
+        return ("found", "") if hit(own[0]) else ("conflict", own[1])
+    if any(hit(v) for v in [*(v for v, _ in here), *bases]):
+        return "found", ""
+    if here:
+        return "conflict", here[0][1]
+    return ("found", "") if any(hit(v) for v, _, _ in items) else ("missing", "")
+
+
+def check_span(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+    """A span from one month to another ("April 2025 to March 2028") as one period.
+
+    Found where one passage sentence gives both its months, or the passage gives the same
+    years as a period ("2025-2028", in a sentence or its heading); a conflict where the
+    sentence the draft matches (or the heading) gives another month span or period of years;
+    a span's years that merely fall inside a longer period are not found (they are no match
+    for "2025-2028" when the draft says March 2027).
+    """
+    y1, m1, y2, m2 = claim.value
+    for i in {i for _, _, i in doc.dates}:
+        given = {v[:2] for v, _, j in doc.dates if j == i}
+        if (y1, m1) in given and (y2, m2) in given:
+            return "found", ""
+    if any(v == (y1, y2) for v, _, _ in doc.periods):
+        return "found", ""
+    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
+    if theirs := lang.month_spans(unit):
+        return "conflict", theirs[0][1]
+    if spread := [t for v, t, i in doc.periods if i in (anchor, -1) and v[0] < v[1]]:
+        return "conflict", spread[0]
+    return "missing", ""
+
+
+def _date_of_clause(
+    claim: Claim, doc: Reading, anchor: int, sentence: str, full: bool
+) -> tuple[tuple[int, ...], str] | None:
+    """The date of the passage sentence whose clause shares most words with the draft date's.
+
+    None when no clause shares a word, or two clauses with different dates share as many, or
+    the draft's clause gives another date or a figure (whose period is checked with it).
+    """
+    left, right = clause_of(sentence, claim.start, claim.end)
+    dates = lang.full_dates(sentence) + lang.period_spans(lang.mask_editions(sentence))
+    if any(left <= s < right and s != claim.start for _, _, s, _ in dates):
+        return None  # the draft's clause gives two dates: its words say nothing of which
+    if any(left <= q.start < right for q in lang.quantities(sentence)):
+        return None  # a figure's own period is checked with the figure
+    mine = _content(sentence[left:right])
+    unit = lang.mask_editions(doc.units[anchor])
+    spans = lang.full_dates(unit) if full else lang.period_spans(unit)
+    scored = []
+    for value, text, s, e in spans:
+        a, b = clause_of(unit, s, e)
+        scored.append((overlap(mine, _content(unit[a:b])), value, text))
+    best = max((n for n, _, _ in scored), default=0)
+    top = {(v, t) for n, v, t in scored if n == best}
+    if best == 0 or len({v for v, _ in top}) > 1:
+        return None
+    return next(iter(top))
+
+
+def _content(text: str) -> set[str]:
+    """The content words of a text, without its dates and figures."""
+    return {w for w in lang.terms(text) if not re.search(r"\d", w) and w.lower() not in _MONTHS}
+
+
+_MONTHS = frozenset(m.lower() for m in lang.MONTHS.split("|"))
+
+
+def base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> bool:
+    """True for the period a change is measured from when a figure found is for the next one.
+
+    "10.4% fewer than in 2022/23" is backed by a fall of 10.4% given for 2023/24 (or in a
+    sentence about 2023/24).
+    """
+    if len(c.value) != 2 or not lang.is_base_period(lang.mask_editions(sentence), c.start):
+        return False
+    after = (c.value[0] + 1, c.value[1] + 1)
+    units = {f.unit_index for f in found}
+    return any(f.period == after for f in found) or any(
+        v == after and i in units for v, _, i in doc.periods
+    )
+
+
+def figure_deadline(
+    sentence: str, c: Claim, doc: Reading, fig: DocFigure
+) -> dict[int, tuple[str, str]]:
+    """The date the draft gives a figure for, checked against the date the passage gives it.
+
+    "a 10% cut by March 2026" where the passage says "a 10% reduction by March 2027" (even if
+    March 2026 is in the same sentence, for another figure) is a date conflict.
+    """
+    mine = attached_date(sentence, c.end)
+    unit = doc.units[fig.unit_index] if fig.row < 0 else ""
+    theirs = attached_date(unit, fig.q.end) if unit else None
+    if not mine or not theirs:
+        return {}
+    said, given = (
+        lang.full_dates(sentence[mine[0] : mine[1]]),
+        lang.full_dates(unit[theirs[0] : theirs[1]]),
+    )
+    if not said or not given:
+        return {}
+    (a, _, _, _), (b, text, _, _) = said[0], given[0]
+    same = a[:2] == b[:2] and a[2] in (0, b[2])
+    return {mine[0]: ("found", "") if same else ("conflict", text)}

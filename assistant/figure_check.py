@@ -1,0 +1,175 @@
+"""Figure check: a draft's figure against the figures of one passage, compared as values (pure).
+
+A figure is found where the passage gives its value (within the draft's precision or stated
+tolerance) about the same thing, and a conflict where it gives another value for it, gives the
+value for something else (swapped), or gives it only as the earlier value of a change. Also the
+table series a figure belongs to (its other periods), used by the date and direction checks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from assistant import language as lang
+from assistant.claims import Claim, DocFigure, Reading, WordingPolicy, clause_of, overlap
+
+
+def check_figure(
+    claim: Claim,
+    doc: Reading,
+    policy: WordingPolicy,
+    strong: bool = False,
+    dated: bool = True,
+    placed: Callable[[DocFigure], bool] = lambda f: False,
+) -> tuple[str, str, DocFigure | None]:
+    """(status, document value, the document's figure) for a figure claim in one passage.
+
+    Found when the passage states the value (within the draft's precision or its stated
+    tolerance) about the same thing; with no shared words, only in a strongly aligned passage.
+    A conflict when the passage gives another value about the same thing, the same value about
+    something else while another figure is about this (swapped), or the value only as the
+    earlier one of a change ("up from 38%"). A value the passage gives for the place the draft
+    gives it (`placed`) is never swapped for one about another place. "conflict-newer" when the
+    draft gives no date and the passage's table gives the same measure for a later period.
+    """
+    q = claim.value
+    same_unit = [f for f in doc.figures if lang.same_unit(q, f.q)]
+    fit = {id(f): overlap(claim.about, f.about) for f in same_unit}
+    scored = sorted(same_unit, key=lambda f: -fit[id(f)])
+    tol = (policy.approx_tolerance, policy.over_tolerance)
+    matches = [f for f in scored if lang.same_value(q, f.q, *tol)]
+    if counted := [f for f in matches if _counts_other(claim, f)]:  # "four strands", not priorities
+        matches = [f for f in matches if f not in counted]
+        scored = [f for f in scored if f not in counted]
+    # the closest reading first: a current value before an earlier one ("from 4,312"), then
+    # the one about the same thing, then the nearest value ("just over 4,100" is 4,105)
+    matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
+    # the value the passage gives instead: never a small count of something else ("two CSPs"
+    # is no other value for "six priorities")
+    best = next((f for f in scored if not _counts_other(claim, f)), None)
+    best_fit = fit[id(best)] if best else 0
+    for m in matches:
+        if (rival := _swapped(claim, m, scored)) and not (placed(m) and not placed(rival)):
+            if not lang.same_value(q, rival.q, *tol):
+                return "conflict", rival.q.text.strip(), rival  # measures something else here
+        if not (fit[id(m)] or strong or not claim.about):
+            continue
+        if m.old and not claim.old:
+            newer = [f for f in same_unit if f.unit_index == m.unit_index and not f.old]
+            return ("conflict", newer[0].q.text.strip(), m) if newer else ("missing", "", None)
+        if claim.period and m.period and not lang.periods_meet({claim.period}, {m.period}):
+            return "conflict-date", lang.period_label(m.period), m
+        if not dated and not claim.old and (latest := later(doc, m)):  # since replaced
+            return (
+                "conflict-newer",
+                f"{latest.q.text.strip()} ({lang.period_label(latest.period)})",
+                m,
+            )
+        return "found", m.q.text.strip(), m
+    if q.unit == "%" and (part := _share_of_counts(q, doc, tol)):
+        return "found", *part
+    if best is not None and best_fit > 0:
+        return "conflict", best.q.text.strip(), best
+    other = [f for f in doc.figures if abs(f.q.value - q.value) < 1e-9 and f.q.unit != q.unit]
+    if other and overlap(claim.about, other[0].about) > 0:
+        said, unit = other[0].q.text.strip(), other[0].q.unit
+        return "conflict", said if unit in said or unit == "%" else f"{said} {unit}", other[0]
+    return "missing", "", None
+
+
+def _counts_other(claim: Claim, f: DocFigure) -> bool:
+    """True when a small count in prose counts something else: "four strands", not priorities.
+
+    Small counts (priorities, strands, pathways) are common values, so what they count decides.
+    """
+    if f.row >= 0 or claim.value.unit != "" or f.q.unit != "" or claim.old or f.q.value > 20:
+        return False
+    mine, theirs = _counted(claim.measure), _counted(f.measure)
+    return bool(mine and theirs) and not overlap(mine, theirs)
+
+
+def _counted(measure: frozenset[str]) -> frozenset[str]:
+    return frozenset(w for w in measure if not re.search(r"\d", w))
+
+
+def _share_of_counts(
+    q: lang.Quantity, doc: Reading, tol: tuple[float, float]
+) -> tuple[str, DocFigure] | None:
+    """A share the passage gives as two counts of one sentence: "one in six" for "11 of 64".
+
+    Returns ("11 of 64", the whole's figure) when the part over the whole is the draft's share
+    within its precision or stated tolerance.
+    """
+    counts = [f for f in doc.figures if f.q.unit == "" and f.q.value > 0]
+    for whole in counts:
+        for part in counts:
+            if part.unit_index != whole.unit_index or part.q.value >= whole.q.value:
+                continue
+            share = 100 * part.q.value / whole.q.value
+            if lang.same_value(q, dataclasses.replace(q, value=share, approx=""), *tol):
+                return f"{part.q.text.strip()} of {whole.q.text.strip()}", whole
+    return None
+
+
+def _swapped(claim: Claim, m: DocFigure, figures: list[DocFigure]) -> DocFigure | None:
+    """The figure that measures what the draft says, when the draft's value measures another.
+
+    "23.1% of serious violence" where the passage gives 23.1% of antisocial behaviour and
+    24.3% of serious violence: returns the 24.3%.
+    """
+    others = [f for f in figures if f is not m]
+    if not others:
+        return None
+    if m.row < 0 and claim.measure and m.measure:
+        prose = [f for f in others if f.row < 0 and f.measure]
+        rival = max(prose, key=lambda f: overlap(claim.measure, f.measure), default=None)
+        if rival and overlap(claim.measure, rival.measure) > overlap(claim.measure, m.measure):
+            return rival
+        return None
+    rival = max(others, key=lambda f: overlap(claim.about, f.about))
+    fit, best_fit = overlap(claim.about, m.about), overlap(claim.about, rival.about)
+    return rival if best_fit >= 2 and fit == 0 and m.about else None
+
+
+def series(doc: Reading, f: DocFigure) -> list[DocFigure]:
+    """The figures of a table that give the same measure as `f` for other periods."""
+    return [
+        g
+        for g in doc.figures
+        if g.row >= 0
+        and g.period is not None
+        and g.q.unit == f.q.unit
+        and ((g.row == f.row and g.column != f.column) or (g.row != f.row and g.column == f.column))
+    ]
+
+
+def later(doc: Reading, f: DocFigure) -> DocFigure | None:
+    """The latest figure of the same series given for a later period than `f`, if any."""
+    if f.row < 0 or f.period is None:
+        return None
+    later = [g for g in series(doc, f) if g.period and g.period > f.period]
+    return max(later, key=lambda g: g.period or (0, 0)) if later else None
+
+
+def other_row(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> DocFigure | None:
+    """The figure of another row of the same column whose label fits the draft's words better.
+
+    "94% feel safe after dark" where 94% is the table's "Feel safe during the day" and the
+    "Feel safe after dark" row gives 69%: the draft's value belongs to another row (a changed
+    qualifier), so the figure of the row it describes is returned. None when the matched row
+    fits at least as well.
+    """
+    if fig.row < 0:
+        return None
+    left, right = clause_of(sentence, c.start, c.end)
+    words = {w for w in lang.terms(sentence[left:right]) if not re.search(r"\d", w)} | c.about
+    own = overlap(words, lang.terms(fig.label))
+    rows = [
+        f
+        for f in doc.figures
+        if f.row >= 0 and f.row != fig.row and f.column == fig.column and f.q.unit == fig.q.unit
+    ]
+    best = max(rows, key=lambda f: overlap(words, lang.terms(f.label)), default=None)
+    return best if best and overlap(words, lang.terms(best.label)) > own else None
