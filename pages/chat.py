@@ -31,9 +31,8 @@ if not assistant.user.can("chat"):
 docs = assistant.documents()
 
 
-def _filters(place) -> Filters:
-    """The sidebar's filters, drawn in `place` (a sidebar container kept above the tools)."""
-    with place:
+def _filters() -> Filters:
+    with st.sidebar:
         st.header("Filters")
         strands = st.multiselect("Strand", sorted(STRANDS))
         chosen = st.multiselect("Document", sorted(docs), format_func=lambda d: docs[d]["title"])
@@ -155,23 +154,6 @@ def _feedback(i: int, answer) -> None:
 
 
 SEND_SECONDS = 0.02  # see _send_now
-SIDEBAR_LATER_SECONDS = 0.5  # see _first_view
-
-
-def _first_view(typed: str | None) -> bool:
-    """Whether this is a browser session's first view of the chat, with nothing asked yet.
-
-    Then the sidebar's filters come half a second after the chat box. The browser loads each
-    kind of widget's scripts when it first draws one, in page order: the sidebar's (two
-    multiselects, a toggle: about 20 scripts) were fetched and run before the chat box's, on
-    2 cores shared with the server. Measured in headless Chromium (load 6 to 7), the chat box
-    appeared 1.3 to 2.0 s after the page's websocket opened with the filters sent at once,
-    0.63 to 0.66 s with them sent 0.5 s later. Nothing is asked on this run, so the filters'
-    values (their defaults) are not needed before they are drawn.
-    """
-    first = "chat_viewed" not in st.session_state
-    st.session_state["chat_viewed"] = True
-    return first and not typed and "pending_question" not in st.session_state
 
 
 def _send_now() -> None:
@@ -211,9 +193,7 @@ def _suggestions() -> None:
 typed = st.chat_input(CHAT_PROMPT)
 st.title("Safer Cumbria strategy assistant")
 st.caption("Every sentence cites the documents. Sample corpus: illustrative, not official.")
-sidebar_filters = st.sidebar.container()  # their place, above the conversation tools
-later = _first_view(typed)
-filters = Filters() if later else _filters(sidebar_filters)  # Filters(): the widgets' defaults
+filters = _filters()
 # (question, answer, filters line) per browser session, never shared
 history = st.session_state.setdefault("history", [])
 for i, (question, answer, line) in enumerate(history):
@@ -248,8 +228,5 @@ if question := typed or pending:
     history.append((answer.question, answer, _filters_line(filters)))
     with st.chat_message("assistant"):
         _render(len(history) - 1, answer, history[-1][2])
-if later:  # a first view: the chat box and suggestions have gone; the filters now
-    time.sleep(SIDEBAR_LATER_SECONDS)  # releases the GIL: Streamlit sends what is drawn
-    _filters(sidebar_filters)
 # drawn last, so the download holds the answer just given
 _conversation_tools(history)

@@ -6,7 +6,6 @@ import gc
 import socket
 import sys
 import threading
-import time
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -148,54 +147,3 @@ def test_serve_runs_streamlit_without_magic_or_file_watcher_and_lets_flags_overr
     assert ("--runner.magicEnabled", "false") in options
     assert ("--server.fileWatcherType", "none") in options
     assert flags["--server.fileWatcherType"] == "auto"  # what the person typed comes last
-
-
-def _elements_of_a_run(ws, deadline: float) -> list[tuple[str, str]]:
-    """(area, element kind) of each element a page run sends, in order, until it finishes."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-    request = BackMsg()
-    request.rerun_script.query_string = ""
-    ws.send(request.SerializeToString())
-    areas = {0: "main", 1: "sidebar", 3: "bottom"}
-    sent = []
-    while time.monotonic() < deadline:
-        message = ForwardMsg()
-        message.ParseFromString(ws.recv(timeout=max(0.0, deadline - time.monotonic())))
-        if message.WhichOneof("type") == "script_finished":
-            return sent
-        if message.WhichOneof("type") == "delta" and message.delta.HasField("new_element"):
-            area = areas.get(message.metadata.delta_path[0], "other")
-            sent.append((area, message.delta.new_element.WhichOneof("type")))
-    pytest.fail("the page run did not finish")
-
-
-@pytest.mark.slow  # a real `assistant serve` process
-def test_a_first_view_sends_the_chat_before_the_sidebar_filters_and_later_runs_do_not_wait(
-    settings: Settings, real_embedder
-) -> None:
-    """The browser loads each widget kind's scripts in page order: the chat box's go first."""
-    from websockets.sync.client import connect
-
-    from assistant.index import build_index
-
-    build_index(settings, real_embedder)
-    with serve_app(settings, ROOT) as url:
-        stream = "ws" + url.removeprefix("http") + "/_stcore/stream"
-        deadline = time.monotonic() + 180
-        while True:  # a new session each time, until the chat replaces the warming page
-            with connect(stream, subprotocols=["streamlit"], open_timeout=120) as ws:  # type: ignore[list-item]
-                first = _elements_of_a_run(ws, deadline)
-                if ("sidebar", "multiselect") in first:
-                    again = _elements_of_a_run(ws, deadline)  # the same session's next run
-                    break
-            time.sleep(1)
-    for run in (first, again):
-        assert ("bottom", "chat_input") in run and ("sidebar", "multiselect") in run, run
-        assert run.index(("bottom", "chat_input")) < run.index(("sidebar", "multiselect"))
-    filters = first.index(("sidebar", "multiselect"))
-    main = [k for k, (area, _) in enumerate(first) if area == "main"]
-    assert main and max(main) < filters, first  # the whole chat, then the filters
-    filters = again.index(("sidebar", "multiselect"))
-    assert any(area == "main" for area, _ in again[filters:]), again  # drawn in page order
