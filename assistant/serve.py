@@ -25,8 +25,11 @@ WARM_QUESTION = "What does the partnership do?"  # any question: it loads every 
 # Streamlit's defaults that `assistant serve` changes (flags given after these win). Magic
 # (writing a bare expression to the page) is unused by our pages, and its pass over their
 # syntax trees cost about 0.15 s each time Streamlit compiles them: when the first visitor
-# comes, and again after every visitor has left.
-STREAMLIT_FLAGS = ("--runner.magicEnabled", "false")
+# comes, and again after every visitor has left. The file watcher (which offers a rerun when
+# a source file is edited: a developer's aid, not a served app's) walks every loaded module
+# (about 1,800 with the model and index) after each new session's first page, holding Python's
+# GIL for 0.35 to 0.5 s while the browser fetches the chat box's scripts from this process.
+STREAMLIT_FLAGS = ("--runner.magicEnabled", "false", "--server.fileWatcherType", "none")
 
 
 def load_and_warm(settings: Settings) -> Assistant:

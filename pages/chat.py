@@ -56,7 +56,8 @@ def _conversation_tools(history: list) -> None:
         turns = [(q, line, a.to_markdown()) for q, a, line in history]
         st.download_button(
             "Download conversation (.md)",
-            conversation_markdown(turns),
+            # made when clicked: as a file, the browser fetched it again after every run
+            lambda: conversation_markdown(turns),
             file_name="safer-cumbria-conversation.md",
             mime="text/markdown",
             icon=":material/download:",

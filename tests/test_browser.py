@@ -90,6 +90,11 @@ def test_chat_sources_feedback_and_isolation(server, browser) -> None:
             with sqlite3.connect(settings.feedback_path) as db:
                 rows = db.execute("SELECT question, rating FROM feedback").fetchall()
     assert rows and rows[0][1] == 0 and "Prevent referrals" in rows[0][0]
+    # the conversation's file is made when its button is clicked, with the answer just given
+    with page.expect_download(timeout=30_000) as download:
+        page.get_by_test_id("stSidebar").get_by_text("Download conversation (.md)").click()
+    saved = Path(download.value.path()).read_text(encoding="utf-8")
+    assert "Prevent referrals" in saved and "64" in saved, saved
     assert dialogs == []
     a.close()
     b.close()

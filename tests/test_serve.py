@@ -126,3 +126,24 @@ def test_a_served_app_can_be_visited_and_a_wrong_address_says_so(
 
 def test_no_server_no_url() -> None:
     assert ui_warm.served_url(timeout=0.5) is None  # not inside `assistant serve`
+
+
+def test_serve_runs_streamlit_without_magic_or_file_watcher_and_lets_flags_override(
+    settings: Settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file watcher walked every loaded module after each new session's first page."""
+    from streamlit.web import cli as streamlit_cli
+
+    ran: list[list[str]] = []
+    monkeypatch.setattr(streamlit_cli, "main", lambda: ran.append(list(sys.argv)) or 0)
+    monkeypatch.setattr(serve, "warmup", lambda s: Warmup(s, load=lambda _: object()))
+    monkeypatch.setattr(serve, "warm_page", lambda warm: None)  # no server to visit here
+    monkeypatch.setattr(sys, "argv", list(sys.argv))  # main sets it for Streamlit's CLI
+    assert serve.main(settings, ["--server.fileWatcherType", "auto"]) == 0
+    [argv] = ran
+    assert argv[:3] == ["streamlit", "run", str(serve.APP)]
+    flags = dict(zip(argv[3::2], argv[4::2], strict=True))  # the last given wins, as in Streamlit
+    options = list(zip(argv[3::2], argv[4::2], strict=True))
+    assert ("--runner.magicEnabled", "false") in options
+    assert ("--server.fileWatcherType", "none") in options
+    assert flags["--server.fileWatcherType"] == "auto"  # what the person typed comes last
