@@ -461,21 +461,25 @@ class Evidence:
 
     @property
     def measure_missing(self) -> float:
-        """Share of what the question measures that the best sentence lacks.
+        """Share of what the question measures that the sentence that would lead lacks.
 
         What it measures is its meaning but the periods and names asked for: a sentence naming
         the place asked about must still be about the thing asked ("hate crime in Eastmere" is
-        not answered by Eastmere's total crime).
+        not answered by Eastmere's total crime). It is read on the sentence the answer would
+        lead with (`lead`), not the best-scored one: abstaining judges the answer given.
         """
-        return self.lacking(self.candidates[0]) if self.candidates else 1.0
+        lead = self.lead
+        return self.lacking(lead) if lead else 1.0
 
     @property
     def lead_missing(self) -> float:
-        """Share of the question's meaning the best sentence (read with its headings) lacks."""
-        if not self.candidates:
+        """Share of the question's meaning the leading sentence (read with its headings) lacks."""
+        lead = self.lead
+        if lead is None:
             return 1.0
-        found = self.candidates[0].tokens
-        return round(sum(w for t, w in self.carry.items() if not lang.related_form(t, found)), 4)
+        return round(
+            sum(w for t, w in self.carry.items() if not lang.related_form(t, lead.tokens)), 4
+        )
 
 
 class EvidenceScorer:

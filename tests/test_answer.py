@@ -12,7 +12,14 @@ import pytest
 
 from assistant.answer import AbstentionModel, answer_parts, answer_query
 from assistant.compose import compose
-from assistant.evidence import AnswerPolicy, EvidenceScorer, gives_count, parse_row
+from assistant.evidence import (
+    AnswerPolicy,
+    Candidate,
+    Evidence,
+    EvidenceScorer,
+    gives_count,
+    parse_row,
+)
 from assistant.lexical import Synonyms, tokenize
 from assistant.query import parse_query
 from assistant.types import Chunk, Hit
@@ -178,6 +185,21 @@ def test_a_figure_for_the_whole_does_not_answer_for_a_part_of_it() -> None:
     whole = [_hit("There were 410 ferry passengers fined in 2024.")]
     answer = _ask("how many of the ferry passengers fined were women?", whole)
     assert not answer.grounded and "women" in answer.text
+
+
+def test_what_the_answer_lacks_is_read_on_the_sentence_that_would_lead() -> None:
+    # The best-scored line lacks "knife"; a line scored nearly as well has it and leads, so the
+    # abstention features judge that line, the answer the user would get.
+    wide = Candidate("Serious violence fell in 2024.", 0, 0, tokens=frozenset({"violenc"}))
+    knife = Candidate("Knife crime fell in 2024.", 0, 1, tokens=frozenset({"knife", "crime"}))
+    wide.score, knife.score = 1.0, 0.95
+    wide.says_more = knife.says_more = True
+    ev = Evidence(parse_query("did knife crime fall?"), [wide, knife], 1.0, [])
+    ev.carry = {"knife": 0.7, "crime": 0.3}
+    ev.lead_pool, ev.lead_ratio = 5, 0.9
+    assert ev.lead is knife and ev.measure_missing == 0.0 and ev.lead_missing == 0.0
+    ev.lead_pool = 1  # only the best-scored line may lead
+    assert ev.lead is wide and ev.measure_missing == 1.0
 
 
 def test_the_abstention_model_decides_when_no_typed_check_refuses() -> None:
