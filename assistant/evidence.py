@@ -139,11 +139,11 @@ def stated(query: Query) -> frozenset[str]:
 
 
 def fits(
-    cand: Candidate, kind: str, target: str = "", stated: frozenset[str] = frozenset()
+    cand: Candidate, kind: str, target: str = "", quoted: frozenset[str] = frozenset()
 ) -> bool:
     """True when the sentence is of the kind the question asks for.
 
-    A figure the question states (`stated`) is not the figure it asks for.
+    A figure the question states (`quoted`, see `stated`) is not the figure it asks for.
     """
     if kind == "count":
         return cand.counts
@@ -157,7 +157,7 @@ def fits(
         return cand.is_row
     if kind == "date":  # a year that names a document's edition ("the 2024 strategy") is no date
         return bool(lang.ANY_DATE.search(lang.DATED_TITLE.sub(" ", cand.text)))
-    return kind == "number" and lang.has_figure(drop_numbers(cand.text, stated))
+    return kind == "number" and lang.has_figure(drop_numbers(cand.text, quoted))
 
 
 def defines(text: str, name: str) -> bool:
@@ -317,9 +317,10 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     for c in query.constraints:
         mine = own - (lang.plan_spans(text) - c.periods)  # "Plan 2024-2028" dates no figure
         given = mine or (_heading_periods(headed, c.periods) if value else headed)
-        if c.kind == "group":  # a word of the part asked about ("women", "18"), any ending
+        if c.kind == "group":  # a word of the part asked about ("women"), any ending; a number
             stem = c.text[:-1] if len(c.text) > 3 and c.text.endswith("s") else c.text
-            ok = bool(re.search(rf"(?i)(?<!\w){re.escape(stem)}", f"{heading} {text}"))
+            end = r"(?!\d)" if stem.isdigit() else ""  # "18" is not "186"
+            ok = bool(re.search(rf"(?i)(?<!\w){re.escape(stem)}{end}", f"{heading} {text}"))
         elif c.kind != "period":
             ok = c.text in words
         elif all(last == first + 1 for first, last in c.periods):  # financial years asked
@@ -565,7 +566,7 @@ class EvidenceScorer:
             c.counts for c in best
         )
         if query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, how many"
-            evidence.has_count = any(fits(c, "number", stated=stated(query)) for c in best)
+            evidence.has_count = any(fits(c, "number", quoted=stated(query)) for c in best)
         return evidence
 
     def _counted(self, query: Query) -> tuple[str, ...]:

@@ -185,6 +185,8 @@ def test_a_figure_for_the_whole_does_not_answer_for_a_part_of_it() -> None:
     whole = [_hit("There were 410 ferry passengers fined in 2024.")]
     answer = _ask("how many of the ferry passengers fined were women?", whole)
     assert not answer.grounded and "women" in answer.text
+    older = [_hit("Of 410 ferry passengers fined in 2024, 186 were under 60.")]  # "18" != "186"
+    assert not _ask("how many of the ferry passengers fined were under 18s?", older).grounded
 
 
 def test_what_the_answer_lacks_is_read_on_the_sentence_that_would_lead() -> None:
