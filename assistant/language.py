@@ -343,9 +343,15 @@ PART_NUMBER = re.compile(
 
 
 def stated_numbers(text: str) -> frozenset[str]:
-    """The figures a text states in digits ("212", "1,240", "4.5"), not its years or periods."""
+    """The figures a question refers to as given: "of the 212 offences", "those 64 referrals".
+
+    Only a number after "the", "those", "these" or "its" is one the question already has; a
+    draft sentence's own figures ("in 39% of referrals") are claims, not given. Years and
+    periods are never figures.
+    """
     plain = _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))
-    return frozenset(re.findall(r"\d[\d,]*(?:\.\d+)?(?<![,.])", plain))
+    given = r"(?i)\b(?:the|those|these|its|their)\s+(\d[\d,]*(?:\.\d+)?)(?<![,.])(?![\d%])"
+    return frozenset(re.findall(given, plain))
 
 
 def has_figure(text: str) -> bool:
@@ -746,7 +752,11 @@ def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]
                 seen.add(word.lower())
         docs.update(seen)
     months = {m.lower() for m in MONTHS.split("|")}
-    background = [w for w in capital if len(w) >= 5 and docs[w] > max_share * max(n, 1)]
+    background = [  # names the corpus uses everywhere ("Cumbria"), not common words ("Crime")
+        w
+        for w, c in capital.items()
+        if len(w) >= 6 and c >= 9 * lower[w] and docs[w] > max_share * max(n, 1)
+    ]
     return frozenset(
         w
         for w, c in capital.items()

@@ -262,17 +262,21 @@ def test_a_hyphenated_place_is_a_name_in_its_capitalised_parts() -> None:
 def test_a_word_made_from_the_background_name_is_background_too() -> None:
     from assistant.language import proper_names
 
-    texts = [f"Crime in Eastmere rose in {w}." for w in "abcdefghij"]  # in every text
+    texts = [f"Less crime and Crime Week in Eastmere, {w}." for w in "abcdefghij"]  # in all
     texts += ["The Eastmerian coast and Westbrook.", "The Eastmerian fleet and Westbrook."]
+    texts += ["Ring Crimewatchers or Westbrook.", "Call Crimewatchers in Westbrook."]
     names = proper_names(texts, max_share=0.3)
-    assert "westbrook" in names and not {"eastmere", "eastmerian"} & names
+    assert not {"eastmere", "eastmerian"} & names
+    assert {"westbrook", "crimewatchers"} <= names  # "crime" is a common word, not a name
 
 
 def test_the_figures_a_question_states_are_not_its_years() -> None:
     from assistant.language import stated_numbers
 
-    asked = "how many of the 212 thefts in 2023/24 involved 1,240 bikes or 4.5 tonnes in May 2024?"
-    assert stated_numbers(asked) == {"212", "1,240", "4.5"}
+    asked = "how many of the 212 thefts in 2023/24 involved 1,240 bikes or those 4.5 tonnes?"
+    assert stated_numbers(asked) == {"212", "4.5"}
+    assert stated_numbers("of these 1,240 bikes in May 2024, how many were stolen?") == {"1,240"}
+    assert stated_numbers("Thefts were 39% of the 2024 total, in 212 places.") == set()
 
 
 # --- comparisons, frequencies, titles (the wording check's claims) ---------------------------
