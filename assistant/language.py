@@ -345,7 +345,7 @@ PART_NUMBER = re.compile(
 def stated_numbers(text: str) -> frozenset[str]:
     """The figures a question refers to as given: "of the 212 offences", "those 64 referrals".
 
-    Only a number after "the", "those", "these" or "its" is one the question already has; a
+    Only a number after "the", "those", "these", "its" or "their" is one the question has; a
     draft sentence's own figures ("in 39% of referrals") are claims, not given. Years and
     periods are never figures.
     """
