@@ -10,6 +10,9 @@ import pytest
 from assistant import language as lang
 from assistant.claims import GlossaryRules, WordingPolicy, bodies, claims
 from assistant.wording import Aligned, judge, numbers, split_draft, summary
+from tests.wording_helpers import doc as _doc
+from tests.wording_helpers import judge_with
+from tests.wording_helpers import one_quantity as _q
 
 CORPUS = """The Harbour Safety Board is chaired by the Harbour Master.
 The Quay Watch Group reports to the Harbour Safety Board.
@@ -35,19 +38,8 @@ RULES = GlossaryRules(
 )
 
 
-def _q(text: str) -> lang.Quantity:
-    found = lang.quantities(text)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def _doc(text: str, score: float = 0.8, status: str = "current", section: str = "") -> Aligned:
-    return Aligned(text, text, score, {"doc_id": "d", "title": "Doc", "section": section}, status)
-
-
 def _judge(draft: str, *docs: Aligned):
-    current = [d for d in docs if d.status == "current"]
-    return judge(draft, current, list(docs), RULES)
+    return judge_with(RULES, draft, *docs)
 
 
 # --- values -------------------------------------------------------------------------------------

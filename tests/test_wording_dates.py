@@ -7,17 +7,15 @@ from __future__ import annotations
 
 from assistant import language as lang
 from assistant.claims import GlossaryRules, WordingPolicy, claims
-from assistant.wording import Aligned, judge
+from assistant.wording import Aligned
+from tests.wording_helpers import doc as _doc
+from tests.wording_helpers import judge_with
 
 RULES = GlossaryRules({"places": ["Eastport"], "corpus_text": "harbour plan ferry eastport"})
 
 
-def _doc(text: str, section: str = "") -> Aligned:
-    return Aligned(text, text, 0.8, {"doc_id": "d", "title": "Doc", "section": section})
-
-
 def _judge(draft: str, *docs: Aligned):
-    return judge(draft, list(docs), list(docs), RULES)
+    return judge_with(RULES, draft, *docs)
 
 
 def test_month_spans_are_read_as_one_period() -> None:

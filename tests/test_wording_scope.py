@@ -9,6 +9,8 @@ from assistant import language as lang
 from assistant import name_check
 from assistant.claims import GlossaryRules
 from assistant.wording import Aligned, judge
+from tests.wording_helpers import doc as _doc
+from tests.wording_helpers import judge_with
 
 RULES = GlossaryRules(
     {
@@ -18,12 +20,8 @@ RULES = GlossaryRules(
 )
 
 
-def _doc(text: str, score: float = 0.8) -> Aligned:
-    return Aligned(text, text, score, {"doc_id": "d", "title": "Doc", "section": ""})
-
-
 def _judge(draft: str, *docs: Aligned):
-    return judge(draft, list(docs), list(docs), RULES)
+    return judge_with(RULES, draft, *docs)
 
 
 # --- a figure's place, when it sits in another clause than the figure -------------------------

@@ -9,25 +9,18 @@ import pytest
 
 from assistant import language as lang
 from assistant.claims import GlossaryRules, WordingPolicy, claims, names_an_aim
-from assistant.wording import Aligned, judge
+from assistant.wording import Aligned
+from tests.wording_helpers import doc as _doc
+from tests.wording_helpers import judge_with
+from tests.wording_helpers import one_quantity as _q
 
 RULES = GlossaryRules(
     {"places": ["Eastport", "Westhaven"], "corpus_text": "harbour ferry eastport westhaven"}
 )
 
 
-def _q(text: str) -> lang.Quantity:
-    found = lang.quantities(text)
-    assert len(found) == 1, found
-    return found[0]
-
-
-def _doc(text: str, score: float = 0.8) -> Aligned:
-    return Aligned(text, text, score, {"doc_id": "d", "title": "Doc", "section": ""})
-
-
 def _judge(draft: str, *docs: Aligned):
-    return judge(draft, list(docs), list(docs), RULES)
+    return judge_with(RULES, draft, *docs)
 
 
 # --- a share in words: "six in ten" ------------------------------------------------------------
