@@ -67,10 +67,12 @@ def lacks_what_is_asked(evidence: Evidence) -> bool:
 
     It lacks the period or name asked for (or a table gives that period no figure), or the type
     of value asked for (an amount, a person's name...), or a "how many" question finds no number
-    of what it counts.
+    of what it counts, or a "when" question no date among the sentences that could lead.
     """
     lead = evidence.candidates[0] if evidence.candidates else None
-    return lead is None or bool(lead.unmet) or not lead.gives or not evidence.has_count
+    if lead is None or lead.unmet or not lead.gives or not evidence.has_count:
+        return True
+    return evidence.query.kind == "date" and not evidence.dated
 
 
 def answer_parts(

@@ -321,6 +321,10 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
             stem = c.text[:-1] if len(c.text) > 3 and c.text.endswith("s") else c.text
             end = r"(?!\d)" if stem.isdigit() else ""  # "18" is not "186"
             ok = bool(re.search(rf"(?i)(?<!\w){re.escape(stem)}{end}", f"{heading} {text}"))
+        elif c.kind == "split":  # by the unit asked: it names the unit or two of its members
+            ok = any(lang.same_word(c.text, w) for w in words) or (
+                len(set(lang.name_words(text)) & c.among - set(query.names)) >= 2
+            )
         elif c.kind != "period":
             ok = c.text in words
         elif all(last == first + 1 for first, last in c.periods):  # financial years asked
@@ -459,6 +463,12 @@ class Evidence:
             # is read with its items)
         q = self.query
         return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
+
+    @property
+    def dated(self) -> bool:
+        """True when the sentence that would lead (see `lead`) gives a date ("when" questions)."""
+        lead = self.lead
+        return lead is not None and fits(lead, "date")
 
     @property
     def measure_missing(self) -> float:

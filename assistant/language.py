@@ -163,6 +163,15 @@ PHRASE_END = frozenset(
     "was were is are did do does have has had will would can could should sit there in on at "
     "of for from by to with that which who per across during went got".split()
 )
+# A breakdown asked for: "in each town", "broken down by council area", "which schools made the
+# most referrals". The answer must give the figure by that unit, not the county's total.
+SPLIT = re.compile(
+    r"\b(?:in|for|by|across) (?:each|every) ([a-z]+)|"
+    r"\b(?:broken down|split|breakdown|break down|broke down|separated|grouped) "
+    r"(?:by|for each|per) (?:the |each )?([a-z]+)|"
+    r"\bwhich ([a-z]+?)s? (?:\w+ ){0,3}?(?:the )?(?:most|highest|lowest|least|fewest|biggest)\b",
+    re.I,
+)
 # "how many of the X were Y?": Y is the part of the whole asked about.
 SUBGROUP = re.compile(
     r"\bhow many of (?:the|them|those|these|our)\b[^?]*?\b(?:are|were|is|was|involved|involve|"
@@ -243,7 +252,7 @@ ASKS_VALUE = {
     "person": re.compile(
         r"\b(?:name|names|named|called)\b(?=[^?]*\b(?:director|chair|chairs|head|commissioner|"
         r"officer|lead|leads|manager|chief|superintendent|inspector|person|people|minister|"
-        r"councillor|mp|vice-chair|co-chair)\b)|\b(?:director|chair|head|commissioner|officer|"
+        r"councillor|mp|vice-chair|co-chair)\b)|^\s*(?:and\s+)?who\b[^?]*\bnames?\b|\b(?:director|chair|head|commissioner|officer|"
         r"manager|chief|superintendent|inspector|vice-chair|co-chair)\b[^?]*\b(?:called|named|"
         r"name)\b",
         re.I,

@@ -19,9 +19,10 @@ from assistant import language as lang
 class Constraint:
     """Something the answer must carry: a period asked for, or a place or body named."""
 
-    kind: str  # period | name | group
+    kind: str  # period | name | group | split
     text: str  # as the question says it ("2021/22", "carlisle")
     periods: frozenset[tuple[int, int]] = frozenset()
+    among: frozenset[str] = frozenset()  # split: the corpus's names, members of any breakdown
 
 
 @dataclass(frozen=True)
@@ -149,15 +150,29 @@ def _noun_phrase(match: re.Match[str] | None) -> tuple[str, ...]:
     return tuple(words)
 
 
+# The base of a rate ("per head", "per 1,000 residents") is a unit, not a name asked about.
+RATE_BASE = re.compile(r"(?i)\bper\s+[a-z]+")
+
+
 def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
     """The periods a question asks about and the proper names (from the corpus) it uses."""
     text = lang.CONTRAST.sub(" ", text)
     dated = lang.DATED_TITLE.sub(" ", text)
     out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(dated)]
-    words = lang.name_words(text)
+    words = lang.name_words(RATE_BASE.sub(" ", text))  # "per head" names no one
     out += [Constraint("name", w) for w in dict.fromkeys(words) if w in names]
     out += [Constraint("group", w) for w in subgroup_words(text)]
+    out += [Constraint("split", w, among=names) for w in split_units(text)]
     return tuple(out)
+
+
+def split_units(text: str) -> tuple[str, ...]:
+    """The unit a question asks a figure broken down by ("in each town": "town").
+
+    Ages and months are types of value (`lang.ASKS_VALUE`), checked as such.
+    """
+    units = (next(filter(None, m.groups())).lower() for m in lang.SPLIT.finditer(text))
+    return tuple(dict.fromkeys(u for u in units if u not in ("age", "month", "year")))
 
 
 def subgroup_words(text: str) -> tuple[str, ...]:
@@ -171,7 +186,9 @@ def subgroup_words(text: str) -> tuple[str, ...]:
         return ()
     parts = [w for raw in re.findall(r"[\w']+", m.group(1).lower()) for w in raw.split("_")]
     words = [re.sub(r"^(\d+)s$", r"\1", w) for w in parts]  # "18s" -> "18"
-    return tuple(dict.fromkeys(w for w in words if w not in lang.STOPWORDS and len(w) > 1))
+    words = [w for w in words if w not in lang.STOPWORDS and (len(w) > 1 or w.isdigit())]
+    figures = [w for w in words if w.isdigit()]  # "the bottom 10%", "under-18s": the figure
+    return tuple(dict.fromkeys(figures or words))  # names the part; its words paraphrase
 
 
 def _merge(own: tuple[Constraint, ...], earlier: tuple[Constraint, ...]) -> tuple[Constraint, ...]:

@@ -189,6 +189,32 @@ def test_a_figure_for_the_whole_does_not_answer_for_a_part_of_it() -> None:
     assert not _ask("how many of the ferry passengers fined were under 18s?", older).grounded
 
 
+def test_a_figure_for_the_county_does_not_answer_a_breakdown_by_town() -> None:
+    total = [_hit("In 2024 volunteers handed out 3,150 smoke alarms across the county.")]
+    answer = _ask("how many smoke alarms were handed out in each town?", total)
+    assert not answer.grounded and "town" in answer.text
+    by_town = [
+        _hit("In 2024 volunteers handed out 1,900 smoke alarms in Northvale and 1,250 in Eastmere.")
+    ]
+    assert _ask("how many smoke alarms were handed out in each town?", by_town).grounded
+    named = [_hit("Smoke alarm visits by town are listed in the annex; 3,150 were fitted in all.")]
+    assert _ask("smoke alarms fitted, broken down by town", named).grounded
+
+
+def test_a_when_question_is_not_answered_by_a_line_without_a_date() -> None:
+    hits = [_hit("The harbour hospital does not yet share its injury data with the partnership.")]
+    assert not _ask("when will the harbour hospital start sharing its injury data?", hits).grounded
+    dated = [_hit("The harbour hospital will share its injury data from April 2026.")]
+    assert _ask("when will the harbour hospital start sharing its injury data?", dated).grounded
+
+
+def test_a_who_question_asking_for_a_name_is_not_answered_by_a_role() -> None:
+    hits = [_hit("The lifeboat station at Northvale is run by its Coxswain.")]
+    assert not _ask("who is the coxswain at northvale, I need a name", hits).grounded
+    named = [_hit("The lifeboat station at Northvale is run by its Coxswain, Morwenna Tregothnan.")]
+    assert _ask("who is the coxswain at northvale, I need a name", named).grounded
+
+
 def test_what_the_answer_lacks_is_read_on_the_sentence_that_would_lead() -> None:
     # The best-scored line lacks "knife"; a line scored nearly as well has it and leads, so the
     # abstention features judge that line, the answer the user would get.

@@ -79,10 +79,30 @@ def test_how_many_of_the_whole_were_a_part_asks_about_the_part() -> None:
     from assistant.query import subgroup_words
 
     assert subgroup_words("how many of the ferry passengers were women?") == ("women",)
-    assert subgroup_words("how many of the 40 thefts involved under-18s") == ("under", "18")
+    assert subgroup_words("how many of the 40 thefts involved under-18s") == ("18",)
+    # the figure names the part; the words around it paraphrase ("lowest 5%" = "most deprived 5%")
+    assert subgroup_words("how many of the parishes are in the lowest 5% nationally") == ("5",)
     assert subgroup_words("how many ferry passengers were women?") == ()
     q = parse_query("how many of them came from schools")
     assert ("group", "schools") in [(c.kind, c.text) for c in q.constraints]
+
+
+def test_a_breakdown_asked_for_is_a_split_constraint() -> None:
+    from assistant.query import split_units
+
+    assert split_units("how many ferry crossings in each harbour?") == ("harbour",)
+    assert split_units("lifeboat launches broken down by station") == ("station",)
+    assert split_units("which piers had the most landings in 2024") == ("pier",)
+    assert split_units("how many lifeboat launches in 2024 by the crew?") == ()
+    assert split_units("landings split by age") == ()  # an age is a type of value, checked so
+    q = parse_query("launches in each harbour")
+    assert [(c.kind, c.text) for c in q.constraints] == [("split", "harbour")]
+
+
+def test_the_base_of_a_rate_is_not_a_name_asked_about() -> None:
+    names = frozenset({"head", "harbourside"})
+    q = parse_query("lifeboat launches per head in harbourside", names=names)
+    assert [c.text for c in q.constraints if c.kind == "name"] == ["harbourside"]
 
 
 def test_targets() -> None:
