@@ -545,8 +545,17 @@ class EvidenceScorer:
         own, read, found = self._read(cands, top, short_forms_in(query, top, self.synonyms))
         absent = {t for t in q_terms if not lang.related_form(t, found)}
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
-        evidence.constrained = frozenset(
-            t for toks in self.tokenize([c.text for c in query.constraints]) for t in toks
+        evidence.constrained = (
+            frozenset(
+                t for toks in self.tokenize([c.text for c in query.constraints]) for t in toks
+            )
+            | {  # a period however typed: "21/22" as well as "2021/22"
+                form
+                for c in query.constraints
+                for p in c.periods
+                for y in p
+                for form in (str(y), str(y)[2:])
+            }
         )
         self._weigh_missing(evidence, query, q_terms, weights, absent)
         self._lexical(query, cands, own, read, weights)

@@ -201,6 +201,13 @@ def test_a_figure_for_the_county_does_not_answer_a_breakdown_by_town() -> None:
     assert _ask("smoke alarms fitted, broken down by town", named).grounded
 
 
+def test_a_period_typed_short_is_asked_for_not_part_of_what_is_measured() -> None:
+    hits = [_hit("Harbour | 2021/22: 4,100 landings; 2022/23: 4,350 landings")]
+    for typed in ("21/22", "2021/22"):
+        ev = _scorer().score(parse_query(f"harbour landings in {typed}"), hits)
+        assert {"21", "22"} <= ev.constrained and ev.measure_missing == 0.0, typed
+
+
 def test_a_when_question_is_not_answered_by_a_line_without_a_date() -> None:
     hits = [_hit("The harbour hospital does not yet share its injury data with the partnership.")]
     assert not _ask("when will the harbour hospital start sharing its injury data?", hits).grounded
