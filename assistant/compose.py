@@ -94,11 +94,21 @@ def _skip(cand: Candidate, chosen: list[Candidate], policy: AnswerPolicy) -> boo
 
 
 def lead_sentence(
-    cand: Candidate, n: int, policy: AnswerPolicy, asked: set[str], kind: str = ""
+    cand: Candidate,
+    n: int,
+    policy: AnswerPolicy,
+    asked: set[str],
+    kind: str = "",
+    question: str = "",
 ) -> AnswerSentence:
-    """The first line: a row as "Label, Column: value (caption)", a list with its items."""
+    """The first line: a row as "Label, Column: value (caption)", a list with its items.
+
+    A row keeps the cells the question names, or every cell when it asks about a change or
+    weighs one thing against another (`question`).
+    """
     if cand.is_row:
-        cells = _asked_cells(cand, asked, keep_all=kind == "change")
+        both = kind == "change" or bool(lang.WEIGHS.search(question))
+        cells = _asked_cells(cand, asked, keep_all=both)
         caption = f" ({plain(cand.context).rstrip(':.')})" if cand.context else ""
         return row_sentence(cand, n, cells, "answer", caption)
     items = tuple(plain(i.text) for i in cand.items[: policy.max_list_items])
@@ -163,7 +173,8 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
             if cand.old_figure:
                 old[n] = cand.old_figure
             if i == 0:
-                leads.append(lead_sentence(cand, n, policy, asked, evidence.query.kind))
+                q = evidence.query
+                leads.append(lead_sentence(cand, n, policy, asked, q.kind, q.text))
             elif cand.is_row:
                 every = tuple((c.column, c.value) for c in cand.cells)
                 support.append(row_sentence(cand, n, every, "support"))

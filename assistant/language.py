@@ -158,6 +158,9 @@ WHAT_ARE = re.compile(r"^\s*(?:what|which) (?:are|were) (?:the |its |their )?([^
 CONTRAST = re.compile(
     r"\b(?:rather than|other than|instead of|apart from|excluding)\b[^,;?]*", re.I
 )
+# A question weighing one thing against another ("Eastmere or Northvale?", "X v Y", "compared
+# with"): its answer keeps both sides of a table row.
+WEIGHS = re.compile(r"\b(?:or|v|vs|versus|against|compared?|comparison|than|between)\b", re.I)
 # Words that end the noun phrase after "how many" / "what are the".
 PHRASE_END = frozenset(
     "was were is are did do does have has had will would can could should sit there in on at "
@@ -1110,7 +1113,8 @@ LEAST = frozenset("lowest smallest fewest least".split())
 
 # A short form typed in capitals ("SV", "CJ", "KSIs", "W&F"); a trailing lower-case "s" is a
 # plural ("KSIs" is KSI).
-SHORT_FORM = re.compile(r"(?<![\w&])([A-Z][A-Z&]*[A-Z])(s?)(?![\w&])")
+# Capitals ("KSIs", "W&F"), or letters joined by "&" in any case ("w&f" is typed short too).
+SHORT_FORM = re.compile(r"(?<![\w&])([A-Z][A-Z&]*[A-Z]|[A-Za-z](?:&[A-Za-z])+)(s?)(?![\w&])")
 _INITIAL_SKIP = frozenset("and of the for in on to &".split())
 
 

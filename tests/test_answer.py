@@ -65,6 +65,16 @@ def test_a_table_answer_leads_with_the_row_cut_to_the_cells_asked() -> None:
     assert "|" not in answer.text and "**" not in answer.text
 
 
+def test_a_row_weighing_two_sides_keeps_both_cells() -> None:
+    row = "Say parking is a problem | Northvale: 41%; Eastmere: 29%"
+    first = _ask("is parking more of a worry in northvale than elsewhere?", [_hit(row)]).sentences[
+        0
+    ]
+    assert first.cells == (("Northvale", "41%"), ("Eastmere", "29%"))
+    first = _ask("what share say parking is a problem in northvale?", [_hit(row)]).sentences[0]
+    assert first.cells == (("Northvale", "41%"),)
+
+
 def test_a_supporting_table_row_reads_as_prose_with_its_cells_as_fields() -> None:
     prose = "Eastmere's burglary rate rose to 6.4 per 1,000 homes in 2023/24."
     hits = [_hit(prose, "a"), _hit(TABLE)]

@@ -162,6 +162,11 @@ def test_a_question_names_a_document_by_the_words_of_its_title() -> None:
     assert named_documents("what does the BS strategy say?", titles) == ()
 
 
+def test_letters_joined_by_an_ampersand_are_a_short_form_in_any_case() -> None:
+    assert short_forms("landings in n&e or s&w this year") == [("n&e", "n&e"), ("s&w", "s&w")]
+    assert short_forms("fish & chips and r & d") == []
+
+
 def test_short_forms_typed_in_capitals_with_plurals() -> None:
     found = short_forms("were there more HGVs in N&E this year? ask the RTB, I said")
     assert found == [("HGVs", "HGV"), ("N&E", "N&E"), ("RTB", "RTB")]
