@@ -321,9 +321,11 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
             stem = c.text[:-1] if len(c.text) > 3 and c.text.endswith("s") else c.text
             end = r"(?!\d)" if stem.isdigit() else ""  # "18" is not "186"
             ok = bool(re.search(rf"(?i)(?<!\w){re.escape(stem)}{end}", f"{heading} {text}"))
-        elif c.kind == "split":  # by the unit asked: it names the unit or two of its members
-            ok = any(lang.same_word(c.text, w) for w in words) or (
-                len(set(lang.name_words(text)) & c.among - set(query.names)) >= 2
+        elif c.kind == "split":  # by the unit asked: it names the unit or two of its members,
+            ok = (  # or it is a row giving figures for two columns other than periods
+                any(lang.same_word(c.text, w) for w in words)
+                or len(set(lang.name_words(text)) & c.among - set(query.names)) >= 2
+                or splits_by_column(text)
             )
         elif c.kind != "period":
             ok = c.text in words
@@ -334,6 +336,24 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
         if not ok:
             unmet.append(c.text)
     return 1 - len(unmet) / len(query.constraints), tuple(unmet)
+
+
+def splits_by_column(text: str) -> bool:
+    """True when a table row gives figures in two columns that are not only periods.
+
+    "Victims under 25 | 2024 strategy: 34%; 2025 refresh: 31%" is broken down by edition;
+    "Kits | 2023/24: 1,100; 2024/25: 1,240" only by year, which a breakdown by town is not.
+    """
+    if " | " not in text:
+        return False
+    cells = parse_row(text)[1]
+    return (
+        sum(
+            bool(lang.DIGIT.search(c.value)) and bool(lang.terms(lang.YEAR.sub(" ", c.column)))
+            for c in cells
+        )
+        >= 2
+    )
 
 
 def _heading_periods(

@@ -207,6 +207,10 @@ def test_a_figure_for_the_county_does_not_answer_a_breakdown_by_town() -> None:
         _hit("In 2024 volunteers handed out 1,900 smoke alarms in Northvale and 1,250 in Eastmere.")
     ]
     assert _ask("how many smoke alarms were handed out in each town?", by_town).grounded
+    by_year = [_hit("Smoke alarms fitted | 2023: 2,800; 2024: 3,150")]
+    assert not _ask("how many smoke alarms were fitted in each town?", by_year).grounded
+    by_crew = [_hit("Smoke alarms fitted | Day crews: 1,900; Volunteers: 1,250")]
+    assert _ask("smoke alarms fitted by each team?", by_crew).grounded
     named = [_hit("Smoke alarm visits by town are listed in the annex; 3,150 were fitted in all.")]
     assert _ask("smoke alarms fitted, broken down by town", named).grounded
 
