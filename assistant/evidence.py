@@ -19,7 +19,7 @@ from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.embed import Embedder
 from assistant.lexical import Synonyms
-from assistant.query import Query, count_phrase
+from assistant.query import Query, count_phrase, whole_words
 from assistant.types import Hit
 
 Tokenize = Callable[[list[str]], list[list[str]]]
@@ -586,6 +586,7 @@ class EvidenceScorer:
         if cands:
             value, counted = value_asked(query), self._counted(query)
             narrow = [t for toks in self.tokenize(list(counted)) for t in toks]
+            whole = self._whole(query)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -594,6 +595,8 @@ class EvidenceScorer:
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
                 cand.unmet += blank_cells(cand, query)
+                if whole[0] and not lang.related_form(whole[1], cand.tokens):
+                    cand.unmet += (whole[0],)  # a part of another whole
                 cand.gives = lang.gives_value(text, value, self.common) and (
                     self._named_cells_give(cand, set(weights), value)
                 )
@@ -619,6 +622,19 @@ class EvidenceScorer:
         toks = self.tokenize(words)
         rated = [(max(map(self.idf, t), default=0.0), -i) for i, t in enumerate(toks)]
         return (words[-max(rated)[1]],) if rated else ()  # ties: the first word (the modifier)
+
+    def _whole(self, query: Query) -> tuple[str, str]:
+        """The rarest word of the whole a "how many of the X were Y?" question takes a part of.
+
+        As (word, token); ("", "") when the question takes no part of a named whole.
+        """
+        words = whole_words(query.text)
+        toks = self.tokenize(list(words))
+        rated = [(max(map(self.idf, t), default=0.0), i) for i, t in enumerate(toks) if t]
+        if not rated:
+            return "", ""
+        i = max(rated)[1]
+        return words[i], max(toks[i], key=self.idf)
 
     def _named_cells_give(self, cand: Candidate, asked: set[str], value: str) -> bool:
         """False when the columns of a row the question names hold no value of the type asked.

@@ -176,9 +176,11 @@ SPLIT = re.compile(
     re.I,
 )
 # "how many of the X were Y?": Y is the part of the whole asked about.
-SUBGROUP = re.compile(
-    r"\bhow many of (?:the|them|those|these|our)\b[^?]*?\b(?:are|were|is|was|involved|involve|"
-    r"had|have|came from|come from)\b([^?]+)",
+_PART_VERB = r"(?:are|were|is|was|involved|involve|had|have|came from|come from)"
+SUBGROUP = re.compile(  # the whole (X) then the part (Y), in either order of the question
+    rf"\bhow many of (?:the|them|those|these|our)\b([^?]*?)\b{_PART_VERB}\b([^?]+)|"
+    rf"^\s*(?:and\s+)?of (?:the|those|these|our)\b([^?,]*?),? how many (?:\w+ )?"
+    rf"{_PART_VERB}\b([^?]+)",
     re.I,
 )
 # Words after a verb that make it a phrasal verb ("ended up", "turned out", "signed off").

@@ -166,6 +166,18 @@ def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Cons
     return tuple(out)
 
 
+def whole_words(text: str) -> tuple[str, ...]:
+    """The words of the whole "how many of the X were Y?" takes a part of (X, no figures).
+
+    "how many of the 212 knife offences involved children?" takes its part of knife offences:
+    a sentence about children in other offences does not answer it.
+    """
+    m = lang.SUBGROUP.search(text)
+    whole = (m.group(1) or m.group(3) or "") if m else ""
+    words = re.findall(r"[a-z][a-z'-]*", whole.lower())
+    return tuple(w for w in words if w not in lang.STOPWORDS)
+
+
 def split_units(text: str) -> tuple[str, ...]:
     """The unit a question asks a figure broken down by ("in each town": "town").
 
@@ -184,7 +196,8 @@ def subgroup_words(text: str) -> tuple[str, ...]:
     m = lang.SUBGROUP.search(text)
     if not m:
         return ()
-    parts = [w for raw in re.findall(r"[\w']+", m.group(1).lower()) for w in raw.split("_")]
+    part = m.group(2) or m.group(4)
+    parts = [w for raw in re.findall(r"[\w']+", part.lower()) for w in raw.split("_")]
     words = [re.sub(r"^(\d+)s$", r"\1", w) for w in parts]  # "18s" -> "18"
     words = [w for w in words if w not in lang.STOPWORDS and (len(w) > 1 or w.isdigit())]
     figures = [w for w in words if w.isdigit()]  # "the bottom 10%", "under-18s": the figure

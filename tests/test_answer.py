@@ -195,6 +195,11 @@ def test_a_figure_for_the_whole_does_not_answer_for_a_part_of_it() -> None:
     whole = [_hit("There were 410 ferry passengers fined in 2024.")]
     answer = _ask("how many of the ferry passengers fined were women?", whole)
     assert not answer.grounded and "women" in answer.text
+    other = [_hit("About a third of recorded harbour thefts involve a victim aged under 18.")]
+    answer = _ask("how many of the 40 ferry assaults involved under-18s?", other)
+    assert not answer.grounded and "assaults" in answer.text  # a part of another whole
+    closed = [_hit("There were 90 harbour referrals in 2024, of which 12 became panel cases.")]
+    assert not _ask("of the 12 panel cases, how many were closed early?", closed).grounded
     older = [_hit("Of 410 ferry passengers fined in 2024, 186 were under 60.")]  # "18" != "186"
     assert not _ask("how many of the ferry passengers fined were under 18s?", older).grounded
 

@@ -76,13 +76,20 @@ def test_answer_kind(question: str, kind: str) -> None:
 
 
 def test_how_many_of_the_whole_were_a_part_asks_about_the_part() -> None:
-    from assistant.query import subgroup_words
+    from assistant.query import subgroup_words, whole_words
 
     assert subgroup_words("how many of the ferry passengers were women?") == ("women",)
     assert subgroup_words("how many of the 40 thefts involved under-18s") == ("18",)
     # the figure names the part; the words around it paraphrase ("lowest 5%" = "most deprived 5%")
     assert subgroup_words("how many of the parishes are in the lowest 5% nationally") == ("5",)
     assert subgroup_words("how many ferry passengers were women?") == ()
+    assert subgroup_words("of the 30 panel cases, how many were closed early") == (
+        "closed",
+        "early",
+    )
+    assert whole_words("of the 30 panel cases, how many were closed early") == ("panel", "cases")
+    assert whole_words("how many of the 40 thefts involved under-18s") == ("thefts",)
+    assert whole_words("how many of them were women?") == ()
     q = parse_query("how many of them came from schools")
     assert ("group", "schools") in [(c.kind, c.text) for c in q.constraints]
 
