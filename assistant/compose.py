@@ -239,6 +239,8 @@ def abstain(question: str, hits: list[Hit], reason: str = "") -> Answer:
 def gap_reason(evidence: Evidence) -> str:
     """Say what the passages lack, when that is clear: a constraint, a key word, a count."""
     lead = evidence.candidates[0] if evidence.candidates else None
+    if evidence.unknown_body:
+        return f"None of them mentions a \u201c{evidence.unknown_body}\u201d."
     if lead and lead.unmet:
         return near_miss(evidence, lead)
     if not evidence.has_count and not evidence.query.target:

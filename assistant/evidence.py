@@ -363,6 +363,25 @@ def _heading_periods(
     return {p for p in headed if p[1] - p[0] <= 1 or p in asked}
 
 
+def unknown_body(query: Query, top: list[Hit]) -> str:
+    """A body the question names that none of the passages names ("" when they all are).
+
+    "the youth violence commission" over passages that name no commission is a body the
+    documents don't have, however close their words; "the serious violence partnership" over
+    passages naming the Safer Cumbria Partnership may be a paraphrase of a body they have.
+    """
+    texts = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top]
+    kinds = {  # the kinds of body the passages name: "... Partnership" makes partnerships known
+        m.group(0).split()[-1].lower().rstrip("s")
+        for t in texts
+        for m in lang.BODY_NAME.finditer(t)
+    }
+    for body in lang.bodies_named(query.text):
+        if body[1] not in kinds and not any(lang.names_body(t, body) for t in texts):
+            return " ".join(body)
+    return ""
+
+
 def short_forms_in(query: Query, top: list[Hit], known: Synonyms) -> Synonyms:
     """The short forms a question types in capitals, read as the passages spell them.
 
@@ -423,6 +442,7 @@ class Evidence:
     constrained: frozenset[str] = frozenset()  # tokens of the periods and names asked for
     lead_pool: int = 1  # the first line is chosen among this many best sentences (see `lead`)
     lead_ratio: float = 1.0
+    unknown_body: str = ""  # a body the question names that no passage names ("x commission")
 
     @property
     def best(self) -> float:
@@ -603,6 +623,7 @@ class EvidenceScorer:
                 cand.old_figure = self._old_figure(cand, top, query)
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
+        evidence.unknown_body = unknown_body(query, top)
         best = evidence.candidates[: p.count_top]
         evidence.has_count = not (query.kind == "count" and query.target) or any(
             c.counts for c in best

@@ -874,6 +874,32 @@ BODY_NAME = re.compile(
     r"Authority|Unit|Office|Agency|Trust|Forum|Committee|Network|Alliance|Hub|Hubs|Centre|"
     r"Commission|Department|Ministry|Police|Prison|Court|Partnerships|Boards)\b"
 )
+# A body a question names in any case ("the youth violence commission"): the word before a
+# noun that only names an organisation. Not "group", "service" or "team": "age group" and
+# "service users" are not bodies.
+BODY_NOUN = (
+    r"(?:board|partnership|commission|panel|unit|forum|committee|alliance|agency|trust|"
+    r"taskforce|fund|network)s?"
+)
+BODY_ASKED = re.compile(rf"\b([a-z][a-z'-]+)\s+({BODY_NOUN})\b", re.I)
+
+
+def bodies_named(text: str) -> list[tuple[str, str]]:
+    """(modifier, noun) of each body a text names: [("violence", "commission")]."""
+    return [
+        (m.group(1).lower(), m.group(2).lower().rstrip("s"))
+        for m in BODY_ASKED.finditer(text)
+        if m.group(1).lower() not in STOPWORDS
+    ]
+
+
+def names_body(text: str, body: tuple[str, str]) -> bool:
+    """True when a text names the body: its modifier (any ending) right before its noun."""
+    word, noun = body
+    stem = word[:-1] if len(word) > 4 and word.endswith("s") else word
+    return bool(re.search(rf"(?i)\b{re.escape(stem)}[\w'-]*\s+{re.escape(noun)}", text))
+
+
 ROLE = re.compile(
     r"\b(?:(?:Deputy|Assistant|Detective) )?(?:Director of [A-Z][\w ]*?[A-Z]\w+|"
     r"Chief (?:Constable|Executive|Superintendent|Inspector)|Senior Responsible Owner|"

@@ -429,3 +429,13 @@ def test_a_rate_per_100_is_its_own_unit() -> None:
     assert per_100.unit == "per 100"
     assert not lang.same_value(per_100, lang.quantities("16.2 per 1,000")[0], 0.05)
     assert lang.quantities("68.3 per 100,000")[0].unit == "per 100,000"
+
+
+def test_bodies_named_in_any_case_and_found_with_any_ending() -> None:
+    from assistant.language import bodies_named, names_body
+
+    assert bodies_named("who chairs the ferry safety commission?") == [("safety", "commission")]
+    assert bodies_named("which age group and the service users") == []  # not bodies
+    assert bodies_named("what do the harbour panels do") == [("harbour", "panel")]
+    assert names_body("The Harbours Panel met twice.", ("harbour", "panel"))
+    assert not names_body("The harbour master chairs the panel.", ("harbour", "panel"))
