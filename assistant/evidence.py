@@ -506,9 +506,16 @@ class Evidence:
 
     @property
     def dated(self) -> bool:
-        """True when the sentence that would lead (see `lead`) gives a date ("when" questions)."""
+        """True when the sentence that would lead (see `lead`) gives a date ("when" questions).
+
+        Asked when something will happen, a date it did happen ("hosted a summit in 2022")
+        is not the answer: the sentence must speak of the future.
+        """
         lead = self.lead
-        return lead is not None and fits(lead, "date")
+        if lead is None or not fits(lead, "date"):
+            return False
+        text = f"{lead.context} {lead.text}"
+        return not lang.FUTURE_ASKED.search(self.query.text) or bool(lang.FUTURE_SAID.search(text))
 
     @property
     def measure_missing(self) -> float:

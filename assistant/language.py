@@ -521,6 +521,14 @@ OWN_QUESTION = re.compile(
     r"\b(?:who|whom|whose|when|where|why|which(?! of)|what(?! about| of)|how(?! about))\b",
     re.I,
 )
+# A question about what is still to come ("when is the next summit?", "when will it start?"),
+# and a sentence that speaks of the future ("will", "due", "by March 2026", "from April").
+FUTURE_ASKED = re.compile(r"\b(?:next|will|upcoming|going to|due|planned|scheduled)\b", re.I)
+FUTURE_SAID = re.compile(
+    rf"\b(?:will|due|planned|plans?|next|scheduled|expected|to be|intends?|aims? to|until)\b|"
+    rf"\b(?:by|from) (?:the end of |early |late |mid-)?(?:{MONTHS}|(?:19|20)\d\d)",
+    re.I,
+)
 # A question that asks for the most recent figure without naming its period.
 LATEST = re.compile(
     r"\b(?:latest|most recent|newest|current(?:ly)?|now|these days|at the moment|"

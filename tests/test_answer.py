@@ -241,6 +241,11 @@ def test_a_when_question_is_not_answered_by_a_line_without_a_date() -> None:
     assert not _ask("when will the harbour hospital start sharing its injury data?", hits).grounded
     dated = [_hit("The harbour hospital will share its injury data from April 2026.")]
     assert _ask("when will the harbour hospital start sharing its injury data?", dated).grounded
+    past = [_hit("In 2022 the harbour board hosted a county ferry summit in Northvale.")]
+    assert not _ask("when is the next county ferry summit?", past).grounded  # past, not next
+    assert _ask("when was the county ferry summit?", past).grounded
+    due = [_hit("The next county ferry summit is due in June 2026.")]
+    assert _ask("when is the next county ferry summit?", due).grounded
 
 
 def test_a_who_question_asking_for_a_name_is_not_answered_by_a_role() -> None:
