@@ -25,8 +25,9 @@ if TYPE_CHECKING:
     import numpy as np
 
 # The rule the corpus's names and lower-case words are read by (language.proper_names); an index
-# saved under another is rebuilt when opened. 3: hyphenated names read in parts.
-WORDS_RULE = 3
+# saved under another is rebuilt when opened. 3: hyphenated names read in parts. 4: forms of
+# a background name ("Cumbrian") are background too.
+WORDS_RULE = 4
 
 
 @functools.cache
