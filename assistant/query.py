@@ -200,6 +200,9 @@ def subgroup_words(text: str) -> tuple[str, ...]:
     parts = [w for raw in re.findall(r"[\w']+", part.lower()) for w in raw.split("_")]
     words = [re.sub(r"^(\d+)s$", r"\1", w) for w in parts]  # "18s" -> "18"
     words = [w for w in words if w not in lang.STOPWORDS and (len(w) > 1 or w.isdigit())]
+    words = [w for w in words if not lang.PRONOUN.fullmatch(w)]  # "have one of those": the
+    if words == ["one"]:  # part is what was asked before, not a group of its own
+        return ()
     figures = [w for w in words if w.isdigit()]  # "the bottom 10%", "under-18s": the figure
     return tuple(dict.fromkeys(figures or words))  # names the part; its words paraphrase
 

@@ -83,6 +83,7 @@ def test_how_many_of_the_whole_were_a_part_asks_about_the_part() -> None:
     # the figure names the part; the words around it paraphrase ("lowest 5%" = "most deprived 5%")
     assert subgroup_words("how many of the parishes are in the lowest 5% nationally") == ("5",)
     assert subgroup_words("how many ferry passengers were women?") == ()
+    assert subgroup_words("how many of the piers have one of those on them") == ()
     assert subgroup_words("of the 30 panel cases, how many were closed early") == (
         "closed",
         "early",
