@@ -401,29 +401,6 @@ LACK_TOLERANCE = 0.02
 MIN_NEW = 3
 
 
-def remembered(
-    find: Callable[[Evidence], Candidate | None],
-) -> Callable[[Evidence], Candidate | None]:
-    """Find `Evidence.lead` once: the abstention features and the answer each ask for it.
-
-    Found again when what it reads is replaced (the sentences, the pool, the question, the
-    weights); one Evidence is one question part, so nothing is kept from another question.
-    """
-
-    def lead(evidence: Evidence) -> Candidate | None:
-        reads = (evidence.candidates, evidence.query, evidence.carry, evidence.constrained)
-        sizes = (len(evidence.candidates), evidence.lead_pool, evidence.lead_ratio)
-        memo = evidence.__dict__.get("_lead")
-        if memo and all(a is b for a, b in zip(memo[0], reads, strict=True)) and memo[1] == sizes:
-            return memo[2]  # type: ignore[no-any-return]
-        found = find(evidence)
-        evidence.__dict__["_lead"] = (reads, sizes, found)
-        return found
-
-    lead.__doc__ = find.__doc__
-    return lead
-
-
 @dataclass
 class Evidence:
     """Scored sentences, and what the top passages leave out of the question."""
@@ -468,7 +445,6 @@ class Evidence:
         return round(lacks / total, 4) if total else 0.0
 
     @property
-    @remembered
     def lead(self) -> Candidate | None:
         """The sentence that answers, among those scored close to the best (None if none).
 

@@ -192,6 +192,10 @@ def one_size(chunks: int, queries: int, build_only: bool = False) -> dict:
         return {}  # built before (a half-built folder is caught when opened to measure)
     retriever = open_bench(settings, embedder) if (folder / "chroma").is_dir() else None
     if retriever is None:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # a client opened on the old folder (to check it) would write to its deleted database
+        SharedSystemClient.clear_system_cache()
         shutil.rmtree(folder, ignore_errors=True)
         generated, vecs, sentence_vecs = generate(chunks)
         HybridRetriever.from_chunks(
