@@ -175,23 +175,30 @@ def _filtered(collection, chunk_ids: list[str]) -> dict:
 
 @pytest.mark.slow
 def test_real_index_sentence_vectors_by_id_are_those_the_filter_gives(
-    sample_index, real_embedder
+    sample_index, real_embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.retrieve import HybridRetriever
+    from assistant import retrieve
 
-    retriever = HybridRetriever(sample_index, real_embedder)
+    retriever = retrieve.HybridRetriever(sample_index, real_embedder)
     chunk_ids = random.Random(3).sample(retriever.lexical.ids, 20)
     want = _filtered(retriever.sentences, chunk_ids)
     retriever.sentences = _Spy(retriever.sentences)
+    assert retriever.sentence_vectors(chunk_ids) == want
+    assert retriever.sentences.asked == ["where"]  # a small index: the filter is faster
+    monkeypatch.setattr(retrieve, "BY_ID_UNITS", 0)  # as in a large index
     got = retriever.sentence_vectors(chunk_ids)
-    assert retriever.sentences.asked == ["ids"]  # no scan of every unit
+    assert retriever.sentences.asked == ["where", "ids"]  # no scan of every unit
     assert got.keys() == want.keys() and len(got) > 20
     assert all(repr(got[k]) == repr(want[k]) for k in want)
 
 
-def test_units_named_another_way_are_fetched_by_the_filter(settings) -> None:
+def test_units_named_another_way_are_fetched_by_the_filter(
+    settings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant import retrieve
     from assistant.retrieve import HybridRetriever
 
+    monkeypatch.setattr(retrieve, "BY_ID_UNITS", 0)
     embedder = HashEmbedder()
     texts = ["Harbour fines rose.", "The board meets four times a year.", "Lamps were replaced."]
     chunks = [
