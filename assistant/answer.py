@@ -88,7 +88,8 @@ def answer_parts(
     names the parts the documents don't cover.
     """
     scored = [(scorer.score(q, hits), hits) for q, hits in parts]
-    covered = [(ev, hits) for ev, hits in scored if model.answers(ev)]
+    answered = [model.answers(ev) for ev, _ in scored]  # decided once per part
+    covered = [part for part, yes in zip(scored, answered, strict=True) if yes]
     if not covered:
         first, hits = scored[0]
         lead = [hits[first.candidates[0].hit_index]] if first.candidates else []
@@ -96,7 +97,11 @@ def answer_parts(
         return abstain(query.text, nearest, gap_reason(first))
     share = replace(scorer.policy, max_sentences=max(1, scorer.policy.max_sentences // len(parts)))
     answer = compose(covered, share)
-    gaps = [ev.query.text.rstrip(" ?.") for ev, _ in scored if not model.answers(ev)]
+    gaps = [
+        ev.query.text.rstrip(" ?.")
+        for (ev, _), yes in zip(scored, answered, strict=True)
+        if not yes
+    ]
     if gaps:
         missing = "; ".join(f"\u201c{g}\u201d" for g in gaps)
         note = f"The documents don't cover this part of the question: {missing}."

@@ -11,9 +11,12 @@ period, the place or body named) is checked on each sentence as typed values.
 from __future__ import annotations
 
 import math
+import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from assistant import language as lang
 from assistant.cite import split_sentences
@@ -292,8 +295,22 @@ def unit_mean(vectors: list[list[float]]) -> list[float]:
 
 
 def cos(a: list[float], b: list[float]) -> float:
-    """Cosine of two unit vectors."""
-    return sum(x * y for x, y in zip(a, b, strict=True)) if a and b else 0.0
+    """Cosine of two unit vectors.
+
+    The products are summed one by one, in order, as `sum` over them always was: the same
+    float, bit for bit, faster. A stored vector's numbers are numpy floats (each vector's are
+    of one type), and so is then the cosine; numpy's cumulative sum adds in order (its dot
+    product does not).
+    """
+    if not (a and b):
+        return 0.0
+    if len(a) != len(b):
+        raise ValueError("cos: vectors of different lengths")
+    kinds = {type(a[0]), type(b[0])}
+    if np.float64 not in kinds or not kinds <= {float, np.float64}:
+        return sum(map(operator.mul, a, b))
+    total = np.cumsum(np.array(a, dtype=np.float64) * np.array(b, dtype=np.float64))[-1]
+    return total if total else sum(map(operator.mul, a, b))  # 0 + -0.0 is 0.0 for `sum`
 
 
 def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str, ...]]:
@@ -721,7 +738,9 @@ class EvidenceScorer:
         judged = sorted(own, key=lambda t: -weights[t])[: self.policy.max_importance_words]
         words = [q_terms[t] for t in judged]
         variants = [re.sub(rf"(?i)(?<!\w){re.escape(w)}(?!\w)", " ", said) for w in words]
-        vecs = self.embedder.embed_documents([said, *variants])
+        # the question as said was embedded to retrieve its passages: that vector is reused (a
+        # text's vector is the same alone or in a batch, see embed_memo.py)
+        vecs = [self.embedder.embed_query(said), *self.embedder.embed_documents(variants)]
         carry = {t: max(0.0, 1 - cos(vecs[0], v)) for t, v in zip(judged, vecs[1:], strict=True)}
         total = sum(carry[t] * weights[t] for t in judged) or 1.0
         evidence.carry = {t: carry[t] * weights[t] / total for t in judged}
@@ -843,10 +862,11 @@ class EvidenceScorer:
     def _rank(self, query: Query, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
         q_vec = self.embedder.embed_query(query.search_text)
+        quoted = stated(query)  # once per question, not per sentence
         for cand in cands:
             vec = cand.vector or []
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
-            bonus = p.type_bonus if fits(cand, query.kind, query.target, stated(query)) else 0.0
+            bonus = p.type_bonus if fits(cand, query.kind, query.target, quoted) else 0.0
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine

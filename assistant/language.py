@@ -356,6 +356,9 @@ PART_NUMBER = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+
+
 def stated_numbers(text: str) -> frozenset[str]:
     """The figures a question refers to as given: "of the 212 offences", "those 64 referrals".
 
@@ -363,6 +366,8 @@ def stated_numbers(text: str) -> frozenset[str]:
     draft sentence's own figures ("in 39% of referrals") are claims, not given. Years and
     periods are never figures.
     """
+    if not _ANY_DIGIT.search(text):  # no number at all (the cutting below only removes)
+        return frozenset()
     plain = _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))
     given = r"(?i)\b(?:the|those|these|its|their)\s+(\d[\d,]*(?:\.\d+)?)(?<![,.])(?![\d%])"
     return frozenset(re.findall(given, plain))
@@ -373,6 +378,8 @@ def has_figure(text: str) -> bool:
 
     Nor is the number of a table, section or page a figure.
     """
+    if not _ANY_DIGIT.search(text):  # most sentences: no number to cut years and dates from
+        return False
     return bool(re.search(r"\d", _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))))
 
 

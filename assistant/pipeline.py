@@ -21,11 +21,12 @@ from assistant.embed_memo import MemoEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.index import REPORT, build_index
-from assistant.lexical import Synonyms
+from assistant.lexical import Synonyms, tokenize
 from assistant.outline import outline_answer
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
 from assistant.store import live_ids, open_collection, open_sentences, read_manifest
+from assistant.token_memo import TokenMemo
 from assistant.types import Answer, Hit, IngestReport
 from assistant.wording import Aligned, SentenceVerdict, check, split_draft
 
@@ -102,6 +103,7 @@ class Assistant:
         self.embedder = embedder or make_embedder(settings)
         # rows cut to the cells asked about, questions without a word: embedded once per process
         self.answer_embedder = MemoEmbedder(self.embedder)
+        self.answer_tokenize = TokenMemo(tokenize)  # the scorer's texts: tokenized once each
         self.policy = policy or AnswerPolicy()
         self.abstention = abstention or AbstentionModel.load()
         self._retriever: HybridRetriever | None = None
@@ -114,14 +116,12 @@ class Assistant:
     @property
     def scorer(self) -> EvidenceScorer:
         """Return the sentence scorer over the open index (built once per retriever)."""
-        from assistant.lexical import tokenize
-
         retriever = self.retriever
         if self._scorer is None or self._scorer_for is not retriever:
             self._scorer = EvidenceScorer(
                 self.answer_embedder,
                 retriever.lexical.idf,
-                tokenize,
+                self.answer_tokenize,
                 self.policy,
                 retriever.sentence_vectors,
                 retriever.synonyms,

@@ -47,6 +47,7 @@ def time_round(assistant: object, items: list[dict]) -> dict[str, list[float]]:
     # Each round starts from an empty vector memo: an answer reuses what other questions
     # embedded (as on a server), never what the same question embedded in an earlier round.
     assistant.answer_embedder.clear()  # type: ignore[attr-defined]
+    assistant.answer_tokenize.clear()  # type: ignore[attr-defined]
     policy = assistant.policy  # type: ignore[attr-defined]
     depth = policy.candidate_hits + policy.kind_hits  # as deep as ask() retrieves
     for item in tqdm(items, desc="questions", file=sys.stderr, leave=False):

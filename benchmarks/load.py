@@ -45,6 +45,7 @@ def run(assistant: Assistant, people: list[list[str]]) -> tuple[list[float], flo
     errors: list[BaseException] = []
     lock, start = threading.Lock(), threading.Barrier(len(people))
     assistant.answer_embedder.clear()  # each run starts from an empty answer-time vector memo
+    assistant.answer_tokenize.clear()  # and token memo
 
     def person(k: int, questions: list[str]) -> None:
         convo = Conversation()

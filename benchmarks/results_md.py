@@ -117,13 +117,18 @@ def incremental() -> list[str] | None:
 
 
 def busy(r: dict) -> str:
-    """How loaded the machine was while a benchmark ran (when the run recorded it)."""
+    """How loaded the machine was while a benchmark ran (when the run recorded it).
+
+    A run compared side by side with other code carries a `note` saying how (added to the
+    JSON after the runs), quoted too.
+    """
+    note = f" {r['note']}" if r.get("note") else ""
     if "load_average" not in r:
-        return ""
+        return note
     start, end = r["load_average"]
     return (
         f" Load average while measured: {start:g} at the start, {end:g} at the end, "
-        f"on {r['cores']} cores."
+        f"on {r['cores']} cores." + note
     )
 
 

@@ -91,6 +91,29 @@ def generate(n: int, seed: int = 7) -> tuple[list[Chunk], np.ndarray, list[tuple
     return chunks, vecs, sentence_vecs
 
 
+def named_as_ingest(sentences: object) -> bool:
+    """Whether the sentence units are named "<chunk id>:<k>" as ingest names them.
+
+    The answer fetches a chunk's units by those ids (HybridRetriever.sentence_vectors); an
+    index built before `from_chunks` named them so would be measured on the slower fallback.
+    """
+    got = sentences.get(limit=200, include=["metadatas"])  # type: ignore[attr-defined]
+    return all(
+        i == f"{m['chunk_id']}:{m['k']}" for i, m in zip(got["ids"], got["metadatas"], strict=True)
+    )
+
+
+def built_as_now(settings: Settings) -> bool:
+    """Whether the index in settings.index_dir names its sentence units as ingest does."""
+    from assistant.store import chroma_client
+
+    try:
+        sentences = chroma_client(settings).get_collection(f"{settings.collection}-sentences")
+    except Exception:  # noqa: BLE001 - a half-built folder: build again
+        return False
+    return named_as_ingest(sentences)
+
+
 def open_bench(settings: Settings, embedder: object) -> HybridRetriever | None:
     """Reopen a benchmark index built earlier (BM25 is rebuilt from its chunk texts)."""
     from assistant.index import FILTER_FIELDS, build_lexical
@@ -102,7 +125,7 @@ def open_bench(settings: Settings, embedder: object) -> HybridRetriever | None:
         sentences = client.get_collection(f"{settings.collection}-sentences")
     except Exception:  # noqa: BLE001 - a half-built folder: build again
         return None
-    if collection.count() == 0 or sentences.count() == 0:
+    if collection.count() == 0 or sentences.count() == 0 or not named_as_ingest(sentences):
         return None
     lexical = build_lexical(collection, "bench")
     assert set(lexical.fields) == set(FILTER_FIELDS)
@@ -126,6 +149,7 @@ def time_runs(
     for q in tqdm(questions, desc="queries", file=sys.stderr, leave=False):
         if q in seen:  # a new pass over the questions: no answer reuses its own earlier vectors
             assistant.answer_embedder.clear()
+            assistant.answer_tokenize.clear()
             seen.clear()
         seen.add(q)
         t0 = time.perf_counter()
@@ -164,10 +188,14 @@ def one_size(chunks: int, queries: int, build_only: bool = False) -> dict:
     settings = Settings(_env_file=None, index_dir=folder, corpus_dir=ROOT / "corpus")
     embedder = make_embedder(settings)
     t = time.perf_counter()
-    if build_only and (folder / "chroma").is_dir():
+    if build_only and (folder / "chroma").is_dir() and built_as_now(settings):
         return {}  # built before (a half-built folder is caught when opened to measure)
     retriever = open_bench(settings, embedder) if (folder / "chroma").is_dir() else None
     if retriever is None:
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        # a client opened on the old folder (to check it) would write to its deleted database
+        SharedSystemClient.clear_system_cache()
         shutil.rmtree(folder, ignore_errors=True)
         generated, vecs, sentence_vecs = generate(chunks)
         HybridRetriever.from_chunks(
