@@ -604,7 +604,9 @@ def related_form(word: str, found: set[str] | frozenset[str]) -> bool:
 
 # --- Periods: years, financial years, ranges, compared as values ------------------------------
 _PERIOD = re.compile(
-    r"\b((?:19|20)\d\d)\s*(?:/|-|–|to)\s*((?:19|20)?\d\d)\b|\b((?:19|20)\d\d)\b|"
+    # "2023 to 2024" is a period, "2022 to 70" a year and a figure ("from 90 in 2022 to 70")
+    r"\b((?:19|20)\d\d)(?:\s*(?:/|-|–)\s*|\s+to\s+(?=(?:19|20)\d\d\b))((?:19|20)?\d\d)\b|"
+    r"\b((?:19|20)\d\d)\b|"
     r"(?<![\d,.£])\b(\d\d)/(\d\d)\b(?![\d/])"
 )
 

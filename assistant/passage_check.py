@@ -32,7 +32,7 @@ from assistant.compare_check import (
     check_superlative,
 )
 from assistant.date_check import base_met, check_date, figure_deadline
-from assistant.direction_check import change_subject, doc_direction
+from assistant.direction_check import change_subject, doc_direction, own_figures
 from assistant.figure_check import check_figure, other_row
 from assistant.name_check import (
     check_name,
@@ -88,6 +88,7 @@ def check_passage(
     strong = aligned.score >= policy.supported
     out: dict[int, ClaimCheck] = {}
     found: list[DocFigure] = []
+    found_for: dict[int, DocFigure] = {}  # a figure claim's start -> the passage's figure
     wrong_period: dict[Any, str] = {}
     deadlines: dict[int, tuple[str, str]] = {}  # a date claim's start -> its check
     misplaced: dict[str, str] = {}  # a place the draft gives a figure -> the passage's place
@@ -109,6 +110,7 @@ def check_passage(
                 status, value, fig = "conflict", row.q.text.strip(), None
             if status == "found" and fig is not None:
                 found.append(fig)
+                found_for[c.start] = fig
                 deadlines.update(figure_deadline(sentence, c, doc, fig))
                 misplaced.update(misplaced_figure(sentence, c, doc, fig, rules))
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value, newer)
@@ -124,7 +126,8 @@ def check_passage(
             )
         elif c.kind == "direction":
             subject = change_subject(sentence, c, rules.common)
-            shown, value = doc_direction(doc, anchors, found, sentence, subject)
+            own = own_figures(sentence, c, said, found_for, found)
+            shown, value = doc_direction(doc, anchors, own, sentence, subject)
             status = "missing" if not shown else "found" if shown == c.value else "conflict"
         elif c.kind == "place" and c.text in misplaced:
             status, value = "conflict", misplaced[c.text]
