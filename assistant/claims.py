@@ -19,6 +19,7 @@ from typing import Any
 from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.evidence import parse_row
+from assistant.figure_scope import far_rate, opening_period
 
 
 @dataclass(frozen=True)
@@ -179,7 +180,7 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
         base = lang.is_base_period(text, s)  # "10.4% fewer than in 2022/23": compared with
         if _ATTACH.search(text[max(0, s - 20) : s]) and not between and not base:
             return period
-    return None
+    return opening_period(text, start, found, _is_old(text, start, end))
 
 
 def attached_date(text: str, end: int, reach: int = 60) -> tuple[int, int] | None:
@@ -243,7 +244,7 @@ def names_an_aim(text: str, start: int, end: int) -> bool:
 def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
     """Split a draft sentence into its typed claims, in the order they appear."""
     out = []
-    for q in lang.quantities(sentence):
+    for q in (far_rate(q, sentence) for q in lang.quantities(sentence)):
         about = _about(sentence, q.start, q.end, policy.context_words, rules.common)
         period = _attached_period(sentence, q.start, q.end)
         old, measure = (
