@@ -27,6 +27,7 @@ from assistant.claims import (
     plain_name,
 )
 from assistant.name_check import row_body
+from assistant.proper_names import name_claims
 
 # the element a conflict of these claims names
 ELEMENT = {
@@ -35,6 +36,7 @@ ELEMENT = {
     "superlative": "direction",
     "role": "body",
     "month": "date",
+    "name": "place",
 }
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
@@ -367,6 +369,7 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
         for c in claims(sentence, rules, policy)
         if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
     ]
+    extra += name_claims(sentence, said + extra, rules)
     return sorted(said + extra, key=lambda c: c.start)
 
 

@@ -42,6 +42,7 @@ from assistant.name_check import (
     place_of_figure,
     same_place,
 )
+from assistant.proper_names import check_proper
 
 
 @dataclass(frozen=True)
@@ -147,6 +148,8 @@ def check_passage(
             status, value = check_superlative(c, doc, sentence)
         elif c.kind == "document":
             status, value = check_document(c, aligned, doc, anchors[0]), ""
+        elif c.kind == "name":
+            status, value = check_proper(c, doc, anchors, rules, found), ""
         elif c.kind == "contact":
             status, value = ("found" if c.value in doc.text else "missing"), ""
         else:

@@ -1,0 +1,66 @@
+"""Wording check, place names the glossary does not list ("patrols in Keswick"), and bodies.
+
+Every text here is invented (a harbour county), not from the eval sets.
+"""
+
+from __future__ import annotations
+
+from assistant.claims import GlossaryRules, WordingPolicy
+from assistant.compare_check import sentence_claims
+from tests.wording_helpers import doc, judge_with
+
+RULES = GlossaryRules(
+    {
+        "places": ["Eastport", "Westhaven"],
+        "corpus_text": "harbour quay patrols saltmarsh gullhaven",
+        "background_words": ["harbourshire"],
+    }
+)
+PATROLS = doc(
+    "Quay patrols in Saltmarsh were timed for summer evenings and bank holiday weekends.", 0.8
+)
+
+
+def _names(sentence: str) -> list[str]:
+    return [c.text for c in sentence_claims(sentence, RULES, WordingPolicy()) if c.kind == "name"]
+
+
+def test_a_capitalised_name_after_a_preposition_of_place_is_a_claim() -> None:
+    assert _names("Quay patrols in Gullhaven ran on Friday nights in May.") == ["Gullhaven"]
+    # a listed place, a background word, an owner and a month are not name claims
+    assert _names("Patrols in Eastport, across Harbourshire and in May 2024.") == []
+    assert _names("It is one of the aims in Anna Reed's harbour plan.") == []
+
+
+def test_a_place_the_passage_does_not_name_leaves_the_sentence_unsupported() -> None:
+    draft = "Quay patrols in Gullhaven were timed for summer evenings and bank holiday weekends."
+    assert judge_with(RULES, draft, PATROLS).verdict == "unsupported"
+    same = "Quay patrols in Saltmarsh were timed for summer evenings and bank holiday weekends."
+    assert judge_with(RULES, same, PATROLS).verdict == "supported"
+
+
+def test_a_place_named_only_in_another_sentence_of_the_passage_does_not_back_it() -> None:
+    passage = doc(
+        "Ferry thefts made up 39% of quay crime in Harbourshire in 2023. Figures for Gullhaven "
+        "are published separately.",
+        0.8,
+    )
+    draft = "Across Gullhaven, ferry thefts made up 39% of quay crime in 2023."
+    assert judge_with(RULES, draft, passage).verdict != "supported"
+
+
+def test_a_place_in_the_passages_heading_backs_it() -> None:
+    passage = doc("Patrols were timed for summer evenings.", 0.8, section="8.3 Gullhaven")
+    assert judge_with(
+        RULES, "Patrols in Gullhaven were timed for summer evenings.", passage
+    ).verdict == ("supported")
+
+
+def test_a_place_in_another_part_of_the_figures_sentence_does_not_back_it() -> None:
+    passage = doc(
+        "Ferry thefts were the most common quay crime, at 39% of the total; this is in line "
+        "with the picture in many parts of Gullhaven.",
+        0.8,
+    )
+    draft = "Across Gullhaven, ferry thefts were 39% of quay crime."
+    assert judge_with(RULES, draft, passage).verdict == "unsupported"
