@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from assistant import language as lang
+from assistant.agent_check import agent_claims
 from assistant.claims import (
     Claim,
     DocFigure,
@@ -37,6 +38,7 @@ ELEMENT = {
     "role": "body",
     "month": "date",
     "name": "place",
+    "agent": "body",
 }
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
@@ -369,7 +371,7 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
         for c in claims(sentence, rules, policy)
         if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
     ]
-    extra += name_claims(sentence, said + extra, rules)
+    extra += name_claims(sentence, said + extra, rules) + agent_claims(sentence, said)
     return sorted(said + extra, key=lambda c: c.start)
 
 

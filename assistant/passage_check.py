@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant import language as lang
+from assistant.agent_check import check_agent
 from assistant.claims import (
     Claim,
     DocFigure,
@@ -148,6 +149,8 @@ def check_passage(
             status, value = check_superlative(c, doc, sentence)
         elif c.kind == "document":
             status, value = check_document(c, aligned, doc, anchors[0]), ""
+        elif c.kind == "agent":
+            status, value = check_agent(c, doc)
         elif c.kind == "name":
             status, value = check_proper(c, doc, anchors, rules, found), ""
         elif c.kind == "contact":

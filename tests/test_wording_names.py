@@ -64,3 +64,42 @@ def test_a_place_in_another_part_of_the_figures_sentence_does_not_back_it() -> N
     )
     draft = "Across Gullhaven, ferry thefts were 39% of quay crime."
     assert judge_with(RULES, draft, passage).verdict == "unsupported"
+
+
+# --- who does it, for any passive verb ---------------------------------------------------------
+
+PROFILE = doc(
+    "The Quay Risk Profile is an assessment produced by Harbour Intelligence with input from "
+    "local partners.",
+    0.8,
+)
+
+
+def test_a_named_agent_of_any_passive_verb_is_a_claim() -> None:
+    from assistant.agent_check import agent_claims
+
+    found = agent_claims("The Quay Risk Profile is produced by the Harbour Safety Board.", [])
+    assert [(c.text, c.value) for c in found] == [
+        ("Harbour Safety Board", ("produced", "harbour safety board"))
+    ]
+    # the verbs of governance are language.RELATION's ("chaired by"), not read twice
+    assert agent_claims("The board is chaired by the Harbour Master.", []) == []
+
+
+def test_another_agent_for_the_passages_verb_is_a_body_conflict() -> None:
+    v = judge_with(RULES, "The Quay Risk Profile is produced by the Harbour Safety Board.", PROFILE)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "body", "Harbour Intelligence")
+    same = "The Quay Risk Profile is produced by Harbour Intelligence."
+    assert judge_with(RULES, same, PROFILE).verdict == "supported"
+
+
+def test_an_agent_the_passage_has_do_it_in_the_active_backs_it() -> None:
+    passage = doc("Harbour Intelligence produces the Quay Risk Profile every year.", 0.8)
+    draft = "The Quay Risk Profile is produced by Harbour Intelligence every year."
+    assert judge_with(RULES, draft, passage).verdict == "supported"
+
+
+def test_an_agent_the_passage_gives_nothing_for_is_not_supported() -> None:
+    passage = doc("The Harbour Safety Board leads delivery, guided by the Quay Risk Profile.", 0.8)
+    draft = "The Quay Risk Profile is produced by the Harbour Safety Board."
+    assert judge_with(RULES, draft, passage).verdict == "unsupported"

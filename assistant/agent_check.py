@@ -1,0 +1,65 @@
+"""Who does it, for any passive verb: "is produced by the Harbour Board" (pure).
+
+language.RELATION reads the verbs of governance ("chaired by", "funded by"); a draft says who
+does anything else the same way ("is produced by", "is published by", "was set up by"). Such a
+named agent is a claim: found where a passage gives the same verb the same agent (or has that
+agent do it: "the Harbour Board produces"), a conflict where it gives the verb another agent,
+and missing otherwise, so a draft that credits a passage's work to another body is never
+"supported".
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import language as lang
+from assistant.claims import Claim, Reading, plain_name
+
+# A passive verb and its named agent: "(is) produced by (the) Counter Terrorism Policing".
+_AGENT = re.compile(
+    r"\b(?P<verb>[a-z]+(?:ed|en|t))(?:\s+up)?\s+by\s+(?:the\s+)?(?P<who>[A-Z][^,.;()]*)"
+)
+# Where an agent's name ends: "Counter Terrorism Policing with input from local partners".
+_AGENT_END = re.compile(r"\s(?:with|and|in|for|to|on|at|as|from|under|which|who|every)\s.*$")
+_GOVERNANCE = re.compile(lang.RELATION.pattern.split(r")\s+by")[0] + ")$", re.I)
+
+
+def _agent(text: str) -> str:
+    return _AGENT_END.sub("", text).strip()
+
+
+def agent_claims(sentence: str, taken: list[Claim]) -> list[Claim]:
+    """The named agents of a sentence's passive verbs that language.RELATION does not read."""
+    out = []
+    for m in _AGENT.finditer(sentence):
+        verb = m.group("verb").lower()
+        if _GOVERNANCE.search(verb) or any(
+            c.kind == "relation" and c.start == m.start("who") for c in taken
+        ):
+            continue
+        who = _agent(m.group("who"))
+        s = m.start("who")
+        out.append(Claim("agent", who, s, s + len(who), (verb, plain_name(who))))
+    return out
+
+
+def check_agent(c: Claim, doc: Reading) -> tuple[str, str]:
+    """The agent the passage gives the draft's verb: found, a conflict (theirs) or missing."""
+    verb, who = c.value
+    stem = verb[: max(4, len(verb) - 3)]  # "produced" -> "produc": "produces", "production"
+    theirs = ""
+    for unit in doc.units:
+        for m in _AGENT.finditer(unit):
+            if m.group("verb").lower() != verb:
+                continue
+            agent = plain_name(_agent(m.group("who")))
+            if agent.startswith(who) or who.startswith(agent):
+                return "found", ""
+            theirs = theirs or _agent(m.group("who"))
+        low = unit.lower()
+        at = low.find(who)
+        if at >= 0 and re.search(
+            rf"\b{re.escape(stem)}\w*", low[at + len(who) : at + len(who) + 40]
+        ):
+            return "found", ""  # the agent does it: "the Harbour Board produces the profile"
+    return ("conflict", theirs) if theirs else ("missing", "")
