@@ -247,3 +247,29 @@ def test_a_rate_base_at_the_end_of_a_long_noun_phrase_is_the_figures_unit() -> N
     assert "per 1,000" in v.document_value
     same = "Eastport recorded 6.4 reported ferry thefts from moorings per 1,000 residents."
     assert _judge(same, RATES).verdict == "supported"
+
+
+# --- a figure given as is for another place: the place is the conflict named ------------------
+
+BY_TOWN = _doc(
+    "Table 2: Ferry thefts per 1,000 by town, 2022/23\n\nEastport | Thefts per 1,000: 64.0\n"
+    "Westhaven | Thefts per 1,000: 70.5\nNorthcliff | Thefts per 1,000: 55.2",
+    0.8,
+)
+
+
+def test_a_figure_the_passage_gives_for_another_place_names_the_place() -> None:
+    v = _judge("Westhaven recorded 64.0 ferry thefts per 1,000 in 2022/23.", BY_TOWN)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "place",
+        "Westhaven",
+        "Eastport",
+    )
+    # the corrected sentence moves the figure back to its place and keeps the figure
+    assert v.corrected == "Eastport recorded 64.0 ferry thefts per 1,000 in 2022/23."
+
+
+def test_a_figure_the_passage_gives_nowhere_is_still_the_number() -> None:
+    v = _judge("Westhaven recorded 66.0 ferry thefts per 1,000 in 2022/23.", BY_TOWN)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "number", "70.5")
