@@ -17,7 +17,8 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
     """A date or period: found, a conflict, or missing.
 
     Found in the sentence (or cell) the draft matches, else a conflict with the one that
-    sentence gives; failing that, found anywhere in the passage or its heading. Where that
+    sentence gives; failing that, found anywhere in the passage or its heading (a period the
+    passage gives as a starting point, "from 2016", only for a draft that does so too). Where that
     sentence gives several dates, the one in the clause most like the draft's decides
     ("created in 2012, with Peter McCall serving as Commissioner from 2016").
     """
@@ -40,7 +41,11 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
         return "found", ""
     if here:
         return "conflict", here[0][1]
-    return ("found", "") if any(hit(v) for v, _, _ in items) else ("missing", "")
+    # a period the draft also gives as a starting point ("serving from 2016", "from 2016")
+    starts = (
+        doc.bases if not full and sentence and lang.is_base_period(sentence, claim.start) else ()
+    )
+    return ("found", "") if any(hit(v) for v, _, _ in [*items, *starts]) else ("missing", "")
 
 
 def check_span(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:

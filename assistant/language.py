@@ -838,6 +838,8 @@ FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}}) )?({MONTHS}) ((?:19|20)\d\d)\b")
 CHANGE_UP = re.compile(
     r"\b(?:rose|risen|rising|rises?|increased?|increases|increasing|grew|grown|grows?|growing|"
     r"growth|went up|gone up|doubled|climb(?:ed|s|ing)?|soared|jumped|edged up|"
+    # a phrasal verb's "up" is no change: "set up by", "made up 39%", "signed up by"
+    r"(?<!set )(?<!sets )(?<!made )(?<!makes )(?<!make )(?<!signed )(?<!taken )(?<!took )"
     r"up(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )

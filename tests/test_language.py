@@ -431,3 +431,11 @@ def test_a_rate_per_100_is_its_own_unit() -> None:
     assert per_100.unit == "per 100"
     assert not lang.same_value(per_100, lang.quantities("16.2 per 1,000")[0], 0.05)
     assert lang.quantities("68.3 per 100,000")[0].unit == "per 100,000"
+
+
+@pytest.mark.parametrize(
+    "text", ["a route set up by the harbour police", "thefts made up 39% of crime"]
+)
+def test_a_phrasal_verbs_up_is_no_change(text: str) -> None:
+    assert lang.change(text) == ""
+    assert lang.change("thefts went up by 39%") == "up"
