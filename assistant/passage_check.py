@@ -14,6 +14,7 @@ from typing import Any
 
 from assistant import language as lang
 from assistant.agent_check import check_agent
+from assistant.body_counts import check_count
 from assistant.claims import (
     Claim,
     DocFigure,
@@ -103,6 +104,8 @@ def check_passage(
                 return bool(mine) and same_place(mine, place_of_figure(doc, f, rules))
 
             status, value, fig = check_figure(c, doc, policy, strong, dated, placed)
+            if status != "found" and (counted := check_count(sentence, c.start, rules.corpus_text)):
+                (status, value), fig = counted, None  # "the two CSPs": a count the corpus gives
             newer = status == "conflict-newer"
             status = "conflict" if newer else status
             if status == "conflict-date":

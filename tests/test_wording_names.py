@@ -103,3 +103,44 @@ def test_an_agent_the_passage_gives_nothing_for_is_not_supported() -> None:
     passage = doc("The Harbour Safety Board leads delivery, guided by the Quay Risk Profile.", 0.8)
     draft = "The Quay Risk Profile is produced by the Harbour Safety Board."
     assert judge_with(RULES, draft, passage).verdict == "unsupported"
+
+
+# --- a definite count of bodies: a fact the corpus states, not a passage's statistic ----------
+
+COUNTED = GlossaryRules(
+    {
+        "places": ["Eastport", "Westhaven"],
+        "corpus_text": "harbourshire has two quay safety partnerships. the two quay safety "
+        "partnerships report to the board. both councils agree. the six ferry priorities.",
+    }
+)
+DUTIES = doc(
+    "Each partnership will jointly lead the ferry theft priority, and will report progress on "
+    "those six priorities to the board at least twice a year.",
+    0.8,
+)
+
+
+def test_a_definite_count_of_bodies_is_checked_against_the_corpus() -> None:
+    from assistant.body_counts import check_count
+
+    text = COUNTED.corpus_text
+    assert check_count("The two quay safety partnerships lead.", 4, text) == ("found", "")
+    assert check_count("The three quay safety partnerships lead.", 4, text) == (
+        "conflict",
+        "2 quay safety partnerships",
+    )
+    assert check_count("All three councils agree.", 4, text) == ("conflict", "2 councils")
+    # a count of something that is no body is left to the passage's figures
+    assert check_count("The six ferry priorities stand.", 4, text) is None
+
+
+def test_the_count_of_bodies_the_corpus_gives_backs_the_sentence() -> None:
+    draft = (
+        "The two quay safety partnerships jointly lead on ferry theft and report to the board "
+        "at least twice a year."
+    )
+    assert judge_with(COUNTED, draft, DUTIES).verdict == "supported"
+    wrong = draft.replace("two", "three")
+    v = judge_with(COUNTED, wrong, DUTIES)
+    assert (v.verdict, v.element) == ("conflict", "number")
