@@ -63,3 +63,61 @@ def check_agent(c: Claim, doc: Reading) -> tuple[str, str]:
         ):
             return "found", ""  # the agent does it: "the Harbour Board produces the profile"
     return ("conflict", theirs) if theirs else ("missing", "")
+
+
+# Who does it, in the active: "The Harbour Board leads on ferry thefts". The doer is a
+# capitalised name (or a short form) right before a verb of who does what.
+_DOES = (
+    "lead|chair|fund|run|host|commission|coordinate|oversee|manage|deliver|produce|publish|convene"
+)
+_ACTIVE = re.compile(
+    r"(?P<who>\b[A-Z][\w'&-]*(?:\s+(?:(?:and|of|for|the|on)\s+)*[A-Z][\w'&-]*)*)\s+"
+    r"(?:(?:also|jointly|now|currently|still)\s+)?"
+    rf"(?P<verb>(?:{_DOES})(?:s|es)?)\b(?!\s+by\b)"
+)
+
+
+def doer_claims(sentence: str) -> list[Claim]:
+    """The doers a sentence names for its verbs of who does what (in the active)."""
+    out = []
+    for m in _ACTIVE.finditer(sentence):
+        who = re.sub(r"^(?:The|In|At|By|For|And|With)\s+", "", m.group("who"))
+        s = m.end("who") - len(who)
+        stem = _base(m.group("verb"))
+        out.append(Claim("doer", who, s, m.end("who"), (stem, plain_name(who))))
+    return out
+
+
+def _base(verb: str) -> str:
+    verb = verb.lower()
+    return next((v for v in _DOES.split("|") if verb in (v, v + "s", v + "es")), verb)
+
+
+def check_doer(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+    """Who the passage sentence the draft sits in says does it: the same doer, or another.
+
+    "The Coastguard leads on ferry thefts" against "The Harbour Board leads on ferry thefts" is
+    a conflict; where that sentence names no doer for the verb, nothing is contradicted
+    (found: the sentence's other claims decide).
+    """
+    stem, who = c.value
+    if not 0 <= anchor < len(doc.units):
+        return "found", ""
+    unit = doc.units[anchor]
+    theirs = [
+        re.sub(r"^(?:The|In|At|By|For|And|With)\s+", "", m.group("who"))
+        for m in _ACTIVE.finditer(unit)
+        if _base(m.group("verb")) == stem
+    ]
+    theirs += [
+        _agent(m.group("who"))
+        for m in _AGENT.finditer(unit)
+        if m.group("verb").lower().startswith(stem[:4])
+    ]
+    if not theirs or any(_same(who, plain_name(t)) for t in theirs):
+        return "found", ""
+    return "conflict", theirs[0]
+
+
+def _same(a: str, b: str) -> bool:
+    return a.startswith(b) or b.startswith(a) or a in b or b in a

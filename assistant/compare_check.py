@@ -14,7 +14,7 @@ import re
 from typing import Any
 
 from assistant import language as lang
-from assistant.agent_check import agent_claims
+from assistant.agent_check import agent_claims, doer_claims
 from assistant.claims import (
     Claim,
     DocFigure,
@@ -39,6 +39,7 @@ ELEMENT = {
     "month": "date",
     "name": "place",
     "agent": "body",
+    "doer": "body",
 }
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
@@ -372,6 +373,7 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
         if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
     ]
     extra += name_claims(sentence, said + extra, rules) + agent_claims(sentence, said)
+    extra += doer_claims(sentence)
     return sorted(said + extra, key=lambda c: c.start)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant import language as lang
-from assistant.agent_check import check_agent
+from assistant.agent_check import check_agent, check_doer
 from assistant.body_counts import check_count
 from assistant.claims import (
     Claim,
@@ -154,6 +154,8 @@ def check_passage(
             status, value = check_document(c, aligned, doc, anchors[0]), ""
         elif c.kind == "agent":
             status, value = check_agent(c, doc)
+        elif c.kind == "doer":
+            status, value = check_doer(c, doc, anchors[0])
         elif c.kind == "name":
             status, value = check_proper(c, doc, anchors, rules, found), ""
         elif c.kind == "contact":

@@ -144,3 +144,28 @@ def test_the_count_of_bodies_the_corpus_gives_backs_the_sentence() -> None:
     wrong = draft.replace("two", "three")
     v = judge_with(COUNTED, wrong, DUTIES)
     assert (v.verdict, v.element) == ("conflict", "number")
+
+
+# --- who does what, bound to the sentence the draft sits in ----------------------------------
+
+DUTY = doc(
+    "The Coastguard leads on sea rescue. The Harbour Safety Board leads on ferry thefts.", 0.8
+)
+
+
+def test_another_doer_in_the_sentence_the_draft_sits_in_is_a_body_conflict() -> None:
+    v = judge_with(RULES, "The Coastguard leads on ferry thefts.", DUTY)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "body", "Harbour Safety Board")
+    assert judge_with(RULES, "The Harbour Safety Board leads on ferry thefts.", DUTY).verdict == (
+        "supported"
+    )
+
+
+def test_a_chair_named_in_a_sentence_about_another_body_does_not_back_the_draft() -> None:
+    passage = doc(
+        "The Harbour Safety Board meets quarterly. The Quay Watch Group meets monthly and is "
+        "chaired by the Harbour Master.",
+        0.8,
+    )
+    draft = "The Harbour Safety Board is chaired by the Harbour Master and meets quarterly."
+    assert judge_with(RULES, draft, passage).verdict != "supported"
