@@ -20,7 +20,7 @@ _AGENT = re.compile(
     r"\b(?P<verb>[a-z]+(?:ed|en|t))(?:\s+up)?\s+by\s+(?:the\s+)?(?P<who>[A-Z][^,.;()]*)"
 )
 # Where an agent's name ends: "Counter Terrorism Policing with input from local partners".
-_AGENT_END = re.compile(r"\s(?:with|and|in|for|to|on|at|as|from|under|which|who|every)\s.*$")
+_AGENT_END = re.compile(r"\s(?:with|and|in|for|to|on|at|as|by|from|under|which|who|every)\s.*$")
 _GOVERNANCE = re.compile(lang.RELATION.pattern.split(r")\s+by")[0] + ")$", re.I)
 
 
@@ -43,9 +43,31 @@ def agent_claims(sentence: str, taken: list[Claim]) -> list[Claim]:
     return out
 
 
-def check_agent(c: Claim, doc: Reading) -> tuple[str, str]:
-    """The agent the passage gives the draft's verb: found, a conflict (theirs) or missing."""
+_LEAD_COLUMN = re.compile(r"^(?:lead|leads|led by|owner|responsible|delivered by|who)$", re.I)
+
+
+def _lead_cell(unit: str) -> str:
+    """Who a table row's lead column names ("... | Lead: Harbour Police with the Board")."""
+    for cell in unit.partition(" | ")[2].split("; "):
+        column, _, value = cell.partition(": ")
+        if _LEAD_COLUMN.match(column.strip()):
+            return _agent(re.sub(r"^(?:the)\s+", "", value.strip(), flags=re.I))
+    return ""
+
+
+def check_agent(c: Claim, doc: Reading, anchor: int = -1) -> tuple[str, str]:
+    """The agent the passage gives the draft's verb: found, a conflict (theirs) or missing.
+
+    A table row that names who leads its action backs the draft's agent for it ("set up by the
+    Harbour Police" for "... | Lead: Harbour Police with the Board"); the row the draft sits in
+    naming another lead is a conflict.
+    """
     verb, who = c.value
+    if 0 <= anchor < len(doc.units) and " | " in doc.units[anchor]:
+        row = doc.units[anchor].partition(" | ")[0]  # the row's cells: caption and label alike
+        leads = [x for u in doc.units if u.partition(" | ")[0] == row and (x := _lead_cell(u))]
+        if leads:
+            return ("found", "") if _same(who, plain_name(leads[0])) else ("conflict", leads[0])
     stem = verb[: max(4, len(verb) - 3)]  # "produced" -> "produc": "produces", "production"
     theirs = ""
     for unit in doc.units:

@@ -169,3 +169,20 @@ def test_a_chair_named_in_a_sentence_about_another_body_does_not_back_the_draft(
     )
     draft = "The Harbour Safety Board is chaired by the Harbour Master and meets quarterly."
     assert judge_with(RULES, draft, passage).verdict != "supported"
+
+
+def test_a_table_rows_lead_column_says_who_does_its_action() -> None:
+    plan = doc(
+        "Quay referral route into Harbour Steps | Lead: Harbour Police with the Harbour Safety "
+        "Board; Timescale: By September 2025",
+        0.8,
+    )
+    draft = (
+        "A quay referral route into Harbour Steps will be set up by Harbour Police by "
+        "September 2025."
+    )
+    rules = GlossaryRules({"corpus_text": "harbour police coastguard agency harbour steps"})
+    assert judge_with(rules, draft, plan).verdict == "supported"
+    wrong = draft.replace("Harbour Police", "the Coastguard Agency")
+    v = judge_with(rules, wrong, plan)
+    assert (v.verdict, v.element) == ("conflict", "body")
