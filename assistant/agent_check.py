@@ -15,9 +15,11 @@ import re
 from assistant import language as lang
 from assistant.claims import Claim, Reading, plain_name
 
-# A passive verb and its named agent: "(is) produced by (the) Counter Terrorism Policing".
+# A passive verb and its named agent: "(is) produced by (the) Counter Terrorism Policing". The
+# agent is a name, not a date ("a 10% cut by March 2028").
 _AGENT = re.compile(
-    r"\b(?P<verb>[a-z]+(?:ed|en|t))(?:\s+up)?\s+by\s+(?:the\s+)?(?P<who>[A-Z][^,.;()]*)"
+    r"\b(?P<verb>[a-z]+(?:ed|en)|run|set|led|held|built|sent|met|kept|made|paid)(?:\s+up)?"
+    rf"\s+by\s+(?:the\s+)?(?!(?:{lang.MONTHS})\b)(?P<who>[A-Z][^,.;()]*)"
 )
 # Where an agent's name ends: "Counter Terrorism Policing with input from local partners".
 _AGENT_END = re.compile(r"\s(?:with|and|in|for|to|on|at|as|by|from|under|which|who|every)\s.*$")
@@ -55,7 +57,9 @@ def _lead_cell(unit: str) -> str:
     return ""
 
 
-def check_agent(c: Claim, doc: Reading, anchor: int = -1) -> tuple[str, str]:
+def check_agent(
+    c: Claim, doc: Reading, anchor: int = -1, acronyms: dict[str, str] | None = None
+) -> tuple[str, str]:
     """The agent the passage gives the draft's verb: found, a conflict (theirs) or missing.
 
     A table row that names who leads its action backs the draft's agent for it ("set up by the
@@ -63,6 +67,8 @@ def check_agent(c: Claim, doc: Reading, anchor: int = -1) -> tuple[str, str]:
     naming another lead is a conflict.
     """
     verb, who = c.value
+    spelled = {k.lower(): plain_name(v) for k, v in (acronyms or {}).items()}
+    who = spelled.get(who, who)  # "OPFCC": "office of the police, fire and crime commissioner"
     if 0 <= anchor < len(doc.units) and " | " in doc.units[anchor]:
         row = doc.units[anchor].partition(" | ")[0]  # the row's cells: caption and label alike
         leads = [x for u in doc.units if u.partition(" | ")[0] == row and (x := _lead_cell(u))]
@@ -75,7 +81,7 @@ def check_agent(c: Claim, doc: Reading, anchor: int = -1) -> tuple[str, str]:
             if m.group("verb").lower() != verb:
                 continue
             agent = plain_name(_agent(m.group("who")))
-            if agent.startswith(who) or who.startswith(agent):
+            if _same(who, spelled.get(agent, agent)):
                 return "found", ""
             theirs = theirs or _agent(m.group("who"))
         low = unit.lower()
@@ -88,10 +94,9 @@ def check_agent(c: Claim, doc: Reading, anchor: int = -1) -> tuple[str, str]:
 
 
 # Who does it, in the active: "The Harbour Board leads on ferry thefts". The doer is a
-# capitalised name (or a short form) right before a verb of who does what.
-_DOES = (
-    "lead|chair|fund|run|host|commission|coordinate|oversee|manage|deliver|produce|publish|convene"
-)
+# capitalised name (or a short form) right before a verb of who does what ("chairs" is a role,
+# checked by compare_check.check_role).
+_DOES = "lead|fund|run|host|commission|coordinate|oversee|manage|deliver|produce|publish|convene"
 _ACTIVE = re.compile(
     r"(?P<who>\b[A-Z][\w'&-]*(?:\s+(?:(?:and|of|for|the|on)\s+)*[A-Z][\w'&-]*)*)\s+"
     r"(?:(?:also|jointly|now|currently|still)\s+)?"

@@ -153,7 +153,7 @@ def check_passage(
         elif c.kind == "document":
             status, value = check_document(c, aligned, doc, anchors[0]), ""
         elif c.kind == "agent":
-            status, value = check_agent(c, doc, anchors[0])
+            status, value = check_agent(c, doc, anchors[0], rules.acronyms)
         elif c.kind == "doer":
             status, value = check_doer(c, doc, anchors[0])
         elif c.kind == "name":

@@ -186,3 +186,22 @@ def test_a_table_rows_lead_column_says_who_does_its_action() -> None:
     wrong = draft.replace("Harbour Police", "the Coastguard Agency")
     v = judge_with(rules, wrong, plan)
     assert (v.verdict, v.element) == ("conflict", "body")
+
+
+def test_an_agents_short_form_is_its_spelled_out_name() -> None:
+    rules = GlossaryRules(
+        {
+            "acronyms": [{"term": "HSB", "expansion": "Harbour Safety Board"}],
+            "corpus_text": "harbour safety board hsb ferry grant",
+        }
+    )
+    grant = doc("The ferry grant is £50,000 a year, held by the Harbour Safety Board.", 0.8)
+    assert judge_with(
+        rules, "The ferry grant of £50,000 a year is held by the HSB.", grant
+    ).verdict == ("supported")
+
+
+def test_a_date_after_by_is_no_agent() -> None:
+    from assistant.agent_check import agent_claims
+
+    assert agent_claims("The target is a 10% cut by March 2028.", []) == []
