@@ -9,6 +9,7 @@ it gives the kind only another count; left to the passage's figures otherwise.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistant import language as lang
@@ -39,6 +40,7 @@ def draft_count(sentence: str, start: int) -> tuple[int, str] | None:
     return None
 
 
+@functools.lru_cache(maxsize=256)  # the corpus is read once per kind, not per passage
 def corpus_counts(corpus_text: str, kind: str) -> set[int]:
     """The counts the corpus gives bodies of `kind` with a definite article (or "both")."""
     kind = re.escape(kind.lower()).replace(r"\ ", r"\s+")
