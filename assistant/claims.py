@@ -19,6 +19,7 @@ from typing import Any
 from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.evidence import parse_row
+from assistant.figure_scope import far_rate, opening_period
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,8 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
     reach = n
     if _CHANGE_VALUES.match(text[left:start]):  # ", from 2,800 to 3,420": what changed is before
         left, reach = _clause(text, max(0, left - 2), max(0, left - 2))[0], 2 * n
+    elif _CHANGE_VALUE.search(text[left:start]):  # "offences in the hotspots dropped from 745"
+        reach = 2 * n
     before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-reach:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
     words = map(lang.base_word, lang.terms(" ".join(before + after)))
@@ -136,6 +139,14 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
 # A clause that gives only the values of a change: ", from 2,800 to 3,420 offences".
 _CHANGE_VALUES = re.compile(
     r"^[,;\s]*(?:(?:up|down|rising|falling)\s+)?(?:from\s+£?[\d,.]+%?\s+)?(?:from|to)\s+$", re.I
+)
+
+
+# A value of a change after its verb in one clause: "dropped from 745 to", "rose to".
+_CHANGE_VALUE = re.compile(
+    rf"(?:{lang.CHANGE_UP.pattern}|{lang.CHANGE_DOWN.pattern})\s+(?:by\s+[\d.]+%?\s+)?"
+    r"(?:from\s+£?[\d,.]+%?\s+)?(?:from|to)\s+$",
+    re.I,
 )
 
 
@@ -179,7 +190,7 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
         base = lang.is_base_period(text, s)  # "10.4% fewer than in 2022/23": compared with
         if _ATTACH.search(text[max(0, s - 20) : s]) and not between and not base:
             return period
-    return None
+    return opening_period(text, start, found, _is_old(text, start, end))
 
 
 def attached_date(text: str, end: int, reach: int = 60) -> tuple[int, int] | None:
@@ -243,7 +254,7 @@ def names_an_aim(text: str, start: int, end: int) -> bool:
 def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:
     """Split a draft sentence into its typed claims, in the order they appear."""
     out = []
-    for q in lang.quantities(sentence):
+    for q in (far_rate(q, sentence) for q in lang.quantities(sentence)):
         about = _about(sentence, q.start, q.end, policy.context_words, rules.common)
         period = _attached_period(sentence, q.start, q.end)
         old, measure = (
@@ -290,8 +301,9 @@ def bodies(text: str) -> list[tuple[str, int]]:
         for m in pattern.finditer(text):
             if _TITLE_REST.match(text[m.end() :]) and pattern is lang.BODY_NAME:
                 continue
-            # ", the" ends a name: "the OPFCC's Head of ..., the Operational Group" is two
-            name = re.split(r", the ", m.group(0), flags=re.I)[-1]
+            # ", the" and "and the" end a name: "the OPFCC's Head of ..., the Operational
+            # Group" and "Recovery Steps Cumbria and the Probation Service" are two
+            name = re.split(r",? and the |, the ", m.group(0), flags=re.I)[-1]
             name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", name)
             s = m.end() - len(name)
             if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from assistant import language as lang
+from assistant.agent_check import agent_claims, doer_claims
 from assistant.claims import (
     Claim,
     DocFigure,
@@ -27,6 +28,7 @@ from assistant.claims import (
     plain_name,
 )
 from assistant.name_check import row_body
+from assistant.proper_names import name_claims
 
 # the element a conflict of these claims names
 ELEMENT = {
@@ -35,6 +37,9 @@ ELEMENT = {
     "superlative": "direction",
     "role": "body",
     "month": "date",
+    "name": "place",
+    "agent": "body",
+    "doer": "body",
 }
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
@@ -42,13 +47,13 @@ KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detai
 def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
     """The comparisons (with another place or group, or an earlier time) and frequencies."""
     out = []
-    for kind, way, s, e in lang.comparisons(sentence):
+    for kind, way, s, e, adjective in _comparisons(sentence):
         text = sentence[s:e]
         if kind == "direction":  # "10.4% fewer than in 2022/23" is a fall
             out.append(Claim("direction", text, s, e, "up" if way == "more" else "down"))
         else:
             other = _compared_with(sentence, e, common)
-            out.append(Claim("comparison", text, s, e, way, about=other))
+            out.append(Claim("comparison", text, s, e, way, about=other, measure=adjective))
     for value, text, s, e in lang.frequencies(sentence):
         out.append(Claim("frequency", text, s, e, value))
     for kind, text, s, e in lang.roles(sentence):
@@ -61,6 +66,31 @@ def comparison_claims(sentence: str, common: frozenset[str]) -> list[Claim]:
             claim = Claim("superlative", m.group(0), m.start(), m.end(), _way(m), subject)
             out.append(dataclasses.replace(claim, measure=head))
     return out
+
+
+# A comparative with the word it compares: "more likely than", "a higher rate than".
+_MORE = ("more", "higher", "greater", "larger", "bigger", "worse")
+_LESS = ("less", "lower", "smaller", "fewer", "better")
+_COMPARATIVE = re.compile(
+    rf"\b({'|'.join(_MORE + _LESS)})\s+(?!than\b)([a-z][a-z-]*)\s+than\b", re.I
+)
+
+
+def _comparisons(text: str) -> list[tuple[str, str, int, int, frozenset[str]]]:
+    """language.comparisons, and a comparative with the word it compares ("more likely than").
+
+    "Women are more likely than men to feel safe" and "Westhaven has a higher rate than
+    Eastport" compare two groups as "higher than" does; the word says what is compared, so
+    "less likely" in a passage answers "more likely" but not "more concerned".
+    """
+    out = [(k, w, s, e, frozenset[str]()) for k, w, s, e in lang.comparisons(text)]
+    for m in _COMPARATIVE.finditer(text):
+        rest = text[m.end() :]
+        read = lang.comparisons(f"more than{rest}")  # a figure or a time after it, as for "than"
+        if read and read[0][2] == 0:
+            kind, way = read[0][0], "more" if m.group(1).lower() in _MORE else "less"
+            out.append((kind, way, m.start(), m.end(), frozenset({m.group(2).lower()})))
+    return sorted(out, key=lambda c: c[2])
 
 
 def _way(m: re.Match[str]) -> str:
@@ -161,7 +191,7 @@ def check_comparison(
         return _verdict(c.value, *own)
     units = [i for i in anchors if 0 <= i < len(doc.units)]
     for i in units:
-        if said := _stated(doc.units[i]):
+        if said := _stated(doc.units[i], c.measure, _first_word(sentence[c.end :])):
             return _verdict(c.value, *said)
     for f in found:
         if shown := _by_figures(c, doc, f):
@@ -170,7 +200,8 @@ def check_comparison(
     for i, unit in enumerate(doc.units):
         if i in units or not overlap(c.about, lang.terms(unit)):
             continue
-        if overlap(words, lang.terms(unit)) >= 3 and (said := _stated(unit)):
+        other = _first_word(sentence[c.end :])
+        if overlap(words, lang.terms(unit)) >= 3 and (said := _stated(unit, c.measure, other)):
             return _verdict(c.value, *said)
     return "missing", ""
 
@@ -195,12 +226,33 @@ def _in_the_draft(c: Claim, sentence: str) -> tuple[str, str] | None:
     return ("more" if a.value > b.value else "less"), f"{a.text.strip()} against {b.text.strip()}"
 
 
-def _stated(unit: str) -> tuple[str, str] | None:
-    """(way, words) of the first comparison with another group a passage sentence makes."""
-    for kind, way, s, e in lang.comparisons(unit):
-        if kind == "comparison":
+def _stated(
+    unit: str, adjective: frozenset[str] = frozenset(), other: str = ""
+) -> tuple[str, str] | None:
+    """(way, words) of the first comparison with another group a passage sentence makes.
+
+    A comparative of another adjective ("more concerned than" for the draft's "more likely
+    than") compares something else, so it is passed over. Where the group the draft compares
+    with (`other`, the first word after its "than") is the passage's subject instead ("women
+    are less likely than men" for "men are more likely than women"), the way is turned round.
+    """
+    for kind, way, s, e, theirs in _comparisons(unit):
+        if kind == "comparison" and not (adjective and theirs and adjective != theirs):
+            if other and _first_word(unit[e:]) != other and other in _words(unit[:s]):
+                way = "less" if way == "more" else "more"  # the sides the other way round
             return way, unit[s:e]
     return None
+
+
+def _first_word(text: str) -> str:
+    """The first content word of a text, as a base word ("" for none)."""
+    return next(iter(_words(text, 1)), "")
+
+
+def _words(text: str, n: int = 0) -> list[str]:
+    found = [lang.base_word(w.lower()) for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+    kept = [w for w in found if w not in lang.STOPWORDS]
+    return kept[:n] if n else kept
 
 
 def _by_figures(c: Claim, doc: Reading, f: DocFigure) -> tuple[str, str] | None:
@@ -320,6 +372,8 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
         for c in claims(sentence, rules, policy)
         if not any(a <= c.start < b and c.kind == kind for a, b, kind in spans)
     ]
+    extra += name_claims(sentence, said + extra, rules) + agent_claims(sentence, said)
+    extra += doer_claims(sentence)
     return sorted(said + extra, key=lambda c: c.start)
 
 

@@ -17,7 +17,8 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
     """A date or period: found, a conflict, or missing.
 
     Found in the sentence (or cell) the draft matches, else a conflict with the one that
-    sentence gives; failing that, found anywhere in the passage or its heading. Where that
+    sentence gives; failing that, found anywhere in the passage or its heading (a period the
+    passage gives as a starting point, "from 2016", only for a draft that does so too). Where that
     sentence gives several dates, the one in the clause most like the draft's decides
     ("created in 2012, with Peter McCall serving as Commissioner from 2016").
     """
@@ -40,7 +41,31 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
         return "found", ""
     if here:
         return "conflict", here[0][1]
-    return ("found", "") if any(hit(v) for v, _, _ in items) else ("missing", "")
+    # a period the draft also gives as a starting point ("serving from 2016", "from 2016")
+    starts = _starts_said_alike(claim, doc, sentence) if not full and sentence else []
+    return ("found", "") if any(hit(v) for v, _, _ in [*items, *starts]) else ("missing", "")
+
+
+def _starts_said_alike(
+    claim: Claim, doc: Reading, sentence: str
+) -> list[tuple[tuple[int, int], str, int]]:
+    """The passage's starting periods said of what the draft's clause says starts then.
+
+    "Peter McCall served as Commissioner from 2016" is backed by "with Peter McCall serving as
+    Commissioner from 2016", not by "since it was created in 2012" (no word of the draft's
+    clause stands before it).
+    """
+    if not lang.is_base_period(sentence, claim.start):
+        return []
+    left = clause_of(sentence, claim.start, claim.end)[0]
+    words = lang.terms(re.sub(r"\d", " ", sentence[left : claim.start]))
+    out = []
+    for v, text, i in doc.bases:
+        unit = doc.units[i] if 0 <= i < len(doc.units) else ""
+        at = unit.find(text)
+        if at >= 0 and overlap(words, lang.terms(unit[max(0, at - 60) : at])):
+            out.append((v, text, i))
+    return out
 
 
 def check_span(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:

@@ -39,16 +39,75 @@ def doc_direction(
         text = doc.units[i]
         if subject and not found and overlap(subject, lang.terms(text)) < len(subject):
             continue
-        m = lang.FROM_TO.search(text)
-        values = [lang.quantities(g) for g in m.groups()] if m else []
-        if m and all(values) and values[0][0].value != values[1][0].value:
-            return ("up" if values[1][0].value > values[0][0].value else "down"), m.group(0)
-        if said := lang.change(text):
-            word = (lang.CHANGE_UP if said == "up" else lang.CHANGE_DOWN).search(text)
-            return said, word.group(0) if word else said
+        if said := _segment_change(text, subject):
+            return said
         if i in anchors and lang.CHANGE_UP.search(text) and lang.CHANGE_DOWN.search(text):
             return "", ""  # both ways where the draft's claims sit: unsure
     return "", ""
+
+
+def _segment_change(text: str, subject: frozenset[str]) -> tuple[str, str] | None:
+    """The change a passage sentence states of `subject`: its part that names it most.
+
+    A sentence with two changes ("thefts fell from 90 to 70, while boat crime rose") is read
+    in parts, one per change (see `change_segments`); the part naming most of what the draft
+    says changed decides. None when no part states a change, or when parts naming the subject
+    equally well state different ones (unsure: the claim is then not found).
+    """
+    parts = [(overlap(subject, lang.terms(seg)), seg) for seg in change_segments(text)]
+    said = [(score, way) for score, seg in parts if (way := _stated_change(seg))]
+    if not said:
+        return None
+    top = max(score for score, _ in said)
+    best = {way for score, way in said if score == top}
+    return best.pop() if len(best) == 1 else ("", "")
+
+
+def _stated_change(text: str) -> tuple[str, str] | None:
+    """(direction, what shows it) for a change a text states: its "from X to Y", else its verb."""
+    m = lang.FROM_TO.search(text)
+    values = [lang.quantities(g) for g in m.groups()] if m else []
+    if m and all(values) and values[0][0].value != values[1][0].value:
+        return ("up" if values[1][0].value > values[0][0].value else "down"), m.group(0)
+    if said := lang.change(text):
+        word = (lang.CHANGE_UP if said == "up" else lang.CHANGE_DOWN).search(text)
+        return said, word.group(0) if word else said
+    return None
+
+
+def change_segments(text: str) -> list[str]:
+    """A sentence cut into one part per change it states, at the last break between changes.
+
+    "Thefts fell from 90 to 70, while boat crime rose from 40 to 55" is two parts, cut at
+    "while"; a sentence with one change (or none) is one part.
+    """
+    words = [m.start() for p in (lang.CHANGE_UP, lang.CHANGE_DOWN) for m in p.finditer(text)]
+    words.sort()
+    cuts = [0]
+    for a, b in zip(words, words[1:], strict=False):
+        breaks = [m.start() for m in lang.CLAIM_BREAK.finditer(text, a, b)]
+        if breaks:
+            cuts.append(breaks[-1])
+    return [text[x:y] for x, y in zip(cuts, [*cuts[1:], len(text)], strict=True)]
+
+
+def own_figures(
+    sentence: str,
+    c: Claim,
+    said: list[Claim],
+    found_for: dict[int, DocFigure],
+    found: list[DocFigure],
+) -> list[DocFigure]:
+    """The passage figures that show the change of direction claim `c`.
+
+    In a draft with one change, every figure found; in one with several ("thefts fell to 70
+    while boat crime rose to 55"), only those of figures in the change's own clause, so one
+    change is never read from the figures of another.
+    """
+    if sum(x.kind == "direction" for x in said) < 2:
+        return found
+    left, right = clause_of(sentence, c.start, c.end)
+    return [f for start, f in found_for.items() if left <= start < right]
 
 
 def _figure_direction(doc: Reading, f: DocFigure) -> tuple[str, str] | None:

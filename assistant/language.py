@@ -633,7 +633,9 @@ def related_form(word: str, found: set[str] | frozenset[str]) -> bool:
 
 # --- Periods: years, financial years, ranges, compared as values ------------------------------
 _PERIOD = re.compile(
-    r"\b((?:19|20)\d\d)\s*(?:/|-|–|to)\s*((?:19|20)?\d\d)\b|\b((?:19|20)\d\d)\b|"
+    # "2023 to 2024" is a period, "2022 to 70" a year and a figure ("from 90 in 2022 to 70")
+    r"\b((?:19|20)\d\d)(?:\s*(?:/|-|–)\s*|\s+to\s+(?=(?:19|20)\d\d\b))((?:19|20)?\d\d)\b|"
+    r"\b((?:19|20)\d\d)\b|"
     r"(?<![\d,.£])\b(\d\d)/(\d\d)\b(?![\d/])"
 )
 
@@ -865,6 +867,8 @@ FULL_DATE = re.compile(rf"\b(?:(\d{{1,2}}) )?({MONTHS}) ((?:19|20)\d\d)\b")
 CHANGE_UP = re.compile(
     r"\b(?:rose|risen|rising|rises?|increased?|increases|increasing|grew|grown|grows?|growing|"
     r"growth|went up|gone up|doubled|climb(?:ed|s|ing)?|soared|jumped|edged up|"
+    # a phrasal verb's "up" is no change: "set up by", "made up 39%", "signed up by"
+    r"(?<!set )(?<!sets )(?<!made )(?<!makes )(?<!make )(?<!signed )(?<!taken )(?<!took )"
     r"up(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )

@@ -37,8 +37,17 @@ def check_relation(
         theirs = plain_name(cell)
         same = who in theirs or theirs.startswith(who) or placed_post(who, theirs, acronyms or {})
         return ("found", "") if same else ("conflict", cell)
-    # a table row about another body says nothing of who chairs the draft's
+    # a table row about another body says nothing of who chairs the draft's, nor does another
+    # sentence that names none of the bodies the draft says it of ("The Quay Group is chaired
+    # by the Harbour Master" for "The Harbour Board is chaired by the Harbour Master")
     units = [i for i in units if i < 0 or not row_body(doc.units[i], sentence)]
+    subjects = {plain_name(n) for n, _ in bodies(sentence)} - {who}
+    subjects = {b for b in subjects if not (b.startswith(who) or who.startswith(b))}
+    units = [
+        i
+        for i in units
+        if i == anchor or not subjects or any(b in doc.units[i].lower() for b in subjects)
+    ]
     for verbs in ({verb}, lang.SAME_RELATION.get(verb, frozenset())):
         for i in units:
             for m in lang.RELATION.finditer(doc.units[i] if i >= 0 else ""):

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from assistant import language as lang
+from assistant.agent_check import check_agent, check_doer
+from assistant.body_counts import check_count
 from assistant.claims import (
     Claim,
     DocFigure,
@@ -32,7 +34,7 @@ from assistant.compare_check import (
     check_superlative,
 )
 from assistant.date_check import base_met, check_date, figure_deadline
-from assistant.direction_check import change_subject, doc_direction
+from assistant.direction_check import change_subject, doc_direction, own_figures
 from assistant.figure_check import check_figure, other_row
 from assistant.name_check import (
     check_name,
@@ -42,6 +44,7 @@ from assistant.name_check import (
     place_of_figure,
     same_place,
 )
+from assistant.proper_names import check_proper
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,7 @@ def check_passage(
     strong = aligned.score >= policy.supported
     out: dict[int, ClaimCheck] = {}
     found: list[DocFigure] = []
+    found_for: dict[int, DocFigure] = {}  # a figure claim's start -> the passage's figure
     wrong_period: dict[Any, str] = {}
     deadlines: dict[int, tuple[str, str]] = {}  # a date claim's start -> its check
     misplaced: dict[str, str] = {}  # a place the draft gives a figure -> the passage's place
@@ -100,6 +104,8 @@ def check_passage(
                 return bool(mine) and same_place(mine, place_of_figure(doc, f, rules))
 
             status, value, fig = check_figure(c, doc, policy, strong, dated, placed)
+            if status != "found" and (counted := check_count(sentence, c.start, rules.corpus_text)):
+                (status, value), fig = counted, None  # "the two CSPs": a count the corpus gives
             newer = status == "conflict-newer"
             status = "conflict" if newer else status
             if status == "conflict-date":
@@ -109,6 +115,7 @@ def check_passage(
                 status, value, fig = "conflict", row.q.text.strip(), None
             if status == "found" and fig is not None:
                 found.append(fig)
+                found_for[c.start] = fig
                 deadlines.update(figure_deadline(sentence, c, doc, fig))
                 misplaced.update(misplaced_figure(sentence, c, doc, fig, rules))
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value, newer)
@@ -124,7 +131,8 @@ def check_passage(
             )
         elif c.kind == "direction":
             subject = change_subject(sentence, c, rules.common)
-            shown, value = doc_direction(doc, anchors, found, sentence, subject)
+            own = own_figures(sentence, c, said, found_for, found)
+            shown, value = doc_direction(doc, anchors, own, sentence, subject)
             status = "missing" if not shown else "found" if shown == c.value else "conflict"
         elif c.kind == "place" and c.text in misplaced:
             status, value = "conflict", misplaced[c.text]
@@ -144,6 +152,12 @@ def check_passage(
             status, value = check_superlative(c, doc, sentence)
         elif c.kind == "document":
             status, value = check_document(c, aligned, doc, anchors[0]), ""
+        elif c.kind == "agent":
+            status, value = check_agent(c, doc, anchors[0], rules.acronyms)
+        elif c.kind == "doer":
+            status, value = check_doer(c, doc, anchors[0])
+        elif c.kind == "name":
+            status, value = check_proper(c, doc, anchors, rules, found), ""
         elif c.kind == "contact":
             status, value = ("found" if c.value in doc.text else "missing"), ""
         else:

@@ -25,6 +25,7 @@ from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.claims import Claim, GlossaryRules, WordingPolicy
 from assistant.compare_check import sentence_claims as claims
+from assistant.conflict_order import ORDER, rank
 from assistant.passage_check import Aligned, ClaimCheck, check_passage
 
 __all__ = [
@@ -42,7 +43,6 @@ __all__ = [
 ]
 
 VERDICTS = ("supported", "conflict", "outdated", "unsupported")
-ORDER = ("date", "number", "direction", "body", "place")  # which conflict is named first
 
 
 @dataclass
@@ -298,10 +298,14 @@ def _conflict_or_unsupported(
     aligned, checks = max(clashing, key=weight)
     _cite(v, aligned, checks)
     first = min(
-        (x for x in checks if x.status == "conflict"), key=lambda x: (ORDER.index(x.kind), x.start)
+        (x for x in checks if x.status == "conflict"),
+        key=lambda x: (rank(x, checks, aligned), x.start),
     )
     v.element, v.draft_value, v.document_value = first.kind, first.text, first.document_value
-    v.corrected = corrected(v.sentence, checks)
+    # a figure the passage gives as is, for another place, stays: the place is corrected
+    v.corrected = corrected(
+        v.sentence, [x for x in checks if rank(x, checks, aligned) < len(ORDER)]
+    )
     if old := _superseded(v.sentence, first, everything, rules, policy):
         v.verdict, v.element = "outdated", "superseded"
         v.reasons.append(

@@ -39,6 +39,13 @@ def test_periods(text: str, expected: set) -> None:
     assert periods(text) == expected
 
 
+def test_a_year_then_to_and_a_figure_is_no_period() -> None:
+    # "from 90 in 2022 to 70 in 2023": the 70 is a figure, not the end of a period 2022-2070
+    text = "Ferry thefts fell from 90 in 2022 to 70 in 2023."
+    assert [q.value for q in lang.quantities(text)] == [90.0, 70.0]
+    assert periods(text) == {(2022, 2022), (2023, 2023)}
+
+
 def test_periods_meet_only_when_the_asked_period_lies_within_a_given_one() -> None:
     assert periods_meet({(2024, 2024)}, {(2024, 2028)})
     assert periods_meet({(2023, 2024)}, {(2023, 2024)})
@@ -439,3 +446,11 @@ def test_bodies_named_in_any_case_and_found_with_any_ending() -> None:
     assert bodies_named("what do the harbour panels do") == [("harbour", "panel")]
     assert names_body("The Harbours Panel met twice.", ("harbour", "panel"))
     assert not names_body("The harbour master chairs the panel.", ("harbour", "panel"))
+
+
+@pytest.mark.parametrize(
+    "text", ["a route set up by the harbour police", "thefts made up 39% of crime"]
+)
+def test_a_phrasal_verbs_up_is_no_change(text: str) -> None:
+    assert lang.change(text) == ""
+    assert lang.change("thefts went up by 39%") == "up"

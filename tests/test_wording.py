@@ -701,3 +701,21 @@ def test_a_draft_that_says_an_abolished_body_ended_is_not_outdated() -> None:
         "In 2020 the Port Police Authority was absorbed into the Harbour Safety Board.", doc
     )
     assert ok.verdict == "supported", ok.reasons
+
+
+def test_and_the_ends_a_bodys_name() -> None:
+    assert bodies("By May, Harbour Steps Eastport and the Ferry Service plan to meet.") == [
+        ("Ferry Service", 39)
+    ]
+
+
+def test_the_values_of_a_change_measure_its_subject() -> None:
+    # "dropped from 745 to 595": both values measure "ferry thefts in the hotspots", so the
+    # passage's figures for ferry thefts back them, not those for boat crime
+    passage = _doc(
+        "Boat crime in the hotspots fell by 35.9%, from 780 to 500, and ferry thefts fell by "
+        "20.1%, from 745 to 595.",
+        0.55,
+    )
+    draft = "Ferry thefts in the hotspots dropped from 745 to 595 compared with a year before."
+    assert _judge(draft, passage).verdict == "supported"

@@ -84,3 +84,27 @@ def test_another_date_in_a_passage_aligned_nearly_as_well_is_a_conflict() -> Non
         "Since 1 May 2022, every ferry operator has had a duty to keep a passenger log.", top, far
     )
     assert w.verdict == "unsupported"  # a passage aligned much worse may be about another thing
+
+
+def test_a_starting_period_the_draft_also_starts_from_is_found() -> None:
+    # "from 2016" is a starting point in both; the draft's clauses sit in two sentences
+    rules = GlossaryRules({"corpus_text": "harbour master"})
+    passage = _doc(
+        "The harbour post was created in 2012, with Anna Reed serving as Harbour Master from "
+        "2016. On 2 May 2024 Tom Hale was elected as Harbour Master.",
+        0.8,
+    )
+    draft = "Anna Reed served as Harbour Master from {} until Tom Hale was elected in May 2024."
+    assert judge_with(rules, draft.format(2016), passage).verdict == "supported"
+    assert judge_with(rules, draft.format(2017), passage).verdict == "unsupported"
+
+
+def test_a_starting_period_said_of_something_else_does_not_back_the_draft() -> None:
+    rules = GlossaryRules({"corpus_text": "harbour master"})
+    passage = _doc(
+        "The harbour post has existed since it was created in 2012, with Anna Reed serving as "
+        "Harbour Master from 2016.",
+        0.8,
+    )
+    v = judge_with(rules, "Anna Reed served as Harbour Master from 2012.", passage)
+    assert v.verdict != "supported"

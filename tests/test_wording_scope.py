@@ -209,3 +209,67 @@ def test_a_draft_saying_several_bodies_were_all_absorbed_is_not_outdated() -> No
     text = "In 2020 the Port Police Authority and the Quay Watch were both absorbed into the board."
     doc = _doc(text)
     assert judge(text, [doc], [doc], rules).verdict == "supported"
+
+
+# --- a period the sentence opens on; a rate's base at the end of the figure's noun phrase -----
+
+KSI = _doc(
+    "Table 4: Ferry thefts and boat thefts, 2019 to 2021\n\n"
+    "2019 | Ferry: 27; Boat: 291; Total thefts: 318\n"
+    "2020 | Ferry: 21; Boat: 241; Total thefts: 262\n"
+    "2021 | Ferry: 24; Boat: 272; Total thefts: 296",
+    0.8,
+)
+
+
+def test_a_period_the_sentence_opens_on_dates_its_figure() -> None:
+    v = _judge("In 2020, 318 ferry thefts were recorded.", KSI)
+    assert (v.verdict, v.element, v.draft_value) == ("conflict", "date", "2020")
+    assert _judge("In 2019, 318 ferry thefts were recorded.", KSI).verdict == "supported"
+
+
+def test_an_opening_period_does_not_date_the_earlier_value_of_a_change() -> None:
+    from assistant.claims import _attached_period  # noqa: PLC2701 - the reading under test
+
+    text = "In 2023/24, there were 584 ferry thefts, down from 641."
+    assert _attached_period(text, 23, 26) == (2023, 2024)
+    assert _attached_period(text, 51, 54) is None
+
+
+RATES = _doc("Eastport | Ferry thefts per 1,000: 6.4; Boat crime per 1,000: 2.1", 0.8)
+
+
+def test_a_rate_base_at_the_end_of_a_long_noun_phrase_is_the_figures_unit() -> None:
+    v = _judge(
+        "Eastport recorded 6.4 reported ferry thefts from moorings per 100,000 residents.", RATES
+    )
+    assert (v.verdict, v.element) == ("conflict", "number")
+    assert "per 1,000" in v.document_value
+    same = "Eastport recorded 6.4 reported ferry thefts from moorings per 1,000 residents."
+    assert _judge(same, RATES).verdict == "supported"
+
+
+# --- a figure given as is for another place: the place is the conflict named ------------------
+
+BY_TOWN = _doc(
+    "Table 2: Ferry thefts per 1,000 by town, 2022/23\n\nEastport | Thefts per 1,000: 64.0\n"
+    "Westhaven | Thefts per 1,000: 70.5\nNorthcliff | Thefts per 1,000: 55.2",
+    0.8,
+)
+
+
+def test_a_figure_the_passage_gives_for_another_place_names_the_place() -> None:
+    v = _judge("Westhaven recorded 64.0 ferry thefts per 1,000 in 2022/23.", BY_TOWN)
+    assert (v.verdict, v.element, v.draft_value, v.document_value) == (
+        "conflict",
+        "place",
+        "Westhaven",
+        "Eastport",
+    )
+    # the corrected sentence moves the figure back to its place and keeps the figure
+    assert v.corrected == "Eastport recorded 64.0 ferry thefts per 1,000 in 2022/23."
+
+
+def test_a_figure_the_passage_gives_nowhere_is_still_the_number() -> None:
+    v = _judge("Westhaven recorded 66.0 ferry thefts per 1,000 in 2022/23.", BY_TOWN)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "number", "70.5")
