@@ -278,4 +278,7 @@ def near_miss(evidence: Evidence, lead: Candidate) -> str:
     if given and set(lead.unmet) & periods_asked:
         have = ", ".join(lang.period_label(p) for p in given)
         return f"They have no figure for {asked}; the closest passage gives {have}."
+    splits = {c.text for c in evidence.query.constraints if c.kind == "split"}
+    if set(lead.unmet) <= splits:  # a breakdown asked for: the figure is not split that way
+        return f"They don't break this down by {asked}."
     return f"They don't give this for {asked}."

@@ -155,7 +155,12 @@ RATE_BASE = re.compile(r"(?i)\bper\s+[a-z]+")
 
 
 def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
-    """The periods a question asks about and the proper names (from the corpus) it uses."""
+    """What a question constrains its answer to.
+
+    The periods it asks about, the proper names (from the corpus) it uses, the part of a whole
+    it asks about ("group", see `subgroup_words`) and the unit it asks a figure broken down by
+    ("split", see `split_units`).
+    """
     text = lang.CONTRAST.sub(" ", text)
     dated = lang.DATED_TITLE.sub(" ", text)
     out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(dated)]
