@@ -341,7 +341,7 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
         elif c.kind == "split":  # by the unit asked: it names the unit or two of its members,
             ok = (  # or it is a row giving figures for two columns other than periods
                 any(lang.same_word(c.text, w) for w in words)
-                or len(set(lang.name_words(text)) & c.among - set(query.names)) >= 2
+                or len(set(lang.name_words(text)) & (c.among - set(query.names))) >= 2
                 or splits_by_column(text)
             )
         elif c.kind != "period":
@@ -387,13 +387,16 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
     documents don't have, however close their words; "the serious violence partnership" over
     passages naming the Safer Cumbria Partnership may be a paraphrase of a body they have.
     """
+    bodies = lang.bodies_named(query.text)
+    if not bodies:  # most questions name none: nothing to read in the passages
+        return ""
     texts = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top]
     kinds = {  # the kinds of body the passages name: "... Partnership" makes partnerships known
         m.group(0).split()[-1].lower().rstrip("s")
         for t in texts
         for m in lang.BODY_NAME.finditer(t)
     }
-    for body in lang.bodies_named(query.text):
+    for body in bodies:
         if body[1] not in kinds and not any(lang.names_body(t, body) for t in texts):
             return " ".join(body)
     return ""
