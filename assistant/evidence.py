@@ -23,6 +23,7 @@ from assistant.cite import split_sentences
 from assistant.embed import Embedder
 from assistant.lexical import Synonyms
 from assistant.query import Query, count_phrase, whole_words
+from assistant.short_forms import spelled
 from assistant.types import Hit
 
 Tokenize = Callable[[list[str]], list[list[str]]]
@@ -338,10 +339,11 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
             stem = c.text[:-1] if len(c.text) > 3 and c.text.endswith("s") else c.text
             end = r"(?!\d)" if stem.isdigit() else ""  # "18" is not "186"
             ok = bool(re.search(rf"(?i)(?<!\w){re.escape(stem)}{end}", f"{heading} {text}"))
-        elif c.kind == "split":  # by the unit asked: it names the unit or two of its members,
-            ok = (  # or it is a row giving figures for two columns other than periods
-                any(lang.same_word(c.text, w) for w in words)
-                or len(set(lang.name_words(text)) & (c.among - set(query.names))) >= 2
+        elif c.kind == "split":  # by the unit asked: it names the unit, or two of its members
+            ok = (  # each with a figure of its own, or it is a row giving figures for two
+                any(lang.same_word(c.text, w) for w in words)  # columns other than periods;
+                and bool(lang.DIGIT.search(lang.YEAR.sub(" ", text)))  # a breakdown gives figures
+                or members_with_figures(text, c.among - set(query.names)) >= 2
                 or splits_by_column(text)
             )
         elif c.kind != "period":
@@ -353,6 +355,24 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
         if not ok:
             unmet.append(c.text)
     return 1 - len(unmet) / len(query.constraints), tuple(unmet)
+
+
+def members_with_figures(text: str, members: frozenset[str], reach: int = 5) -> int:
+    """How many of the names a text gives each beside a figure of its own (periods aside).
+
+    "1,900 alarms in Northvale and 1,250 in Eastmere" gives two; "work in Northvale and in
+    Eastmere" none; "Northvale and Eastmere fitted 3,150" one figure, so one.
+    """
+    tokens = re.findall(r"\d[\d,.]*%?|[a-z][a-z']+", lang.YEAR.sub(" ", text.lower()))
+    figures = [i for i, t in enumerate(tokens) if t[0].isdigit()]
+    names, near = set(), set()  # the names with a figure in reach, and those figures
+    for i, token in enumerate(tokens):
+        if (name := lang.base_word(token)) in members and (
+            mine := {f for f in figures if abs(f - i) <= reach}
+        ):
+            names.add(name)
+            near |= mine
+    return min(len(names), len(near))  # as many as there are both names and figures for
 
 
 def splits_by_column(text: str) -> bool:
@@ -402,25 +422,18 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
     return ""
 
 
-def short_forms_in(query: Query, top: list[Hit], known: Synonyms) -> Synonyms:
-    """The short forms a question types in capitals, read as the passages spell them.
+def short_forms_in(
+    query: Query, top: list[Hit], known: Synonyms, words: frozenset[str]
+) -> Synonyms:
+    """The short forms a question makes up, read as the passages spell them (short_forms.py).
 
     "the SV strategy" over passages about the serious violence strategy reads "SV" as "serious
     violence"; "KSIs" where the passages write "KSI" is its plural. The glossary's acronyms
-    are known already; these are the ones people make up.
+    are known already.
     """
     texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
-    joined = " ".join(texts)
-    pairs = []
-    for written, single in lang.short_forms(" ".join((query.text, *query.context))):
-        if known.knows(written):
-            continue
-        if re.search(rf"(?<!\w){re.escape(single)}(?!\w)", joined):
-            if single != written:
-                pairs.append((written, single))
-        elif phrase := lang.spell_out(single, texts):
-            pairs.append((written, phrase))
-    return Synonyms.from_pairs(pairs)
+    text = " ".join((query.text, *query.context))
+    return Synonyms.from_pairs(spelled(text, texts, known.knows, words))
 
 
 def value_asked(query: Query) -> str:
@@ -609,7 +622,9 @@ class EvidenceScorer:
         top = hits[: p.candidate_hits + p.kind_hits]
         cands = _offered(_candidates(top), query.kind, p.candidate_hits)
         q_terms, weights = self.question_terms(query)
-        own, read, found = self._read(cands, top, short_forms_in(query, top, self.synonyms))
+        own, read, found = self._read(
+            cands, top, short_forms_in(query, top, self.synonyms, self.common)
+        )
         absent = {t for t in q_terms if not lang.related_form(t, found)}
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
         evidence.constrained = (

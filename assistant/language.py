@@ -152,6 +152,13 @@ WHEN_QUESTION = re.compile(
 LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*name\b", re.I)
 TABLE_QUESTION = re.compile(r"\btables?\b", re.I)
 HOW_MANY = re.compile(r"\bhow many\s+([^?]+)", re.I)
+# "how many times did X happen?": the clause after the auxiliary says what happened.
+HOW_MANY_TIMES = re.compile(
+    r"\bhow many (?:times|occasions) (?:did|do|does|has|have|had|was|were|is|are|will)\s+([^?]+)",
+    re.I,
+)
+# Words that end the clause of a happening: a time ("last year", "this year") or a next clause.
+CLAUSE_END = frozenset("last this next each every and or but since during over".split())
 LIST_THE = re.compile(r"^\s*(?:please )?(?:list|name) (?:all |the |its |their )*([^?]+)", re.I)
 WHAT_ARE = re.compile(r"^\s*(?:what|which) (?:are|were) (?:the |its |their )?([^?]+)", re.I)
 # What a question sets aside ("... rather than specified authorities") is not sought.
@@ -335,7 +342,8 @@ GIVES_VALUE = {
     "frequency": re.compile(
         r"\b(?:daily|weekly|fortnightly|monthly|quarterly|termly|annually|yearly|biannually)\b|"
         r"\b(?:once|twice|\w+ times) (?:a|per|each|every) (?:day|week|fortnight|month|quarter|"
-        r"term|year)\b|\bevery (?:\w+ )?(?:days?|weeks?|fortnight|months?|quarters?|years?)\b",
+        r"term|year)\b|\bevery (?:[\w-]+ ){0,3}?"  # "every six to eight weeks"
+        r"(?:days?|weeks?|fortnight|months?|quarters?|years?)\b",
         re.I,
     ),
     "figure": re.compile(
@@ -1156,55 +1164,6 @@ CONTACT = re.compile(
 SAME_RELATION = {"led": frozenset({"chaired"}), "chaired": frozenset({"led"})}
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
-
-
-# A short form typed in capitals ("SV", "CJ", "KSIs", "W&F"); a trailing lower-case "s" is a
-# plural ("KSIs" is KSI).
-# Capitals ("KSIs", "W&F"), or letters joined by "&" in any case ("w&f" is typed short too).
-SHORT_FORM = re.compile(r"(?<![\w&])([A-Z][A-Z&]*[A-Z]|[A-Za-z](?:&[A-Za-z])+)(s?)(?![\w&])")
-_INITIAL_SKIP = frozenset("and of the for in on to &".split())
-
-
-def short_forms(text: str) -> list[tuple[str, str]]:
-    """The capitalised short forms a text uses, as (written, singular): ("KSIs", "KSI")."""
-    return [(m.group(0), m.group(1)) for m in SHORT_FORM.finditer(text)]
-
-
-def spell_out(short: str, texts: Iterable[str], least: int = 2) -> str:
-    """The phrase a short form abbreviates in these texts ("" when none does at least twice).
-
-    "SV" in passages about serious violence is "serious violence"; "W&F" is "Westmorland and
-    Furness" (joining words are skipped when matching initials). The phrase used most often
-    wins; a short form the texts write as it is needs no spelling out.
-    """
-    letters = short.replace("&", "").lower()
-    counts: Counter[str] = Counter()
-    for text in texts:
-        words = re.findall(r"[A-Za-z][A-Za-z'-]*|&", text)
-        for i, word in enumerate(words):
-            if word.lower() in _INITIAL_SKIP or word[0].lower() != letters[0]:
-                continue
-            phrase = _initials_phrase(words, i, letters)
-            if phrase:
-                counts[phrase.lower()] += 1
-    best = counts.most_common(1)
-    return best[0][0] if best and best[0][1] >= least else ""
-
-
-def _initials_phrase(words: list[str], start: int, letters: str) -> str:
-    """The words from `start` whose initials (joining words skipped) spell `letters`."""
-    taken, k = [], 0
-    for word in words[start:]:
-        if k == len(letters):
-            break
-        if word.lower() in _INITIAL_SKIP and taken:
-            taken.append(word)
-            continue
-        if word[0].lower() != letters[k] or word.isupper() and len(word) > 1:
-            return ""
-        taken.append(word)
-        k += 1
-    return " ".join(taken) if k == len(letters) else ""
 
 
 RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|100|million)\b", re.I)

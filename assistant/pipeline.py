@@ -25,6 +25,7 @@ from assistant.lexical import Synonyms, tokenize
 from assistant.outline import outline_answer
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
+from assistant.short_forms import spell_question, spelled
 from assistant.store import live_ids, open_collection, open_sentences, read_manifest
 from assistant.token_memo import TokenMemo
 from assistant.types import Answer, Hit, IngestReport
@@ -190,8 +191,12 @@ class Assistant:
         question = check_question(question)
         started = time.perf_counter()
         history = [q for q, _ in conversation.turns] if conversation else []
-        query = self.parse(question, history, (filters or Filters()).access)
+        access = (filters or Filters()).access
+        query = self.parse(question, history, access)
         parts = self.passages(query, k, filters)
+        if (plain := self.spell(question, parts)) != question:  # "DA" read as "domestic abuse"
+            query = self.parse(plain, history, access)
+            parts = self.passages(query, k, filters)
         retrieved = time.perf_counter()
         answer = self._compose(query, parts)
         answer = replace(
@@ -215,6 +220,14 @@ class Assistant:
         """Type a question against the conversation and the corpus's names and titles."""
         titles = self.titles(access=access)
         return parse_query(question, history, self.retriever.lexical.names, titles)
+
+    def spell(self, question: str, parts: list[tuple[Query, list[Hit]]]) -> str:
+        """The question with the short forms it makes up spelled as its passages spell them."""
+        top = [h for _, hits in parts for h in hits[: self.policy.candidate_hits]]
+        texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
+        retriever = self.retriever
+        pairs = spelled(question, texts, retriever.synonyms.knows, retriever.lexical.common)
+        return spell_question(question, pairs)
 
     def titles(self, superseded: bool = False, access: Access = UNLIMITED) -> dict[str, str]:
         """doc_id -> title of the documents this access may read (superseded only, if asked)."""

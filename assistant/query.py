@@ -116,7 +116,31 @@ def defined(text: str) -> str:
 
 def count_target(text: str) -> str:
     """The noun a "how many <noun phrase>" question counts ("" for any other question)."""
+    if event := occurrence(text):
+        return event[-1]
     return _head_noun(lang.HOW_MANY.search(text))
+
+
+def occurrence(text: str) -> tuple[str, ...]:
+    """What a "how many times did X happen?" question counts: the happening, its last word.
+
+    "how many times did children go missing last year?" counts the times children went
+    missing ("missing"): a figure of missing episodes answers it, one of children does not.
+    A times-a-year frequency or a ratio ("how many times higher") is no count of happenings.
+    """
+    match = lang.HOW_MANY_TIMES.search(text)
+    words: list[str] = []
+    for word in match.group(1).lower().split() if match else []:
+        word = word.strip(",;:?.|")
+        if (
+            not word
+            or word in lang.PHRASE_END
+            or word in lang.CLAUSE_END
+            or lang.DIGIT.search(word)
+        ):
+            break
+        words.append(word)
+    return (words[-1],) if words else ()
 
 
 def list_target(text: str) -> str:
@@ -126,7 +150,7 @@ def list_target(text: str) -> str:
 
 def count_phrase(text: str) -> tuple[str, ...]:
     """The words of what a "how many" question counts ("shoplifting", "offences")."""
-    return _noun_phrase(lang.HOW_MANY.search(text))
+    return occurrence(text) or _noun_phrase(lang.HOW_MANY.search(text))
 
 
 def _head_noun(match: re.Match[str] | None) -> str:

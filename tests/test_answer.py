@@ -218,6 +218,10 @@ def test_a_figure_for_the_county_does_not_answer_a_breakdown_by_town() -> None:
     assert _ask("smoke alarms fitted by each team?", by_crew).grounded
     named = [_hit("Smoke alarm visits by town are listed in the annex; 3,150 were fitted in all.")]
     assert _ask("smoke alarms fitted, broken down by town", named).grounded
+    no_figures = [_hit("Smoke alarm work is run by the fire service in Northvale and in Eastmere.")]
+    assert not _ask("smoke alarms fitted split by northvale and eastmere?", no_figures).grounded
+    dated = [_hit("Since 2024 both towns run smoke alarm checks with the fire service.")]
+    assert not _ask("smoke alarms fitted broken down by town", dated).grounded
 
 
 def test_a_period_typed_short_is_asked_for_not_part_of_what_is_measured() -> None:
@@ -802,3 +806,13 @@ def test_who_holds_a_role_is_answered_by_a_line_that_gives_a_role() -> None:
     assert followed.grounded and "Harbour Master" in followed.text.splitlines()[0]
     none = _ask("who runs the harbour board?", hits[:1])
     assert not none.grounded and "role" in none.text
+
+
+def test_a_breakdown_names_its_members_each_with_a_figure_of_its_own() -> None:
+    from assistant.evidence import members_with_figures
+
+    towns = frozenset({"northvale", "eastmere"})
+    assert members_with_figures("1,900 alarms in Northvale and 1,250 in Eastmere.", towns) == 2
+    assert members_with_figures("Alarm work in Northvale and in Eastmere.", towns) == 0
+    assert members_with_figures("Northvale and Eastmere fitted 3,150 alarms.", towns) == 1
+    assert members_with_figures("Northvale in 2023/24 and Eastmere in 2024/25.", towns) == 0

@@ -17,8 +17,6 @@ from assistant.language import (
     periods_meet,
     related_form,
     shifted_periods,
-    short_forms,
-    spell_out,
     terms,
 )
 
@@ -121,6 +119,8 @@ def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
     assert not gives_value("Figures are due by 31 March 2026.", "figure")
     assert gives_value("The board meets quarterly.", "frequency")
     assert gives_value("It reports to the council twice a year.", "frequency")
+    assert gives_value("Meeting frequency: every three to four months", "frequency")
+    assert not gives_value("Every one of the three towns took part.", "frequency")
     assert gives_value("Wardens walk the pier every two weeks.", "frequency")
     assert not gives_value("The board is chaired by the Harbour Master.", "frequency")
     assert not gives_value("The board met for the first time in 2023.", "frequency")
@@ -167,28 +167,6 @@ def test_a_question_names_a_document_by_the_words_of_its_title() -> None:
     assert named_documents("targets in the 2023 Beacon Strategy?", titles) == ("beacons-2023",)
     assert named_documents("what does the plan say?", titles) == ()
     assert named_documents("what does the BS strategy say?", titles) == ()
-
-
-def test_letters_joined_by_an_ampersand_are_a_short_form_in_any_case() -> None:
-    assert short_forms("landings in n&e or s&w this year") == [("n&e", "n&e"), ("s&w", "s&w")]
-    assert short_forms("fish & chips and r & d") == []
-
-
-def test_short_forms_typed_in_capitals_with_plurals() -> None:
-    found = short_forms("were there more HGVs in N&E this year? ask the RTB, I said")
-    assert found == [("HGVs", "HGV"), ("N&E", "N&E"), ("RTB", "RTB")]
-
-
-def test_a_made_up_short_form_is_spelled_out_from_the_passages_alone() -> None:
-    texts = [
-        "The road transport board met twice. Road transport levels rose.",
-        "Northvale and Eastmere share a harbour; Northvale and Eastmere patrols began in May.",
-        "A rare term: Ranger Training Budget.",
-    ]
-    assert spell_out("RT", texts) == "road transport"
-    assert spell_out("N&E", texts) == "northvale and eastmere"
-    assert spell_out("RTB", texts) == ""  # spelled once only: not enough to read it so
-    assert spell_out("QX", texts) == ""
 
 
 def test_a_title_word_earlier_in_the_text_does_not_hide_a_document_named_later() -> None:

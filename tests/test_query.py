@@ -7,9 +7,11 @@ import pytest
 from assistant.language import proper_names
 from assistant.query import (
     answer_kind,
+    count_phrase,
     count_target,
     is_follow_up,
     list_target,
+    occurrence,
     parse_query,
 )
 
@@ -124,6 +126,14 @@ def test_targets() -> None:
     assert count_target("how many lifeboats launched in 2024") == "lifeboats"  # a participle
     assert count_target("how many ended up at the harbour court") == ""  # a verb, no noun
     assert count_target("how many arrests and weapons seized on those patrols") == "weapons"
+
+
+def test_how_many_times_counts_the_happening_not_the_times() -> None:
+    assert count_target("how many times did ferries run aground last year?") == "aground"
+    assert count_target("how many times were lifeboats launched in 2024") == "launched"
+    assert count_phrase("how many times did walkers get lost this year and why") == ("lost",)
+    assert occurrence("how many times a year does the board meet?") == ()  # a frequency
+    assert occurrence("how many times higher is the harbour rate?") == ()  # a ratio
 
 
 def test_constraints_are_typed_values() -> None:
