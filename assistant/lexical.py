@@ -20,14 +20,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.language import EVERYDAY_SHORT_FORMS, common_words, proper_names
+from assistant.short_forms import named_phrases
 
 if TYPE_CHECKING:
     import numpy as np
 
 # The rule the corpus's names and lower-case words are read by (language.proper_names); an index
 # saved under another is rebuilt when opened. 3: hyphenated names read in parts. 4: forms of
-# a background name ("Cumbrian") are background too.
-WORDS_RULE = 4
+# a background name ("Cumbrian") are background too. 5: the initials of its names are kept
+# (short_forms.named_phrases).
+WORDS_RULE = 5
 
 
 @functools.cache
@@ -112,6 +114,7 @@ class LexicalIndex:
     df: dict[str, int] = field(default_factory=dict)  # token -> number of chunks containing it
     names: frozenset[str] = frozenset()  # the corpus's proper names (language.proper_names)
     common: frozenset[str] = frozenset()  # words it uses in lower case (language.common_words)
+    phrases: dict[str, str] = field(default_factory=dict)  # initials -> name (short_forms.py)
 
     @classmethod
     def build(
@@ -135,7 +138,8 @@ class LexicalIndex:
             for tok in set(doc):
                 df[tok] = df.get(tok, 0) + 1
         names, common = proper_names(texts), common_words(texts)
-        return cls(list(ids), model, version, fields or {}, df, names, common)
+        phrases = named_phrases(texts)
+        return cls(list(ids), model, version, fields or {}, df, names, common, phrases)
 
     def save(self, folder: Path) -> None:
         """Write the index to a new folder, then swap it in whole.
@@ -157,6 +161,7 @@ class LexicalIndex:
             "df": self.df,
             "names": sorted(self.names),
             "common": sorted(self.common),
+            "phrases": self.phrases,
             "words_rule": WORDS_RULE,
         }
         (tmp / "ids.json").write_text(json.dumps(meta))
@@ -202,6 +207,7 @@ class LexicalIndex:
             data.get("df", {}),
             frozenset(data["names"]),
             frozenset(data["common"]),
+            data.get("phrases", {}),
         )
 
     def idf(self, token: str) -> float:

@@ -226,7 +226,8 @@ class Assistant:
         top = [h for _, hits in parts for h in hits[: self.policy.candidate_hits]]
         texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
         retriever = self.retriever
-        pairs = spelled(question, texts, retriever.synonyms.knows, retriever.lexical.common)
+        lexical = retriever.lexical
+        pairs = spelled(question, texts, retriever.synonyms.knows, lexical.common, lexical.phrases)
         return spell_question(question, pairs)
 
     def titles(self, superseded: bool = False, access: Access = UNLIMITED) -> dict[str, str]:

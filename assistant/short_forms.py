@@ -116,13 +116,46 @@ def _initials_phrase(words: list[str], start: int, letters: str) -> list[str]:
     return taken if k == len(letters) else []
 
 
+# A run of capitalised words, joining words allowed between them ("Westmorland and Furness").
+_NAME_RUN = re.compile(r"[A-Z][a-z]+(?:(?:\s+(?:and|of|the|for|&))*\s+[A-Z][a-z]+)+")
+
+
+def named_phrases(texts: Iterable[str], least: int = 2, longest: int = 5) -> dict[str, str]:
+    """Initials -> the name the texts write most often with them (at least `least` times).
+
+    Built once over the whole corpus (lexical.LexicalIndex), so a short form of a name reads as
+    the name even when the passages retrieved for a question don't write it: "W&F" is
+    "westmorland and furness" however the question's topic is worded.
+    """
+    counts: Counter[str] = Counter()
+    for text in texts:
+        for run in _NAME_RUN.findall(text):
+            words = run.split()
+            caps = [i for i, w in enumerate(words) if w[0].isupper()]
+            for a, start in enumerate(caps):
+                for end in caps[a + 1 : a + longest]:
+                    counts[" ".join(words[start : end + 1])] += 1
+    table: dict[str, str] = {}
+    for phrase, n in counts.most_common():
+        if n < least:
+            break
+        key = "".join(w[0] for w in phrase.split() if w.lower() not in _INITIAL_SKIP).lower()
+        table.setdefault(key, phrase.lower())
+    return table
+
+
 def spelled(
-    text: str, texts: list[str], knows: Callable[[str], bool], words: frozenset[str]
+    text: str,
+    texts: list[str],
+    knows: Callable[[str], bool],
+    words: frozenset[str],
+    names: dict[str, str] | None = None,
 ) -> list[tuple[str, str]]:
     """The short forms a question makes up, each with what it reads as in these passages.
 
     A short form the glossary knows (`knows`) or the passages write as it is needs no reading
-    ("KSIs" over passages that write "KSI" reads as "KSI").
+    ("KSIs" over passages that write "KSI" reads as "KSI"). One the passages don't spell out
+    may be a corpus name's initials (`names`, see `named_phrases`).
     """
     joined = " ".join(texts)
     pairs = []
@@ -132,7 +165,9 @@ def spelled(
         if re.search(rf"(?<!\w){re.escape(single)}(?!\w)", joined):
             if single != written:
                 pairs.append((written, single))
-        elif phrase := spell_out(single, texts):
+        elif phrase := spell_out(single, texts) or (names or {}).get(
+            single.replace("&", "").lower(), ""
+        ):
             pairs.append((written, phrase))
     for written, near in lower_short_forms(text, words):
         if not knows(written) and (phrase := spell_out(written, texts, beside=near, named=True)):

@@ -2,6 +2,7 @@
 
 from assistant.short_forms import (
     lower_short_forms,
+    named_phrases,
     short_forms,
     spell_out,
     spell_question,
@@ -94,3 +95,16 @@ def test_a_lower_case_form_is_read_only_as_a_name_written_in_capitals() -> None:
 
 def test_a_plural_the_passages_write_singular_is_not_rewritten() -> None:
     assert spell_question("KSIs in 2023?", [("KSIs", "KSI")]) == "KSIs in 2023?"
+
+
+def test_the_corpus_names_initials_read_a_short_form_the_passages_dont_spell() -> None:
+    corpus = [
+        "Northvale and Eastmere Council runs the ferry. In Northvale and Eastmere, landings rose.",
+        "The Harbour Board met. Patrols in Northvale and Eastmere doubled.",
+    ]
+    table = named_phrases(corpus)
+    assert table["ne"] == "northvale and eastmere"
+    assert "hb" not in table  # written once only
+    topic = ["Ferry landings rose by 4% in 2024.", "Landings are counted monthly."]
+    pairs = spelled("landings in N&E?", topic, lambda s: False, frozenset(), table)
+    assert pairs == [("N&E", "northvale and eastmere")]
