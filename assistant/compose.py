@@ -203,10 +203,14 @@ def _asked_words(evidence: Evidence) -> set[str]:
 
 
 def render(sentences: list[AnswerSentence]) -> str:
-    """The answer line(s) first, each on its own line; the supporting sentences after."""
-    leads = [f"{s.text} {_marks(s)}" for s in sentences if s.role == "answer"]
+    """The direct answer on the first line, the supporting sentences on the next.
+
+    A question of several parts gets each part's answer on that first line, as the answer
+    card shows them together: "how many X, and what share were Y?" is answered at once.
+    """
+    leads = " ".join(f"{s.text} {_marks(s)}" for s in sentences if s.role == "answer")
     rest = " ".join(f"{s.text} {_marks(s)}" for s in sentences if s.role != "answer")
-    return "\n".join(leads + ([rest] if rest else []))
+    return "\n".join(x for x in (leads, rest) if x)
 
 
 def _marks(s: AnswerSentence) -> str:

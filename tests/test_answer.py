@@ -286,6 +286,11 @@ def test_each_part_is_answered_from_its_own_passages_and_a_gap_is_named() -> Non
     salary = [_hit("The warden has an office in the old customs house.", "hb", 1)]
     answer = answer_parts(q, [(q.parts[0], chair), (q.parts[1], salary)], _scorer(), OPEN)
     assert answer.grounded and "Port Warden" in answer.text
+    q3 = parse_query("Who chairs the harbour board, and when was it set up?")
+    founded = [_hit("The harbour board was set up in March 2019.", "hb", 2)]
+    answer = answer_parts(q3, [(q3.parts[0], chair), (q3.parts[1], founded)], _scorer(), OPEN)
+    first = answer.text.splitlines()[0]  # each part's answer on the first line
+    assert "Port Warden" in first and "March 2019" in first
     q2 = parse_query("How many wardens are there, and who chairs the harbour board?")
     answer = answer_parts(q2, [(q2.parts[0], salary), (q2.parts[1], chair)], _scorer(), OPEN)
     assert "don't cover this part" in answer.notice and "wardens" in answer.notice
