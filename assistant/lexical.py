@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.language import EVERYDAY_SHORT_FORMS, common_words, proper_names
 from assistant.short_forms import named_phrases
+from assistant.spelling import corpus_words
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,8 +29,8 @@ if TYPE_CHECKING:
 # The rule the corpus's names and lower-case words are read by (language.proper_names); an index
 # saved under another is rebuilt when opened. 3: hyphenated names read in parts. 4: forms of
 # a background name ("Cumbrian") are background too. 5: the initials of its names are kept
-# (short_forms.named_phrases).
-WORDS_RULE = 5
+# (short_forms.named_phrases). 6: every word it writes is kept (spelling.py).
+WORDS_RULE = 6
 
 
 @functools.cache
@@ -115,6 +116,7 @@ class LexicalIndex:
     names: frozenset[str] = frozenset()  # the corpus's proper names (language.proper_names)
     common: frozenset[str] = frozenset()  # words it uses in lower case (language.common_words)
     phrases: dict[str, str] = field(default_factory=dict)  # initials -> name (short_forms.py)
+    vocabulary: frozenset[str] = frozenset()  # every word it writes, lower-cased (spelling.py)
 
     @classmethod
     def build(
@@ -138,8 +140,8 @@ class LexicalIndex:
             for tok in set(doc):
                 df[tok] = df.get(tok, 0) + 1
         names, common = proper_names(texts), common_words(texts)
-        phrases = named_phrases(texts)
-        return cls(list(ids), model, version, fields or {}, df, names, common, phrases)
+        phrases, vocabulary = named_phrases(texts), corpus_words(texts)
+        return cls(list(ids), model, version, fields or {}, df, names, common, phrases, vocabulary)
 
     def save(self, folder: Path) -> None:
         """Write the index to a new folder, then swap it in whole.
@@ -162,6 +164,7 @@ class LexicalIndex:
             "names": sorted(self.names),
             "common": sorted(self.common),
             "phrases": self.phrases,
+            "vocabulary": sorted(self.vocabulary),
             "words_rule": WORDS_RULE,
         }
         (tmp / "ids.json").write_text(json.dumps(meta))
@@ -208,6 +211,7 @@ class LexicalIndex:
             frozenset(data["names"]),
             frozenset(data["common"]),
             data.get("phrases", {}),
+            frozenset(data.get("vocabulary", ())),
         )
 
     def idf(self, token: str) -> float:

@@ -26,6 +26,7 @@ from assistant.outline import outline_answer
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
 from assistant.short_forms import spell_question, spelled
+from assistant.spelling import Speller
 from assistant.store import live_ids, open_collection, open_sentences, read_manifest
 from assistant.token_memo import TokenMemo
 from assistant.types import Answer, Hit, IngestReport
@@ -111,6 +112,8 @@ class Assistant:
         self._glossaries: dict[frozenset[str], GlossaryRules] = {}  # by readable doc_ids
         self._scorer: EvidenceScorer | None = None
         self._scorer_for: HybridRetriever | None = None
+        self._speller: Speller | None = None
+        self._speller_for: HybridRetriever | None = None
         self._checked = time.monotonic()  # when the published index was last compared
         self.chat_model = chat_model
 
@@ -192,9 +195,10 @@ class Assistant:
         started = time.perf_counter()
         history = [q for q, _ in conversation.turns] if conversation else []
         access = (filters or Filters()).access
-        query = self.parse(question, history, access)
+        typed = self.speller.correct(question)  # "referalls" read as "referrals"
+        query = self.parse(typed, history, access)
         parts = self.passages(query, k, filters)
-        if (plain := self.spell(question, parts)) != question:  # "DA" read as "domestic abuse"
+        if (plain := self.spell(typed, parts)) != typed:  # "DA" read as "domestic abuse"
             query = self.parse(plain, history, access)
             parts = self.passages(query, k, filters)
         retrieved = time.perf_counter()
@@ -220,6 +224,14 @@ class Assistant:
         """Type a question against the conversation and the corpus's names and titles."""
         titles = self.titles(access=access)
         return parse_query(question, history, self.retriever.lexical.names, titles)
+
+    @property
+    def speller(self) -> Speller:
+        """The corrector of misspelt words, over the open index's words (built once per index)."""
+        retriever = self.retriever
+        if self._speller is None or self._speller_for is not retriever:
+            self._speller, self._speller_for = Speller(retriever.lexical.vocabulary), retriever
+        return self._speller
 
     def spell(self, question: str, parts: list[tuple[Query, list[Hit]]]) -> str:
         """The question with the short forms it makes up spelled as its passages spell them."""
