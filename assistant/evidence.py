@@ -357,6 +357,14 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     return 1 - len(unmet) / len(query.constraints), tuple(unmet)
 
 
+# "chaired by the ...": what follows names who holds the role.
+HELD_BY = re.compile(
+    r"\b(?:co-?chaired|chaired|led|headed|run|managed|convened|overseen)\s+(?:jointly\s+)?by\s+"
+    r"(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+
+
 def members_with_figures(text: str, members: frozenset[str], reach: int = 5) -> int:
     """How many of the names a text gives each beside a figure of its own (periods aside).
 
@@ -877,6 +885,20 @@ class EvidenceScorer:
     def _period_tokens(self, period: tuple[int, int]) -> list[str]:
         return self.tokenize([lang.period_label(period)])[0]
 
+    def _holder(self, cand: Candidate) -> bool:
+        """True when a sentence says a post or a person holds a role, not only a body.
+
+        "The board is chaired by the Director of Public Health" answers "who chairs the board?"
+        more fully than "The board is chaired by Public Health"; "its Director of Public Health
+        is vice-chair; it chairs the panel" names the post of another role.
+        """
+        text = f"{cand.context} {cand.text}"
+        for m in HELD_BY.finditer(text):
+            held = text[m.end() : m.end() + 80]
+            if lang.ROLE.match(held) or lang.gives_value(held.split(",")[0], "person", self.common):
+                return True
+        return False
+
     def _rank(self, query: Query, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
         q_vec = self.embedder.embed_query(query.search_text)
@@ -886,6 +908,7 @@ class EvidenceScorer:
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
             bonus = p.type_bonus if fits(cand, query.kind, query.target, quoted) else 0.0
             bonus += p.type_bonus if query.value and cand.gives else 0.0
+            bonus += p.type_bonus if query.value == "role" and self._holder(cand) else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine
                 + p.lexical_weight * cand.lexical

@@ -821,3 +821,30 @@ def test_a_breakdown_names_its_members_each_with_a_figure_of_its_own() -> None:
     assert members_with_figures("Alarm work in Northvale and in Eastmere.", towns) == 0
     assert members_with_figures("Northvale and Eastmere fitted 3,150 alarms.", towns) == 1
     assert members_with_figures("Northvale in 2023/24 and Eastmere in 2024/25.", towns) == 0
+
+
+def test_who_chairs_is_answered_by_the_post_that_holds_the_chair() -> None:
+    hits = [
+        _hit("The Ferry Board is co-chaired by Harbour Health and Northvale Police.", "fb"),
+        _hit(
+            "Ferry Board | Chair: Co-chaired by the Director of Public Health and a Chief"
+            " Superintendent of Northvale Police; Meets: Monthly",
+            "fb",
+            1,
+        ),
+    ]
+    common = frozenset("ferry board harbour health police public director chief".split())
+    scorer = EvidenceScorer(HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), common=common)
+    query = parse_query("who co-chairs the ferry board?", names=NAMES)
+    first = answer_query(query, hits, scorer, OPEN).text.splitlines()[0]
+    assert "Director of Public Health" in first
+    other = [
+        _hit("The Ferry Board is chaired by harbour safeguarding managers.", "fb"),
+        _hit(
+            "Northvale Council | Role: its Director of Public Health is vice-chair of the"
+            " Ferry Board; chairs its harbour panel",
+            "nc",
+        ),
+    ]
+    first = answer_query(query, other, scorer, OPEN).text.splitlines()[0]
+    assert "safeguarding managers" in first  # the post named holds another role
