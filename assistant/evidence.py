@@ -484,6 +484,7 @@ class Evidence:
     lead_pool: int = 1  # the first line is chosen among this many best sentences (see `lead`)
     lead_ratio: float = 1.0
     unknown_body: str = ""  # a body the question names that no passage names ("x commission")
+    published: tuple[str, ...] = ()  # the publication date of each top passage's document
 
     @property
     def best(self) -> float:
@@ -550,13 +551,17 @@ class Evidence:
         """True when the sentence that would lead (see `lead`) gives a date ("when" questions).
 
         Asked when something will happen, a date it did happen ("hosted a summit in 2022")
-        is not the answer: the sentence must speak of the future.
+        is not the answer: the sentence must speak of the future, and of a date after its
+        document was published ("elected on 2 May 2024" in a summary of July 2024 is past).
         """
         lead = self.lead
         if lead is None or not fits(lead, "date"):
             return False
         text = f"{lead.context} {lead.text}"
-        return not lang.FUTURE_ASKED.search(self.query.text) or bool(lang.FUTURE_SAID.search(text))
+        if not lang.FUTURE_ASKED.search(self.query.text):
+            return True
+        published = self.published[lead.hit_index] if lead.hit_index < len(self.published) else ""
+        return bool(lang.FUTURE_SAID.search(text)) and lang.dates_after(text, published)
 
     @property
     def measure_missing(self) -> float:
@@ -674,6 +679,7 @@ class EvidenceScorer:
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         evidence.unknown_body = unknown_body(query, top)
+        evidence.published = tuple(h.chunk.published or "" for h in top)
         best = evidence.candidates[: p.count_top]
         evidence.has_count = not (query.kind == "count" and query.target) or any(
             c.counts for c in best

@@ -536,8 +536,28 @@ OWN_QUESTION = re.compile(
     r"\b(?:who|whom|whose|when|where|why|which(?! of)|what(?! about| of)|how(?! about))\b",
     re.I,
 )
+
+
 # A question about what is still to come ("when is the next summit?", "when will it start?"),
 # and a sentence that speaks of the future ("will", "due", "by March 2026", "from April").
+def dates_after(text: str, published: str) -> bool:
+    """True when a text names a date later than `published` ("2024-07-01"; "" when unknown).
+
+    A year alone is later when it is not before the published year ("due in spring 2025" in a
+    2025 document may be ahead); a month and year must be after the published month.
+    """
+    if not re.match(r"\d{4}-\d\d", published or ""):
+        return True
+    year, month = int(published[:4]), int(published[5:7])
+    months = MONTHS.split("|")
+    for m in DATE.finditer(text):
+        named = [i + 1 for i, name in enumerate(months) if name in m.group(0)]
+        last = max(periods(m.group(0)), default=(0, 0))[1] or int(m.group(0)[-4:])
+        if (last, named[0]) > (year, month) if named else last >= year:
+            return True
+    return False
+
+
 FUTURE_ASKED = re.compile(r"\b(?:next|will|upcoming|going to|due|planned|scheduled)\b", re.I)
 FUTURE_SAID = re.compile(
     rf"\b(?:will|due|planned|plans?|next|scheduled|expected|to be|intends?|aims? to|until)\b|"

@@ -250,6 +250,9 @@ def test_a_when_question_is_not_answered_by_a_line_without_a_date() -> None:
     assert _ask("when was the county ferry summit?", past).grounded
     due = [_hit("The next county ferry summit is due in June 2026.")]
     assert _ask("when is the next county ferry summit?", due).grounded
+    # a future word beside a date already past when the document was published (2025-01-01)
+    held = [_hit("The summit held on 4 May 2024 will be reported to the ferry board.")]
+    assert not _ask("when is the next county ferry summit?", held).grounded
 
 
 def test_a_who_question_asking_for_a_name_is_not_answered_by_a_role() -> None:

@@ -432,3 +432,11 @@ def test_bodies_named_in_any_case_and_found_with_any_ending() -> None:
 def test_a_phrasal_verbs_up_is_no_change(text: str) -> None:
     assert lang.change(text) == ""
     assert lang.change("thefts went up by 39%") == "up"
+
+
+def test_a_date_after_publication_is_ahead_of_the_document() -> None:
+    assert not lang.dates_after("elected on 2 May 2024", "2024-07-01")
+    assert lang.dates_after("due in spring 2025", "2024-07-01")  # a year alone: not before
+    assert lang.dates_after("by March 2026", "2025-05-01")
+    assert not lang.dates_after("from April 2025", "2025-05-01")
+    assert lang.dates_after("in 2028", "")  # publication unknown: any date may be ahead
