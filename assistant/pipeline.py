@@ -317,8 +317,9 @@ class Assistant:
             data = load_glossary(self.settings.corpus_dir)
             data["superseded_titles"] = list(self.titles(True, access).values())
             data["titles"] = list(self.titles(access=access).values())
+            readable = {*data["titles"], *data["superseded_titles"]}
             catalog = load_catalog(self.settings.corpus_dir).values()
-            data["publishers"] = {m.title: m.publisher for m in catalog if m.title}
+            data["publishers"] = {m.title: m.publisher for m in catalog if m.title in readable}
             data["lower_words"] = self.retriever.lexical.common
             texts = self._passages(access)
             data["corpus_text"] = "\n".join(texts).lower()
