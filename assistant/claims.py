@@ -70,6 +70,10 @@ class GlossaryRules:
         self.acronyms = {a["term"]: a["expansion"] for a in data.get("acronyms", [])}
         self.corpus_text: str = data.get("corpus_text", "")
         self.common: frozenset[str] = frozenset(data.get("background_words", ()))
+        # who speaks in each document (its title, lower case): "the Commissioner's consultation"
+        self.publishers = {str(t).lower(): str(p) for t, p in data.get("publishers", {}).items()}
+        # the words the corpus writes in lower case: "Across" opening a sentence is no name
+        self.lower_words: frozenset[str] = frozenset(data.get("lower_words", ()))
 
     def outdated(self, sentence: str) -> tuple[str, dict[str, Any]] | None:
         """Return (matched text, glossary entry) for the first abolished or renamed body."""
@@ -339,12 +343,14 @@ class Reading:
     periods: tuple[tuple[tuple[int, int], str, int], ...]
     text: str  # the whole passage with its heading, lower case
     bases: tuple[tuple[tuple[int, int], str, int], ...] = ()  # periods a change is measured from
+    rows: tuple[int, ...] = ()  # per unit, the table row it is a cell of (-1 in prose)
 
 
 @functools.lru_cache(maxsize=4096)
 def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> Reading:
     """Read a passage's sentences and table cells (a cell with its caption and row label)."""
     units: list[str] = []
+    rows: list[int] = []
     figures: list[DocFigure] = []
     caption = ""
     for row, sentence in enumerate(split_sentences(passage)):
@@ -352,6 +358,7 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
             caption = sentence if len(sentence) < 200 else ""
             figures += _prose_figures(sentence, len(units), n, common)
             units.append(sentence)
+            rows.append(-1)
             continue
         label, cells = parse_row(sentence)
         mixed = any(lang.rate_unit(c.column) for c in cells)  # a row with rate and count columns
@@ -363,6 +370,7 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
             rate = lang.rate_unit(head)
             figures += _cell_figures(caption, label, cell, len(units), row, common, rate)
             units.append(f"{caption} {label} | {cell.column}: {cell.value}".strip())
+            rows.append(row)
     dates = [(v, t, i) for i, u in enumerate(units) for v, t, _, _ in lang.full_dates(u)]
     periods, bases = [], []
     for i, unit in enumerate(units):
@@ -372,7 +380,15 @@ def read_passage(passage: str, heading: str, common: frozenset[str], n: int) -> 
     section = heading.split("\t")[-1]  # a title's year names the edition, not a period
     periods += [(v, t, -1) for v, t, _, _ in lang.period_spans(section)]
     text = f"{heading}\n{passage}".lower()
-    return Reading(tuple(units), tuple(figures), tuple(dates), tuple(periods), text, tuple(bases))
+    return Reading(
+        tuple(units), tuple(figures), tuple(dates), tuple(periods), text, tuple(bases), tuple(rows)
+    )
+
+
+def row_units(doc: Reading, unit: int) -> set[int]:
+    """The unit and, where it is a table cell, the other cells of its row: one row binds them."""
+    row = doc.rows[unit] if 0 <= unit < len(doc.rows) else -1
+    return {unit} if row < 0 else {i for i, r in enumerate(doc.rows) if r == row}
 
 
 def _prose_figures(sentence: str, i: int, n: int, common: frozenset[str]) -> list[DocFigure]:

@@ -28,7 +28,7 @@ from assistant.claims import (
     plain_name,
 )
 from assistant.name_check import row_body
-from assistant.proper_names import name_claims
+from assistant.proper_names import name_claims, other_names
 
 # the element a conflict of these claims names
 ELEMENT = {
@@ -374,6 +374,7 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
     ]
     extra += name_claims(sentence, said + extra, rules) + agent_claims(sentence, said)
     extra += doer_claims(sentence)
+    extra += other_names(sentence, said + extra, rules)
     return sorted(said + extra, key=lambda c: c.start)
 
 

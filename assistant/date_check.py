@@ -10,17 +10,31 @@ from __future__ import annotations
 import re
 
 from assistant import language as lang
-from assistant.claims import Claim, DocFigure, Reading, attached_date, clause_of, overlap
+from assistant.claims import (
+    Claim,
+    DocFigure,
+    Reading,
+    attached_date,
+    clause_of,
+    overlap,
+    row_units,
+)
 
 
-def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
+def check_date(
+    claim: Claim, doc: Reading, anchor: int, sentence: str = "", bound: bool = False
+) -> tuple[str, str]:
     """A date or period: found, a conflict, or missing.
 
     Found in the sentence (or cell) the draft matches, else a conflict with the one that
     sentence gives; failing that, found anywhere in the passage or its heading (a period the
     passage gives as a starting point, "from 2016", only for a draft that does so too). Where that
     sentence gives several dates, the one in the clause most like the draft's decides
-    ("created in 2012, with Peter McCall serving as Commissioner from 2016").
+    ("created in 2012, with Peter McCall serving as Commissioner from 2016"). A table cell's
+    row is where the draft sits too (its "Timescale" cell dates its "Lead" cell). A span of
+    years ("2026 to 2028") is met only by the same span, not by a longer one holding it. A
+    period `bound` to a figure the passage gives is looked for only beside that figure (its
+    sentence or row, the one before, the heading), never in another sentence of the passage.
     """
     if len(claim.value) == 4:
         return check_span(claim, doc, anchor)
@@ -30,10 +44,13 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
     def hit(v: tuple[int, ...]) -> bool:
         if full:
             return v[0] == claim.value[0] and v[1] == claim.value[1] and claim.value[2] in (0, v[2])
+        if claim.value[1] - claim.value[0] >= 2:  # a span of years: the same span
+            return tuple(v) == tuple(claim.value)
         return lang.periods_meet({claim.value}, {v})
 
-    here = [(v, t) for v, t, i in items if i == anchor]
-    bases = [v for v, _, i in doc.bases if i == anchor] if not full else []
+    near = row_units(doc, anchor)
+    here = [(v, t) for v, t, i in items if i in near]
+    bases = [v for v, _, i in doc.bases if i in near] if not full else []
     several = len({v for v, _ in here} | set(bases)) > 1
     if sentence and several and (own := _date_of_clause(claim, doc, anchor, sentence, full)):
         return ("found", "") if hit(own[0]) else ("conflict", own[1])
@@ -41,6 +58,9 @@ def check_date(claim: Claim, doc: Reading, anchor: int, sentence: str = "") -> t
         return "found", ""
     if here:
         return "conflict", here[0][1]
+    if bound:
+        beside = near | {anchor - 1, -1}
+        return ("found", "") if any(hit(v) for v, _, i in items if i in beside) else ("missing", "")
     # a period the draft also gives as a starting point ("serving from 2016", "from 2016")
     starts = _starts_said_alike(claim, doc, sentence) if not full and sentence else []
     return ("found", "") if any(hit(v) for v, _, _ in [*items, *starts]) else ("missing", "")
@@ -75,13 +95,17 @@ def check_span(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
     years as a period ("2025-2028", in a sentence or its heading); a conflict where the
     sentence the draft matches (or the heading) gives another month span or period of years;
     a span's years that merely fall inside a longer period are not found (they are no match
-    for "2025-2028" when the draft says March 2027).
+    for "2025-2028" when the draft says March 2027), and where the passage also gives the
+    years' months ("1 April 2025 to 31 March 2028"), other months are a conflict.
     """
     y1, m1, y2, m2 = claim.value
     for i in {i for _, _, i in doc.dates}:
         given = {v[:2] for v, _, j in doc.dates if j == i}
         if (y1, m1) in given and (y2, m2) in given:
             return "found", ""
+    spans = [(v, t) for u in doc.units for v, t, _, _ in lang.month_spans(u)]
+    if other := next((t for v, t in spans if (v[0], v[2]) == (y1, y2) and v != claim.value), ""):
+        return "conflict", other  # the passage gives the same years with other months
     if any(v == (y1, y2) for v, _, _ in doc.periods):
         return "found", ""
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
@@ -140,6 +164,21 @@ def base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> b
     units = {f.unit_index for f in found}
     return any(f.period == after for f in found) or any(
         v == after and i in units for v, _, i in doc.periods
+    )
+
+
+def earlier_met(c: Claim, doc: Reading, fig: DocFigure | None) -> bool:
+    """True for the period before a change's, given to its earlier value ("from 238 in 2025/26").
+
+    The passage gives the change's period to its later value only ("212 in 2026/27, down from
+    238"), so the period before it is the earlier value's.
+    """
+    if fig is None or not fig.old or len(c.value) != 2:
+        return False
+    return any(
+        f.period == (c.value[0] + 1, c.value[1] + 1)
+        for f in doc.figures
+        if (f.unit_index == fig.unit_index or f.row == fig.row >= 0) and not f.old
     )
 
 

@@ -39,7 +39,7 @@ def check_figure(
     fit = {id(f): overlap(claim.about, f.about) for f in same_unit}
     scored = sorted(same_unit, key=lambda f: -fit[id(f)])
     tol = (policy.approx_tolerance, policy.over_tolerance)
-    matches = [f for f in scored if lang.same_value(q, f.q, *tol)]
+    matches = [f for f in scored if lang.same_value(q, f.q, *tol) and bounds_agree(q, f.q)]
     if counted := [f for f in matches if _counts_other(claim, f)]:  # "four strands", not priorities
         matches = [f for f in matches if f not in counted]
         scored = [f for f in scored if f not in counted]
@@ -59,6 +59,8 @@ def check_figure(
         if m.old and not claim.old:
             newer = [f for f in same_unit if f.unit_index == m.unit_index and not f.old]
             return ("conflict", newer[0].q.text.strip(), m) if newer else ("missing", "", None)
+        if claim.old and (was := _earlier_period(claim, m, same_unit)):
+            return "conflict-date", was, m
         if claim.period and m.period and not lang.periods_meet({claim.period}, {m.period}):
             return "conflict-date", lang.period_label(m.period), m
         if not dated and not claim.old and (latest := later(doc, m)):  # since replaced
@@ -77,6 +79,42 @@ def check_figure(
         said, unit = other[0].q.text.strip(), other[0].q.unit
         return "conflict", said if unit in said or unit == "%" else f"{said} {unit}", other[0]
     return "missing", "", None
+
+
+def bounds_agree(draft: lang.Quantity, doc: lang.Quantity) -> bool:
+    """False when a bound the draft puts on a figure excludes the passage's value.
+
+    "More than 8%" is not 7.9%, however the draft rounds, and "fewer than 2,500" is not "over
+    2,500": a bound says which side of its figure the value lies, so the rounding slack of
+    `language.same_value` applies on that side only. A common fraction in words keeps its own
+    reach ("more than half").
+    """
+    if draft.coarse or draft.approx not in ("over", "under"):
+        return True
+    if doc.approx in ("over", "under") and doc.approx != draft.approx:
+        return doc.value != draft.value  # the same figure bounded from the other side
+    below = doc.value < draft.value - 1e-9
+    above = doc.value > draft.value + 1e-9
+    return not (below if draft.approx == "over" else above)
+
+
+def _earlier_period(claim: Claim, m: DocFigure, figures: list[DocFigure]) -> str:
+    """The period before the change's, when the draft dates its earlier value with the later one.
+
+    "Fell from 238 in 2023/24 to 212" where the passage says "212 in 2023/24, down from 238":
+    the 238 is the year before's figure, so 2023/24 is the wrong period for it ("" when fine).
+    """
+    if not m.old or m.period is not None or claim.period is None:
+        return ""
+    newer = [
+        f
+        for f in figures
+        if (f.unit_index == m.unit_index or f.row == m.row >= 0) and not f.old and f.period
+    ]
+    if not newer or not lang.periods_meet({claim.period}, {newer[0].period}):
+        return ""
+    first, last = newer[0].period or (0, 0)
+    return lang.period_label((first - 1, last - 1))
 
 
 def _counts_other(claim: Claim, f: DocFigure) -> bool:

@@ -33,7 +33,7 @@ from assistant.compare_check import (
     check_role,
     check_superlative,
 )
-from assistant.date_check import base_met, check_date, figure_deadline
+from assistant.date_check import base_met, check_date, earlier_met, figure_deadline
 from assistant.direction_check import change_subject, doc_direction, own_figures
 from assistant.figure_check import check_figure, other_row
 from assistant.name_check import (
@@ -44,7 +44,7 @@ from assistant.name_check import (
     place_of_figure,
     same_place,
 )
-from assistant.proper_names import check_proper
+from assistant.proper_names import check_other_name, check_proper
 
 
 @dataclass(frozen=True)
@@ -76,6 +76,16 @@ def _anchor_unit(doc: Reading, sentence: str) -> int:
     words = lang.terms(sentence)
     scores = [overlap(words, lang.terms(u)) for u in doc.units]
     return max(range(len(scores)), key=lambda i: scores[i]) if scores else -1
+
+
+def _figure_of_period(
+    c: Claim, said: list[Claim], found_for: dict[int, DocFigure]
+) -> DocFigure | None:
+    """The passage's figure for a draft figure this period is given for ("46% in 2024/25")."""
+    for n in said:
+        if n.kind == "number" and n.period == c.value and n.start in found_for:
+            return found_for[n.start]
+    return None
 
 
 def check_passage(
@@ -123,11 +133,15 @@ def check_passage(
     for i, c in enumerate(said):
         if c.kind == "date" and base_met(sentence, c, found, doc):
             status, value = "found", ""
+        elif c.kind == "date" and earlier_met(c, doc, _figure_of_period(c, said, found_for)):
+            status, value = "found", ""
         elif c.kind == "date":
+            own = _figure_of_period(c, said, found_for)
+            unit = own.unit_index if own else anchors[0]
             status, value = (
                 ("conflict", wrong_period[c.value])
                 if c.value in wrong_period
-                else deadlines.get(c.start) or check_date(c, doc, anchors[0], sentence)
+                else deadlines.get(c.start) or check_date(c, doc, unit, sentence, own is not None)
             )
         elif c.kind == "direction":
             subject = change_subject(sentence, c, rules.common)
@@ -158,6 +172,8 @@ def check_passage(
             status, value = check_doer(c, doc, anchors[0])
         elif c.kind == "name":
             status, value = check_proper(c, doc, anchors, rules, found), ""
+        elif c.kind == "proper":
+            status, value = check_other_name(c, doc, rules), ""
         elif c.kind == "contact":
             status, value = ("found" if c.value in doc.text else "missing"), ""
         else:

@@ -21,6 +21,7 @@ from assistant.embed_memo import MemoEmbedder
 from assistant.errors import AssistantError, IndexNotBuiltError, QuestionError
 from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.index import REPORT, build_index
+from assistant.ingest import load_catalog
 from assistant.lexical import Synonyms, tokenize
 from assistant.outline import outline_answer
 from assistant.query import Query, answer_kind, count_target, parse_query
@@ -342,6 +343,10 @@ class Assistant:
             data = load_glossary(self.settings.corpus_dir)
             data["superseded_titles"] = list(self.titles(True, access).values())
             data["titles"] = list(self.titles(access=access).values())
+            readable = {*data["titles"], *data["superseded_titles"]}
+            catalog = load_catalog(self.settings.corpus_dir).values()
+            data["publishers"] = {m.title: m.publisher for m in catalog if m.title in readable}
+            data["lower_words"] = self.retriever.lexical.common
             texts = self._passages(access)
             data["corpus_text"] = "\n".join(texts).lower()
             data["background_words"] = background_words([t.split("\n", 2)[-1] for t in texts])

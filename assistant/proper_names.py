@@ -79,3 +79,61 @@ def _part(text: str, at: int) -> str:
         (m.start() for m in _STRONG_BREAK.finditer(text) if m.start() >= at), default=len(text)
     )
     return text[left:right]
+
+
+# A run of capitalised words, joined by "of (the)", "for" or "&": "Ministry of Justice", "North
+# East", "Recovery Steps Cumbria". "and" joins two names, and a possessive ends one.
+# What follows the owner of a document: "'s Police, Fire and Crime Plan".
+_OWNED_DOCUMENT = re.compile(
+    r"^['’]s\s+(?:[A-Z][\w'-]*,?\s+(?:(?:and|of|for|&)\s+)?)*"
+    r"(?:Strategy|Plan|Agreement|Assessment|Report|Briefing|Overview|Refresh)\b"
+)
+_RUN = re.compile(r"[A-Z][\w&-]*(?:(?:\s+(?:of|of the|for|&))?\s+[A-Z][\w&-]*)*")
+
+
+def other_names(sentence: str, taken: list[Claim], rules: GlossaryRules) -> list[Claim]:
+    """Capitalised names no other claim reads: each is a claim the passage must make.
+
+    Bodies, roles, places and titles have checks of their own; any other name ("the Ministry
+    of Justice", "the North East", "Scotland") was read by none, so a draft that put one in
+    place of the passage's was "supported". A single capitalised word opening the sentence is
+    an ordinary word there (and so is the first word of a run opening it, where the corpus
+    writes that word in lower case: "Across Cumbria"); a month, a day or a word of the
+    corpus's background names nothing;
+    and the owner of a document the draft names is read with that document, as in
+    `name_claims`.
+    """
+    out = []
+    for m in _RUN.finditer(sentence):
+        name = m.group(0)
+        s, words = m.start(), name.split()
+        if s == 0 and len(words) == 1:
+            continue
+        if s == 0 and (words[0] == "The" or words[0].lower() in rules.lower_words):
+            name, s = name[len(words[0]) + 1 :], s + len(words[0]) + 1  # "Across Cumbria"
+        if any(c.start < s + len(name) and s < c.end for c in taken):
+            continue
+        if _OWNED_DOCUMENT.match(sentence[m.end() :]):
+            continue  # the owner of a document the draft names: "David Allen's Harbour Plan"
+        plain = [w for w in re.findall(r"[\w'-]+", name) if w[:1].isupper()]
+        if all(_NOT_A_PLACE.match(w) or lang.base_word(w.lower()) in rules.common for w in plain):
+            continue
+        out.append(Claim("proper", name, s, s + len(name), name.lower()))
+    return out
+
+
+def check_other_name(c: Claim, doc: Reading, rules: GlossaryRules) -> str:
+    """Found where the passage, its heading or its publisher uses the name.
+
+    Also where it uses the glossary's short form of the name, or of a name it is part of
+    ("Commissioner" in a passage that writes "PFCC"); a document speaks for its publisher.
+    """
+    inside = re.compile(rf"\b{re.escape(c.value)}\b")
+    forms = {c.value} | {
+        short.lower() for short, long in rules.acronyms.items() if inside.search(long.lower())
+    }
+    forms |= {long.lower() for short, long in rules.acronyms.items() if short.lower() == c.value}
+    title = doc.text.split("\n", 1)[0].split("\t")[0]
+    text = f"{doc.text}\n{rules.publishers.get(title, '')}".lower()
+    named = (re.search(rf"\b{re.escape(f)}\b", text) for f in forms)
+    return "found" if any(named) else "missing"
