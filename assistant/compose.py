@@ -247,6 +247,8 @@ def gap_reason(evidence: Evidence) -> str:
         return f"None of them mentions a \u201c{evidence.unknown_body}\u201d."
     if lead and lead.unmet:
         return near_miss(evidence, lead)
+    if evidence.target_only:
+        return "They give the target, not how far it has been met."
     if not evidence.has_count and not evidence.query.target:
         return "None of them gives a figure other than the one the question states."
     if not evidence.has_count:

@@ -564,6 +564,14 @@ class Evidence:
         return bool(lang.FUTURE_SAID.search(text)) and lang.dates_after(text, published)
 
     @property
+    def target_only(self) -> bool:
+        """Asked whether a target was hit, the sentence that would lead only states the target."""
+        if not lang.PROGRESS_ASKED.search(self.query.text):
+            return False
+        lead = self.lead
+        return lead is None or not lang.reports_outcome(f"{lead.context} {lead.text}")
+
+    @property
     def measure_missing(self) -> float:
         """Share of what the question measures that the sentence that would lead lacks.
 

@@ -558,6 +558,32 @@ def dates_after(text: str, published: str) -> bool:
     return False
 
 
+# Asked whether a target was hit ("has the cohort hit the 15% cut yet?"): the answer reports
+# an outcome, not the target again. "how many would we need to hit the target?" asks a figure.
+PROGRESS_ASKED = re.compile(
+    r"\b(?:has|have|had|did|are|is)\b(?:(?!\bto\b)[^?])*?\b(?:hit|met|achieved|reached|"
+    r"on track|on course|missed|exceeded)\b[^?]*\b(?:target|goal|ambition|aim|reduction|cut|"
+    r"commitment)s?\b",
+    re.I,
+)
+# An outcome against a target: it was met or missed, or a change since ("fell by 6%") that is
+# not itself the target ("to cut reoffending by 15% by March 2026", "Target: reduce by 15%").
+OUTCOME = re.compile(
+    r"\b(?:met|achieved|exceeded|missed|on track|on course|ahead of|behind|so far|to date)\b",
+    re.I,
+)
+TARGET_SAID = re.compile(
+    rf"\btargets?\b|\baims? to\b|\bambitions?\b|\bto (?:cut|reduce|increase|lower|raise)\b|"
+    rf"\bby (?:the end of )?(?:{MONTHS}) (?:19|20)\d\d\b",
+    re.I,
+)
+
+
+def reports_outcome(text: str) -> bool:
+    """True when a text says how things went against a target, not only what the target is."""
+    return bool(OUTCOME.search(text)) or bool(CHANGE.search(text)) and not TARGET_SAID.search(text)
+
+
 FUTURE_ASKED = re.compile(r"\b(?:next|will|upcoming|going to|due|planned|scheduled)\b", re.I)
 FUTURE_SAID = re.compile(
     rf"\b(?:will|due|planned|plans?|next|scheduled|expected|to be|intends?|aims? to|until)\b|"

@@ -851,3 +851,13 @@ def test_who_chairs_is_answered_by_the_post_that_holds_the_chair() -> None:
     ]
     first = answer_query(query, other, scorer, OPEN).text.splitlines()[0]
     assert "safeguarding managers" in first  # the post named holds another role
+
+
+def test_asked_whether_a_target_was_hit_the_target_alone_does_not_answer() -> None:
+    target = [_hit("The ferry plan sets a target to cut harbour thefts by 15% by March 2026.")]
+    answer = _ask("has the ferry plan hit its 15% theft reduction yet?", target)
+    assert not answer.grounded and "not how far it has been met" in answer.text
+    outcome = [_hit("Harbour thefts fell by 9% in 2024, short of the 15% reduction sought.")]
+    assert _ask("has the ferry plan hit its 15% theft reduction yet?", outcome).grounded
+    # a figure asked, not an outcome: the target answers it
+    assert _ask("what would thefts need to be to hit the 15% target?", target).grounded

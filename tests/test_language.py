@@ -440,3 +440,11 @@ def test_a_date_after_publication_is_ahead_of_the_document() -> None:
     assert lang.dates_after("by March 2026", "2025-05-01")
     assert not lang.dates_after("from April 2025", "2025-05-01")
     assert lang.dates_after("in 2028", "")  # publication unknown: any date may be ahead
+
+
+def test_an_outcome_against_a_target_is_not_the_target_itself() -> None:
+    assert lang.PROGRESS_ASKED.search("has the cohort hit the 15% cut yet")
+    assert not lang.PROGRESS_ASKED.search("how many would we need to hit the target?")
+    assert not lang.reports_outcome("a target to cut thefts by 15% by March 2026")
+    assert lang.reports_outcome("Thefts fell by 9% in 2024.")
+    assert lang.reports_outcome("The 2024 target was met.")
