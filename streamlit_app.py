@@ -14,8 +14,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from assistant import AssistantError, Settings
+from assistant import AssistantError
 from assistant.access import User, local_user, user_from_claims
+from assistant.config import current_settings
 from assistant.guard import UserAssistant
 from assistant.serve import warmup
 from assistant.ui_format import CHAT_PROMPT, escape_markdown
@@ -23,7 +24,7 @@ from assistant.ui_format import CHAT_PROMPT, escape_markdown
 TITLE = "Safer Cumbria strategy assistant"
 st.set_page_config(page_title=TITLE, page_icon=":material/shield:", layout="wide")
 try:
-    settings = Settings()
+    settings = current_settings()  # built once while the environment stays the same
     warm = warmup(settings)
 except ValueError as exc:  # a bad ASSISTANT_* setting: say which, in one line
     st.error(escape_markdown(f"Invalid configuration: {' '.join(str(exc).splitlines()[:3])}"))

@@ -237,6 +237,11 @@ def first_answer() -> list[str] | None:
         "question to its feedback buttons. The floor is a 3-line Streamlit app (a chat box; a "
         "question gets the feedback buttons) served the same way."
         + (
+            f" Each new browser page was left {r['settle_s']:g} s to start before loading."
+            if r.get("settle_s")
+            else ""
+        )
+        + (
             f" Load average while measured: {r['load_average'][0]:g} at the start, "
             f"{r['load_average'][1]:g} at the end, on {r['cores']} cores."
             if "load_average" in r

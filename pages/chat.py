@@ -202,7 +202,9 @@ for i, (question, answer, line) in enumerate(history):
         _render(i, answer, line)
 
 empty = st.empty()  # cleared as soon as a question comes
-if not history and "pending_question" not in st.session_state:
+# not drawn when a question has just come: the run that answers it would draw the suggestions,
+# send them and clear them again before answering
+if not history and not typed and "pending_question" not in st.session_state:
     with empty.container():
         _suggestions()
 

@@ -150,6 +150,21 @@ def test_suggested_questions_appear_when_empty_and_one_click_asks(app: AppTest) 
     assert not [b for b in app.button if (b.key or "").startswith("suggest-")]  # gone
 
 
+def test_a_typed_question_is_answered_without_drawing_the_suggestions_first(
+    app: AppTest, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The run that answers would draw the suggestions, send them, then clear them."""
+    from assistant import ui_warm
+
+    drawn: list[object] = []
+    real = ui_warm.suggestions
+    monkeypatch.setattr(ui_warm, "suggestions", lambda *a, **k: drawn.append(a) or real(*a, **k))
+    app.chat_input[0].set_value("Which groups meet each month?").run()
+    assert not app.exception and app.session_state["history"]
+    assert drawn == []
+    assert not [b for b in app.button if (b.key or "").startswith("suggest-")]
+
+
 @pytest.fixture()
 def sample_app(monkeypatch: pytest.MonkeyPatch, sample_index: Settings, tmp_path: Path) -> AppTest:
     """The app on the real sample corpus (its audit and feedback kept out of the shared index)."""
