@@ -19,10 +19,10 @@ from assistant.access import User, local_user, user_from_claims
 from assistant.config import current_settings
 from assistant.guard import UserAssistant
 from assistant.serve import warmup
-from assistant.ui_format import CHAT_PROMPT, escape_markdown
+from assistant.ui_format import CHAT_PROMPT, escape_markdown, favicon
 
 TITLE = "Safer Cumbria strategy assistant"
-st.set_page_config(page_title=TITLE, page_icon=":material/shield:", layout="wide")
+st.set_page_config(page_title=TITLE, page_icon=favicon(), layout="wide")  # no outside fetch
 try:
     settings = current_settings()  # built once while the environment stays the same
     warm = warmup(settings)

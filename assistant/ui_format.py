@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 CHAT_PROMPT = "Ask about the Safer Cumbria documents"  # the chat box, warming up or ready
 # Every character CommonMark lets a backslash escape that starts syntax in GitHub Markdown or in
@@ -112,3 +114,19 @@ def highlight_claims(sentence: str, claims: list) -> str:
         at = claim.end
     out.append(escape_markdown(sentence[at:]))
     return "".join(out)
+
+
+@functools.cache
+def favicon() -> Any:
+    """The page's icon, a shield drawn here (a PIL image, served by the app itself).
+
+    Given a Material icon (":material/shield:"), Streamlit's page makes the browser fetch it from
+    fonts.gstatic.com on every visit: offline it fails, and a public-sector page should make no
+    request its users did not ask for.
+    """
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGBA", (64, 64), (0, 0, 0, 0))
+    shield = [(32, 4), (58, 13), (55, 38), (32, 60), (9, 38), (6, 13)]
+    ImageDraw.Draw(image).polygon(shield, fill=(0, 83, 155, 255))
+    return image

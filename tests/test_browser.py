@@ -60,6 +60,13 @@ def test_chat_sources_feedback_and_isolation(server, browser) -> None:
     page = a.new_page()
     dialogs: list[str] = []
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    outside: list[str] = []  # the page asks nothing of any server but the app's (no icon CDN)
+    page.on(
+        "request",
+        lambda r: (
+            None if r.url.startswith((url.rstrip("/"), "data:", "blob:")) else outside.append(r.url)
+        ),
+    )
     started = time.perf_counter()
     page.goto(url)
     page.get_by_test_id("stChatInputTextArea").wait_for(timeout=90_000)
@@ -72,6 +79,7 @@ def test_chat_sources_feedback_and_isolation(server, browser) -> None:
     page.locator("[data-testid='stExpander'] summary").first.click()
     settle(page)
     _shot(page, "chat-answer")
+    assert outside == [], outside
     # page icons are Streamlit's Material icons: emoji render as empty boxes without their font
     nav_icons = page.locator("[data-testid='stSidebarNav'] [data-testid='stIconMaterial']")
     assert nav_icons.count() == 4

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
@@ -114,3 +115,13 @@ def test_a_conversation_exports_as_markdown_with_filters_and_sources() -> None:
     assert "## 1. How many? In 2023/24\n\n_Filters: strand drugs" in text
     assert "There were 64. [1]" in text and "1. Report" in text
     assert "## 2. And?\n\nNo.\n" in text
+
+
+def test_the_page_icon_is_drawn_here_not_fetched() -> None:
+    from assistant.ui_format import favicon
+
+    icon = favicon()
+    assert icon.size == (64, 64) and icon.getpixel((32, 32))[3] == 255  # opaque shield
+    assert icon.getpixel((1, 62))[3] == 0  # on a clear ground
+    app = (Path(__file__).resolve().parents[1] / "streamlit_app.py").read_text()
+    assert "page_icon=favicon()" in app
