@@ -166,7 +166,10 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
     old: dict[int, str] = {}
     for evidence, part_hits in parts:
         asked = _asked_words(evidence)
-        for i, cand in enumerate(select(evidence, policy)):
+        chosen = select(evidence, policy)
+        for i, cand in enumerate(chosen):
+            if i and cand is chosen[0].pair:  # given beside the lead already
+                continue
             hit = part_hits[cand.hit_index]
             n = numbers.setdefault(hit.chunk.id, len(numbers) + 1)
             hits[hit.chunk.id] = hit
@@ -175,6 +178,8 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
             if i == 0:
                 q = evidence.query
                 leads.append(lead_sentence(cand, n, policy, asked, q.kind, q.text))
+                if cand.pair is not None:  # the other side weighed, from the same table
+                    leads.append(lead_sentence(cand.pair, n, policy, asked, q.kind, q.text))
             elif cand.is_row:
                 every = tuple((c.column, c.value) for c in cand.cells)
                 support.append(row_sentence(cand, n, every, "support"))

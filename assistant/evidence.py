@@ -87,6 +87,7 @@ class Candidate:
     gives: bool = True  # gives a value of the type asked for (an amount, a person's name...)
     old_figure: str = ""  # title of the superseded edition whose figure the sentence quotes
     says_more: bool = True  # says something the question doesn't (not an echo of its words)
+    pair: Candidate | None = None  # the row of the same table for the other side weighed
 
     @property
     def is_row(self) -> bool:
@@ -381,6 +382,30 @@ def members_with_figures(text: str, members: frozenset[str], reach: int = 5) -> 
             names.add(name)
             near |= mine
     return min(len(names), len(near))  # as many as there are both names and figures for
+
+
+def pair_rows(cands: list[Candidate], query: Query) -> None:
+    """Pair the rows of one table that each give a side the question weighs.
+
+    "rate per head - Northvale v Eastmere" is answered by two rows of one table, each labelled
+    by one place: together they carry both names, so neither lacks the other's; the answer
+    gives them side by side (`Candidate.pair`).
+    """
+    names = {c.text for c in query.constraints if c.kind == "name"}
+    rows = [c for c in cands if c.is_row and set(c.unmet) & names]
+    for row in rows:
+        lacking = set(row.unmet) & names
+        for other in cands:
+            same = other.is_row and other is not row and other.hit_index == row.hit_index
+            if (
+                same
+                and other.context == row.context
+                and lacking <= set(lang.name_words(other.label))
+            ):
+                row.unmet = tuple(u for u in row.unmet if u not in lacking)
+                row.meets = 1 - len(row.unmet) / len(query.constraints)
+                row.pair = other
+                break
 
 
 def splits_by_column(text: str) -> bool:
@@ -684,6 +709,8 @@ class EvidenceScorer:
                     self._named_cells_give(cand, set(weights), value)
                 )
                 cand.old_figure = self._old_figure(cand, top, query)
+            if lang.WEIGHS.search(query.text):
+                pair_rows(cands, query)
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         evidence.unknown_body = unknown_body(query, top)

@@ -861,3 +861,10 @@ def test_asked_whether_a_target_was_hit_the_target_alone_does_not_answer() -> No
     assert _ask("has the ferry plan hit its 15% theft reduction yet?", outcome).grounded
     # a figure asked, not an outcome: the target answers it
     assert _ask("what would thefts need to be to hit the 15% target?", target).grounded
+
+
+def test_two_places_weighed_are_answered_from_their_rows_of_one_table() -> None:
+    answer = _ask("burglaries per 1,000 homes in 2023/24 - northvale v eastmere?", [_hit(TABLE)])
+    first = answer.text.splitlines()[0]
+    assert answer.grounded and "3.7" in first and "6.4" in first, answer.text
+    assert answer.text.count("Eastmere, ") == 1  # the paired row is not repeated as support
