@@ -933,10 +933,10 @@ class EvidenceScorer:
         more fully than "The board is chaired by Public Health"; "its Director of Public Health
         is vice-chair; it chairs the panel" names the post of another role.
         """
-        text = f"{cand.context} {cand.text}"
-        for m in HELD_BY.finditer(text):
-            held = text[m.end() : m.end() + 80]
-            if lang.ROLE.match(held) or lang.gives_value(held.split(",")[0], "person", self.common):
+        for m in HELD_BY.finditer(cand.text):  # its own words: a caption speaks of its table
+            held = cand.text[m.end() : m.end() + 80]
+            name = " ".join(held.split()[:2])  # a person's name opens what follows "by"
+            if lang.ROLE.match(held) or lang.gives_value(name, "person", self.common):
                 return True
         return False
 
