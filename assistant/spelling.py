@@ -30,6 +30,17 @@ def corpus_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text))
 
 
+def _stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@functools.cache
+def _stemmer() -> Any:
+    import Stemmer  # PyStemmer, as the BM25 index stems (lexical.py)
+
+    return Stemmer.Stemmer("english")
+
+
 class Speller:
     """Corrects a question's misspelt words to the corpus's own spelling."""
 
@@ -37,13 +48,25 @@ class Speller:
         """Know the words the corpus writes, in any case (`corpus_words`)."""
         self.words = frozenset(words)
         self._checker: Any = None
+        self._stems: frozenset[str] | None = None
+
+    @property
+    def stems(self) -> frozenset[str]:
+        """The stems of the corpus's words: "scrutinises" is a form of "scrutinised", no slip.
+
+        British forms pyspellchecker's English list lacks ("scrutinises") are known this way
+        when the corpus writes another form of them.
+        """
+        if self._stems is None:
+            self._stems = frozenset(_stem(w) for w in self.words)
+        return self._stems
 
     def correct(self, text: str) -> str:
         """The text with each word nobody writes replaced by the corpus word it mistypes."""
         slips = {
             w for w in _WORD.findall(text.lower()) if len(w) >= SHORTEST and w not in self.words
         }
-        slips = {w for w in slips if w not in english()}
+        slips = {w for w in slips if w not in english() and _stem(w) not in self.stems}
         for word in slips:
             if (fix := self.checker.correction(word)) and fix != word:
                 text = re.sub(rf"(?i)(?<![\w&'’-]){word}(?![\w&'’-])", fix, text)
