@@ -30,15 +30,19 @@ def corpus_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text))
 
 
-def _stem(word: str) -> str:
-    return _stemmer().stemWord(word)
+# British spellings the shipped English list may lack, as their American forms: "scrutinises"
+# is "scrutinizes", "behaviour" is "behavior", "analyse" is "analyze", "centre" is "center".
+_BRITISH = (
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"our"), "or"),
+    (re.compile(r"yse(s|d)?$"), r"yze\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+)
 
 
-@functools.cache
-def _stemmer() -> Any:
-    import Stemmer  # PyStemmer, as the BM25 index stems (lexical.py)
-
-    return Stemmer.Stemmer("english")
+def british_and_american(word: str) -> list[str]:
+    """The word as typed and as American spelling would write it (the English list's own)."""
+    return [word] + [rule.sub(american, word) for rule, american in _BRITISH if rule.search(word)]
 
 
 class Speller:
@@ -48,25 +52,13 @@ class Speller:
         """Know the words the corpus writes, in any case (`corpus_words`)."""
         self.words = frozenset(words)
         self._checker: Any = None
-        self._stems: frozenset[str] | None = None
-
-    @property
-    def stems(self) -> frozenset[str]:
-        """The stems of the corpus's words: "scrutinises" is a form of "scrutinised", no slip.
-
-        British forms pyspellchecker's English list lacks ("scrutinises") are known this way
-        when the corpus writes another form of them.
-        """
-        if self._stems is None:
-            self._stems = frozenset(_stem(w) for w in self.words)
-        return self._stems
 
     def correct(self, text: str) -> str:
         """The text with each word nobody writes replaced by the corpus word it mistypes."""
         slips = {
             w for w in _WORD.findall(text.lower()) if len(w) >= SHORTEST and w not in self.words
         }
-        slips = {w for w in slips if w not in english() and _stem(w) not in self.stems}
+        slips = {w for w in slips if not any(v in english() for v in british_and_american(w))}
         for word in slips:
             if (fix := self.checker.correction(word)) and fix != word:
                 text = re.sub(rf"(?i)(?<![\w&'’-]){word}(?![\w&'’-])", fix, text)
