@@ -358,14 +358,6 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
     return 1 - len(unmet) / len(query.constraints), tuple(unmet)
 
 
-# "chaired by the ...": what follows names who holds the role.
-HELD_BY = re.compile(
-    r"\b(?:co-?chaired|chaired|led|headed|run|managed|convened|overseen)\s+(?:jointly\s+)?by\s+"
-    r"(?:the\s+|a\s+|an\s+)?",
-    re.I,
-)
-
-
 def members_with_figures(text: str, members: frozenset[str], reach: int = 5) -> int:
     """How many of the names a text gives each beside a figure of its own (periods aside).
 
@@ -933,7 +925,7 @@ class EvidenceScorer:
         more fully than "The board is chaired by Public Health"; "its Director of Public Health
         is vice-chair; it chairs the panel" names the post of another role.
         """
-        for m in HELD_BY.finditer(cand.text):  # its own words: a caption speaks of its table
+        for m in lang.HELD_BY.finditer(cand.text):  # its own words: a caption speaks of its table
             held = cand.text[m.end() : m.end() + 80]
             name = " ".join(held.split()[:2])  # a person's name opens what follows "by"
             if lang.ROLE.match(held) or lang.gives_value(name, "person", self.common):

@@ -1205,6 +1205,29 @@ CONTACT = re.compile(
     r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\b(?:https?://|www\.)[\w./?=&%-]*[\w/]", re.I
 )
 
+# "chaired by the ...": what follows names who holds the role.
+HELD_BY = re.compile(
+    r"\b(?:co-?chaired|chaired|led|headed|run|managed|convened|overseen)\s+(?:jointly\s+)?by\s+"
+    r"(?:the\s+|a\s+|an\s+)?",
+    re.I,
+)
+# British spellings the shipped English list may lack, as their American forms: "scrutinises"
+# is "scrutinizes", "behaviour" is "behavior", "analyse" is "analyze", "centre" is "center".
+BRITISH_SPELLINGS = (
+    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
+    (re.compile(r"our"), "or"),
+    (re.compile(r"yse(s|d)?$"), r"yze\1"),
+    (re.compile(r"tre(s)?$"), r"ter\1"),
+)
+# Words that join a name's words ("Westmorland and Furness"): no initial of a short form.
+JOINING_WORDS = frozenset("and of the for in on to &".split())
+
+
+def is_function_word(word: str) -> bool:
+    """True for an English function word (this module's stopwords or NLTK's, via bm25s)."""
+    return word in STOPWORDS or word in function_words()
+
+
 # Relations that name the same thing in everyday wording: the one who heads a board "chairs"
 # or "leads" it. A passage's relation with the draft's own verb is read first.
 SAME_RELATION = {"led": frozenset({"chaired"}), "chaired": frozenset({"led"})}

@@ -18,6 +18,7 @@ from pathlib import Path
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.pipeline import Assistant, load_assistant
+from assistant.spelling import english
 from assistant.ui_warm import served_url, visit, warm_ui
 
 APP = Path(__file__).resolve().parents[1] / "streamlit_app.py"
@@ -36,6 +37,7 @@ def load_and_warm(settings: Settings) -> Assistant:
     """Open the index and answer one question, so the model and every store are loaded."""
     assistant = load_assistant(settings)
     assistant.ask(WARM_QUESTION, record=False)  # a warm-up, not an answer to anyone
+    english()  # read on a question's first unknown word (spelling.py): loaded now, not then
     return assistant
 
 

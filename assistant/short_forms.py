@@ -23,13 +23,8 @@ SHORT_FORM = re.compile(r"(?<![\w&])([A-Z][A-Z&]*[A-Z]|[A-Za-z](?:&[A-Za-z])+)(s
 # Two to four lower-case letters standing alone ("sv", "da"): a short form only if the corpus
 # never writes it as a word and the passages spell it out beside the question's own words.
 LOWER_FORM = re.compile(r"(?<![\w&'’-])([a-z]{2,4})(?![\w&'’-])")
-_INITIAL_SKIP = frozenset("and of the for in on to &".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*|&")
 NEAR = 3  # how many words from the phrase the question's neighbouring word may stand
-
-
-def _function(word: str) -> bool:
-    return word in lang.STOPWORDS or word in lang.function_words()
 
 
 def short_forms(text: str) -> list[tuple[str, str]]:
@@ -48,10 +43,10 @@ def lower_short_forms(text: str, words: frozenset[str]) -> list[tuple[str, tuple
     out = []
     for i, m in enumerate(tokens):
         form = m.group(0)
-        if not LOWER_FORM.fullmatch(form) or form in words or _function(form):
+        if not LOWER_FORM.fullmatch(form) or form in words or lang.is_function_word(form):
             continue
         near = [t.group(0).lower() for t in tokens[max(0, i - 2) : i] + tokens[i + 1 : i + 3]]
-        near = [w for w in near if not _function(w) and w.isalpha()]
+        near = [w for w in near if not lang.is_function_word(w) and w.isalpha()]
         if near:
             out.append((form, tuple(near)))
     return out
@@ -85,7 +80,7 @@ def spell_out(
         words = _WORD.findall(text)
         lower = [w.lower() for w in words]
         for i, word in enumerate(words):
-            if word.lower() in _INITIAL_SKIP or word[0].lower() != letters[0]:
+            if word.lower() in lang.JOINING_WORDS or word[0].lower() != letters[0]:
                 continue
             taken = _initials_phrase(words, i, letters)
             if not taken or named and not all(w[0].isupper() for w in taken if w != "&"):
@@ -106,7 +101,7 @@ def _initials_phrase(words: list[str], start: int, letters: str) -> list[str]:
     for word in words[start:]:
         if k == len(letters):
             break
-        if word.lower() in _INITIAL_SKIP and taken:
+        if word.lower() in lang.JOINING_WORDS and taken:
             taken.append(word)
             continue
         if word[0].lower() != letters[k] or word.isupper() and len(word) > 1:
@@ -139,7 +134,7 @@ def named_phrases(texts: Iterable[str], least: int = 2, longest: int = 5) -> dic
     for phrase, n in counts.most_common():
         if n < least:
             break
-        key = "".join(w[0] for w in phrase.split() if w.lower() not in _INITIAL_SKIP).lower()
+        key = "".join(w[0] for w in phrase.split() if w.lower() not in lang.JOINING_WORDS).lower()
         table.setdefault(key, phrase.lower())
     return table
 

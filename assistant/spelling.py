@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from assistant import language as lang
+
 SHORTEST = 5  # shorter words are too often short forms or names ("asb", "svd") to correct
 _WORD = re.compile(r"(?<![\w&'’-])[a-z]+(?![\w&'’-])")
 
@@ -30,19 +32,11 @@ def corpus_words(texts: Iterable[str]) -> frozenset[str]:
     return frozenset(w.lower() for text in texts for w in re.findall(r"[A-Za-z]+", text))
 
 
-# British spellings the shipped English list may lack, as their American forms: "scrutinises"
-# is "scrutinizes", "behaviour" is "behavior", "analyse" is "analyze", "centre" is "center".
-_BRITISH = (
-    (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
-    (re.compile(r"our"), "or"),
-    (re.compile(r"yse(s|d)?$"), r"yze\1"),
-    (re.compile(r"tre(s)?$"), r"ter\1"),
-)
-
-
 def british_and_american(word: str) -> list[str]:
     """The word as typed and as American spelling would write it (the English list's own)."""
-    return [word] + [rule.sub(american, word) for rule, american in _BRITISH if rule.search(word)]
+    return [word] + [
+        rule.sub(american, word) for rule, american in lang.BRITISH_SPELLINGS if rule.search(word)
+    ]
 
 
 class Speller:
