@@ -154,8 +154,8 @@ def fits(
         return cand.counts
     if kind == "define":  # "Channel is the programme..." says what Channel is
         return not cand.is_row and defines(cand.text, target)
-    if kind == "change":
-        return bool(lang.CHANGE.search(cand.text))
+    if kind == "change":  # a change stated, or the figures it is read from
+        return bool(lang.CHANGE.search(cand.text)) or gives_series(cand)
     if kind == "list":
         return cand.introduces
     if kind == "row":
@@ -163,6 +163,18 @@ def fits(
     if kind == "date":  # a year that names a document's edition ("the 2024 strategy") is no date
         return bool(lang.ANY_DATE.search(lang.DATED_TITLE.sub(" ", cand.text)))
     return kind == "number" and lang.has_figure(drop_numbers(cand.text, quoted))
+
+
+def gives_series(cand: Candidate) -> bool:
+    """True when a sentence gives one measure's figures for two periods or more.
+
+    A direction is read from the figures as well as the verbs: a row "2021/22: 1,020;
+    2022/23: 1,090" or a sentence "from 48 in 2022 to 67 in 2023" shows which way it went.
+    """
+    if cand.is_row:
+        dated = [c for c in cand.cells if lang.periods(c.column) and lang.has_figure(c.value)]
+        return len(dated) >= 2
+    return bool(lang.FROM_TO.search(cand.text))
 
 
 def defines(text: str, name: str) -> bool:
@@ -922,11 +934,12 @@ class EvidenceScorer:
         """True when a sentence says a post or a person holds a role, not only a body.
 
         "The board is chaired by the Director of Public Health" answers "who chairs the board?"
-        more fully than "The board is chaired by Public Health"; "its Director of Public Health
-        is vice-chair; it chairs the panel" names the post of another role.
+        more fully than "The board is chaired by Public Health", and so does "chaired by the
+        council's Director of Communities"; "its Director of Public Health is vice-chair; it
+        chairs the panel" names the post of another role.
         """
         for m in lang.HELD_BY.finditer(cand.text):  # its own words: a caption speaks of its table
-            held = cand.text[m.end() : m.end() + 80]
+            held = lang.POSSESSOR.sub("", cand.text[m.end() : m.end() + 80], count=1)
             name = " ".join(held.split()[:2])  # a person's name opens what follows "by"
             if lang.ROLE.match(held) or lang.gives_value(name, "person", self.common):
                 return True

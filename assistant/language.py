@@ -140,8 +140,16 @@ CHANGE_QUESTION = re.compile(
     r"\b(?:up or down|down or up|go(?:ne)? up|go(?:ne)? down|rise or fall|risen or fallen)\b|"
     # what something did to a figure: "has it made a dent in", "any impact on", "did it work"
     r"\b(?:made|make|makes|making|any|what|much|an?) (?:real |big |much )?(?:dent|difference|"
-    r"impact|effect)\b|\b(?:has|did|is) (?:it|this|that) work(?:ed|ing)?\b",
-    re.I,
+    r"impact|effect)\b|\b(?:has|did|is) (?:it|this|that) work(?:ed|ing)?\b|"
+    # a yes/no question on a direction: "are they going up?", "is X still rising?", "has car
+    # crime come down at all?", "is hate crime on the rise?"
+    r"(?:^|[-,;:\u2013?]\s)\s*(?:and\s+)?(?:is|are|has|have|had|was|were)\b[^?]*\b(?:rising|"
+    r"falling|increasing|"
+    r"decreasing|dropping|declining|growing|climbing|going (?:up|down)|gone (?:up|down)|"
+    r"come down|getting (?:worse|better)|on the (?:rise|increase|way (?:up|down))|risen|fallen|"
+    r"increased|decreased|dropped|declined|grown|improved|worsened|trending (?:up|down)|"
+    r"(?:up|down) on (?:the|last|a)\b)\b",
+    re.I | re.M,
 )
 WHEN_QUESTION = re.compile(
     r"^\s*(?:when|since when|(?:in |by |over |for )?(?:what|which) (?:year|years|date|dates|"
@@ -1206,6 +1214,8 @@ CONTACT = re.compile(
 )
 
 # "chaired by the ...": what follows names who holds the role.
+# Whose post follows "by": "the council's", "its", "their" ("chaired by its Director of...").
+POSSESSOR = re.compile(r"^(?:(?:the\s+)?[\w-]+'s\s+|its\s+|their\s+)", re.I)
 HELD_BY = re.compile(
     r"\b(?:co-?chaired|chaired|led|headed|run|managed|convened|overseen)\s+(?:jointly\s+)?by\s+"
     r"(?:the\s+|a\s+|an\s+)?",

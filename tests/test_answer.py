@@ -816,6 +816,45 @@ def test_who_holds_a_role_is_answered_by_a_line_that_gives_a_role() -> None:
     assert not none.grounded and "role" in none.text
 
 
+def test_asked_which_way_a_figure_went_the_row_of_its_figures_leads() -> None:
+    hits = [
+        _hit("Around a third of harbour rescues are repeat call-outs.", "a", 0, 0.99),
+        _hit("Table 2: Rescues\nHarbour rescues | 2021/22: 120; 2022/23: 131; 2023/24: 140", "t"),
+    ]
+    answer = _ask("harbour rescues - are they going up?", hits)
+    assert answer.text.startswith("Harbour rescues, 2021/22: 120; 2022/23: 131; 2023/24: 140")
+
+
+def test_figures_for_two_periods_or_more_give_a_change() -> None:
+    from assistant.evidence import Candidate, Cell, fits
+
+    def row(*cells: tuple[str, str]) -> Candidate:
+        return Candidate("row", 0, 0, label="Rescues", cells=tuple(Cell(*c) for c in cells))
+
+    assert fits(row(("2021/22", "120"), ("2022/23", "131")), "change")
+    assert not fits(row(("2022/23", "131"), ("Lead", "Harbour Board")), "change")
+    assert fits(Candidate("Rescues went from 120 in 2022 to 131 in 2023.", 0, 0), "change")
+    assert not fits(Candidate("Rescues were 131 in 2023.", 0, 0), "change")
+
+
+def test_chaired_by_a_post_of_a_named_body_is_a_role_holder() -> None:
+    hits = [
+        _hit(
+            "Northvale Council | Role: leads the Ferry Board and chairs its harbour panel",
+            "nc",
+            0,
+            0.99,
+        ),
+        _hit(
+            "The Ferry Board was set up in 2023, chaired by the council's Director of Harbour"
+            " Services.",
+            "fb",
+        ),
+    ]
+    answer = _ask("who chairs the ferry board?", hits)
+    assert "Director of Harbour Services" in answer.text.splitlines()[0]
+
+
 def test_a_breakdown_names_its_members_each_with_a_figure_of_its_own() -> None:
     from assistant.evidence import members_with_figures
 
