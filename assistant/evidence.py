@@ -222,6 +222,33 @@ def counts_in_text(cand: Candidate, query: Query, narrow: list[str]) -> bool:
     return gives_count(text, query.target)
 
 
+def refers_back(cand: Candidate) -> bool:
+    """True when a sentence names no period and speaks of what the sentence before names.
+
+    "Race was a factor in 64% of them" after "The police recorded 398 hate crimes in 2023/24"
+    gives a 2023/24 share: the period and place of the sentence it leans on are its own.
+    """
+    return (
+        bool(cand.before)
+        and not cand.is_row
+        and not lang.periods(cand.text)
+        and bool(lang.LEANS_BACK.search(cand.text))
+    )
+
+
+def leaned_period(
+    query: Query, cand: Candidate, text: str, heading: str
+) -> tuple[float, tuple[str, ...]]:
+    """`meets`, with the period of the sentence a sentence leans on (see `refers_back`).
+
+    Only the period: "these hotspots" after a list of ten towns is not about one of them.
+    """
+    _, leaned = meets(query, f"{cand.before} {text}", heading)
+    periods = {c.text for c in query.constraints if c.kind == "period"}
+    unmet = tuple(u for u in cand.unmet if u not in periods or u in leaned)
+    return 1 - len(unmet) / len(query.constraints), unmet
+
+
 def drop_numbers(text: str, numbers: frozenset[str]) -> str:
     """The text without the given numbers (as written, "1,240"), each as a whole number."""
     if not numbers:
@@ -706,8 +733,12 @@ class EvidenceScorer:
                 )
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
+                leans = refers_back(cand)
+                if cand.unmet and leans:  # "...in 64% of them" after "398 in 2023/24"
+                    cand.meets, cand.unmet = leaned_period(query, cand, text, heading)
                 cand.unmet += blank_cells(cand, query)
-                if whole[0] and not lang.related_form(whole[1], cand.tokens):
+                whole_before = leans and lang.related_form(whole[1], self._tokens(cand.before))
+                if whole[0] and not lang.related_form(whole[1], cand.tokens) and not whole_before:
                     cand.unmet += (whole[0],)  # a part of another whole
                 cand.gives = lang.gives_value(text, value, self.common) and (
                     self._named_cells_give(cand, set(weights), value)
@@ -926,6 +957,9 @@ class EvidenceScorer:
         vectors = self.embedder.embed_documents([t for _, t in rows]) if rows else []
         for (cand, _), vec in zip(rows, vectors, strict=True):
             cand.focus_vector = vec
+
+    def _tokens(self, text: str) -> set[str]:
+        return set(self.tokenize([text])[0]) if text else set()
 
     def _period_tokens(self, period: tuple[int, int]) -> list[str]:
         return self.tokenize([lang.period_label(period)])[0]

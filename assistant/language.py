@@ -533,6 +533,8 @@ def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> b
 FOLLOW_START = re.compile(
     r"^(and|but|also|what about|how about|and what about|what of|then|so|or)\b", re.I
 )
+# A sentence that leans on the one before it ("64% of them", "these", "they", "its").
+LEANS_BACK = re.compile(r"\b(?:them|they|these|those|this|its|their)\b", re.I)
 PRONOUN = re.compile(
     r"\b(it|its|they|them|their|this|that|these|those|he|she|his|her|there)\b", re.I
 )

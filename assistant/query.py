@@ -357,12 +357,14 @@ def _union(parts: list[Query]) -> tuple[Constraint, ...]:
 def split_parts(question: str) -> list[str]:
     """Split a question that asks two or more things into its parts.
 
-    A fragment with fewer than two content words ("what was it") stays with the part before.
+    A fragment with fewer than two content words ("what was it") stays with the part before,
+    unless it asks a type of value of its own ("and what % was race?" asks for a share).
     """
     pieces: list[str] = []
     for piece in lang.PART_BREAK.split(question.strip()):
         piece = piece.strip(" ,;")
-        if pieces and len(lang.terms(piece)) < 2:
+        own = len(lang.terms(piece)) >= 2 or (lang.terms(piece) and lang.asked_value(piece))
+        if pieces and not own:
             pieces[-1] = f"{pieces[-1]}; {piece}"
         elif piece:
             pieces.append(piece)

@@ -837,6 +837,18 @@ def test_figures_for_two_periods_or_more_give_a_change() -> None:
     assert not fits(Candidate("Rescues were 131 in 2023.", 0, 0), "change")
 
 
+def test_a_sentence_leaning_on_the_one_before_takes_its_period() -> None:
+    hits = [
+        _hit(
+            "The lifeboat crew had its busiest year in 2023/24. Night launches made up 35% of"
+            " its harbour rescues. Day launches in 2022/23 were fewer.",
+            "h",
+        )
+    ]
+    answer = _ask("what % of harbour rescues in 2023/24 were night launches?", hits)
+    assert answer.grounded and "35%" in answer.text.splitlines()[0]
+
+
 def test_chaired_by_a_post_of_a_named_body_is_a_role_holder() -> None:
     hits = [
         _hit(

@@ -255,3 +255,15 @@ def test_what_a_how_many_question_counts_is_its_whole_noun_phrase() -> None:
     assert count_phrase("How many harbour rescues were there in 2023?") == ("harbour", "rescues")
     assert count_phrase("how many boats?") == ("boats",)
     assert count_phrase("who chairs the board?") == ()
+
+
+def test_a_short_part_that_asks_a_value_of_its_own_is_a_part() -> None:
+    from assistant.query import split_parts
+
+    assert split_parts("lifeboat launches for 23/24, and what % was at night") == [
+        "lifeboat launches for 23/24",
+        "what % was at night",
+    ]
+    assert split_parts("who chairs the harbour board and what was it") == [
+        "who chairs the harbour board; what was it"
+    ]
