@@ -22,6 +22,7 @@ from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.embed import Embedder
 from assistant.lexical import Synonyms
+from assistant.near_words import WordVectors, near_words
 from assistant.query import Query, count_phrase, whole_words
 from assistant.short_forms import spelled
 from assistant.types import Hit
@@ -671,6 +672,8 @@ class EvidenceScorer:
         k-th sentence), so answering embeds only the question and any sentence not stored.
         """
         self.embedder, self.idf, self.tokenize, self.policy = embedder, idf, tokenize, policy
+        # single words are kept apart from the answer memo (a bounded vocabulary of their own)
+        self.word_vectors = WordVectors(getattr(embedder, "embedder", embedder).embed_documents)
         self.stored = stored
         self.synonyms = synonyms or Synonyms()
         self.common = common  # words the corpus uses in lower case (not names of people)
@@ -699,23 +702,16 @@ class EvidenceScorer:
         top = hits[: p.candidate_hits + p.kind_hits]
         cands = _offered(_candidates(top), query.kind, p.candidate_hits)
         q_terms, weights = self.question_terms(query)
-        own, read, found = self._read(
-            cands, top, short_forms_in(query, top, self.synonyms, self.common)
-        )
+        constrained = self._constrained(query)
+        made_up = short_forms_in(query, top, self.synonyms, self.common)
+        own, read, found = self._read(cands, top, made_up)
         absent = {t for t in q_terms if not lang.related_form(t, found)}
+        if near := self._near(absent - constrained, q_terms, top):  # "kids" as "children"
+            made_up = Synonyms(made_up.groups + Synonyms.from_pairs(near).groups)
+            own, read, found = self._read(cands, top, made_up)
+            absent = {t for t in q_terms if not lang.related_form(t, found)}
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
-        evidence.constrained = (
-            frozenset(
-                t for toks in self.tokenize([c.text for c in query.constraints]) for t in toks
-            )
-            | {  # a period however typed: "21/22" as well as "2021/22"
-                form
-                for c in query.constraints
-                for p in c.periods
-                for y in p
-                for form in (str(y), str(y)[2:])
-            }
-        )
+        evidence.constrained = constrained
         self._weigh_missing(evidence, query, q_terms, weights, absent)
         self._lexical(query, cands, own, read, weights)
         asked = self.synonyms.expand(set(q_terms))  # "CSA" is no news to "what is the CSA?"
@@ -757,6 +753,28 @@ class EvidenceScorer:
         if query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, how many"
             evidence.has_count = any(fits(c, "number", quoted=stated(query)) for c in best)
         return evidence
+
+    def _constrained(self, query: Query) -> frozenset[str]:
+        """Tokens of the periods and names asked for ("21/22" as well as "2021/22")."""
+        return frozenset(
+            t for toks in self.tokenize([c.text for c in query.constraints]) for t in toks
+        ) | {
+            form
+            for c in query.constraints
+            for p in c.periods
+            for y in p
+            for form in (str(y), str(y)[2:])
+        }
+
+    def _near(
+        self, absent: set[str], q_terms: dict[str, str], top: list[Hit]
+    ) -> list[tuple[str, str]]:
+        """Missing question words the best passages say in other words (near_words.py)."""
+        asked = [q_terms[t] for t in sorted(absent) if not any(ch.isdigit() for ch in t)]
+        if not asked or not top:
+            return []
+        texts = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top[:3]]
+        return near_words(asked, texts, self.word_vectors)
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The most specific word of what a "how many" question counts (the rarest in the corpus).

@@ -16,6 +16,7 @@ from typing import Any
 from assistant import language as lang
 
 SHORTEST = 5  # shorter words are too often short forms or names ("asb", "svd") to correct
+SHORT_WORD = 6  # up to this length a word is corrected by one edit only (see Speller.checker)
 _WORD = re.compile(r"(?<![\w&'’-])[a-z]+(?![\w&'’-])")
 
 
@@ -45,7 +46,7 @@ class Speller:
     def __init__(self, words: Iterable[str]) -> None:
         """Know the words the corpus writes, in any case (`corpus_words`)."""
         self.words = frozenset(words)
-        self._checker: Any = None
+        self._checkers: dict[int, Any] = {}
 
     def correct(self, text: str) -> str:
         """The text with each word nobody writes replaced by the corpus word it mistypes."""
@@ -54,16 +55,21 @@ class Speller:
         }
         slips = {w for w in slips if not any(v in english() for v in british_and_american(w))}
         for word in slips:
-            if (fix := self.checker.correction(word)) and fix != word:
+            if (fix := self.checker(word).correction(word)) and fix != word:
                 text = re.sub(rf"(?i)(?<![\w&'’-]){word}(?![\w&'’-])", fix, text)
         return text
 
-    @property
-    def checker(self) -> Any:
-        """A corrector over the corpus's words alone (built on first use)."""
-        if self._checker is None:
+    def checker(self, word: str) -> Any:
+        """A corrector over the corpus's words alone (each built on first use).
+
+        Two edits only for a word longer than SHORT_WORD letters: two edits turn most short
+        words into another word ("covid" into "moved"), one edit does not.
+        """
+        distance = 1 if len(word) <= SHORT_WORD else 2
+        if distance not in self._checkers:
             from spellchecker import SpellChecker
 
-            self._checker = SpellChecker(language=None, distance=2)
-            self._checker.word_frequency.load_words(self.words)
-        return self._checker
+            checker = SpellChecker(language=None, distance=distance)
+            checker.word_frequency.load_words(self.words)
+            self._checkers[distance] = checker
+        return self._checkers[distance]

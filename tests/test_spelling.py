@@ -37,3 +37,10 @@ def test_a_british_spelling_is_english_not_a_slip() -> None:
     speller = Speller(["scrutinised", "panel", "referral"])
     assert speller.correct("who scrutinises the panel") == "who scrutinises the panel"
     assert speller.correct("send the referal") == "send the referral"
+
+
+def test_a_short_word_is_corrected_by_one_edit_only() -> None:
+    speller = Speller(["moved", "harbour", "launch", "launches"])
+    # "vovid" is two edits from "moved": a short word so far off is another word, not a slip
+    assert speller.correct("launches during vovid") == "launches during vovid"
+    assert speller.correct("the lanch of the boat") == "the launch of the boat"

@@ -1,0 +1,65 @@
+"""Near words: a question word the passages say in their own words, judged by the real model."""
+
+from __future__ import annotations
+
+from assistant.near_words import WordVectors, near_words, passage_words
+
+
+def test_passage_words_are_distinct_lower_case_content_words() -> None:
+    assert passage_words(["The Harbour team and the harbour pier.", "It is 42."]) == [
+        "harbour",
+        "pier",
+        "team",
+    ]
+
+
+def test_an_everyday_word_reads_as_the_passage_word_the_model_puts_next_to_it(
+    real_embedder,
+) -> None:
+    vectors = WordVectors(real_embedder.embed_documents)
+    texts = ["Lifeboat crews rescued 40 children and 12 vehicles from the flooded quay."]
+    assert near_words(["kids", "cars"], texts, vectors) == [
+        ("kids", "children"),
+        ("cars", "vehicles"),
+    ]
+
+
+def test_a_different_thing_is_not_a_near_word(real_embedder) -> None:
+    vectors = WordVectors(real_embedder.embed_documents)
+    texts = ["The Cumbria harbour board funds lifeboat crews."]
+    assert near_words(["lancashire", "drones", "precept"], texts, vectors) == []
+
+
+def test_each_word_is_embedded_once_per_process() -> None:
+    calls: list[list[str]] = []
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        calls.append(texts)
+        return [[1.0, float(len(t))] for t in texts]
+
+    vectors = WordVectors(embed)
+    vectors(["quay", "pier"])
+    vectors(["pier", "quay", "dock"])
+    assert calls == [["quay", "pier"], ["dock"]]
+
+
+def test_a_question_word_the_passages_say_otherwise_is_not_missing(real_embedder) -> None:
+    from assistant.evidence import AnswerPolicy, EvidenceScorer
+    from assistant.lexical import tokenize
+    from assistant.query import parse_query
+    from assistant.types import Chunk, Hit
+
+    text = "Lifeboat crews rescued 40 children from the flooded quay in 2024."
+    chunk = Chunk(
+        "q-0", "q", text, "Harbour report", "Rescues", None, 0, 0, len(text),
+        "hq0", "current", "2025-01-01", "partnership",
+    )  # fmt: skip
+    scorer = EvidenceScorer(real_embedder, lambda _t: 2.0, tokenize, AnswerPolicy())
+    missing = scorer.score(
+        parse_query("how many kids did the lifeboat crews rescue"), [Hit(chunk, 0.9)]
+    )
+    assert "kids" not in {word for _, word in missing.missing}
+    drones = scorer.score(
+        parse_query("how many drones did the lifeboat crews use"), [Hit(chunk, 0.9)]
+    )
+    assert "drones" in {word for _, word in drones.missing}
