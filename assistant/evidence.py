@@ -161,6 +161,8 @@ def fits(
         return cand.introduces
     if kind == "row":
         return cand.is_row
+    if kind == "compare":  # the two figures compared, or a series of one measure
+        return lang.figure_count(drop_numbers(cand.text, quoted)) >= 2 or gives_series(cand)
     if kind == "date":  # a year that names a document's edition ("the 2024 strategy") is no date
         return bool(lang.ANY_DATE.search(lang.DATED_TITLE.sub(" ", cand.text)))
     return kind == "number" and lang.has_figure(drop_numbers(cand.text, quoted))

@@ -389,6 +389,21 @@ def stated_numbers(text: str) -> frozenset[str]:
     return frozenset(re.findall(given, plain))
 
 
+# A comparison asks for the figures compared: "are we better or worse than the national
+# average?", "did police shut more lines this year than last?"
+COMPARE_QUESTION = re.compile(
+    r"\b(?:better|worse|higher|lower|more|fewer|bigger|smaller)\b[^?]{0,60}\bthan\b", re.I
+)
+
+
+def figure_count(text: str) -> int:
+    """How many figures a text gives (numbers in digits that are not years, dates or periods)."""
+    if not _ANY_DIGIT.search(text):
+        return 0
+    bare = _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))
+    return len(re.findall(r"\d[\d,]*(?:\.\d+)?", bare))
+
+
 def has_figure(text: str) -> bool:
     """True when a text gives a figure: a number in digits that is not a year, date or period.
 

@@ -31,7 +31,7 @@ class Query:
 
     text: str
     context: tuple[str, ...] = ()  # the earlier turn or first part it leans on
-    kind: str = ""  # row | count | change | date | list | define | number | "" (any)
+    kind: str = ""  # row | count | change | date | list | define | compare | number | "" (any)
     target: str = ""  # the noun a "how many" question counts or a "what are" question lists
     value: str = ""  # type asked: money, person, role, share, age, duration, frequency, month...
     constraints: tuple[Constraint, ...] = ()
@@ -98,6 +98,8 @@ def answer_kind(text: str) -> str:
         return "list"
     if defined(text):
         return "define"
+    if lang.COMPARE_QUESTION.search(text):
+        return "compare"
     return "number" if lang.NUMERIC_QUESTION.search(text) else ""
 
 
@@ -372,5 +374,12 @@ def split_parts(question: str) -> list[str]:
 
 
 def _leans_on_first(piece: str) -> bool:
-    """A part that says "it", "that board"... or too little to stand alone needs the first."""
-    return bool(lang.PRONOUN.search(piece)) or len(lang.terms(piece)) <= 2
+    """A part that says "it", "that board"... or too little to stand alone needs the first.
+
+    So does a count whose verb follows "how many" at once ("... and how many ended up going to
+    Channel?" counts what the first part names; "how many were grass fires?" names its own).
+    """
+    how_many = lang.HOW_MANY.search(piece)
+    verb = how_many.group(1).split()[0].lower() if how_many else ""
+    counts_nothing = verb.endswith("ed") or verb in ("went", "got")
+    return bool(lang.PRONOUN.search(piece)) or len(lang.terms(piece)) <= 2 or counts_nothing

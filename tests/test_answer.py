@@ -835,6 +835,10 @@ def test_figures_for_two_periods_or_more_give_a_change() -> None:
     assert not fits(row(("2022/23", "131"), ("Lead", "Harbour Board")), "change")
     assert fits(Candidate("Rescues went from 120 in 2022 to 131 in 2023.", 0, 0), "change")
     assert not fits(Candidate("Rescues were 131 in 2023.", 0, 0), "change")
+    compared = Candidate("The rescue rate is 24.8%, below the national rate of 25.6%.", 0, 0)
+    assert fits(compared, "compare")
+    assert not fits(Candidate("The rescue rate is below the national average.", 0, 0), "compare")
+    assert not fits(Candidate("The plan aims to cut rescues by 15% by 2026.", 0, 0), "compare")
 
 
 def test_a_sentence_leaning_on_the_one_before_takes_its_period() -> None:

@@ -73,6 +73,9 @@ def test_a_question_asking_two_things_has_parts_and_a_leaning_part_carries_the_f
         ("harbour thefts over three years, is it on the rise?", "change"),
         ("is that up on the year before", "change"),
         ("has the harbour board been set up", ""),
+        ("are we better or worse than the national average on rescues", "compare"),
+        ("did the crews launch more boats this year than last", "compare"),
+        ("who chairs the board rather than the council", ""),
         ("since when has the curfew applied?", "date"),
         ("What are the harbour board's aims?", "list"),
         ("What was the burglary rate per 1,000 homes?", "number"),
@@ -267,3 +270,12 @@ def test_a_short_part_that_asks_a_value_of_its_own_is_a_part() -> None:
     assert split_parts("who chairs the harbour board and what was it") == [
         "who chairs the harbour board; what was it"
     ]
+
+
+def test_a_count_with_no_noun_of_its_own_leans_on_the_first_part() -> None:
+    q = parse_query("lifeboat launches in 23/24 and how many ended up at the quay", names=NAMES)
+    assert q.parts[1].context == ("lifeboat launches in 23/24",)
+    own = parse_query("lifeboat launches in 23/24 and how many rescues were at the quay")
+    assert own.parts[1].context == ()
+    named = parse_query("lifeboat launches in 23/24 and how many were training exercises at sea")
+    assert named.parts[1].context == ()
