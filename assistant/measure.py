@@ -1,0 +1,190 @@
+"""Measure: question -> the words of what its figure measures, and whether a text gives that.
+
+"proven reoffending rate for Barrow?" asks for a rate of proven reoffending; a sentence giving
+Barrow's crime rate gives a rate, of something else. "sexual offences total for 2022/23" asks
+for a total; a table of rates per 1,000 gives none. A "how many" question's thing counted is
+checked in evidence.py (`counts_in_text`); this module reads the other ways a question names
+a measure: a noun phrase before a measure word ("X rate", "X total", "X numbers", "X split
+between ...") or after one ("the number of X", "what % of X").
+
+The patterns are English and small; they sit here rather than in language.py (already over
+its size) and are used only by the answer decision.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import language as lang
+from assistant.evidence import Evidence, members_with_figures, splits_by_column
+
+# Words that name a measure of something, the something before or after them.
+_HEADS = (
+    r"rates?|totals?|counts?|numbers?|figures?|levels?|shares?|proportions?|percentages?|"
+    r"per ?cent|%|splits?|breakdowns?|stats|statistics"
+)
+# "the number of people killed", "what % of women", "the rate of reoffending"
+_AFTER = re.compile(rf"(?:^|(?<=\s))(?:{_HEADS})\s+of\s+((?:[\w'&/-]+\s*){{1,4}})", re.I)
+# "proven reoffending rate", "sexual offences total", "drug offences split between ..."
+_BEFORE = re.compile(rf"((?:[\w'&/-]+\s+){{1,4}})(?:{_HEADS})(?![\w%])", re.I)
+# Words that end a noun phrase read forwards, or start one read backwards.
+_BOUNDARY = lang.PHRASE_END | lang.STOPWORDS | lang.CLAUSE_END | {"v", "vs", "versus"}
+# A count asked for ("the total", "the number of"): a rate does not answer it ("how many" is
+# checked in evidence.py)...
+COUNT_ASKED = re.compile(r"\b(?:totals?|number of|numbers)\b", re.I)
+# ...and a rate asked for ("rate", "per 1,000", "per head"): a count does not answer it.
+RATE_ASKED = re.compile(r"\brates?\b|\bper (?:head|capita|person|resident|\d[\d,]*)\b", re.I)
+_RATE_GIVEN = re.compile(
+    r"\bper (?:head|capita|person|resident|\d[\d,]*)|\brates?\b|\d%|\bper ?cent\b", re.I
+)
+_NOT_COUNT = re.compile(r"\bper\s+\d[\d,]*|\d[\d,]*\.\d+|\d[\d,.]*\s?(?:%|per ?cent)", re.I)
+# Comparatives and superlatives rank a measure ("the worst crime rate"); they are not its
+# subject. The closed class of English comparatives a question ranks with:
+_RANKS = frozenset("higher lower larger smaller bigger greater worse better fewer less".split())
+
+
+def measured_words(question: str) -> tuple[str, ...]:
+    """The words of the thing a question's figure measures ("" words when it names none).
+
+    "reoffending rate cumberland v westmorland?" -> ("reoffending",); "the number of people
+    killed on our roads" -> ("people", "killed"); "what is the rate?" -> ().
+    """
+    text = lang.CONTRAST.sub(" ", question)
+    words: list[str] = []
+    for m in _AFTER.finditer(text):
+        for word in m.group(1).lower().split():
+            if word in _BOUNDARY or _moves(word):
+                break
+            words.append(word)
+    for m in _BEFORE.finditer(text):
+        phrase: list[str] = []
+        for word in reversed(m.group(1).lower().split()):
+            if (
+                word in _BOUNDARY
+                or word in lang.QUESTION_FRAMING
+                or lang.DIGIT.search(word)
+                or _moves(word)
+            ):
+                break
+            phrase.insert(0, word)
+        words += phrase
+    words = [w.strip("'-") for w in words]
+    return tuple(
+        dict.fromkeys(
+            w
+            for w in words
+            if re.search("[a-z]", w) and w not in _RANKS and not lang.SUPERLATIVE.fullmatch(w)
+        )
+    )
+
+
+def _moves(word: str) -> bool:
+    """True for a verb of change ("change", "fell", "compared"): what a figure did, not what it is.
+
+    Read by the change verbs a question asks with (`language.CHANGE_QUESTION`).
+    """
+    return bool(lang.CHANGE_QUESTION.search(f"how did it {word}"))
+
+
+def kind_asked(question: str) -> str:
+    """Return "count" or "rate" when a question asks for one and not the other ("" otherwise)."""
+    count, rate = bool(COUNT_ASKED.search(question)), bool(RATE_ASKED.search(question))
+    if count == rate:
+        return ""
+    return "count" if count else "rate"
+
+
+def gives_kind(text: str, kind: str) -> bool:
+    """True when a text gives a figure of the kind asked: a rate, or a count (not a rate).
+
+    A text giving both (a count and its rate) gives either; a text with no figure gives
+    neither, and is judged elsewhere (`language.gives_value`).
+    """
+    if not kind:
+        return True
+    rate = bool(_RATE_GIVEN.search(text))
+    if kind == "rate":
+        return rate
+    if not rate:
+        return True
+    # a count is a whole number ("five priorities" too): not "68.3" or "12%", nor the base of
+    # "per 1,000"
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    return lang.has_figure(_NOT_COUNT.sub(" ", text)) or bool(words & lang.NUMBER_WORDS.keys())
+
+
+def lacking_measure(evidence: Evidence, min_carry: float) -> tuple[str, ...]:
+    """The words of what the question measures that the sentence that would lead lacks.
+
+    A word counts only when the corpus uses it (a colloquial word is judged by its meaning,
+    see evidence.py), it is no period or name asked for (those are constraints), and the
+    embedding model says it carries at least `min_carry` of the question's meaning: "what %
+    of people ..." is not lost on a row that never says "people".
+    """
+    lead = evidence.lead
+    if lead is None:
+        return ()
+    measured = set(measured_words(evidence.query.text))
+    return tuple(
+        dict.fromkeys(
+            word
+            for token, word in evidence.words.items()
+            if word.lower() in measured
+            and token not in evidence.constrained
+            and token not in evidence.unseen
+            and evidence.carry.get(token, 0.0) >= min_carry
+            and not lang.related_form(token, lead.tokens)
+        )
+    )
+
+
+def wrong_kind(evidence: Evidence) -> str:
+    """The kind of figure asked ("count" or "rate") when the leading sentence gives the other."""
+    lead, kind = evidence.lead, kind_asked(evidence.query.text)
+    if lead is None or not kind or gives_kind(f"{lead.context} {lead.text}", kind):
+        return ""
+    return kind
+
+
+# A figure asked for split between the places named ("drug offences split between Cumberland
+# and Westmorland and Furness"); "split by council" names its unit, see query.split_units.
+SPLIT_BETWEEN = re.compile(
+    r"\b(?:split|broken down|breakdown|break down|divided)\b(?!\s+(?:by|for each|per)\b)", re.I
+)
+
+
+def unsplit(evidence: Evidence) -> bool:
+    """True when a figure is asked split between named places and the lead gives it for one.
+
+    The lead must give a figure beside at least two of the names, be a row paired with the
+    other place's row, or give figures in columns (see evidence.splits_by_column).
+    """
+    query, lead = evidence.query, evidence.lead
+    names = frozenset(query.names)
+    if lead is None or len(names) < 2 or not SPLIT_BETWEEN.search(query.text):
+        return False
+    if lead.pair is not None or splits_by_column(lead.text):
+        return False
+    return members_with_figures(f"{lead.context} {lead.label} {lead.text}", names) < 2
+
+
+# A measured word carrying less of the question's meaning than this (to the embedding model)
+# may be missing from the answer: "people" in "what % of people feel safe" carried 0.01-0.02
+# on the calibration sets (dev and probes), the words that named another measure ("reoffending"
+# beside a crime rate, "killed" beside a crime count, "women" beside all residents) 0.07-0.37.
+MIN_CARRY = 0.04
+
+
+def measure_gap(evidence: Evidence) -> str:
+    """Why the leading sentence gives another measure than the one asked ("" when it doesn't)."""
+    if unsplit(evidence):
+        return "They don't give this figure separately for each of the places named."
+    if kind := wrong_kind(evidence):
+        other = "a rate" if kind == "count" else "a count"
+        return f"The closest passage gives {other}, not the {kind} asked for."
+    if lacking := lacking_measure(evidence, MIN_CARRY):
+        named = " ".join(lacking)
+        return (
+            f"The closest passage gives a figure for something else: it has no \u201c{named}\u201d."
+        )
+    return ""

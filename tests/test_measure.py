@@ -1,0 +1,107 @@
+"""Near misses on what a figure measures (measure.py).
+
+Every passage and question is invented for the test (a fictional county); none is taken from
+the eval sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer import AbstentionModel, answer_query
+from assistant.evidence import AnswerPolicy, EvidenceScorer
+from assistant.lexical import tokenize
+from assistant.measure import gives_kind, kind_asked, measured_words
+from assistant.query import parse_query
+from assistant.types import Chunk, Hit
+from tests.fakes import HashEmbedder
+
+OPEN = AbstentionModel({}, bias=0.0, threshold=0.0)  # answers unless a typed check refuses
+NAMES = frozenset({"northvale", "eastmere", "westbrook"})
+# The words this little corpus uses: a question word outside it is unseen (colloquial).
+CORPUS = (
+    "Eastmere recorded 61.6 crimes per 1,000 residents and a proven reoffending rate of 21.4%. "
+    "Northvale arson burglary offences harbour data sharing people women residents feel safe "
+    "killed roads total rate survey dark"
+)
+VOCABULARY = {t for toks in tokenize([CORPUS]) for t in toks}
+COMMON = {"peopl": 0.9}  # a word nearly every passage uses weighs little (IDF)
+
+
+def _idf(token: str) -> float:
+    return COMMON.get(token, 2.0) if token in VOCABULARY else 7.0
+
+
+def _hit(text: str, doc_id: str = "doc", n: int = 0, published: str = "2025-01-01") -> Hit:
+    chunk = Chunk(
+        f"{doc_id}-{n}", doc_id, text, f"Title of {doc_id}", "Section", None, n, 0, len(text),
+        f"h{doc_id}{n}", "current", published, "partnership",
+    )  # fmt: skip
+    return Hit(chunk, 0.9)
+
+
+def _ask(question: str, hits: list[Hit], embedder=None):
+    scorer = EvidenceScorer(embedder or HashEmbedder(), _idf, tokenize, AnswerPolicy())
+    return answer_query(parse_query(question, names=NAMES), hits, scorer, OPEN)
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("proven reoffending rate for Eastmere?", ("proven", "reoffending")),
+        ("the number of people hurt on the harbour paths", ("people", "hurt")),
+        ("what % of women said they feel safe", ("women", "said")),
+        ("arson offences split between Northvale and Eastmere", ("arson", "offences")),
+        ("which town had the worst burglary rate in 2023?", ("burglary",)),
+        ("what is the rate?", ()),
+        ("who chairs the harbour board?", ()),
+    ],
+)
+def test_measured_words_name_what_the_figure_is_of(question: str, words: tuple) -> None:
+    assert measured_words(question) == words
+
+
+def test_a_count_and_a_rate_are_told_apart() -> None:
+    assert kind_asked("arson total for 2023?") == "count"
+    assert kind_asked("arson rate per 1,000 in 2023?") == "rate"
+    assert kind_asked("total arson and the rate per 1,000") == ""
+    rates = "Table 2: Offences per 1,000 residents, 2023 | Eastmere | Arson: 0.8; Burglary: 3.1"
+    assert not gives_kind(rates, "count") and gives_kind(rates, "rate")
+    both = "Police recorded 412 arsons, a rate of 0.8 per 1,000 residents."
+    assert gives_kind(both, "count") and gives_kind(both, "rate")
+    assert gives_kind("The plan now has five priorities rather than four, and a 10% cut.", "count")
+
+
+def test_a_total_is_not_answered_by_a_table_of_rates() -> None:
+    table = "Table 2: Offences per 1,000 residents, 2023\nEastmere | Arson: 0.8; Burglary: 3.1"
+    missed = _ask("arson total in Eastmere for 2023?", [_hit(table)])
+    assert not missed.grounded and "rate, not the count" in missed.text and missed.related
+    counts = "Table 2: Offences recorded, 2023\nEastmere | Arson: 412; Burglary: 1,530"
+    assert _ask("arson total in Eastmere for 2023?", [_hit(counts)]).grounded
+
+
+def test_a_figure_asked_split_between_places_is_not_answered_for_one() -> None:
+    one = "Arson offences rose to 412 in Eastmere; Northvale does not publish its figure."
+    missed = _ask("arson offences split between Northvale and Eastmere", [_hit(one)])
+    assert not missed.grounded and "separately" in missed.text
+    both = "Arson offences numbered 412 in Eastmere and 288 in Northvale."
+    assert _ask("arson offences split between Northvale and Eastmere", [_hit(both)]).grounded
+
+
+@pytest.mark.slow
+def test_real_model_a_rate_of_another_measure_is_a_near_miss(real_embedder) -> None:
+    crime = _hit("Eastmere recorded 61.6 crimes per 1,000 residents in 2024, the county's highest.")
+    missed = _ask("proven reoffending rate for Eastmere?", [crime], real_embedder)
+    assert not missed.grounded and "reoffending" in missed.text and missed.related
+    assert _ask("crime rate for Eastmere?", [crime], real_embedder).grounded
+
+
+@pytest.mark.slow
+def test_real_model_a_word_carrying_little_meaning_is_not_required(real_embedder) -> None:
+    row = _hit(
+        "Table 4: Residents survey 2024\nFeel safe after dark | Northvale: 66%; Eastmere: 72%"
+    )
+    answer = _ask("what % of people in Eastmere feel safe after dark?", [row], real_embedder)
+    assert answer.grounded and "72%" in answer.text
+    missed = _ask("what % of women in Eastmere feel safe after dark?", [row], real_embedder)
+    assert not missed.grounded and "women" in missed.text
