@@ -17,6 +17,7 @@ from pathlib import Path
 from assistant.compose import abstain, compose, gap_reason
 from assistant.evidence import AnswerPolicy, Evidence, EvidenceScorer
 from assistant.measure import measure_gap
+from assistant.planned import only_planned
 from assistant.query import Query
 from assistant.types import Answer, Hit
 
@@ -71,7 +72,8 @@ def lacks_what_is_asked(evidence: Evidence) -> bool:
     of what it counts, or a "when" question no date in the sentence that would lead, or the
     question names a body no passage names, or asks whether a target was hit and the sentence
     that would lead only states the target, or gives a figure of another measure (a rate
-    for a count, a crime rate for a reoffending rate; see measure.py).
+    for a count, a crime rate for a reoffending rate; see measure.py), or asked when something
+    happened, gives only the date it is planned for (planned.py).
     """
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead is None or lead.unmet or not lead.gives or not evidence.has_count:
@@ -80,7 +82,7 @@ def lacks_what_is_asked(evidence: Evidence) -> bool:
         return True
     if evidence.unknown_body or (evidence.query.kind == "date" and not evidence.dated):
         return True
-    return bool(measure_gap(evidence))
+    return bool(measure_gap(evidence)) or only_planned(evidence)
 
 
 def answer_parts(

@@ -1,4 +1,4 @@
-"""Near misses on what a figure measures (measure.py).
+"""Near misses on what a figure measures (measure.py) and on plans asked as events (planned.py).
 
 Every passage and question is invented for the test (a fictional county); none is taken from
 the eval sets.
@@ -12,6 +12,7 @@ from assistant.answer import AbstentionModel, answer_query
 from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.lexical import tokenize
 from assistant.measure import gives_kind, kind_asked, measured_words
+from assistant.planned import asks_past, planned_only
 from assistant.query import parse_query
 from assistant.types import Chunk, Hit
 from tests.fakes import HashEmbedder
@@ -86,6 +87,19 @@ def test_a_figure_asked_split_between_places_is_not_answered_for_one() -> None:
     assert not missed.grounded and "separately" in missed.text
     both = "Arson offences numbered 412 in Eastmere and 288 in Northvale."
     assert _ask("arson offences split between Northvale and Eastmere", [_hit(both)]).grounded
+
+
+def test_a_plan_date_does_not_answer_when_something_happened() -> None:
+    assert asks_past("what date did the harbour actually start sharing data?")
+    assert not asks_past("when did the harbour have to start sharing data?")
+    assert not asks_past("when will the harbour start sharing data?")
+    plan = "Extend data sharing to Eastmere harbour | Lead: Harbour Board; Timescale: By March 2026"
+    assert planned_only(plan, "2025-01-01") and not planned_only(plan, "")
+    missed = _ask("when did Eastmere harbour start sharing data?", [_hit(plan)])
+    assert not missed.grounded and "planned" in missed.text and missed.related
+    done = "Eastmere harbour began sharing data with partners on 4 April 2023."
+    assert not planned_only(done, "2025-01-01")
+    assert _ask("when did Eastmere harbour start sharing data?", [_hit(done)]).grounded
 
 
 @pytest.mark.slow
