@@ -249,3 +249,23 @@ def test_what_a_how_many_question_counts_is_its_whole_noun_phrase() -> None:
     assert count_phrase("How many harbour rescues were there in 2023?") == ("harbour", "rescues")
     assert count_phrase("how many boats?") == ("boats",)
     assert count_phrase("who chairs the board?") == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "ages"),
+    [
+        ("how many thefts were by under 18s?", ("18",)),
+        ("arrests of under-18s in Eastmere", ("18",)),
+        ("share of victims aged 18-24", ("18",)),
+        ("how many 16 year olds were referred?", ("16",)),
+        ("falls among over 65s", ("65",)),
+        ("share of crime under 10% of the total", ()),
+        ("answered in under 5 minutes", ()),
+    ],
+)
+def test_an_age_group_asked_for_is_a_constraint(question: str, ages: tuple) -> None:
+    from assistant.query import age_groups, constraints_of
+
+    assert age_groups(question) == ages
+    groups = {c.text for c in constraints_of(question) if c.kind == "group"}
+    assert set(ages) <= groups
