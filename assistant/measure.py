@@ -17,6 +17,7 @@ import re
 
 from assistant import language as lang
 from assistant.evidence import Evidence, members_with_figures, splits_by_column
+from assistant.query import count_phrase
 
 # Words that name a measure of something, the something before or after them.
 _HEADS = (
@@ -175,8 +176,56 @@ def unsplit(evidence: Evidence) -> bool:
 MIN_CARRY = 0.04
 
 
+# A question that opens on a verb asks something other than a figure ("is it up?", "list the
+# priorities", "tell me about ...").
+_VERB_OPENING = re.compile(
+    r"^\s*(?:is|are|was|were|do|does|did|has|have|had|can|could|should|would|will|list|tell|"
+    r"show|give|explain|describe|summari[sz]e|compare|define|name)\b",
+    re.I,
+)
+
+# ...and so does one that asks on after its noun phrase ("MARAC cases - are they going up?"),
+# or asks with a question word run together ("whats the difference ...").
+_ASKS_MORE = re.compile(
+    r"\b(?:is|are|was|were|do|does|did|has|have|had)\s+(?:it|they|that|this|there|those|these|"
+    r"we|the)\b|\b(?:what|how|who|where|when|why)s\b",
+    re.I,
+)
+
+
+def asks_figure(question: str) -> bool:
+    """True when a question is a bare noun phrase naming things to count ("ASB incidents in X?").
+
+    It has no question word and does not open on a verb, and its opening phrase (up to a
+    preposition) ends on a plural noun: "push bike thefts in 2023/24?" asks how many.
+    """
+    if any(p.search(question) for p in (lang.OWN_QUESTION, _VERB_OPENING, _ASKS_MORE)):
+        return False
+    head: list[str] = []
+    for word in re.findall(r"[a-z][a-z'&/-]*", question.lower()):
+        if word in _BOUNDARY:
+            break
+        head.append(word)
+    last = head[-1] if head else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "'s"))
+
+
+def uncounted(evidence: Evidence) -> str:
+    """What a question counts, when the sentence that would lead gives no number of it."""
+    query, lead = evidence.query, evidence.lead
+    if lead is None or query.kind != "count" or not query.target or lead.counts:
+        return ""
+    return " ".join(count_phrase(query.text)) or query.target
+
+
 def measure_gap(evidence: Evidence) -> str:
     """Why the leading sentence gives another measure than the one asked ("" when it doesn't)."""
+    if counted := uncounted(evidence):
+        return f"The closest passage gives no number of \u201c{counted}\u201d."
+    query, lead = evidence.query, evidence.lead
+    bare = not (query.kind or query.value or query.context) and asks_figure(query.text)
+    if bare and lead is not None and not lang.has_figure(f"{lead.context} {lead.text}"):
+        return "The closest passage gives no figure."
     if unsplit(evidence):
         return "They don't give this figure separately for each of the places named."
     if kind := wrong_kind(evidence):
