@@ -574,8 +574,8 @@ class Evidence:
         document was published ("elected on 2 May 2024" in a summary of July 2024 is past).
         """
         lead = self.lead
-        if lead is None or not fits(lead, "date"):
-            return False
+        if lead is None or not fits(lead, "date") or lang.POINTER.search(lead.text):
+            return False  # "The table below lists ... during 2024/25" dates no event
         text = f"{lead.context} {lead.text}"
         if not lang.FUTURE_ASKED.search(self.query.text):
             return True

@@ -11,7 +11,7 @@ import pytest
 from assistant.answer import AbstentionModel, answer_query
 from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.lexical import tokenize
-from assistant.measure import gives_kind, kind_asked, measured_words
+from assistant.measure import asks_figure, gives_kind, kind_asked, measured_words
 from assistant.planned import asks_past, planned_only
 from assistant.query import parse_query
 from assistant.types import Chunk, Hit
@@ -119,3 +119,46 @@ def test_real_model_a_word_carrying_little_meaning_is_not_required(real_embedder
     assert answer.grounded and "72%" in answer.text
     missed = _ask("what % of women in Eastmere feel safe after dark?", [row], real_embedder)
     assert not missed.grounded and "women" in missed.text
+
+
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        ("harbour rescues in Eastmere last year?", True),
+        ("ferry delays in 2023/24", True),
+        ("is harbour crime going up?", False),
+        ("list the harbour priorities", False),
+        ("what are the harbour rescues", False),
+        ("harbour safety", False),
+        ("harbour rescues - are they going up?", False),
+        ("ferry delays over 3 years, is it rising", False),
+        ("whats the difference between harbour patrols", False),
+    ],
+)
+def test_a_bare_noun_phrase_of_things_asks_for_a_figure(question: str, figure: bool) -> None:
+    assert asks_figure(question) is figure
+
+
+def test_a_bare_request_for_a_count_is_not_answered_by_a_line_without_a_figure() -> None:
+    prose = _hit("Harbour rescues in Eastmere are coordinated by the Coastguard and volunteers.")
+    missed = _ask("harbour rescues in Eastmere last year?", [prose])
+    assert not missed.grounded and "no figure" in missed.text
+    counted = _hit("The Coastguard carried out 64 harbour rescues in Eastmere last year.")
+    assert _ask("harbour rescues in Eastmere last year?", [counted]).grounded
+
+
+def test_the_leading_sentence_must_count_what_is_counted() -> None:
+    hits = [
+        _hit("Of the 212 arson referrals, 58% concerned under-18s in Eastmere.", "a"),
+        _hit("Eastmere recorded 140 arson offences last year.", "b", 1),
+    ]
+    answer = _ask("how many arson offences in Eastmere were by under 18s?", hits)
+    assert not answer.grounded and "number of" in answer.text
+
+
+def test_a_line_pointing_to_a_table_dates_no_event() -> None:
+    pointer = _hit("The table below lists the members of the Eastmere Harbour Board in 2024/25.")
+    missed = _ask("when was the Eastmere Harbour Board first set up?", [pointer])
+    assert not missed.grounded
+    dated = _hit("The Eastmere Harbour Board was set up in 2019 to coordinate rescues.")
+    assert _ask("when was the Eastmere Harbour Board first set up?", [dated]).grounded
