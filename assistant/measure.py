@@ -117,6 +117,8 @@ def gives_kind(text: str, kind: str) -> bool:
 def lacking_measure(evidence: Evidence, min_carry: float) -> tuple[str, ...]:
     """The words of what the question measures that the sentence that would lead lacks.
 
+    The sentence is read with the other sentences of its passage, which name what its figure
+    counts ("58% of referrals" follows "64 Prevent referrals").
     A word counts only when the corpus uses it (a colloquial word is judged by its meaning,
     see evidence.py), it is no period or name asked for (those are constraints), and the
     embedding model says it carries at least `min_carry` of the question's meaning: "what %
@@ -125,6 +127,10 @@ def lacking_measure(evidence: Evidence, min_carry: float) -> tuple[str, ...]:
     lead = evidence.lead
     if lead is None:
         return ()
+    # the sentence is read in its passage: "58% of referrals" after "64 Prevent referrals"
+    passage = frozenset().union(
+        *(c.tokens for c in evidence.candidates if c.hit_index == lead.hit_index)
+    )
     measured = set(measured_words(evidence.query.text))
     return tuple(
         dict.fromkeys(
@@ -134,7 +140,7 @@ def lacking_measure(evidence: Evidence, min_carry: float) -> tuple[str, ...]:
             and token not in evidence.constrained
             and token not in evidence.unseen
             and evidence.carry.get(token, 0.0) >= min_carry
-            and not lang.related_form(token, lead.tokens)
+            and not lang.related_form(token, passage)
         )
     )
 

@@ -162,3 +162,17 @@ def test_a_line_pointing_to_a_table_dates_no_event() -> None:
     assert not missed.grounded
     dated = _hit("The Eastmere Harbour Board was set up in 2019 to coordinate rescues.")
     assert _ask("when was the Eastmere Harbour Board first set up?", [dated]).grounded
+
+
+@pytest.mark.slow
+def test_real_model_a_sentence_is_read_with_its_passage(real_embedder) -> None:
+    passage = _hit(
+        "In 2024 there were 80 harbour referrals in Eastmere. "
+        "Of these, 40% concerned boats moored for over a week."
+    )
+    answer = _ask(
+        "what share of harbour referrals concerned boats moored for over a week?",
+        [passage],
+        real_embedder,
+    )
+    assert answer.grounded and "40%" in answer.text.splitlines()[0]
