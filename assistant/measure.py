@@ -28,6 +28,11 @@ _HEADS = (
 _AFTER = re.compile(rf"(?:^|(?<=\s))(?:{_HEADS})\s+of\s+((?:[\w'&/-]+\s*){{1,4}})", re.I)
 # "proven reoffending rate", "sexual offences total", "drug offences split between ..."
 _BEFORE = re.compile(rf"((?:[\w'&/-]+\s+){{1,4}})(?:{_HEADS})(?![\w%])", re.I)
+_HEAD = re.compile(_HEADS, re.I)
+# "which ward has the most shoplifting": what is ranked is measured too.
+_RANKED = re.compile(
+    r"\b(?:most|highest|lowest|biggest|largest|fewest|least)\s+((?:[\w'&/-]+\s*){1,3})", re.I
+)
 # Words that end a noun phrase read forwards, or start one read backwards.
 _BOUNDARY = lang.PHRASE_END | lang.STOPWORDS | lang.CLAUSE_END | {"v", "vs", "versus"}
 # A count asked for ("the total", "the number of"): a rate does not answer it ("how many" is
@@ -52,9 +57,9 @@ def measured_words(question: str) -> tuple[str, ...]:
     """
     text = lang.CONTRAST.sub(" ", question)
     words: list[str] = []
-    for m in _AFTER.finditer(text):
+    for m in (*_AFTER.finditer(text), *_RANKED.finditer(text)):
         for word in m.group(1).lower().split():
-            if word in _BOUNDARY or _moves(word):
+            if word in _BOUNDARY or _moves(word) or _HEAD.fullmatch(word):
                 break
             words.append(word)
     for m in _BEFORE.finditer(text):
@@ -103,7 +108,7 @@ def gives_kind(text: str, kind: str) -> bool:
     """
     if not kind:
         return True
-    rate = bool(_RATE_GIVEN.search(text))
+    rate = bool(_RATE_GIVEN.search(text)) and lang.has_figure(text)  # "rates" alone gives none
     if kind == "rate":
         return rate
     if not rate:
@@ -199,19 +204,30 @@ _ASKS_MORE = re.compile(
 )
 
 
+def _asks_more(question: str) -> bool:
+    """True when a question is more than a noun phrase: it has a question word or a verb."""
+    return any(p.search(question) for p in (lang.OWN_QUESTION, _VERB_OPENING, _ASKS_MORE))
+
+
+# How a decline names the type of value a bare noun phrase asked for.
+_VALUE_NAMES = {"money": "amount of money", "share": "share or percentage"}
+
+
 def asks_figure(question: str) -> bool:
     """True when a question is a bare noun phrase naming things to count ("ASB incidents in X?").
 
     It has no question word and does not open on a verb, and its opening phrase (up to a
     preposition) ends on a plural noun: "push bike thefts in 2023/24?" asks how many.
     """
-    if any(p.search(question) for p in (lang.OWN_QUESTION, _VERB_OPENING, _ASKS_MORE)):
+    if _asks_more(question):
         return False
     head: list[str] = []
     for word in re.findall(r"[a-z][a-z'&/-]*", question.lower()):
         if word in _BOUNDARY:
             break
         head.append(word)
+    while len(head) > 1 and head[-1].endswith("ed"):  # "county lines closed in ...": the
+        head.pop()  # participle after the noun ends the phrase
     last = head[-1] if head else ""
     return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "'s"))
 
@@ -229,9 +245,14 @@ def measure_gap(evidence: Evidence) -> str:
     if counted := uncounted(evidence):
         return f"The closest passage gives no number of \u201c{counted}\u201d."
     query, lead = evidence.query, evidence.lead
-    bare = not (query.kind or query.value or query.context) and asks_figure(query.text)
-    if bare and lead is not None and not lang.has_figure(f"{lead.context} {lead.text}"):
+    bare = not (query.kind or query.value or query.context) and not _asks_more(query.text)
+    said = f"{lead.context} {lead.text}" if lead is not None else ""
+    if bare and lead is not None and asks_figure(query.text) and not lang.has_figure(said):
         return "The closest passage gives no figure."
+    # a bare noun phrase asks what "what is the <phrase>?" would: "cost of the new hub"
+    value = lang.asked_value(f"what is the {query.text}") if bare else ""
+    if value in ("money", "share") and lead is not None and not lang.gives_value(said, value):
+        return f"The closest passage gives no {_VALUE_NAMES[value]}."
     if unsplit(evidence):
         return "They don't give this figure separately for each of the places named."
     if kind := wrong_kind(evidence):
