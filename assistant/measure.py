@@ -70,6 +70,7 @@ def measured_words(question: str) -> tuple[str, ...]:
                 or word in lang.QUESTION_FRAMING
                 or lang.DIGIT.search(word)
                 or _moves(word)
+                or _HEAD.fullmatch(word)  # "total number of": a measure word, not its subject
             ):
                 break
             phrase.insert(0, word)
@@ -233,9 +234,17 @@ def asks_figure(question: str) -> bool:
 
 
 def uncounted(evidence: Evidence) -> str:
-    """What a question counts, when the sentence that would lead gives no number of it."""
+    """What a question counts, when no close sentence gives a number of it for what is asked.
+
+    The sentence that would lead gives no number of it, and none of the best sentences that
+    do carries the periods and groups asked ("398 hate crimes" does not count those against
+    under-18s). Which sentence leads is not changed here: a counting sentence close by keeps
+    the answer.
+    """
     query, lead = evidence.query, evidence.lead
     if lead is None or query.kind != "count" or not query.target or lead.counts:
+        return ""
+    if any(c.counts and not c.unmet for c in evidence.candidates[: evidence.lead_pool]):
         return ""
     return " ".join(count_phrase(query.text)) or query.target
 
@@ -247,8 +256,11 @@ def measure_gap(evidence: Evidence) -> str:
     query, lead = evidence.query, evidence.lead
     bare = not (query.kind or query.value or query.context) and not _asks_more(query.text)
     said = f"{lead.context} {lead.text}" if lead is not None else ""
-    if bare and lead is not None and asks_figure(query.text) and not lang.has_figure(said):
-        return "The closest passage gives no figure."
+    # a figure close by, for the period and names asked, keeps the answer (see `uncounted`)
+    best = evidence.candidates[: evidence.lead_pool]
+    figures = any(lang.has_figure(f"{c.context} {c.text}") and not c.unmet for c in best)
+    if bare and lead is not None and asks_figure(query.text) and not figures:
+        return "None of the closest passages gives a figure."
     # a bare noun phrase asks what "what is the <phrase>?" would: "cost of the new hub"
     value = lang.asked_value(f"what is the {query.text}") if bare else ""
     if value in ("money", "share") and lead is not None and not lang.gives_value(said, value):
