@@ -12,6 +12,8 @@ import re
 
 from assistant import language as lang
 from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage, value_asked
+from assistant.measure import measure_gap
+from assistant.planned import only_planned
 from assistant.query import count_phrase
 from assistant.types import Answer, AnswerSentence, Hit, Source
 
@@ -261,6 +263,10 @@ def gap_reason(evidence: Evidence) -> str:
         return f"None of them gives a number of \u201c{counted}\u201d."
     if lead and not lead.gives:
         return f"The closest passage gives no {VALUE_NAMES[value_asked(evidence.query)]}."
+    if other := measure_gap(evidence):
+        return other
+    if only_planned(evidence):
+        return "They give the date it is planned for, not when it happened."
     if evidence.missing and evidence.missing[0][0] >= 0.25:
         return f"None of them mentions \u201c{evidence.missing[0][1]}\u201d."
     return ""

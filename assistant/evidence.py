@@ -544,6 +544,8 @@ class Evidence:
     lead_ratio: float = 1.0
     unknown_body: str = ""  # a body the question names that no passage names ("x commission")
     published: tuple[str, ...] = ()  # the publication date of each top passage's document
+    words: dict[str, str] = field(default_factory=dict)  # question token -> its word
+    unseen: frozenset[str] = frozenset()  # question tokens the corpus never uses
 
     @property
     def best(self) -> float:
@@ -614,8 +616,8 @@ class Evidence:
         document was published ("elected on 2 May 2024" in a summary of July 2024 is past).
         """
         lead = self.lead
-        if lead is None or not fits(lead, "date"):
-            return False
+        if lead is None or not fits(lead, "date") or lang.POINTER.search(lead.text):
+            return False  # "The table below lists ... during 2024/25" dates no event
         text = f"{lead.context} {lead.text}"
         if not lang.FUTURE_ASKED.search(self.query.text):
             return True
@@ -747,6 +749,8 @@ class EvidenceScorer:
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         evidence.unknown_body = unknown_body(query, top)
+        evidence.words = q_terms
+        evidence.unseen = frozenset(t for t in q_terms if self.idf(t) >= self.idf("\0"))
         evidence.published = tuple(h.chunk.published or "" for h in top)
         best = evidence.candidates[: p.count_top]
         evidence.has_count = not (query.kind == "count" and query.target) or any(

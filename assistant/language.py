@@ -585,10 +585,12 @@ def dates_after(text: str, published: str) -> bool:
 
 # Asked whether a target was hit ("has the cohort hit the 15% cut yet?"): the answer reports
 # an outcome, not the target again. "how many would we need to hit the target?" asks a figure.
-PROGRESS_ASKED = re.compile(
-    r"\b(?:has|have|had|did|are|is)\b(?:(?!\bto\b)[^?])*?\b(?:hit|met|achieved|reached|"
-    r"on track|on course|missed|exceeded)\b[^?]*\b(?:target|goal|ambition|aim|reduction|cut|"
-    r"commitment)s?\b",
+_PROGRESS = r"(?:hit|met|achieved|reached|on track|on course|missed|exceeded)"
+_AIM = r"(?:target|goal|ambition|aim|reduction|cut|commitment)s?"
+PROGRESS_ASKED = re.compile(  # "has it hit the target?" or "was the target hit?"
+    rf"\b(?:has|have|had|did|are|is)\b(?:(?!\bto\b)[^?])*?\b{_PROGRESS}\b[^?]*\b{_AIM}\b|"
+    rf"\b(?:has|have|had|did|are|is|was|were)\b[^?]*\b{_AIM}\b(?:(?!\bto\b)[^?])*?"
+    rf"\b(?:get|got|been|be)?\s*{_PROGRESS}\b",
     re.I,
 )
 # An outcome against a target: it was met or missed, or a change since ("fell by 6%") that is
@@ -995,7 +997,8 @@ def names_body(text: str, body: tuple[str, str]) -> bool:
     """True when a text names the body: its modifier (any ending) right before its noun."""
     word, noun = body
     stem = word[:-1] if len(word) > 4 and word.endswith("s") else word
-    return bool(re.search(rf"(?i)\b{re.escape(stem)}[\w'-]*\s+{re.escape(noun)}", text))
+    # the noun whole: "Crime Commissioner" names no "crime commission"
+    return bool(re.search(rf"(?i)\b{re.escape(stem)}[\w'-]*\s+{re.escape(noun)}s?\b", text))
 
 
 ROLE = re.compile(

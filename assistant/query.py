@@ -178,6 +178,16 @@ def _noun_phrase(match: re.Match[str] | None) -> tuple[str, ...]:
 
 # The base of a rate ("per head", "per 1,000 residents") is a unit, not a name asked about.
 RATE_BASE = re.compile(r"(?i)\bper\s+[a-z]+")
+# An age group a figure is asked for ("under 18s", "aged 18-24", "65 year olds"): a figure for
+# all ages does not answer it. A bare "under 25" is an age only before nothing that measures
+# something else ("under 10%", "under 5 minutes").
+AGE_GROUP = re.compile(
+    r"\b(?:under|over)[ -]?(\d{1,2})s\b|\baged (?:under |over )?(\d{1,2})\b|"
+    r"\b(\d{1,2})(?:[ -](?:to|-)[ -]?\d{1,2})?[ -]years?[ -]olds?\b|"
+    r"\b(?:under|over)[ -](\d{1,2})\b(?![%.,]?\d|\s*(?:%|per|minutes?|hours?|days?|weeks?|"
+    r"months?|years?|miles?))",
+    re.I,
+)
 
 
 def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Constraint, ...]:
@@ -192,9 +202,16 @@ def constraints_of(text: str, names: frozenset[str] = frozenset()) -> tuple[Cons
     out = [Constraint("period", lang.period_label(p), frozenset({p})) for p in lang.periods(dated)]
     words = lang.name_words(RATE_BASE.sub(" ", text))  # "per head" names no one
     out += [Constraint("name", w) for w in dict.fromkeys(words) if w in names]
-    out += [Constraint("group", w) for w in subgroup_words(text)]
+    groups = subgroup_words(text)
+    out += [Constraint("group", w) for w in groups]
+    out += [Constraint("group", a) for a in age_groups(text) if a not in groups]
     out += [Constraint("split", w, among=names) for w in split_units(text)]
     return tuple(out)
+
+
+def age_groups(text: str) -> tuple[str, ...]:
+    """The ages of the age groups a question asks about ("under 18s" -> "18")."""
+    return tuple(dict.fromkeys(next(filter(None, m.groups())) for m in AGE_GROUP.finditer(text)))
 
 
 def whole_words(text: str) -> tuple[str, ...]:

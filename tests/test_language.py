@@ -448,3 +448,24 @@ def test_an_outcome_against_a_target_is_not_the_target_itself() -> None:
     assert not lang.reports_outcome("a target to cut thefts by 15% by March 2026")
     assert lang.reports_outcome("Thefts fell by 9% in 2024.")
     assert lang.reports_outcome("The 2024 target was met.")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("has the harbour board hit its 10% reduction target?", True),
+        ("was the 10% harbour target met?", True),
+        ("has the ferry delays reduction been achieved", True),
+        ("how many rescues would we need to hit the target?", False),
+        ("is the target to be met by 2027?", False),
+        ("what is the harbour target?", False),
+    ],
+)
+def test_progress_is_asked_in_either_order(question: str, asked: bool) -> None:
+    assert bool(lang.PROGRESS_ASKED.search(question)) is asked
+
+
+def test_a_body_is_named_only_by_its_whole_noun() -> None:
+    assert lang.names_body("the Harbour Safety Commission met", ("safety", "commission"))
+    assert lang.names_body("two Safety Commissions", ("safety", "commission"))
+    assert not lang.names_body("the Harbour Safety Commissioner", ("safety", "commission"))

@@ -279,3 +279,23 @@ def test_a_count_with_no_noun_of_its_own_leans_on_the_first_part() -> None:
     assert own.parts[1].context == ()
     named = parse_query("lifeboat launches in 23/24 and how many were training exercises at sea")
     assert named.parts[1].context == ()
+
+
+@pytest.mark.parametrize(
+    ("question", "ages"),
+    [
+        ("how many thefts were by under 18s?", ("18",)),
+        ("arrests of under-18s in Eastmere", ("18",)),
+        ("share of victims aged 18-24", ("18",)),
+        ("how many 16 year olds were referred?", ("16",)),
+        ("falls among over 65s", ("65",)),
+        ("share of crime under 10% of the total", ()),
+        ("answered in under 5 minutes", ()),
+    ],
+)
+def test_an_age_group_asked_for_is_a_constraint(question: str, ages: tuple) -> None:
+    from assistant.query import age_groups, constraints_of
+
+    assert age_groups(question) == ages
+    groups = {c.text for c in constraints_of(question) if c.kind == "group"}
+    assert set(ages) <= groups
