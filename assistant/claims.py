@@ -265,7 +265,13 @@ def names_an_aim(text: str, start: int, end: int) -> bool:
     state = r"(?:by|to|from|in|over|since|number|numbers|level|levels|rate|rates|share|trend)\b"
     if not re.match(rf"\s+(?!{state})[A-Za-z]", text[end:], re.I):
         return False
+    if _LIST_OPENS.search(text[:start]) and re.search(r"(?:,|\band)\s+$", text[:start]):
+        return True  # an item of a list of aims: "among them ASB, reducing reoffending and ..."
     return bool(_AIM_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+# What opens a list of things a sentence names: "including", "such as", "among them", a colon.
+_LIST_OPENS = re.compile(r"\b(?:including|such as|among them|among which|namely)\b|:", re.I)
 
 
 def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:

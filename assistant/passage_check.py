@@ -195,7 +195,7 @@ def check_passage(
             status, value = check_other_name(c, doc, rules), ""
         elif c.kind == "counted":
             fig = found_for.get(c.value[1])
-            status, value = check_counted(c, doc, rules.acronyms, sentence, fig, rules.common)
+            status, value = check_counted(c, doc, rules.acronyms, sentence, fig)
         elif c.kind == "monthname":
             status, value = check_month_name(c, doc, anchors[0])
         elif c.kind == "within":

@@ -206,3 +206,27 @@ def test_a_ward_moved_to_the_other_town_is_a_conflict() -> None:
 def test_a_ward_in_its_own_town_is_supported() -> None:
     v = judge_with(WARD_RULES, "Patrols focus on the Quayside ward of Eastport.", WARDS)
     assert v.verdict == "supported", v.reasons
+
+
+# --- a list of aims, a holder reworded ---------------------------------------------------------
+
+
+def test_a_change_word_in_a_list_of_aims_is_no_change() -> None:
+    aims = _doc("The harbour plan's four aims are safe moorings, ferry theft prevention and trust.")
+    v = _judge(
+        "The harbour plan has four aims, including safe moorings, reducing ferry thefts and "
+        "building trust.",
+        aims,
+    )
+    assert v.verdict == "supported", v.reasons
+
+
+def test_a_holder_reworded_in_another_order_is_the_passages() -> None:
+    led = _doc("Each landing has its own patrol, led by a safety officer from Eastport Council.")
+    v = _judge("Each landing has its own patrol, led by a council safety officer.", led)
+    assert v.verdict == "supported", v.reasons
+    other = _judge("Each landing has its own patrol, led by a harbour police sergeant.", led)
+    assert other.verdict == "conflict"
+    chaired = _doc("The Quay Board is chaired by the Deputy Harbour Master of Eastport Council.")
+    higher = _judge("The Quay Board is chaired by the Harbour Master.", chaired)
+    assert higher.verdict == "conflict"
