@@ -165,12 +165,25 @@ _WHOLE = re.compile(
 )
 
 
+# A part given before its whole: "11 of the 64 referrals", "three out of some 40 panels".
+_PART_OF = re.compile(
+    r"^\s+(?:out\s+)?of\s+(?:(?:the|its|their|all|these|those)\s+)?"
+    r"(?:(?:about|around|roughly|some|nearly|almost|over|more than|just over|just under)\s+)?"
+    r"(?:£?\d|(?:" + "|".join(lang.NUMBER_WORDS) + r")\b)",
+    re.I,
+)
+
+
 def _measure(text: str, end: int, common: frozenset[str], start: int = -1) -> frozenset[str]:
     """The content words right after a figure, in its clause: "24.3% of its serious violence".
 
     The whole of a part ("273,000 of Cumbria's roughly 500,000 residents live in Cumberland")
-    measures only its noun: what follows is said of the part.
+    measures only its noun: what follows is said of the part. A part given before its whole
+    ("11 of the 64 referrals were adopted") measures nothing the words after it name: those
+    are the whole's, and the part is what the rest of the sentence says of it.
     """
+    if _PART_OF.match(text[end:]):
+        return frozenset()  # "11 of the 64 referrals were adopted": what 11 counts comes later
     right = _clause(text, end, end)[1]
     whole = start >= 0 and _WHOLE.search(text[max(0, start - 60) : start])
     words = lang.terms(
@@ -252,7 +265,13 @@ def names_an_aim(text: str, start: int, end: int) -> bool:
     state = r"(?:by|to|from|in|over|since|number|numbers|level|levels|rate|rates|share|trend)\b"
     if not re.match(rf"\s+(?!{state})[A-Za-z]", text[end:], re.I):
         return False
+    if _LIST_OPENS.search(text[:start]) and re.search(r"(?:,|\band)\s+$", text[:start]):
+        return True  # an item of a list of aims: "among them ASB, reducing reoffending and ..."
     return bool(_AIM_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+# What opens a list of things a sentence names: "including", "such as", "among them", a colon.
+_LIST_OPENS = re.compile(r"\b(?:including|such as|among them|among which|namely)\b|:", re.I)
 
 
 def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[Claim]:

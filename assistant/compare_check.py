@@ -27,7 +27,10 @@ from assistant.claims import (
     overlap,
     plain_name,
 )
+from assistant.counted_check import counted_claims, month_claims, ordinal_claims
+from assistant.holder_check import holder_claims
 from assistant.name_check import row_body
+from assistant.place_scope import within_claims
 from assistant.proper_names import name_claims, other_names
 
 # the element a conflict of these claims names
@@ -40,6 +43,11 @@ ELEMENT = {
     "name": "place",
     "agent": "body",
     "doer": "body",
+    "counted": "number",
+    "monthname": "date",
+    "ordinal": "number",
+    "holder": "body",
+    "within": "place",
 }
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
@@ -375,6 +383,9 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
     extra += name_claims(sentence, said + extra, rules) + agent_claims(sentence, said)
     extra += doer_claims(sentence)
     extra += other_names(sentence, said + extra, rules)
+    extra += counted_claims(sentence, said + extra, rules.common)
+    extra += month_claims(sentence, said + extra) + ordinal_claims(sentence, said)
+    extra += holder_claims(sentence, extra, rules) + within_claims(sentence, rules)
     return sorted(said + extra, key=lambda c: c.start)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from assistant import language as lang
-from assistant.claims import Claim, DocFigure, Reading, clause_of, overlap
+from assistant.claims import Claim, DocFigure, Reading, clause_of, overlap, row_units
 from assistant.figure_check import series
 
 
@@ -27,7 +27,7 @@ def doc_direction(
     (2024/25)" from a table.
     """
     for f in found:
-        if shown := _figure_direction(doc, f):
+        if shown := _figure_direction(doc, f) or _row_change(doc, f):
             return shown
         before = doc.units[f.unit_index][max(0, f.q.start - 30) : f.q.start] if f.row < 0 else ""
         if said := lang.change(before):  # "rose by 4.7% ..., and then fell by 2.7%"
@@ -125,6 +125,27 @@ def _figure_direction(doc: Reading, f: DocFigure) -> tuple[str, str] | None:
         f"{f.q.text.strip()} ({lang.period_label(f.period)})"
     )
     return ("up" if f.q.value > g.q.value else "down"), shown
+
+
+# A table cell that is a direction: "Change: down 35.9%", "Direction: Up, reflecting ...".
+_CELL_WAY = re.compile(r"^\s*(up|down)\b", re.I)
+
+
+def _row_change(doc: Reading, f: DocFigure) -> tuple[str, str] | None:
+    """The change a figure's table row states in a cell of its own ("Change: down 35.9%").
+
+    A row giving a baseline, a later value and their change states the change in words the
+    figures of its period columns may not show (months are no periods).
+    """
+    if f.row < 0:
+        return None
+    for i in sorted(row_units(doc, f.unit_index)):
+        cell = doc.units[i].partition(" | ")[2].partition(": ")[2]
+        if m := _CELL_WAY.match(cell):
+            return m.group(1).lower(), cell.strip()
+        if said := lang.change(cell):
+            return said, cell.strip()
+    return None
 
 
 def change_subject(sentence: str, c: Claim, common: frozenset[str]) -> frozenset[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from assistant import language as lang
 from assistant.claims import Claim, DocFigure, Reading, WordingPolicy, clause_of, overlap
@@ -23,6 +23,7 @@ def check_figure(
     strong: bool = False,
     dated: bool = True,
     placed: Callable[[DocFigure], bool] = lambda f: False,
+    others: Sequence[Claim] = (),
 ) -> tuple[str, str, DocFigure | None]:
     """(status, document value, the document's figure) for a figure claim in one passage.
 
@@ -31,8 +32,10 @@ def check_figure(
     A conflict when the passage gives another value about the same thing, the same value about
     something else while another figure is about this (swapped), or the value only as the
     earlier one of a change ("up from 38%"). A value the passage gives for the place the draft
-    gives it (`placed`) is never swapped for one about another place. "conflict-newer" when the
-    draft gives no date and the passage's table gives the same measure for a later period.
+    gives it (`placed`) is never swapped for one about another place, nor for a figure the
+    draft itself gives for that thing (`others`: the whole of "11 of the 64 referrals").
+    "conflict-newer" when the draft gives no date and the passage's table gives the same
+    measure for a later period.
     """
     q = claim.value
     same_unit = [f for f in doc.figures if lang.same_unit(q, f.q)]
@@ -51,7 +54,8 @@ def check_figure(
     best = next((f for f in scored if not _counts_other(claim, f)), None)
     best_fit = fit[id(best)] if best else 0
     for m in matches:
-        if (rival := _swapped(claim, m, scored)) and not (placed(m) and not placed(rival)):
+        rival = _swapped(claim, m, scored)
+        if rival and not (placed(m) and not placed(rival)) and not _said_too(claim, rival, others):
             if not lang.same_value(q, rival.q, *tol):
                 return "conflict", rival.q.text.strip(), rival  # measures something else here
         if not (fit[id(m)] or strong or not claim.about):
@@ -79,6 +83,22 @@ def check_figure(
         said, unit = other[0].q.text.strip(), other[0].q.unit
         return "conflict", said if unit in said or unit == "%" else f"{said} {unit}", other[0]
     return "missing", "", None
+
+
+def _said_too(claim: Claim, rival: DocFigure, others: Sequence[Claim]) -> bool:
+    """True when the draft gives the rival's value itself, for what the rival measures.
+
+    "11 of the 64 referrals were adopted" against "64 referrals, of which 11 were adopted":
+    the 64 is the draft's own whole, so its 11 was not swapped with it. A real swap gives the
+    rival's value for something else ("23.1% of X and 24.3% of Y" where 24.3% is X's).
+    """
+    mine = overlap(claim.measure, rival.measure)
+    return any(
+        abs(d.value.value - rival.q.value) < 1e-9
+        and lang.same_unit(d.value, rival.q)
+        and overlap(d.measure, rival.measure) >= max(1, mine)
+        for d in others
+    )
 
 
 def bounds_agree(draft: lang.Quantity, doc: lang.Quantity) -> bool:
@@ -203,11 +223,25 @@ def other_row(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> DocFigur
         return None
     left, right = clause_of(sentence, c.start, c.end)
     words = {w for w in lang.terms(sentence[left:right]) if not re.search(r"\d", w)} | c.about
-    own = overlap(words, lang.terms(fig.label))
+    own = overlap(words, _row_words(doc, fig))
     rows = [
         f
         for f in doc.figures
         if f.row >= 0 and f.row != fig.row and f.column == fig.column and f.q.unit == fig.q.unit
     ]
-    best = max(rows, key=lambda f: overlap(words, lang.terms(f.label)), default=None)
-    return best if best and overlap(words, lang.terms(best.label)) > own else None
+    best = max(rows, key=lambda f: overlap(words, _row_words(doc, f)), default=None)
+    return best if best and overlap(words, _row_words(doc, best)) > own else None
+
+
+def _row_words(doc: Reading, f: DocFigure) -> set[str]:
+    """What a table row says it measures: its label and its cells without figures.
+
+    "Reduce drug-related crime | Local measure: Drug offences recorded by the police" measures
+    recorded drug offences, though its label alone does not say so.
+    """
+    cells = [
+        u.partition(" | ")[2]
+        for i, u in enumerate(doc.units)
+        if doc.rows[i] == f.row and not lang.quantities(u.partition(" | ")[2])
+    ]
+    return {w for w in lang.terms(" ".join([f.label, *cells])) if not re.search(r"\d", w)}

@@ -1432,8 +1432,9 @@ def polarity_clash(draft: str, backing: str, least: int = 2) -> str:
     two give opposite bare comparatives ("lower among ..." against "higher among ..."), that
     backing clause is returned. "" when every clause agrees.
     """
-    theirs = [c for c in CLAIM_BREAK.split(backing) if c and c.strip()]
-    for mine in (c for c in CLAIM_BREAK.split(draft) if c and c.strip()):
+    cut = re.compile(rf"{CLAIM_BREAK.pattern}|\.\s|\s\|\s")  # a sentence or caption ends one too
+    theirs = [c for c in cut.split(backing) if c and c.strip()]
+    for mine in (c for c in cut.split(draft) if c and c.strip()):
         words = terms(mine) - STOPWORDS
         scored = [(sum(any(same_word(w, x) for x in terms(c)) for w in words), c) for c in theirs]
         best, clause = max(scored, key=lambda s: s[0], default=(0, ""))

@@ -54,12 +54,28 @@ def check_relation(
                 if m.group(1).lower() not in verbs:
                     continue
                 theirs = plain_name(m.group(2))
-                if theirs.startswith(who) or who.startswith(theirs):
+                if theirs.startswith(who) or who.startswith(theirs) or _reworded(who, theirs):
                     return "found", ""
                 if placed_post(who, theirs, acronyms or {}):
                     return "found", ""
                 return "conflict", m.group(2).strip()
     return "missing", ""
+
+
+def _reworded(who: str, theirs: str) -> bool:
+    """True when every content word of the draft's holder is in the passage's, in any order.
+
+    "a council safeguarding service manager" for "a safeguarding service manager from
+    Cumberland Council": the draft says less, nothing else.
+    """
+    mine = lang.terms(who)
+    found = lang.terms(theirs)
+    if len(mine) < 2 or not all(any(lang.same_word(w, x) for x in found) for w in mine):
+        return False
+    # the post itself, before what places it ("from Cumberland Council", "of the Constabulary"),
+    # must be the draft's: "Chief Constable" is not the "Assistant Chief Constable of ..."
+    post = re.split(r"\b(?:from|of|at|in|within)\b", theirs)[0]
+    return all(any(lang.same_word(w, x) for x in mine) for w in lang.terms(post))
 
 
 def placed_post(who: str, theirs: str, acronyms: dict[str, str]) -> bool:

@@ -33,9 +33,11 @@ from assistant.compare_check import (
     check_role,
     check_superlative,
 )
+from assistant.counted_check import check_counted, check_month_name, check_ordinal
 from assistant.date_check import base_met, check_date, earlier_met, figure_deadline
 from assistant.direction_check import change_subject, doc_direction, own_figures
 from assistant.figure_check import check_figure, other_row
+from assistant.holder_check import check_holder
 from assistant.name_check import (
     check_name,
     check_relation,
@@ -44,6 +46,7 @@ from assistant.name_check import (
     place_of_figure,
     same_place,
 )
+from assistant.place_scope import check_within
 from assistant.proper_names import check_other_name, check_proper
 
 
@@ -88,6 +91,21 @@ def _figure_of_period(
     return None
 
 
+# Claims read from single words (a counted noun, a bare month, an ordinal): a passage that
+# repeats the word is no more about the draft's figures and dates, so only their conflicts
+# take the element's kind (a check found under it would let a weaker passage outrank).
+_WORD_CLAIMS = ("counted", "monthname", "ordinal", "holder", "within")
+
+
+def _element(kind: str, status: str) -> str:
+    """The kind a claim's check reports: the element a conflict names (see ELEMENT)."""
+    if kind == "relation":
+        return "body"
+    if kind in _WORD_CLAIMS and status != "conflict":
+        return kind
+    return ELEMENT.get(kind, kind)
+
+
 def check_passage(
     sentence: str,
     said: list[Claim],
@@ -113,7 +131,8 @@ def check_passage(
             def placed(f: DocFigure, mine: str = mine) -> bool:
                 return bool(mine) and same_place(mine, place_of_figure(doc, f, rules))
 
-            status, value, fig = check_figure(c, doc, policy, strong, dated, placed)
+            others = [x for x in said if x.kind == "number" and x is not c]
+            status, value, fig = check_figure(c, doc, policy, strong, dated, placed, others)
             if status != "found" and (counted := check_count(sentence, c.start, rules.corpus_text)):
                 (status, value), fig = counted, None  # "the two CSPs": a count the corpus gives
             newer = status == "conflict-newer"
@@ -174,12 +193,23 @@ def check_passage(
             status, value = check_proper(c, doc, anchors, rules, found), ""
         elif c.kind == "proper":
             status, value = check_other_name(c, doc, rules), ""
+        elif c.kind == "counted":
+            fig = found_for.get(c.value[1])
+            status, value = check_counted(c, doc, rules.acronyms, sentence, fig)
+        elif c.kind == "monthname":
+            status, value = check_month_name(c, doc, anchors[0])
+        elif c.kind == "within":
+            status, value = check_within(c, doc, rules)
+        elif c.kind == "holder":
+            status, value = check_holder(c, doc)
+        elif c.kind == "ordinal":
+            status, value = check_ordinal(c, doc, anchors[0])
         elif c.kind == "contact":
             status, value = ("found" if c.value in doc.text else "missing"), ""
         else:
             continue
         out[i] = ClaimCheck(
-            ELEMENT.get(c.kind, c.kind) if c.kind != "relation" else "body",
+            _element(c.kind, status),
             c.text,
             c.start,
             c.end,

@@ -1,8 +1,10 @@
 """Plant one error at a time in the faithful wording calibration drafts; count those supported.
 
-Each draft of evals/wording_dev.yaml, wording_probe.yaml and wording_probe3.yaml that is
-expected "supported" and that the check supports is mutated one element at a time: a figure,
-a year, a month, a direction word, a place, a body, a unit, a counted noun, a bound. A mutated
+Each draft of evals/wording_dev.yaml, wording_probe.yaml, wording_probe3.yaml and
+wording_probe4.yaml that is expected "supported" and that the check supports is mutated one
+element at a time: a figure, a year, a month, a direction word, a place, a body, a unit, a
+counted noun, a bound, a rate given as a bare count ("68.3 per 1,000 residents" -> "68.3
+residents"), and a name swapped for another name of the passage that backs the draft. A mutated
 draft the check still calls "supported" is a candidate false "supported"; some mutations stay
 true or are ungrammatical, so the count is an upper bound, read by hand. The swaps below are
 test data for this probe only, never rules of the check. No held-out or blind item is read.
@@ -27,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.config import Settings  # noqa: E402
 from assistant.pipeline import load_assistant  # noqa: E402
 
-SETS = ("wording_dev", "wording_probe", "wording_probe3")
+SETS = ("wording_dev", "wording_probe", "wording_probe3", "wording_probe4")
 SWAPS = {
     "direction": "rose fell|risen fallen|increased decreased|increase decrease|higher lower|"
     "rising falling|grew dropped|up down|more fewer|cut raised|above below|doubled halved",
@@ -92,6 +94,31 @@ def mutations(text: str) -> Iterator[tuple[str, str, str]]:
         yield "year", f"{m.group(0)}->{new}", text[: m.start()] + new + text[m.end() :]
 
 
+_RATE = re.compile(r"\b(\d[\d,.]*)((?: [a-z]+){0,3}) per (?:1,000|100,000|10,000)(?: [a-z]+)?\b")
+
+
+def rate_as_count(text: str) -> Iterator[tuple[str, str, str]]:
+    """A rate given as a count: "68.3 crimes per 1,000 residents" -> "68.3 crimes"."""
+    for m in _RATE.finditer(text):
+        yield "rate", m.group(0), text[: m.start()] + m.group(1) + m.group(2) + text[m.end() :]
+
+
+def passage_names(text: str, passage: str) -> Iterator[tuple[str, str, str]]:
+    """A body of the draft swapped for another body its backing passage names."""
+    from assistant.claims import bodies, plain_name
+
+    mine = bodies(text)
+    theirs = [n for n, _ in bodies(passage)]
+    for name, start in mine:
+        for other in theirs:
+            if plain_name(other) in plain_name(name) or plain_name(name) in plain_name(other):
+                continue
+            other = re.sub(r"^(?:the|The) ", "", other)
+            mutated = text[:start] + other + text[start + len(name) :]
+            yield "names", f"{name}->{other}", mutated
+            break
+
+
 def main() -> None:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "wording_mutations.json")
     assistant = load_assistant(Settings())
@@ -108,7 +135,11 @@ def main() -> None:
     ]
     results = []
     for text in (t for t in drafts if verdict(t) == "supported"):
-        for kind, what, mutated in dict.fromkeys(mutations(text)):
+        backing = assistant.check_wording(text)[0].source or {}
+        current, _ = assistant.align(text)
+        passage = next((a.passage for a in current if a.source == backing), "")
+        found = [*mutations(text), *rate_as_count(text), *passage_names(text, passage)]
+        for kind, what, mutated in dict.fromkeys(found):
             if mutated != text:
                 results.append(
                     {"kind": kind, "what": what, "text": mutated, "verdict": verdict(mutated)}

@@ -1,0 +1,223 @@
+"""Counted words, bare months, ordinals: what a figure counts, and the words that date it (pure).
+
+The figure checks compare values; what a figure counts was read only as overlap with the
+passage's words near it, so a draft that kept the value and changed the noun ("2,850 children"
+where the passage says 2,850 adults, "584 accidental fires" where it says deliberate) was
+"supported" (scripts/wording_mutations.py: 48 of 106 mutated drafts still supported were such
+noun swaps). Each lower-case word of the noun right after a figure is a claim: the figure's
+sentence or table row (or the heading) must use a form of it, or else the passage's own figure
+must count nothing the draft leaves out (the draft added a qualifier, it did not swap a word).
+Round 6 tried the first half alone and lost faithful wording ("640 people answered" for "640
+replies", dev paraphrases 0.904 to 0.827); the second half keeps those. A rate's base ("per
+1,000 businesses") is checked against the base the passage writes ("per 1,000 residents").
+A month named without a year ("meets in March, June, September and December") is a claim too:
+the passage must name that month, and one naming other months only is a conflict; and so is an
+ordinal that picks a stretch ("its first nine months", not "second").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant import language as lang
+from assistant.claims import Claim, DocFigure, Reading, row_units
+
+# Words after a figure that are its unit or a bound, not what it counts: "per 1,000", "or more".
+_UNIT_WORDS = frozenset(
+    "per cent percent million billion thousand hundred times time year years month months "
+    "week weeks day days hour hours or fewer more less over under than around about".split()
+)
+# Words that end the noun a figure counts: prepositions and linking words ("210 between May").
+_ENDS = (
+    frozenset(
+        "between across during since after before among within against through until "
+        "including compared versus like via together instead rather had has have was were is "
+        "are be been will would could can may might should must do does did".split()
+    )
+    | lang.PARTICLES
+    | lang.CLAUSE_END
+)
+_WORD = re.compile(r"[A-Za-z][\w'-]*|[^\sA-Za-z]")
+
+
+def counted_claims(sentence: str, said: list[Claim], common: frozenset[str]) -> list[Claim]:
+    """One claim per lower-case word of the noun each figure counts ("2,850 adults in ...").
+
+    The noun runs from the figure to the first function word or punctuation, at most four
+    words: "5,900 extra hours" is cut at "of patrols". Capitalised words (names, read by
+    other claims), words ending in -ed or -ing (a verb's forms: "recorded"), unit words and the
+    corpus's background words are passed over; a figure that is the earlier value of a change
+    or a year counts nothing here.
+    """
+    taken = [(c.start, c.end) for c in said if c.kind != "number"]
+    out = []
+    for c in said:
+        unit = c.value.unit if c.kind == "number" else "-"
+        if c.old or not (unit == "" or unit.startswith("per")):
+            continue
+        for word, s in _noun_after(sentence, c.end):
+            low = word.lower()
+            if not _counted_word(word, common) or any(a <= s < b for a, b in taken):
+                continue
+            if low in _POPULATION and not _RATE_END.search(sentence[c.start : s]):
+                continue  # "2,000 people" says no more than "2,300 responses" does
+            base = frozenset({"base"}) if _RATE_END.search(sentence[c.start : s]) else frozenset()
+            out.append(Claim("counted", word, s, s + len(word), (low, c.start), about=base))
+    return out
+
+
+def _noun_after(sentence: str, end: int) -> list[tuple[str, int]]:
+    """The words of the noun phrase right after a figure, with where each starts."""
+    out: list[tuple[str, int]] = []
+    for m in _WORD.finditer(sentence, end):
+        word = m.group(0)
+        if not word[0].isalpha():
+            if word in ",.;:()" or out:
+                break
+            continue  # "%" or "£" glued to the figure
+        low = word.lower()
+        if (low in lang.STOPWORDS or low in _ENDS) and low not in _UNIT_WORDS:
+            break
+        out.append((word, m.start()))
+        if len(out) == 4:
+            break
+    return out
+
+
+# What a rate is counted per: "per 1,000 residents", "per 100,000 population".
+_RATE_BASE = re.compile(r"\bper\s+(?:[\d,]+|million|head)\s+([a-z]+)", re.I)
+# The ways a rate per head of population names its base: one base, whichever word is used.
+_POPULATION = frozenset("people persons population residents inhabitants head".split())
+_RATE_END = re.compile(r"\bper\s+(?:[\d,]+|million)\s+$", re.I)
+
+
+def check_counted(
+    c: Claim,
+    doc: Reading,
+    acronyms: dict[str, str],
+    sentence: str,
+    fig: DocFigure | None,
+) -> tuple[str, str]:
+    """A word of what a figure counts: found, missing, or a conflict (a rate's other base).
+
+    Found where the figure's sentence or row (or the heading) uses the word, short forms
+    spelled out; a rate's base other than the passage's is a conflict ("per 1,000 residents").
+
+    A word the passage lacks is missing only where the passage's own figure (`fig`, the one the
+    draft's figure was found as) counts something the draft does not name: the draft put its
+    word in place of the passage's ("2,850 children" for "2,850 adults"). A qualifier the draft
+    adds to a figure whose passage words it all keeps ("1,140 high-risk cases" for "Cases heard
+    at MARAC: 1,140") narrows nothing the passage says otherwise, so it is not checked.
+    """
+    word, _ = c.value
+    bases = _RATE_BASE.findall(doc.text) if "base" in c.about else []
+    if bases:  # a rate's base: the passage's own ("per 1,000 residents", not businesses)
+        same = [b.lower() for b in bases if word in _POPULATION and b.lower() in _POPULATION]
+        hit = same or [b for b in bases if lang.same_word(word, b.lower())]
+        return ("found", "") if hit else ("conflict", f"per {bases[0].lower()}")
+    if fig is None:  # the figure was not found as one of the passage's: its check decides
+        return "found", ""
+    # where the figure sits: its sentence, or its table row (with caption), and the heading
+    units = row_units(doc, fig.unit_index)
+    where = " ".join([doc.text.split("\n", 1)[0], *(doc.units[i] for i in sorted(units))])
+    if _uses(where, word, acronyms):
+        return "found", ""
+    mine = lang.terms(lang.mask_editions(sentence))
+    # the passage's own words, background ones too ("violence" in a county's safety plans),
+    # but not its names ("Cumbria"): a draft may leave a name out without changing the figure
+    names = {w.lower() for w in re.findall(r"(?<=\s)[A-Z][a-z]+", doc.units[fig.unit_index])}
+    theirs = {w for w in _counts(doc, fig) if not re.search(r"\d", w) and w not in names}
+    swapped = [w for w in theirs if not _uses(" ".join(mine), w, acronyms)]
+    return ("missing", "") if swapped else ("found", "")
+
+
+def _counts(doc: Reading, fig: DocFigure) -> set[str]:
+    """What a passage's figure counts: a cell's row label and column; in prose, its noun."""
+    if fig.row >= 0:  # the row's own label (not a caption run into it) and its column
+        label = re.split(r"\.\s+|:\s+", fig.label)[-1]
+        return lang.terms(label) | lang.terms(fig.column)  # "Rate per 1,000 residents"
+    unit = doc.units[fig.unit_index]
+    return {w.lower() for w, _ in _noun_after(unit, fig.q.end) if _counted_word(w, frozenset())}
+
+
+def _counted_word(word: str, common: frozenset[str]) -> bool:
+    """True for a word that says what a figure counts (see `counted_claims`)."""
+    low = word.lower()
+    if word[0].isupper() or re.search(r"(?:ed|ing)$", low) or low in _UNIT_WORDS:
+        return False
+    return not (low in common or lang.base_word(low) in common or low in lang.STOPWORDS)
+
+
+def _uses(text: str, word: str, acronyms: dict[str, str]) -> bool:
+    """True when a text uses a form of the word, its short forms read as their expansions."""
+    low = text.lower()
+    for short, long in acronyms.items():
+        if re.search(rf"\b{re.escape(short.lower())}\b", low):
+            low += f" {long.lower()}"
+    have = lang.terms(low)
+    return any(lang.same_word(word, w) for w in have) or lang.related_form(word, have)
+
+
+_MONTH = re.compile(rf"\b({lang.MONTHS})\b")
+
+
+def month_claims(sentence: str, said: list[Claim]) -> list[Claim]:
+    """Each month named without a year that no date or month claim covers."""
+    taken = [(c.start, c.end) for c in said if c.kind in ("date", "month")]
+    return [
+        Claim("monthname", m.group(1), m.start(), m.end(), m.group(1).lower())
+        for m in _MONTH.finditer(sentence)
+        if not any(a <= m.start() < b for a, b in taken)
+    ]
+
+
+def check_month_name(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+    """Found where the passage names the month; else a conflict or missing.
+
+    A conflict where the passage sentence the draft sits in names other months only.
+    """
+    if re.search(rf"\b{c.value}\b", doc.text):
+        return "found", ""
+    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
+    if others := _MONTH.findall(unit):
+        return "conflict", ", ".join(dict.fromkeys(others))
+    return "missing", ""
+
+
+_ORDINAL = re.compile(
+    r"\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I
+)
+
+
+# A count after an ordinal: "its first nine months", "the second three years".
+_COUNT_AFTER = re.compile(r"^\s+(?:\d|(?:" + "|".join(lang.NUMBER_WORDS) + r")\b)", re.I)
+
+
+def ordinal_claims(sentence: str, said: list[Claim]) -> list[Claim]:
+    """Each ordinal that picks a stretch of time or items: "its first nine months".
+
+    An ordinal inside a figure ("a third", "a tenth") is that figure's; one on its own ("will
+    first be reviewed", "the first priority") is left to the sentence's other claims, as
+    drafts reword those freely.
+    """
+    figures = [(c.start, c.end) for c in said if c.kind == "number"]
+    return [
+        Claim("ordinal", m.group(0), m.start(), m.end(), m.group(1).lower())
+        for m in _ORDINAL.finditer(sentence)
+        if _COUNT_AFTER.match(sentence[m.end() :])
+        and not any(a <= m.start() < b for a, b in figures)
+    ]
+
+
+def check_ordinal(c: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
+    """Found where the passage uses the ordinal; else a conflict or missing.
+
+    A conflict where the passage sentence the draft sits in uses another ordinal only
+    ("second" where it says "first").
+    """
+    if re.search(rf"\b{c.value}\b", doc.text):
+        return "found", ""
+    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
+    if other := _ORDINAL.search(unit):
+        return "conflict", other.group(0)
+    return "missing", ""
