@@ -171,6 +171,12 @@ def _noun_phrase(match: re.Match[str] | None) -> tuple[str, ...]:
         if word in lang.PHRASE_END or not word:
             break
         words.append(word.split("'")[0] if word.endswith("'s") else word)
+    for i, word in enumerate(words[:-1]):  # "people ended up in hospital": a verb and its
+        if word.endswith("ed") and words[i + 1] in lang.PARTICLES:  # particle end the noun
+            words = words[:i]
+            while words and words[-1].endswith("ly"):  # "actually ended up": an adverb
+                words.pop()
+            break
     while len(words) > 1 and words[-1].endswith("ed"):  # "weapons seized": a participle after
         words.pop()  # the noun ends the phrase
     return tuple(words)

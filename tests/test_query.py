@@ -135,6 +135,10 @@ def test_targets() -> None:
     assert count_target("how many lifeboats launched in 2024") == "lifeboats"  # a participle
     assert count_target("how many ended up at the harbour court") == ""  # a verb, no noun
     assert count_target("how many arrests and weapons seized on those patrols") == "weapons"
+    # a verb and its particle end the noun phrase; an adverb before the verb is no noun
+    assert count_target("how many walkers ended up in the cottage hospital") == "walkers"
+    assert count_target("how many really ended up back at the ferry port") == ""
+    assert count_phrase("how many ferry crews signed up for the course") == ("ferry", "crews")
 
 
 def test_how_many_times_counts_the_happening_not_the_times() -> None:
