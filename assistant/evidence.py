@@ -240,15 +240,24 @@ def refers_back(cand: Candidate) -> bool:
 
 
 def leaned_period(
-    query: Query, cand: Candidate, text: str, heading: str
+    query: Query, cand: Candidate, text: str, heading: str, passage: str = ""
 ) -> tuple[float, tuple[str, ...]]:
     """`meets`, with the period of the sentence a sentence leans on (see `refers_back`).
 
-    Only the period: "these hotspots" after a list of ten towns is not about one of them.
+    Only the period: "these hotspots" after a list of ten towns is not about one of them. But
+    what a follow-up takes from the earlier turn is what the conversation is about: "how many
+    of the wards hold one of those?" after a question on areas in the bottom 10% in England is
+    answered by "11 of the wards contain one of those areas" in the passage giving them.
     """
     _, leaned = meets(query, f"{cand.before} {text}", heading)
     periods = {c.text for c in query.constraints if c.kind == "period"}
-    unmet = tuple(u for u in cand.unmet if u not in periods or u in leaned)
+    taken = set(query.inherited) - periods  # a period leans on the sentence before only
+    _, unsaid = meets(query, passage, heading) if taken else ((), ())
+    unmet = tuple(
+        u
+        for u in cand.unmet
+        if (u not in periods or u in leaned) and (u not in taken or u in unsaid)
+    )
     return 1 - len(unmet) / len(query.constraints), unmet
 
 
@@ -735,7 +744,8 @@ class EvidenceScorer:
                 cand.meets, cand.unmet = meets(query, text, heading)
                 leans = refers_back(cand)
                 if cand.unmet and leans:  # "...in 64% of them" after "398 in 2023/24"
-                    cand.meets, cand.unmet = leaned_period(query, cand, text, heading)
+                    passage = top[cand.hit_index].chunk.text
+                    cand.meets, cand.unmet = leaned_period(query, cand, text, heading, passage)
                 cand.unmet += blank_cells(cand, query)
                 whole_before = leans and lang.related_form(whole[1], self._tokens(cand.before))
                 if whole[0] and not lang.related_form(whole[1], cand.tokens) and not whole_before:

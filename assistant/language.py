@@ -548,6 +548,8 @@ def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> b
 FOLLOW_START = re.compile(
     r"^(and|but|also|what about|how about|and what about|what of|then|so|or)\b", re.I
 )
+# Words of degree that rank what follows ("the least safe wards"): no part of what is named.
+DEGREE_WORDS = frozenset("most least more less fewer fewest".split())
 # A sentence that leans on the one before it ("64% of them", "these", "they", "its").
 LEANS_BACK = re.compile(r"\b(?:them|they|these|those|this|its|their)\b", re.I)
 PRONOUN = re.compile(

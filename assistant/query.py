@@ -37,6 +37,7 @@ class Query:
     constraints: tuple[Constraint, ...] = ()
     parts: tuple[Query, ...] = field(default=(), compare=False)
     documents: tuple[str, ...] = ()  # doc_ids of the documents it names by title
+    inherited: tuple[str, ...] = ()  # constraints a follow-up takes from the earlier turn
 
     @property
     def standalone(self) -> bool:
@@ -229,7 +230,7 @@ def whole_words(text: str) -> tuple[str, ...]:
     m = lang.SUBGROUP.search(text)
     whole = (m.group(1) or m.group(3) or "") if m else ""
     words = re.findall(r"[a-z][a-z'-]*", whole.lower())
-    return tuple(w for w in words if w not in lang.STOPWORDS)
+    return tuple(w for w in words if w not in lang.STOPWORDS and w not in lang.DEGREE_WORDS)
 
 
 def split_units(text: str) -> tuple[str, ...]:
@@ -306,8 +307,11 @@ def parse_query(
         kind = answer_kind(piece)
         target = count_target(piece) or list_target(piece) or defined(piece)
         value = lang.asked_value(piece)
+        inherited: tuple[str, ...] = ()
         if i == 0 and follows and previous:
-            own = _merge(own + relative_periods(piece, own, previous), previous.constraints)
+            stated = own + relative_periods(piece, own, previous)
+            own = _merge(stated, carried(previous))
+            inherited = tuple(c.text for c in own[len(stated) :])
             if not lang.OWN_QUESTION.search(piece):  # "and young people?" asks the same again
                 kind = kind or previous.kind
                 target = target or previous.target
@@ -317,7 +321,9 @@ def parse_query(
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names))
         docs = lang.named_documents(piece, titles or {})
-        parts.append(Query(piece, ctx, kind, target, value, own, documents=docs))
+        parts.append(
+            Query(piece, ctx, kind, target, value, own, documents=docs, inherited=inherited)
+        )
     if len(parts) == 1:
         return parts[0]
     return replace(
@@ -327,6 +333,18 @@ def parse_query(
         parts=tuple(parts),
         documents=tuple(dict.fromkeys(d for p in parts for d in p.documents)),
     )
+
+
+def carried(previous: Query) -> tuple[Constraint, ...]:
+    """The constraints a follow-up takes from the earlier turn.
+
+    Of a question of several parts, only those every part shares: after "referrals in 2023/24,
+    and how many went to the panel?", "what share of those were under 18?" keeps 2023/24 but
+    not the panel, which only the second part asked about.
+    """
+    if not previous.parts:
+        return previous.constraints
+    return tuple(c for c in previous.constraints if all(c in p.constraints for p in previous.parts))
 
 
 def relative_periods(

@@ -204,6 +204,29 @@ def test_a_figure_for_the_whole_does_not_answer_for_a_part_of_it() -> None:
     assert not _ask("how many of the ferry passengers fined were under 18s?", older).grounded
 
 
+def test_a_follow_up_is_answered_by_a_sentence_leaning_on_its_passage() -> None:
+    passage = _hit(
+        "The harbour survey found 14 moorings in Eastmere in the bottom 10% for upkeep. "
+        "Storm damage was worst in the winter months. "
+        "Of the 9 jetties rated least sheltered, 5 held at least one of those moorings."
+    )
+    first = parse_query("how many moorings in Eastmere are in the bottom 10%?", names=NAMES)
+    then = parse_query("and how many of the jetties have one of those?", [first], names=NAMES)
+    unmet = {c.text: c.unmet for c in _scorer().score(then, [passage]).candidates}
+    assert unmet[passage.chunk.text.split(". ")[-1]] == ()  # Eastmere is in its passage
+    # a sentence that leans on nothing still needs the place the conversation is about
+    alone = _hit("Of the 9 jetties rated least sheltered, 5 had a new rail fitted.", "other")
+    assert _scorer().score(then, [alone]).candidates[0].unmet == ("eastmere",)
+    # nor is a place the follow-up states itself met by the passage around the sentence
+    own = parse_query("and how many of the jetties in Eastmere have one?", [first], names=NAMES)
+    apart = _hit(
+        "Eastmere has 3 jetties. Storm damage was worst in winter. "
+        "Of the 9 jetties rated least sheltered, 5 held at least one of them."
+    )
+    unmet = {c.text: c.unmet for c in _scorer().score(own, [apart]).candidates}
+    assert unmet["Of the 9 jetties rated least sheltered, 5 held at least one of them."]
+
+
 def test_a_figure_for_the_county_does_not_answer_a_breakdown_by_town() -> None:
     total = [_hit("In 2024 volunteers handed out 3,150 smoke alarms across the county.")]
     answer = _ask("how many smoke alarms were handed out in each town?", total)

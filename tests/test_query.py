@@ -303,3 +303,27 @@ def test_an_age_group_asked_for_is_a_constraint(question: str, ages: tuple) -> N
     assert age_groups(question) == ages
     groups = {c.text for c in constraints_of(question) if c.kind == "group"}
     assert set(ages) <= groups
+
+
+def test_a_follow_up_takes_only_what_every_part_of_the_earlier_turn_shares() -> None:
+    first = parse_query(
+        "ferry inspections in 2023/24 and how many ended up going to Eastmere", names=NAMES
+    )
+    assert first.parts and "eastmere" in {c.text for c in first.constraints}
+    then = parse_query("what share of those failed?", [first], names=NAMES)
+    assert {c.text for c in then.constraints} == {"2023/24"}  # Eastmere was the second part's
+    assert then.inherited == ("2023/24",)
+    single = parse_query("ferry inspections in Eastmere in 2023/24", names=NAMES)
+    again = parse_query("and how many of those failed?", [single], names=NAMES)
+    assert set(again.inherited) == {"eastmere", "2023/24"}
+    own = parse_query("and in Northvale?", [single], names=NAMES)
+    assert own.inherited == ("2023/24",)  # the place it states is its own
+
+
+def test_a_word_of_degree_is_no_part_of_the_whole_a_question_takes_from() -> None:
+    from assistant.query import whole_words
+
+    assert whole_words("how many of the least safe harbours had a warden?") == (
+        "safe",
+        "harbours",
+    )
