@@ -259,7 +259,7 @@ EVERYDAY_SHORT_FORMS = (
 # age, a length of time). A sentence that gives no value of that type does not answer it, however
 # close its topic: "how much did the board get?" is not answered by "the board received money".
 MONEY_NOUN = (
-    r"(?:money|cash|funding|funds?|grants?|budgets?|costs?|spen[dt]|spending|salary|"
+    r"(?:money|cash|funding|funds?|grants?|budgets?|cost(?:s|ing)?|spen[dt]|spending|salary|"
     r"salaries|paid|pay|precept|allocat\w*|worth|quid|£)"
 )
 ASKS_VALUE = {

@@ -93,6 +93,7 @@ def test_terms_drop_function_words() -> None:
         ("what date will the harbour review be published", "date"),
         ("when will the harbour review be published", ""),
         ("whats the annual contract value for the ferry service", "money"),
+        ("how much is the lantern repair scheme costing us", "money"),
     ],
 )
 def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:
