@@ -225,6 +225,38 @@ def counts_in_text(cand: Candidate, query: Query, narrow: list[str]) -> bool:
     return gives_count(text, query.target)
 
 
+def counts_anything(cand: Candidate, query: Query) -> bool:
+    """True when a sentence (or a row's cells) gives a whole number the question does not state.
+
+    For a "how many of X ..." question, which names no noun of its own to count: a list's
+    number, a share or a year is no answer; the rest of the question is judged by the scores.
+    """
+    numbers = stated(query)
+    cells = [c.value.strip() for c in cand.cells if c.value.strip() not in numbers]
+    if any(re.fullmatch(r"\d[\d,]*", v) for v in cells):
+        return True
+    text = drop_numbers(cand.text, numbers)
+    return any(
+        _counts_a_noun(lang.COUNT_TOKEN.findall(c))
+        for c in lang.CLAUSE_BREAK.split(lang.YEAR.sub(" ", text.lower()))
+    )
+
+
+def _counts_a_noun(toks: list[str]) -> bool:
+    """True when a number in figures counts something: a word, no function word, follows it.
+
+    "840 replies" counts replies; "Part 4 of the Act" counts nothing. A number in words is
+    mostly a description ("the two councils"), not a count given.
+    """
+    return any(
+        re.fullmatch(r"\d[\d,]*", tok)
+        and toks[i + 1 : i + 2]
+        and toks[i + 1] not in lang.STOPWORDS
+        and re.fullmatch(r"[a-z][a-z'-]*", toks[i + 1])
+        for i, tok in enumerate(toks)
+    )
+
+
 def refers_back(cand: Candidate) -> bool:
     """True when a sentence names no period and speaks of what the sentence before names.
 
@@ -768,6 +800,8 @@ class EvidenceScorer:
         )
         if query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, how many"
             evidence.has_count = any(fits(c, "number", quoted=stated(query)) for c in best)
+        elif query.kind == "number" and lang.HOW_MANY.search(query.text):  # "how many of X..."
+            evidence.has_count = any(counts_anything(c, query) for c in best)
         return evidence
 
     def _constrained(self, query: Query) -> frozenset[str]:

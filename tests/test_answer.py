@@ -227,6 +227,20 @@ def test_a_follow_up_is_answered_by_a_sentence_leaning_on_its_passage() -> None:
     assert unmet["Of the 9 jetties rated least sheltered, 5 held at least one of them."]
 
 
+def test_how_many_of_a_group_needs_a_number_in_figures_of_something() -> None:
+    about = _hit(
+        "The lantern service runs two teams: a harbour team and a moorland team. "
+        "1. Review the moorland team, with a target to cut call-outs by 10% by 2026."
+    )
+    query = parse_query("how many of the lantern lot are in the moorland team?")
+    assert query.kind == "number"  # "how many of ...": no noun of its own is counted
+    assert not _scorer().score(query, [about]).has_count  # "two teams", a list number, a share
+    given = _hit("The moorland team has 14 volunteers, out of 40 in the lantern service.")
+    assert _scorer().score(query, [given]).has_count
+    act = _hit("Part 4 of the Lantern Act 2021 sets out the duties of the moorland team.")
+    assert not _scorer().score(query, [act]).has_count  # "Part 4 of" counts nothing
+
+
 def test_a_figure_for_the_county_does_not_answer_a_breakdown_by_town() -> None:
     total = [_hit("In 2024 volunteers handed out 3,150 smoke alarms across the county.")]
     answer = _ask("how many smoke alarms were handed out in each town?", total)
