@@ -483,6 +483,33 @@ def pair_rows(cands: list[Candidate], query: Query) -> None:
                 break
 
 
+def rows_by_label(cands: list[Candidate], query: Query) -> None:
+    """A row names the place asked for in its own label when another row of its table does.
+
+    In a table of deaths "in Northvale, alongside the county and national figures", the caption
+    names Northvale for every row, but only the row labelled "Northvale" gives its figure: a row
+    of one table labelled otherwise lacks the name (unless `pair_rows` pairs it later).
+    """
+    names = {c.text for c in query.constraints if c.kind == "name"}
+    rows = [c for c in cands if c.is_row and c.label]
+    for row in rows:
+        own = set(lang.name_words(row.label))
+        lacking = {
+            n
+            for n in names - own - set(row.unmet)
+            if any(
+                o is not row
+                and o.hit_index == row.hit_index
+                and o.context == row.context
+                and n in lang.name_words(o.label)
+                for o in rows
+            )
+        }
+        if lacking:
+            row.unmet += tuple(sorted(lacking))
+            row.meets = 1 - len(row.unmet) / len(query.constraints)
+
+
 def splits_by_column(text: str) -> bool:
     """True when a table row gives figures in two columns that are not only periods.
 
@@ -786,6 +813,7 @@ class EvidenceScorer:
                     self._named_cells_give(cand, set(weights), value)
                 )
                 cand.old_figure = self._old_figure(cand, top, query)
+            rows_by_label(cands, query)
             if lang.WEIGHS.search(query.text):
                 pair_rows(cands, query)
             evidence.candidates = self._rank(query, cands)

@@ -241,6 +241,23 @@ def test_how_many_of_a_group_needs_a_number_in_figures_of_something() -> None:
     assert not _scorer().score(query, [act]).has_count  # "Part 4 of" counts nothing
 
 
+def test_the_row_labelled_with_the_place_asked_answers_not_its_neighbour() -> None:
+    table = _hit(
+        "Table 3: Ferry groundings recorded in Eastmere, alongside the whole coast\n"
+        "Whole coast | 2022: 90; 2023: 84\n"
+        "Eastmere | 2022: 31; 2023: 27"
+    )
+    answer = _ask("ferry groundings recorded in eastmere in 2023", [table])
+    assert answer.grounded and answer.text.splitlines()[0].startswith("Eastmere")
+    unmet = {
+        c.label: c.unmet
+        for c in _scorer()
+        .score(parse_query("ferry groundings recorded in eastmere in 2023", names=NAMES), [table])
+        .candidates
+    }
+    assert unmet["Whole coast"] == ("eastmere",) and unmet["Eastmere"] == ()
+
+
 def test_a_figure_for_the_county_does_not_answer_a_breakdown_by_town() -> None:
     total = [_hit("In 2024 volunteers handed out 3,150 smoke alarms across the county.")]
     answer = _ask("how many smoke alarms were handed out in each town?", total)
