@@ -55,6 +55,14 @@ class AnswerPolicy:
     max_importance_words: int = 10  # question words whose weight the model judges
 
 
+# How near (cosine of the two words' vectors) a question word and a sentence's word starting
+# with it must be for the sentence to say it run together with another word: "shop" and
+# "shoplifting" 0.54, "road" and "roadside" 0.79; words that merely start alike are further:
+# "part"/"partnership" 0.37, "white"/"Whitehaven" 0.38, "home"/"homelessness" 0.38,
+# "work"/"Workington" 0.47.
+COMPOUND_COSINE = 0.5
+
+
 @dataclass(frozen=True)
 class Cell:
     """One cell of a table row: its column heading and value."""
@@ -72,6 +80,7 @@ class Candidate:
     position: int
     context: str = ""  # a table row's caption
     before: str = ""  # the sentence before it in the passage
+    joined: frozenset[str] = frozenset()  # question words it writes run together ("Shoplifting")
     label: str = ""  # a table row's label (first cell)
     cells: tuple[Cell, ...] = ()  # a table row's other cells
     tokens: frozenset[str] = frozenset()
@@ -315,6 +324,19 @@ def row_counts(cand: Candidate, nouns: tuple[str, ...]) -> bool:
     wanted = [n for n in nouns if n not in lang.STOPWORDS]
     return any(lang.same_word(w, n) for w in words for n in wanted) and any(
         re.fullmatch(r"\d[\d,]*", c.value.strip()) for c in cand.cells
+    )
+
+
+def compound_row_counts(cand: Candidate, narrow: list[str]) -> bool:
+    """True when a row's label says what is counted run together ("shop" in "Shoplifting").
+
+    The words were read into the row by `EvidenceScorer._compounds`; a cell holds a whole number.
+    """
+    return (
+        cand.is_row
+        and bool(narrow)
+        and all(t in cand.joined for t in narrow)
+        and any(re.fullmatch(r"\d[\d,]*", c.value.strip()) for c in cand.cells)
     )
 
 
@@ -782,6 +804,7 @@ class EvidenceScorer:
             made_up = Synonyms(made_up.groups + Synonyms.from_pairs(near).groups)
             own, read, found = self._read(cands, top, made_up)
             absent = {t for t in q_terms if not lang.related_form(t, found)}
+        self._compounds(q_terms, cands, own, read, constrained)
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
         evidence.constrained = constrained
         self._weigh_missing(evidence, query, q_terms, weights, absent)
@@ -797,7 +820,9 @@ class EvidenceScorer:
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
-                    counts_in_text(cand, query, narrow) or row_counts(cand, counted)
+                    counts_in_text(cand, query, narrow)
+                    or row_counts(cand, counted)
+                    or compound_row_counts(cand, narrow)
                 )
                 text, heading = self._reading(cand, top)
                 cand.meets, cand.unmet = meets(query, text, heading)
@@ -831,6 +856,43 @@ class EvidenceScorer:
         elif query.kind == "number" and lang.HOW_MANY.search(query.text):  # "how many of X..."
             evidence.has_count = any(counts_anything(c, query) for c in best)
         return evidence
+
+    def _compounds(
+        self,
+        q_terms: dict[str, str],
+        cands: list[Candidate],
+        own: list[set[str]],
+        read: list[set[str]],
+        constrained: frozenset[str],
+    ) -> None:
+        """A question word a sentence writes run together with another ("shop" in "Shoplifting").
+
+        The sentence's word must start with the question word, go on for a word of its own, and
+        the embedding model must put the two near (COMPOUND_COSINE): "road" reads in "roadside"
+        and "shop" in "shoplifting", but "part" not in "partnership" nor "white" in "Whitehaven".
+        Names and periods asked for are never read so.
+        """
+        asked = {
+            t: w.lower()
+            for t, w in q_terms.items()
+            if len(w) >= 4 and w.isalpha() and t not in constrained
+        }
+        for i, cand in enumerate(cands):
+            said = set(re.findall(r"[a-z]+", f"{cand.label} {cand.text}".lower()))
+            pairs = [
+                (t, f)
+                for t, w in asked.items()
+                if t not in read[i]
+                for f in said
+                if f.startswith(w) and len(f) - len(w) >= 4
+            ]
+            for t, f in pairs:
+                vecs = self.word_vectors([q_terms[t].lower(), f])
+                if float(vecs[0] @ vecs[1]) >= COMPOUND_COSINE:
+                    own[i].add(t)
+                    read[i].add(t)
+                    cand.tokens = cand.tokens | {t}
+                    cand.joined = cand.joined | {t}
 
     def _constrained(self, query: Query) -> frozenset[str]:
         """Tokens of the periods and names asked for ("21/22" as well as "2021/22")."""

@@ -391,6 +391,22 @@ def test_real_model_one_everyday_word_does_not_sink_an_answer(real_embedder) -> 
 
 
 @pytest.mark.slow
+def test_real_model_a_word_run_together_with_another_is_read_in_it(real_embedder) -> None:
+    table = _hit(
+        "Table 2: Offences at the harbour, 2022/23 and 2023/24\n"
+        "Other thefts | 2022/23: 410; 2023/24: 388\n"
+        "Roadside thefts | 2022/23: 96; 2023/24: 121"
+    )
+    scorer = _scorer(real_embedder)
+    ev = scorer.score(parse_query("how many road thefts at the harbour in 2023/24?"), [table])
+    assert ev.has_count and ev.lead is not None and ev.lead.label == "Roadside thefts"
+    # a word that only starts alike is not read in another ("part" in "Partnership")
+    other = _hit("Partnership meetings | 2022/23: 12; 2023/24: 14")
+    ev = scorer.score(parse_query("how many part meetings were held in 2023/24?"), [other])
+    assert "part" not in ev.candidates[0].tokens
+
+
+@pytest.mark.slow
 def test_real_model_a_follow_up_is_weighed_with_what_it_leans_on(real_embedder) -> None:
     hits = [_hit("Cases heard by the harbour court | 2022/23: 310; 2023/24: 342", "hc")]
     scorer = _scorer(real_embedder)
