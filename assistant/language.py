@@ -1006,6 +1006,25 @@ ROLE = re.compile(
     r"Chief (?:Constable|Executive|Superintendent|Inspector)|Senior Responsible Owner|"
     r"(?:Police, Fire and Crime|Police and Crime) Commissioner)\b"
 )
+# A rank word that makes a title another, lower post: "Assistant Chief Constable" is not the
+# Chief Constable ("Detective" is left out: a Detective Chief Superintendent holds that rank).
+_RANK_BEFORE = re.compile(r"\b(?:deputy|assistant|vice|acting|interim|associate)[\s-]+$", re.I)
+
+
+def names_post(name: str, text: str) -> bool:
+    """True when a text names `name` (lower case) as itself, not as the tail of a lower rank.
+
+    "the assistant chief constable of cumbria constabulary" names "cumbria constabulary" but
+    not "chief constable"; a name that carries the rank itself matches as usual.
+    """
+    at = text.find(name)
+    while at >= 0:
+        if not _RANK_BEFORE.search(text[max(0, at - 20) : at]):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
 CLAIM_BREAK = re.compile(r",(?=\s)|[;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
 
 
