@@ -1025,6 +1025,22 @@ def names_post(name: str, text: str) -> bool:
     return False
 
 
+# A verb that says something started, right before the date it started ("began in July 2024",
+# "got under way in 2023", "was set up on 4 April 2023").
+_STARTED_AT = re.compile(
+    r"\b(?:began|begun|begins?|beginning|started|starts?|starting|launched|launch(?:es|ing)?|"
+    r"(?:got|gets|getting|went|goes|going) (?:under ?way|live)|set up|established|commenced|"
+    r"commences?|introduced|came into (?:force|effect|being)|formed)"
+    r"\s+(?:in|on|from|during|at)?\s*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+    re.I,
+)
+
+
+def starts_at(text: str, start: int) -> bool:
+    """True when the date at `start` is said as the time something started ("began in")."""
+    return bool(_STARTED_AT.search(text[max(0, start - 40) : start]))
+
+
 CLAIM_BREAK = re.compile(r",(?=\s)|[;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
 
 

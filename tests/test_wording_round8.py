@@ -53,3 +53,30 @@ def test_a_figure_in_brackets_belongs_to_the_place_just_before_them() -> None:
     assert verdict.document_value == "Eastport"
     right = "Eastport had 42.7 harbour incidents per 1,000 residents in 2024/25."
     assert judge_with(RULES, right, passage).verdict == "supported"
+
+
+def test_a_start_date_is_checked_against_the_start_the_passage_gives_elsewhere() -> None:
+    assert lang.starts_at("The ferry patrols got under way in May 2023.", 35)
+    assert not lang.starts_at("The ferry patrols ran in May 2023.", 26)
+    passage = doc(
+        "Ferry patrols cover 12 harbour berths in Eastport. The ferry patrols began in May 2024, "
+        "funded by the harbour trust.",
+        0.8,
+    )
+    wrong = "Ferry patrols, which got under way in May 2023, cover 12 harbour berths in Eastport."
+    verdict = judge_with(RULES, wrong, passage)
+    assert (verdict.verdict, verdict.element) == ("conflict", "date")
+    assert verdict.document_value == "May 2024"
+    right = "Ferry patrols, which got under way in May 2024, cover 12 harbour berths in Eastport."
+    assert judge_with(RULES, right, passage).verdict == "supported"
+
+
+def test_the_months_of_a_counting_span_do_not_date_a_start() -> None:
+    row = doc(
+        "Harbour berths patrolled | Baseline: May 2023 to March 2024: 4; "
+        "Ferry patrols: May 2024 to March 2025: 12",
+        0.8,
+    )
+    draft = "Ferry patrols, which began in May 2023, now cover 12 harbour berths."
+    assert judge_with(RULES, draft, row).verdict != "supported"
+
