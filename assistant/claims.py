@@ -298,6 +298,7 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
             for m in pattern.finditer(sentence)
             if not names_an_aim(sentence, m.start(), m.end())
         ]
+    out += [Claim("direction", w, s, e, way) for way, w, s, e in lang.share_changes(sentence)]
     for m in lang.RELATION.finditer(sentence):
         value = (m.group(1).lower(), plain_name(m.group(2)))
         out.append(Claim("relation", m.group(2).strip(), m.start(2), m.end(2), value))

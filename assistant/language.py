@@ -961,6 +961,29 @@ CHANGE_DOWN = re.compile(
     r"down(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )
+# A share said to have changed: "now accounts for a smaller share", "a growing proportion" (the
+# adjective is the claim). Not a comparison between groups: "a smaller share than Eastport".
+SHARE_CHANGE = re.compile(
+    r"\b(?:(smaller|lower|shrinking|falling|declining|diminishing)|"
+    r"(larger|bigger|higher|greater|growing|rising|increasing))\s+"
+    r"(?=(?:share|proportion|percentage|fraction)\b(?![^.;]{0,40}\bthan\b))",
+    re.I,
+)
+
+
+def share_changes(text: str) -> list[tuple[str, str, int, int]]:
+    """(direction, adjective, start, end) of each change of a share a text states."""
+    return [
+        (
+            "down" if m.group(1) else "up",
+            m.group(0).strip(),
+            m.start(),
+            m.start() + len(m.group(0).strip()),
+        )
+        for m in SHARE_CHANGE.finditer(text)
+    ]
+
+
 # "from 48 in 2022 to 67 in 2023": the two values of a change, in order.
 FROM_TO = re.compile(
     r"\bfrom (£?\d[\d,]*(?:\.\d+)?%?)(?: in [\w/-]+)? to (£?\d[\d,]*(?:\.\d+)?%?)", re.I

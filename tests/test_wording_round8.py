@@ -80,3 +80,18 @@ def test_the_months_of_a_counting_span_do_not_date_a_start() -> None:
     draft = "Ferry patrols, which began in May 2023, now cover 12 harbour berths."
     assert judge_with(RULES, draft, row).verdict != "supported"
 
+
+def test_a_share_said_to_grow_or_shrink_is_a_direction_claim() -> None:
+    assert [w for w, *_ in lang.share_changes("now a smaller share of callouts")] == ["down"]
+    assert [w for w, *_ in lang.share_changes("a growing proportion of callouts")] == ["up"]
+    assert lang.share_changes("a smaller share of callouts than Eastport") == []
+    passage = doc(
+        "Night-time rescues made up 36% of harbour callouts in 2024/25, up from 29% in 2023/24.",
+        0.85,
+    )
+    wrong = "Night-time rescues are now a smaller share of harbour callouts, at 36% in 2024/25."
+    verdict = judge_with(RULES, wrong, passage)
+    assert (verdict.verdict, verdict.element) == ("conflict", "direction")
+    assert "larger share" in verdict.corrected
+    right = "Night-time rescues are now a larger share of harbour callouts, at 36% in 2024/25."
+    assert judge_with(RULES, right, passage).verdict == "supported"
