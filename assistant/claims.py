@@ -330,9 +330,21 @@ def bodies(text: str) -> list[tuple[str, int]]:
             name = re.split(r",? and the |, the ", m.group(0), flags=re.I)[-1]
             name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", name)
             s = m.end() - len(name)
-            if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):
-                found.append((name, s))
+            for part, at in _joined(name, s, pattern is lang.BODY_NAME):
+                if not any(a <= at < a + len(n) or at <= a < at + len(part) for n, a in found):
+                    found.append((part, at))
     return found
+
+
+def _joined(name: str, start: int, split: bool) -> list[tuple[str, int]]:
+    """A run of names cut where "and" joins two bodies (lang.BODY_JOIN), with their starts."""
+    if not split:
+        return [(name, start)]
+    out, at = [], 0
+    for m in lang.BODY_JOIN.finditer(name):
+        out.append((name[at : m.start(1)], start + at))
+        at = m.end()
+    return [*out, (name[at:], start + at)]
 
 
 # --- Passages, read once ------------------------------------------------------------------------

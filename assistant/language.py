@@ -997,6 +997,14 @@ BODY_NAME = re.compile(
     r"Authority|Unit|Office|Agency|Trust|Forum|Committee|Network|Alliance|Hub|Hubs|Centre|"
     r"Commission|Department|Ministry|Police|Prison|Court|Partnerships|Boards)\b"
 )
+# Where "and" joins two bodies inside one run of capitalised words: after a body's head noun
+# ("Cumbria Constabulary and Westmorland and Furness Council"). Not after "Police": "Police and
+# Crime Commissioner" is one role.
+BODY_JOIN = re.compile(
+    r"\b(?:Board|Partnership|Council|Group|Service|Services|Team|Constabulary|Panel|"
+    r"Authority|Unit|Office|Agency|Trust|Forum|Committee|Network|Alliance|Centre|Commission|"
+    r"Department|Partnerships|Boards)(\s+and\s+)(?=[A-Z])"
+)
 # A body a question names in any case ("the youth violence commission"): the word before a
 # noun that only names an organisation. Not "group", "service" or "team": "age group" and
 # "service users" are not bodies.

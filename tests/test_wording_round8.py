@@ -95,3 +95,17 @@ def test_a_share_said_to_grow_or_shrink_is_a_direction_claim() -> None:
     assert "larger share" in verdict.corrected
     right = "Night-time rescues are now a larger share of harbour callouts, at 36% in 2024/25."
     assert judge_with(RULES, right, passage).verdict == "supported"
+
+
+def test_and_after_a_bodys_head_noun_joins_two_bodies() -> None:
+    from assistant.claims import bodies
+
+    text = "led by Harbourshire Constabulary and Westhaven and Northcliff Council's Chief Officer"
+    names = [n for n, _ in bodies(text)]
+    assert "Harbourshire Constabulary" in names
+    assert "Westhaven and Northcliff Council" in names
+    assert [n for n, _ in bodies("the Police and Crime Commissioner")] == [
+        "Police and Crime Commissioner"
+    ]
+    board = "Safety and Wellbeing Board"
+    assert [n for n, _ in bodies(f"the {board}")] == [board]
