@@ -130,7 +130,8 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
     """The content words near a figure in its clause: what it measures."""
     left, right = _clause(text, start, end)
     reach = n
-    if _CHANGE_VALUES.match(text[left:start]):  # ", from 2,800 to 3,420": what changed is before
+    if _CHANGE_VALUES.match(text[left:start]) or lang.COMPARED_VALUE.match(text[left:start]):
+        # ", from 2,800 to 3,420" or ", compared with 641": what it measures is said before
         left, reach = _clause(text, max(0, left - 2), max(0, left - 2))[0], 2 * n
     elif _CHANGE_VALUE.search(text[left:start]):  # "offences in the hotspots dropped from 745"
         reach = 2 * n
@@ -207,6 +208,10 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
         base = lang.is_base_period(text, s)  # "10.4% fewer than in 2022/23": compared with
         if _ATTACH.search(text[max(0, s - 20) : s]) and not between and not base:
             return period
+    # "584 in 2023/24, compared with 641 the year before": 641 is for the year before 2023/24
+    earlier = [p for p, _, s, _ in found if s < start][-1:]
+    if shifted := lang.shifted_periods(text[end : min(right, end + 25)], earlier):
+        return next(iter(shifted))
     return opening_period(text, start, found, _is_old(text, start, end))
 
 

@@ -797,6 +797,14 @@ RELATIVE_YEAR = re.compile(
 )
 
 
+# A clause that gives only the value something is compared with: ", compared with 641 the year
+# before", "against 86.9": what it measures is said in the clause before.
+COMPARED_VALUE = re.compile(
+    r"^[,;\s]*(?:(?:as )?compared (?:with|to)|against|versus|vs\.?)\s+(?:about |around |some )?$",
+    re.I,
+)
+
+
 # "up on the year before", "compared with the previous year": the year a change is measured
 # from, not the one asked about.
 BASELINE_BEFORE = re.compile(

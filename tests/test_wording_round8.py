@@ -109,3 +109,13 @@ def test_and_after_a_bodys_head_noun_joins_two_bodies() -> None:
     ]
     board = "Safety and Wellbeing Board"
     assert [n for n, _ in bodies(f"the {board}")] == [board]
+
+
+def test_a_figure_for_the_year_before_is_checked_for_that_year() -> None:
+    passage = doc(
+        "The coastguard answered 412 harbour callouts in 2024/25, down from 455 in 2023/24.", 0.7
+    )
+    said = "The coastguard answered 412 harbour callouts in 2024/25, compared with {} the year {}."
+    assert judge_with(RULES, said.format(455, "before"), passage).verdict == "supported"
+    assert judge_with(RULES, said.format(455, "after"), passage).verdict == "conflict"
+    assert judge_with(RULES, said.format(545, "before"), passage).verdict == "conflict"
