@@ -138,7 +138,11 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
     before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-reach:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
     words = map(lang.base_word, lang.terms(" ".join(before + after)))
-    return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
+    return frozenset(
+        w
+        for w in words
+        if w not in common and not lang.change(f"{w} by") and w not in lang.NUMBER_WORDS
+    )
 
 
 # A clause that gives only the values of a change: ", from 2,800 to 3,420 offences".

@@ -55,10 +55,13 @@ def check_figure(
     best_fit = fit[id(best)] if best else 0
     for m in matches:
         rival = _swapped(claim, m, scored)
-        if rival and not (placed(m) and not placed(rival)) and not _said_too(claim, rival, others):
+        whole = rival is not None and _said_too(claim, rival, others)
+        if rival and not (placed(m) and not placed(rival)) and not whole:
             if not lang.same_value(q, rival.q, *tol):
                 return "conflict", rival.q.text.strip(), rival  # measures something else here
-        if not (fit[id(m)] or strong or not claim.about):
+        # "11 of the 64 referrals were adopted": a part beside the whole the draft gives too
+        part = whole and rival is not None and rival.unit_index == m.unit_index
+        if not (fit[id(m)] or strong or not claim.about or part):
             continue
         if m.old and not claim.old:
             newer = [f for f in same_unit if f.unit_index == m.unit_index and not f.old]

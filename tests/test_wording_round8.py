@@ -119,3 +119,14 @@ def test_a_figure_for_the_year_before_is_checked_for_that_year() -> None:
     assert judge_with(RULES, said.format(455, "before"), passage).verdict == "supported"
     assert judge_with(RULES, said.format(455, "after"), passage).verdict == "conflict"
     assert judge_with(RULES, said.format(545, "before"), passage).verdict == "conflict"
+
+
+def test_a_part_given_before_its_whole_is_found_beside_that_whole() -> None:
+    passage = doc(
+        "There were 40 harbour callouts in Eastport in 2024/25, of which 9 were passed on to the "
+        "lifeboat crew.",
+        0.5,
+    )
+    said = "{} of the 40 harbour callouts made in Eastport in 2024/25 went to the lifeboat crew."
+    assert judge_with(RULES, said.format("Nine"), passage).verdict == "supported"
+    assert judge_with(RULES, said.format("Seven"), passage).verdict == "conflict"
