@@ -1296,10 +1296,11 @@ def change(text: str) -> str:
     return "up" if up and not down else "down" if down and not up else ""
 
 
-# Who does what: "chaired by the Assistant Chief Constable", "led by both CSPs".
+# Who does what: "chaired by the Assistant Chief Constable", "led by both CSPs" (not "run by
+# and for people in recovery": that names no one).
 RELATION = re.compile(
     r"\b(?:co-)?(chaired|led|run|convened|overseen|hosted|funded|provided|delivered|managed|"
-    r"commissioned|coordinated)\s+by\s+(?:the\s+)?([^,.;()]+)",
+    r"commissioned|coordinated)\s+by\s+(?!(?:and|or)\s)(?:the\s+)?([^,.;()]+)",
     re.I,
 )
 # A contact detail a draft gives (an email or web address): the documents must give it as is.
@@ -1334,7 +1335,13 @@ def is_function_word(word: str) -> bool:
 
 # Relations that name the same thing in everyday wording: the one who heads a board "chairs"
 # or "leads" it. A passage's relation with the draft's own verb is read first.
-SAME_RELATION = {"led": frozenset({"chaired"}), "chaired": frozenset({"led"})}
+# Verbs of one relation: who chairs or leads a body; who runs a service (its provider).
+_RUNS = frozenset({"run", "provided", "delivered", "managed"})
+SAME_RELATION = {
+    "led": frozenset({"chaired"}),
+    "chaired": frozenset({"led"}),
+    **{verb: _RUNS - {verb} for verb in _RUNS},
+}
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
 

@@ -130,3 +130,25 @@ def test_a_part_given_before_its_whole_is_found_beside_that_whole() -> None:
     said = "{} of the 40 harbour callouts made in Eastport in 2024/25 went to the lifeboat crew."
     assert judge_with(RULES, said.format("Nine"), passage).verdict == "supported"
     assert judge_with(RULES, said.format("Seven"), passage).verdict == "conflict"
+
+
+def test_who_runs_a_service_is_checked_against_who_provides_it() -> None:
+    passage = doc(
+        "Harbour Care Eastport is the county's advice service for boat owners, and it is "
+        "provided by Tidewell.",
+        0.7,
+    )
+    wrong = "Harbour Care Eastport, the advice service for boat owners, is run by Seaway Trust."
+    verdict = judge_with(RULES, wrong, passage)
+    assert (verdict.verdict, verdict.element, verdict.document_value) == (
+        "conflict",
+        "body",
+        "Tidewell",
+    )
+    right = "Harbour Care Eastport, the advice service for boat owners, is run by Tidewell."
+    assert judge_with(RULES, right, passage).verdict == "supported"
+
+
+def test_run_by_and_for_names_no_one() -> None:
+    assert not lang.RELATION.search("a group run by and for boat owners")
+    assert lang.RELATION.search("a group run by Tidewell")
