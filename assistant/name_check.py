@@ -133,7 +133,7 @@ def check_name(
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
     if c.kind == "place" and (bound := _place_of_body(c, unit, sentence, rules)):
         return bound
-    if _names(c, unit, rules):
+    if _names(c, unit, rules) or (c.kind == "body" and _referred_to(c.text, unit)):
         return "found", ""
     if c.kind == "body" and (row := row_body(unit, sentence)):
         return "conflict", row
@@ -146,6 +146,19 @@ def check_name(
     if others:
         return "conflict", others[0]
     return ("found", "") if _names(c, doc.text, rules) else ("missing", "")
+
+
+def _referred_to(name: str, unit: str) -> bool:
+    """True when a passage sentence refers to the body as "the council" beside its place.
+
+    "The Eastport Harbour Partnership is chaired by the council's Director of Ports" refers to
+    Eastport Council: the sentence says "the council", names Eastport, and names no council.
+    """
+    words = name.split()
+    if len(words) < 2 or not re.search(rf"\bthe {re.escape(words[-1].lower())}\b", unit):
+        return False
+    named = [n for n, _ in bodies(unit) if n.split()[-1].lower() == words[-1].lower()]
+    return " ".join(words[:-1]).lower() in unit.lower() and not named
 
 
 def row_body(unit: str, sentence: str) -> str:

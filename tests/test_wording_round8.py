@@ -152,3 +152,19 @@ def test_who_runs_a_service_is_checked_against_who_provides_it() -> None:
 def test_run_by_and_for_names_no_one() -> None:
     assert not lang.RELATION.search("a group run by and for boat owners")
     assert lang.RELATION.search("a group run by Tidewell")
+
+
+def test_the_council_beside_its_place_refers_to_that_council() -> None:
+    passage = doc(
+        "The Eastport Harbour Partnership was set up in May 2024 and is chaired by the council's "
+        "Director of Ports.",
+        0.8,
+    )
+    right = (
+        "Eastport Council's Director of Ports chairs the harbour partnership, set up in May 2024."
+    )
+    assert judge_with(RULES, right, passage).verdict == "supported"
+    wrong = (
+        "Northcliff Council's Director of Ports chairs the harbour partnership, set up in May 2024."
+    )
+    assert judge_with(RULES, wrong, passage).verdict != "supported"
