@@ -168,3 +168,15 @@ def test_the_council_beside_its_place_refers_to_that_council() -> None:
         "Northcliff Council's Director of Ports chairs the harbour partnership, set up in May 2024."
     )
     assert judge_with(RULES, wrong, passage).verdict != "supported"
+
+
+def test_a_part_is_not_found_where_the_passage_gives_its_whole_several_parts() -> None:
+    passage = doc(
+        "There were 40 harbour callouts in Eastport in 2024/25, of which 9 were passed on to the "
+        "lifeboat crew and 12 were false alarms.",
+        0.5,
+    )
+    said = (
+        "Twelve of the 40 harbour callouts made in Eastport in 2024/25 went to the lifeboat crew."
+    )
+    assert judge_with(RULES, said, passage).verdict != "supported"
