@@ -203,6 +203,8 @@ def base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> b
     """
     if len(c.value) != 2 or not lang.is_base_period(lang.mask_editions(sentence), c.start):
         return False
+    if lang.DATED_FIGURE.search(sentence[: c.start]):  # "compared with 455 in 2022/23"
+        return False  # the period of the draft's own figure, checked as that figure's
     after = (c.value[0] + 1, c.value[1] + 1)
     units = {f.unit_index for f in found}
     return any(f.period == after for f in found) or any(

@@ -1375,6 +1375,10 @@ BASE_BEFORE = re.compile(
 )
 
 
+# A figure right before the period it is given for: "455 in ", "£1.2m for ".
+DATED_FIGURE = re.compile(r"\d[\d,.]*%?\s+(?:in|for|during)\s+$")
+
+
 def is_base_period(text: str, start: int) -> bool:
     """True when the period starting at `start` is what a change is measured from."""
     return bool(BASE_BEFORE.search(text[max(0, start - 40) : start]))

@@ -180,3 +180,15 @@ def test_a_part_is_not_found_where_the_passage_gives_its_whole_several_parts() -
         "Twelve of the 40 harbour callouts made in Eastport in 2024/25 went to the lifeboat crew."
     )
     assert judge_with(RULES, said, passage).verdict != "supported"
+
+
+def test_a_compared_figure_dated_a_year_too_early_is_not_supported() -> None:
+    passage = doc(
+        "The coastguard answered 412 harbour callouts in 2024/25, down from 455 in 2023/24.", 0.6
+    )
+    said = "The coastguard answered 412 harbour callouts in 2024/25, compared with 455 in {}."
+    assert judge_with(RULES, said.format("2023/24"), passage).verdict == "supported"
+    assert judge_with(RULES, said.format("2022/23"), passage).verdict == "conflict"
+    # a bare period compared with is still the base of the change: "fewer than in 2023/24"
+    fewer = "The coastguard answered 412 harbour callouts in 2024/25, fewer than in 2023/24."
+    assert judge_with(RULES, fewer, passage).verdict == "supported"
