@@ -130,14 +130,19 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
     """The content words near a figure in its clause: what it measures."""
     left, right = _clause(text, start, end)
     reach = n
-    if _CHANGE_VALUES.match(text[left:start]):  # ", from 2,800 to 3,420": what changed is before
+    if _CHANGE_VALUES.match(text[left:start]) or lang.COMPARED_VALUE.match(text[left:start]):
+        # ", from 2,800 to 3,420" or ", compared with 641": what it measures is said before
         left, reach = _clause(text, max(0, left - 2), max(0, left - 2))[0], 2 * n
     elif _CHANGE_VALUE.search(text[left:start]):  # "offences in the hotspots dropped from 745"
         reach = 2 * n
     before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-reach:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
     words = map(lang.base_word, lang.terms(" ".join(before + after)))
-    return frozenset(w for w in words if w not in common and not lang.change(f"{w} by"))
+    return frozenset(
+        w
+        for w in words
+        if w not in common and not lang.change(f"{w} by") and w not in lang.NUMBER_WORDS
+    )
 
 
 # A clause that gives only the values of a change: ", from 2,800 to 3,420 offences".
@@ -207,6 +212,10 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
         base = lang.is_base_period(text, s)  # "10.4% fewer than in 2022/23": compared with
         if _ATTACH.search(text[max(0, s - 20) : s]) and not between and not base:
             return period
+    # "584 in 2023/24, compared with 641 the year before": 641 is for the year before 2023/24
+    earlier = [p for p, _, s, _ in found if s < start][-1:]
+    if shifted := lang.shifted_periods(text[end : min(right, end + 25)], earlier):
+        return next(iter(shifted))
     return opening_period(text, start, found, _is_old(text, start, end))
 
 
@@ -298,6 +307,7 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
             for m in pattern.finditer(sentence)
             if not names_an_aim(sentence, m.start(), m.end())
         ]
+    out += [Claim("direction", w, s, e, way) for way, w, s, e in lang.share_changes(sentence)]
     for m in lang.RELATION.finditer(sentence):
         value = (m.group(1).lower(), plain_name(m.group(2)))
         out.append(Claim("relation", m.group(2).strip(), m.start(2), m.end(2), value))
@@ -329,9 +339,21 @@ def bodies(text: str) -> list[tuple[str, int]]:
             name = re.split(r",? and the |, the ", m.group(0), flags=re.I)[-1]
             name = re.sub(r"^(?:The|In|At|By|For|From|And|With) ", "", name)
             s = m.end() - len(name)
-            if not any(a <= s < a + len(n) or s <= a < s + len(name) for n, a in found):
-                found.append((name, s))
+            for part, at in _joined(name, s, pattern is lang.BODY_NAME):
+                if not any(a <= at < a + len(n) or at <= a < at + len(part) for n, a in found):
+                    found.append((part, at))
     return found
+
+
+def _joined(name: str, start: int, split: bool) -> list[tuple[str, int]]:
+    """A run of names cut where "and" joins two bodies (lang.BODY_JOIN), with their starts."""
+    if not split:
+        return [(name, start)]
+    out, at = [], 0
+    for m in lang.BODY_JOIN.finditer(name):
+        out.append((name[at : m.start(1)], start + at))
+        at = m.end()
+    return [*out, (name[at:], start + at)]
 
 
 # --- Passages, read once ------------------------------------------------------------------------

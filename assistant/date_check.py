@@ -8,6 +8,8 @@ in it; the period a change is measured from, and the date a figure is given for 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from assistant import language as lang
 from assistant.claims import (
@@ -40,6 +42,8 @@ def check_date(
         return check_span(claim, doc, anchor)
     full = len(claim.value) == 3
     items = doc.dates if full else doc.periods
+    if full and sentence and lang.starts_at(sentence, claim.start):
+        items = _outside_spans(items, doc)
 
     def hit(v: tuple[int, ...]) -> bool:
         if full:
@@ -63,7 +67,46 @@ def check_date(
         return ("found", "") if any(hit(v) for v, _, i in items if i in beside) else ("missing", "")
     # a period the draft also gives as a starting point ("serving from 2016", "from 2016")
     starts = _starts_said_alike(claim, doc, sentence) if not full and sentence else []
-    return ("found", "") if any(hit(v) for v, _, _ in [*items, *starts]) else ("missing", "")
+    if any(hit(v) for v, _, _ in [*items, *starts]):
+        return "found", ""
+    return _other_start(claim, doc, sentence, full, hit) or ("missing", "")
+
+
+def _outside_spans(items: Any, doc: Reading) -> list[Any]:
+    """The passage's dates without the ends of spans ("July 2023 to March 2024").
+
+    A span's months bound a period of counting (a baseline, a year of figures), not the time
+    the thing a draft says "began in July 2023" started.
+    """
+    ends = {
+        (i, y, m)
+        for i, unit in enumerate(doc.units)
+        for v, *_ in lang.month_spans(unit)
+        for y, m in (v[:2], v[2:])
+    }
+    return [(v, t, i) for v, t, i in items if (i, v[0], v[1]) not in ends]
+
+
+def _other_start(
+    claim: Claim, doc: Reading, sentence: str, full: bool, hit: Callable[[Any], bool]
+) -> tuple[str, str] | None:
+    """A conflict with the start the passage gives for what the draft says started then.
+
+    "Harbour patrols, which got under way in May 2023" against a passage one of whose
+    sentences, on the same patrols, says they "began in May 2024": the start is a date the
+    passage states otherwise, even outside the sentence the draft's other claims match.
+    """
+    if not sentence or not lang.starts_at(sentence, claim.start):
+        return None
+    words = lang.terms(sentence[: claim.start] + sentence[claim.end :])
+    for unit in doc.units:
+        if overlap(words, lang.terms(unit)) < 2:
+            continue
+        spans = lang.full_dates(unit) if full else lang.period_spans(unit)
+        for v, text, start, _ in spans:
+            if lang.starts_at(unit, start) and not hit(v):
+                return "conflict", text
+    return None
 
 
 def _starts_said_alike(
@@ -160,6 +203,8 @@ def base_met(sentence: str, c: Claim, found: list[DocFigure], doc: Reading) -> b
     """
     if len(c.value) != 2 or not lang.is_base_period(lang.mask_editions(sentence), c.start):
         return False
+    if lang.DATED_FIGURE.search(sentence[: c.start]):  # "compared with 455 in 2022/23"
+        return False  # the period of the draft's own figure, checked as that figure's
     after = (c.value[0] + 1, c.value[1] + 1)
     units = {f.unit_index for f in found}
     return any(f.period == after for f in found) or any(

@@ -55,10 +55,13 @@ def check_figure(
     best_fit = fit[id(best)] if best else 0
     for m in matches:
         rival = _swapped(claim, m, scored)
-        if rival and not (placed(m) and not placed(rival)) and not _said_too(claim, rival, others):
+        whole = rival is not None and _said_too(claim, rival, others)
+        if rival and not (placed(m) and not placed(rival)) and not whole:
             if not lang.same_value(q, rival.q, *tol):
                 return "conflict", rival.q.text.strip(), rival  # measures something else here
-        if not (fit[id(m)] or strong or not claim.about):
+        # "11 of the 64 referrals were adopted": the one part beside the whole the draft gives
+        part = whole and rival is not None and _sole_part(m, rival, doc)
+        if not (fit[id(m)] or strong or not claim.about or part):
             continue
         if m.old and not claim.old:
             newer = [f for f in same_unit if f.unit_index == m.unit_index and not f.old]
@@ -83,6 +86,17 @@ def check_figure(
         said, unit = other[0].q.text.strip(), other[0].q.unit
         return "conflict", said if unit in said or unit == "%" else f"{said} {unit}", other[0]
     return "missing", "", None
+
+
+def _sole_part(m: DocFigure, whole: DocFigure, doc: Reading) -> bool:
+    """True when a passage sentence gives the whole and this one figure of it, and no other.
+
+    "64 referrals, of which 11 were adopted" backs "Eleven of the 64 were taken on"; where the
+    sentence gives two parts ("9 were passed on and 12 were false alarms") the words must say
+    which part the draft means.
+    """
+    unit = [f for f in doc.figures if f.unit_index == m.unit_index and f.row < 0]
+    return m.unit_index == whole.unit_index and {id(f) for f in unit} == {id(m), id(whole)}
 
 
 def _said_too(claim: Claim, rival: DocFigure, others: Sequence[Claim]) -> bool:

@@ -799,6 +799,14 @@ RELATIVE_YEAR = re.compile(
 )
 
 
+# A clause that gives only the value something is compared with: ", compared with 641 the year
+# before", "against 86.9": what it measures is said in the clause before.
+COMPARED_VALUE = re.compile(
+    r"^[,;\s]*(?:(?:as )?compared (?:with|to)|against|versus|vs\.?)\s+(?:about |around |some )?$",
+    re.I,
+)
+
+
 # "up on the year before", "compared with the previous year": the year a change is measured
 # from, not the one asked about.
 BASELINE_BEFORE = re.compile(
@@ -963,6 +971,29 @@ CHANGE_DOWN = re.compile(
     r"down(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )
+# A share said to have changed: "now accounts for a smaller share", "a growing proportion" (the
+# adjective is the claim). Not a comparison between groups: "a smaller share than Eastport".
+SHARE_CHANGE = re.compile(
+    r"\b(?:(smaller|lower|shrinking|falling|declining|diminishing)|"
+    r"(larger|bigger|higher|greater|growing|rising|increasing))\s+"
+    r"(?=(?:share|proportion|percentage|fraction)\b(?![^.;]{0,40}\bthan\b))",
+    re.I,
+)
+
+
+def share_changes(text: str) -> list[tuple[str, str, int, int]]:
+    """(direction, adjective, start, end) of each change of a share a text states."""
+    return [
+        (
+            "down" if m.group(1) else "up",
+            m.group(0).strip(),
+            m.start(),
+            m.start() + len(m.group(0).strip()),
+        )
+        for m in SHARE_CHANGE.finditer(text)
+    ]
+
+
 # "from 48 in 2022 to 67 in 2023": the two values of a change, in order.
 FROM_TO = re.compile(
     r"\bfrom (£?\d[\d,]*(?:\.\d+)?%?)(?: in [\w/-]+)? to (£?\d[\d,]*(?:\.\d+)?%?)", re.I
@@ -975,6 +1006,14 @@ BODY_NAME = re.compile(
     r"(?:Board|Partnership|Council|Group|Commissioner|Service|Services|Team|Constabulary|Panel|"
     r"Authority|Unit|Office|Agency|Trust|Forum|Committee|Network|Alliance|Hub|Hubs|Centre|"
     r"Commission|Department|Ministry|Police|Prison|Court|Partnerships|Boards)\b"
+)
+# Where "and" joins two bodies inside one run of capitalised words: after a body's head noun
+# ("Cumbria Constabulary and Westmorland and Furness Council"). Not after "Police": "Police and
+# Crime Commissioner" is one role.
+BODY_JOIN = re.compile(
+    r"\b(?:Board|Partnership|Council|Group|Service|Services|Team|Constabulary|Panel|"
+    r"Authority|Unit|Office|Agency|Trust|Forum|Committee|Network|Alliance|Centre|Commission|"
+    r"Department|Partnerships|Boards)(\s+and\s+)(?=[A-Z])"
 )
 # A body a question names in any case ("the youth violence commission"): the word before a
 # noun that only names an organisation. Not "group", "service" or "team": "age group" and
@@ -1008,6 +1047,41 @@ ROLE = re.compile(
     r"Chief (?:Constable|Executive|Superintendent|Inspector)|Senior Responsible Owner|"
     r"(?:Police, Fire and Crime|Police and Crime) Commissioner)\b"
 )
+# A rank word that makes a title another, lower post: "Assistant Chief Constable" is not the
+# Chief Constable ("Detective" is left out: a Detective Chief Superintendent holds that rank).
+_RANK_BEFORE = re.compile(r"\b(?:deputy|assistant|vice|acting|interim|associate)[\s-]+$", re.I)
+
+
+def names_post(name: str, text: str) -> bool:
+    """True when a text names `name` (lower case) as itself, not as the tail of a lower rank.
+
+    "the assistant chief constable of cumbria constabulary" names "cumbria constabulary" but
+    not "chief constable"; a name that carries the rank itself matches as usual.
+    """
+    at = text.find(name)
+    while at >= 0:
+        if not _RANK_BEFORE.search(text[max(0, at - 20) : at]):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+# A verb that says something started, right before the date it started ("began in July 2024",
+# "got under way in 2023", "was set up on 4 April 2023").
+_STARTED_AT = re.compile(
+    r"\b(?:began|begun|begins?|beginning|started|starts?|starting|launched|launch(?:es|ing)?|"
+    r"(?:got|gets|getting|went|goes|going) (?:under ?way|live)|set up|established|commenced|"
+    r"commences?|introduced|came into (?:force|effect|being)|formed)"
+    r"\s+(?:in|on|from|during|at)?\s*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+    re.I,
+)
+
+
+def starts_at(text: str, start: int) -> bool:
+    """True when the date at `start` is said as the time something started ("began in")."""
+    return bool(_STARTED_AT.search(text[max(0, start - 40) : start]))
+
+
 CLAIM_BREAK = re.compile(r",(?=\s)|[;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
 
 
@@ -1224,10 +1298,11 @@ def change(text: str) -> str:
     return "up" if up and not down else "down" if down and not up else ""
 
 
-# Who does what: "chaired by the Assistant Chief Constable", "led by both CSPs".
+# Who does what: "chaired by the Assistant Chief Constable", "led by both CSPs" (not "run by
+# and for people in recovery": that names no one).
 RELATION = re.compile(
     r"\b(?:co-)?(chaired|led|run|convened|overseen|hosted|funded|provided|delivered|managed|"
-    r"commissioned|coordinated)\s+by\s+(?:the\s+)?([^,.;()]+)",
+    r"commissioned|coordinated)\s+by\s+(?!(?:and|or)\s)(?:the\s+)?([^,.;()]+)",
     re.I,
 )
 # A contact detail a draft gives (an email or web address): the documents must give it as is.
@@ -1262,7 +1337,13 @@ def is_function_word(word: str) -> bool:
 
 # Relations that name the same thing in everyday wording: the one who heads a board "chairs"
 # or "leads" it. A passage's relation with the draft's own verb is read first.
-SAME_RELATION = {"led": frozenset({"chaired"}), "chaired": frozenset({"led"})}
+# Verbs of one relation: who chairs or leads a body; who runs a service (its provider).
+_RUNS = frozenset({"run", "provided", "delivered", "managed"})
+SAME_RELATION = {
+    "led": frozenset({"chaired"}),
+    "chaired": frozenset({"led"}),
+    **{verb: _RUNS - {verb} for verb in _RUNS},
+}
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
 
@@ -1294,6 +1375,10 @@ BASE_BEFORE = re.compile(
     r"|\bthan\s+(?:in\s+)?(?:the\s+)?)$",
     re.I,
 )
+
+
+# A figure right before the period it is given for: "455 in ", "£1.2m for ".
+DATED_FIGURE = re.compile(r"\d[\d,.]*%?\s+(?:in|for|during)\s+$")
 
 
 def is_base_period(text: str, start: int) -> bool:

@@ -133,7 +133,7 @@ def check_name(
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
     if c.kind == "place" and (bound := _place_of_body(c, unit, sentence, rules)):
         return bound
-    if _names(c, unit, rules):
+    if _names(c, unit, rules) or (c.kind == "body" and _referred_to(c.text, unit)):
         return "found", ""
     if c.kind == "body" and (row := row_body(unit, sentence)):
         return "conflict", row
@@ -146,6 +146,19 @@ def check_name(
     if others:
         return "conflict", others[0]
     return ("found", "") if _names(c, doc.text, rules) else ("missing", "")
+
+
+def _referred_to(name: str, unit: str) -> bool:
+    """True when a passage sentence refers to the body as "the council" beside its place.
+
+    "The Eastport Harbour Partnership is chaired by the council's Director of Ports" refers to
+    Eastport Council: the sentence says "the council", names Eastport, and names no council.
+    """
+    words = name.split()
+    if len(words) < 2 or not re.search(rf"\bthe {re.escape(words[-1].lower())}\b", unit):
+        return False
+    named = [n for n, _ in bodies(unit) if n.split()[-1].lower() == words[-1].lower()]
+    return " ".join(words[:-1]).lower() in unit.lower() and not named
 
 
 def row_body(unit: str, sentence: str) -> str:
@@ -204,7 +217,7 @@ def _short_forms(c: Claim, rules: GlossaryRules) -> set[str]:
 def _names(c: Claim, text: str, rules: GlossaryRules) -> bool:
     """True when a text names the claim's body or place (or the glossary's short form)."""
     low = text.lower()
-    return plain_name(c.text) in low or any(
+    return lang.names_post(plain_name(c.text), low) or any(
         re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in _short_forms(c, rules)
     )
 
@@ -274,7 +287,31 @@ def place_of_figure(doc: Reading, f: Any, rules: GlossaryRules) -> str:
     if f.row >= 0:
         return next((p for p, _ in rules.places_in(f"{f.label} | {f.column}")), "")
     unit = doc.units[f.unit_index]
-    return figure_place(unit, f.q.start, f.q.end, rules) or _sole_place(unit, f.q.start, rules)
+    return (
+        _bracketed_place(unit, f.q.start, f.q.end, rules)
+        or figure_place(unit, f.q.start, f.q.end, rules)
+        or _sole_place(unit, f.q.start, rules)
+    )
+
+
+def _bracketed_place(text: str, start: int, end: int, rules: GlossaryRules) -> str:
+    """The place a figure in brackets is given for: the last one named just before them.
+
+    "The rate in Cumberland (73.9) is higher than in Westmorland and Furness (61.6)": 73.9 is
+    Cumberland's and 61.6 Westmorland and Furness's ("" when the figure is not alone in
+    brackets, or no place stands between them and the previous break).
+    """
+    if not (text[:start].rstrip().endswith("(") and re.match(r"[^()]*\)", text[end:])):
+        return ""
+    opened = text[:start].rstrip()[:-1]
+    left = max((m.end() for m in _STRONG_BREAK.finditer(opened)), default=0)
+    inside = [(s, s + len(n)) for n, s in bodies(opened)]
+    named = [
+        p
+        for p, s in rules.places_in(opened)
+        if s >= left and not any(a <= s < b for a, b in inside)
+    ]
+    return named[-1] if named else ""
 
 
 def misplaced_figure(

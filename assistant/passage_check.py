@@ -137,6 +137,10 @@ def check_passage(
                 (status, value), fig = counted, None  # "the two CSPs": a count the corpus gives
             newer = status == "conflict-newer"
             status = "conflict" if newer else status
+            if status == "conflict-date" and not any(
+                x.kind == "date" and x.value == c.period for x in said
+            ):  # a period no date of the draft says ("641 the year after"): the figure's own
+                status, value = "conflict", f"{c.text} for {value}"
             if status == "conflict-date":
                 wrong_period[c.period] = value
                 status, value = "found", ""

@@ -350,7 +350,9 @@ def corrected(sentence: str, checks: list[ClaimCheck]) -> str:
         if x.status != "conflict" or not x.document_value:
             continue
         value = x.document_value
-        if x.kind == "direction":  # say the documents' direction as a verb
+        if x.kind == "direction" and (share := lang.share_changes(f"{x.text} share")):
+            value = "larger" if share[0][0] == "down" else "smaller"  # "a smaller share"
+        elif x.kind == "direction":  # say the documents' direction as a verb
             value = "fell" if lang.change(f"{x.text} by") == "up" else "rose"
         out = out[: x.start] + value + out[x.end :]
     return out
