@@ -116,7 +116,14 @@ def test_a_year_whose_cell_holds_no_figure_is_not_answered() -> None:
 def test_a_place_the_passages_do_not_name_is_not_answered_with_another_place() -> None:
     hits = [_hit("Reoffending in the county stood at 22.5% in the latest year.")]
     answer = _ask("what is the reoffending rate in westbrook?", hits)
-    assert not answer.grounded and "westbrook" in answer.text
+    assert not answer.grounded and "Westbrook" in answer.text
+
+
+def test_a_decline_names_the_places_asked_as_one_phrase_with_capitals() -> None:
+    hits = [_hit("Reoffending in the county stood at 22.5% in the latest year.")]
+    answer = _ask("what is the reoffending rate in northvale and eastmere?", hits)
+    assert not answer.grounded
+    assert "They don't give this for Northvale and Eastmere." in answer.text
 
 
 def test_a_list_question_is_answered_with_the_items_as_fields_and_in_the_first_line() -> None:
