@@ -1265,6 +1265,32 @@ def is_function_word(word: str) -> bool:
 SAME_RELATION = {"led": frozenset({"chaired"}), "chaired": frozenset({"led"})}
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
+# A superlative that picks one end of a scale; "at most", "at least", "most of" pick none.
+_DIRECTED = re.compile(
+    r"(?<!\bat )\b(highest|largest|most|biggest|lowest|smallest|fewest|least)\b(?!\s+of\b)", re.I
+)
+
+
+def asked_end(text: str) -> frozenset[str]:
+    """The end of a scale a question asks which thing sits at ("which town had the fewest?").
+
+    Only a question that picks ("which", "what", "who", "where", "when") asks for one end: "how
+    many of the most deprived areas..." counts within a group the superlative only describes.
+    """
+    m = re.search(r"(?i)\b(?:which|what|who|where|when)\b(.*)", text)
+    if not m or re.search(r"(?i)\bhow (?:many|much)\b", text):
+        return frozenset()
+    return directions(m.group(1))
+
+
+def directions(text: str) -> frozenset[str]:
+    """The ends of a scale a text's superlatives pick: "most" (the largest value), "least".
+
+    "Which town had the fewest thefts?" picks "least"; "Northvale had the highest rate and
+    Eastmere the lowest" both; "at least 40" and "most of them" neither.
+    """
+    words = {m.group(1).lower() for m in _DIRECTED.finditer(text)}
+    return frozenset(d for d, ends in (("most", MOST), ("least", LEAST)) if words & ends)
 
 
 RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|100|million)\b", re.I)

@@ -1000,3 +1000,28 @@ def test_two_places_weighed_are_answered_from_their_rows_of_one_table() -> None:
     first = answer.text.splitlines()[0]
     assert answer.grounded and "3.7" in first and "6.4" in first, answer.text
     assert answer.text.count("Eastmere, ") == 1  # the paired row is not repeated as support
+
+
+HARBOURS = (
+    "Table 4: Boats stolen per 1,000 moorings, 2023, by harbour\n"
+    "Northvale | Boats stolen: 8.2; Moorings: 410\n"
+    "Eastmere | Boats stolen: 3.1; Moorings: 980\n"
+    "Westbrook | Boats stolen: 5.6; Moorings: 120"
+)
+
+
+def test_a_question_for_the_lowest_is_not_led_by_the_sentence_naming_the_highest() -> None:
+    hits = [
+        _hit("Northvale had the highest rate of boats stolen of the three harbours, at 8.2.", "a"),
+        _hit(HARBOURS, "b"),
+    ]
+    answer = _ask("which harbour had the lowest rate of boats stolen?", hits)
+    first = answer.text.splitlines()[0]
+    assert "Eastmere" in first and "3.1" in first and "highest" not in first
+    most = _ask("which harbour had the highest rate of boats stolen?", hits)
+    assert "Northvale" in most.text.splitlines()[0]
+
+
+def test_the_extreme_row_is_read_in_the_column_the_question_measures() -> None:
+    answer = _ask("which harbour has the fewest moorings?", [_hit(HARBOURS)])
+    assert answer.text.startswith("Westbrook")

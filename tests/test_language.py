@@ -470,3 +470,25 @@ def test_a_body_is_named_only_by_its_whole_noun() -> None:
     assert lang.names_body("the Harbour Safety Commission met", ("safety", "commission"))
     assert lang.names_body("two Safety Commissions", ("safety", "commission"))
     assert not lang.names_body("the Harbour Safety Commissioner", ("safety", "commission"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("which town had the fewest bike thefts?", {"least"}),
+        ("Which ferry carried the most passengers", {"most"}),
+        ("Northvale had the highest rate and Eastmere the lowest.", {"most", "least"}),
+        ("at least 40 boats were checked", set()),
+        ("most of them were repaired", set()),
+        ("what is the harbour plan?", set()),
+    ],
+)
+def test_directions_read_the_end_of_the_scale_a_superlative_picks(text, ends) -> None:
+    assert lang.directions(text) == ends
+
+
+def test_only_a_question_that_picks_asks_for_an_end_of_the_scale() -> None:
+    assert lang.asked_end("which harbour had the fewest thefts?") == {"least"}
+    assert lang.asked_end("what was the most common reason given?") == {"most"}
+    assert lang.asked_end("how many of the most deprived wards are in Northvale?") == set()
+    assert lang.asked_end("tell me about the busiest harbours") == set()
