@@ -452,8 +452,10 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
                 or members_with_figures(text, c.among - set(query.names)) >= 2
                 or splits_by_column(text)
             )
-        elif c.kind != "period":
-            ok = c.text in words
+        elif c.kind != "period":  # a name, and not only inside a wider one ("England and
+            ok = c.text in words and not lang.only_within_wider(  # Wales" for "England")
+                c.text, f"{heading} {text}", query.text
+            )
         elif all(last == first + 1 for first, last in c.periods):  # financial years asked
             ok = lang.periods_meet(c.periods, given | lang.financial_years(text))
         else:

@@ -1271,6 +1271,29 @@ _DIRECTED = re.compile(
 )
 
 
+def only_within_wider(name: str, text: str, question: str) -> bool:
+    """True when a text uses a name only joined by "and" to another name the question lacks.
+
+    "England and Wales 25.6%" is a figure for a wider area than "England": it gives none for
+    England, unless the question names Wales too. A pair in a list reads the same way ("run
+    from Merseyside and Greater Manchester" is not said of Merseyside alone).
+    """
+    asked = set(name_words(question))
+    wider = bare = False
+    for m in re.finditer(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        before = re.search(
+            r"(?<![\w-])([A-Z][a-z']+) (?:and|&) $", text[max(0, m.start() - 30) : m.start()]
+        )
+        after = re.match(r" (?:and|&) ([A-Z][a-z']+)(?![\w-])", text[m.end() :])
+        other = (before or after).group(1) if before or after else ""
+        proper = m.group(0)[0].isupper()  # "run out and back" joins no name
+        if proper and other and base_word(other.lower()) not in asked:
+            wider = True
+        else:
+            bare = True
+    return wider and not bare
+
+
 def asked_end(text: str) -> frozenset[str]:
     """The end of a scale a question asks which thing sits at ("which town had the fewest?").
 

@@ -1025,3 +1025,11 @@ def test_a_question_for_the_lowest_is_not_led_by_the_sentence_naming_the_highest
 def test_the_extreme_row_is_read_in_the_column_the_question_measures() -> None:
     answer = _ask("which harbour has the fewest moorings?", [_hit(HARBOURS)])
     assert answer.text.startswith("Westbrook")
+
+
+def test_a_figure_for_a_wider_area_is_not_the_one_asked_for() -> None:
+    hits = [_hit("Ferry delays in Northvale and Eastmere combined reached 12% in 2024.")]
+    answer = _ask("what share of ferries were delayed in northvale in 2024?", hits)
+    assert not answer.grounded and "Northvale" in answer.text
+    both = _ask("what share of ferries were delayed in northvale and eastmere in 2024?", hits)
+    assert both.grounded and "12%" in both.text.splitlines()[0]

@@ -492,3 +492,14 @@ def test_only_a_question_that_picks_asks_for_an_end_of_the_scale() -> None:
     assert lang.asked_end("what was the most common reason given?") == {"most"}
     assert lang.asked_end("how many of the most deprived wards are in Northvale?") == set()
     assert lang.asked_end("tell me about the busiest harbours") == set()
+
+
+def test_a_name_used_only_inside_a_wider_one_is_not_the_name_asked() -> None:
+    asked = "what is the ferry delay rate in northvale?"
+    assert lang.only_within_wider("northvale", "Northvale and Eastmere: 12%.", asked)
+    assert not lang.only_within_wider(
+        "northvale", "Northvale and Eastmere 12%; Northvale 9%.", asked
+    )
+    both = "ferry delays in northvale and eastmere?"
+    assert not lang.only_within_wider("northvale", "Northvale and Eastmere: 12%.", both)
+    assert not lang.only_within_wider("northvale", "Northvale Harbour and the quay.", asked)
