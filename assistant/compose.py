@@ -298,6 +298,11 @@ def near_miss(evidence: Evidence, lead: Candidate) -> str:
     splits = {c.text for c in evidence.query.constraints if c.kind == "split"}
     if set(lead.unmet) <= splits:  # a breakdown asked for: the figure is not split that way
         return f"They don't break this down by {asked}."
+    text = f"{lead.label} {lead.text}"
+    names = {c.text for c in evidence.query.constraints if c.kind == "name"}
+    if len(lead.unmet) == 1 and lead.unmet[0] in names:  # "England" met only by "England and
+        if wider := lang.wider_name(lead.unmet[0], text):  # Wales": say what it is given for
+            return f"They give this for {wider}, not {asked} alone."
     return f"They don't give this for {asked}."
 
 

@@ -1294,6 +1294,17 @@ def only_within_wider(name: str, text: str, question: str) -> bool:
     return wider and not bare
 
 
+def wider_name(name: str, text: str) -> str:
+    """The pair of names a text joins a name into ("England and Wales" for "england"), or ""."""
+    n = re.escape(name)
+    m = re.search(
+        rf"(?i:(?<![\w-]){n})(?![\w-]) (?:and|&) [A-Z][a-z']+(?![\w-])|"
+        rf"(?<![\w-])[A-Z][a-z']+ (?:and|&) (?i:{n})(?![\w-])",
+        text,
+    )
+    return m.group(0) if m and m.group(0)[0].isupper() else ""
+
+
 def asked_end(text: str) -> frozenset[str]:
     """The end of a scale a question asks which thing sits at ("which town had the fewest?").
 

@@ -251,7 +251,8 @@ def said_as(text: str, asked: tuple[str, ...]) -> tuple[str, ...]:
 
     Words of one whole ("how many of the 212 knife offences ...") are named by that whole ("the
     212 knife offences"); an age ("18") by its group ("under 18s"); names the question joins
-    with "and" ("westmorland and furness") by the two together. Anything else stays as asked.
+    with "and" ("westmorland and furness") by the two together; a particle or stopword ("out")
+    only when nothing else is named. Anything else stays as asked.
     """
     whole, words = whole_phrase(text), set(whole_words(text))
     ages = {next(filter(None, m.groups())): m.group(0) for m in AGE_GROUP.finditer(text)}
@@ -265,7 +266,8 @@ def said_as(text: str, asked: tuple[str, ...]) -> tuple[str, ...]:
             out[-1] = joined.group(0)
         elif said not in out:
             out.append(said)
-    return tuple(out)
+    plain = tuple(p for p in out if p not in lang.PARTICLES and p not in lang.STOPWORDS)
+    return plain or tuple(out)  # "run out of X": "out" names nothing when more is named
 
 
 def split_units(text: str) -> tuple[str, ...]:

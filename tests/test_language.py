@@ -503,3 +503,10 @@ def test_a_name_used_only_inside_a_wider_one_is_not_the_name_asked() -> None:
     both = "ferry delays in northvale and eastmere?"
     assert not lang.only_within_wider("northvale", "Northvale and Eastmere: 12%.", both)
     assert not lang.only_within_wider("northvale", "Northvale Harbour and the quay.", asked)
+
+
+def test_the_wider_name_a_text_joins_a_name_into() -> None:
+    pair = lang.wider_name("eastmere", "rate (Northvale and Eastmere 4.1%)")
+    assert pair == "Northvale and Eastmere"
+    assert lang.wider_name("northvale", "Northvale & Eastmere: 12") == "Northvale & Eastmere"
+    assert lang.wider_name("northvale", "Northvale had 12.") == ""

@@ -346,3 +346,9 @@ def test_constraints_are_named_as_the_question_says_them() -> None:
     )
     assert said_as("share of cyclists hurt who were under 16s?", ("16",)) == ("under 16s",)
     assert said_as("ferry trips in 2021/22?", ("2021/22",)) == ("2021/22",)
+
+
+def test_a_particle_is_not_named_when_more_is() -> None:
+    q = "of the 40 boats stolen how many were taken out of northvale"
+    assert said_as(q, ("out", "northvale")) == ("northvale",)
+    assert said_as(q, ("out",)) == ("out",)
