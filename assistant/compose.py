@@ -14,7 +14,7 @@ from assistant import language as lang
 from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage, value_asked
 from assistant.measure import measure_gap
 from assistant.planned import only_planned
-from assistant.query import count_phrase
+from assistant.query import count_phrase, said_as
 from assistant.types import Answer, AnswerSentence, Hit, Source
 
 NO_ANSWER = "The documents don't cover this."
@@ -289,7 +289,7 @@ VALUE_NAMES = {
 
 def near_miss(evidence: Evidence, lead: Candidate) -> str:
     """Say what the documents give instead of the period or name asked for."""
-    asked = ", ".join(lead.unmet)
+    asked = ", ".join(spelled(said_as(evidence.query.text, lead.unmet), evidence))
     given = sorted(lang.periods(f"{lead.context} {lead.text}"))
     periods_asked = {lang.period_label(p) for p in evidence.query.asked_periods}
     if given and set(lead.unmet) & periods_asked:
@@ -298,4 +298,28 @@ def near_miss(evidence: Evidence, lead: Candidate) -> str:
     splits = {c.text for c in evidence.query.constraints if c.kind == "split"}
     if set(lead.unmet) <= splits:  # a breakdown asked for: the figure is not split that way
         return f"They don't break this down by {asked}."
+    text = f"{lead.label} {lead.text}"
+    names = {c.text for c in evidence.query.constraints if c.kind == "name"}
+    if len(lead.unmet) == 1 and lead.unmet[0] in names:  # "England" met only by "England and
+        if wider := lang.wider_name(lead.unmet[0], text):  # Wales": say what it is given for
+            return f"They give this for {wider}, not {asked} alone."
     return f"They don't give this for {asked}."
+
+
+def spelled(phrases: tuple[str, ...], evidence: Evidence) -> list[str]:
+    """Each phrase with the proper names in it as the passages spell them.
+
+    "westmorland and furness": "Westmorland and Furness"; a name none of them uses starts with a
+    capital.
+    """
+    names = {c.text for c in evidence.query.constraints if c.kind == "name"}
+    text = " ".join(f"{c.context} {c.label} {c.text}" for c in evidence.candidates[:20])
+
+    def spell(m: re.Match[str]) -> str:
+        word = m.group(0)
+        if word.lower() not in names or word != word.lower():
+            return word
+        found = re.search(rf"(?i)(?<![\w-]){re.escape(word)}(?![\w-])", text)
+        return found.group(0) if found and found.group(0) != word else word.capitalize()
+
+    return [re.sub(r"[A-Za-z][\w'-]*", spell, p) for p in phrases]

@@ -452,8 +452,10 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
                 or members_with_figures(text, c.among - set(query.names)) >= 2
                 or splits_by_column(text)
             )
-        elif c.kind != "period":
-            ok = c.text in words
+        elif c.kind != "period":  # a name, and not only inside a wider one ("England and
+            ok = c.text in words and not lang.only_within_wider(  # Wales" for "England")
+                c.text, f"{heading} {text}", query.text
+            )
         elif all(last == first + 1 for first, last in c.periods):  # financial years asked
             ok = lang.periods_meet(c.periods, given | lang.financial_years(text))
         else:
@@ -598,6 +600,23 @@ def value_asked(query: Query) -> str:
     return query.value or ("figure" if query.kind == "count" else "")
 
 
+def figure(value: str) -> float | None:
+    """The first figure of a table cell as a number ("1,240" 1240.0), None when it has none."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", value)
+    return float(m.group(0).replace(",", "")) if m else None
+
+
+def opposes(query: Query, cand: Candidate) -> bool:
+    """True when a sentence names only the other end of the scale a question asks for.
+
+    "Which town had the fewest thefts?" is not answered by "Northvale had the most thefts";
+    a sentence naming both ends, or neither, may answer it.
+    """
+    asked = lang.asked_end(query.text)
+    ends = lang.directions(cand.text) if len(asked) == 1 else frozenset()
+    return bool(ends) and not ends & asked
+
+
 def blank_cells(cand: Candidate, query: Query) -> tuple[str, ...]:
     """The periods asked for whose cells in a table row hold no figure ("2024: Not shown")."""
     blank = []
@@ -684,7 +703,41 @@ class Evidence:
         fitting = [c for c in fitting if self.lacking(c) <= least + LACK_TOLERANCE]
         if self.query.latest:  # "the latest figure": the most recent period leads
             return min(fitting, key=lambda c: -latest_year(c))
-        return fitting[0]  # the best score among those lacking least
+        return self._extreme_row(fitting[0]) or fitting[0]  # the best among those lacking least
+
+    def _extreme_row(self, lead: Candidate) -> Candidate | None:
+        """Asked for one end of a scale the leading sentence does not name, a table's row there.
+
+        "Which town had the fewest thefts?", with a table of thefts by town among the best
+        sentences, is answered by the row with the smallest figure in the column the question
+        measures (the one sharing most of its words or the period it asks; else the first).
+        """
+        asked = lang.asked_end(self.query.text)
+        if len(asked) != 1 or lang.directions(lead.text) & asked:
+            return None
+        row = next((c for c in self.candidates[: self.lead_pool] if c.is_row and not c.unmet), None)
+        if row is None or not row.cells:
+            return None
+        words = set(lang.name_words(self.query.text)) - lang.STOPWORDS
+        periods = {p for c in self.query.constraints for p in c.periods}
+
+        def fit(cell: Cell) -> int:
+            return len(words & set(lang.name_words(cell.column))) + 2 * bool(
+                lang.periods(cell.column) & periods
+            )
+
+        column = max(row.cells, key=fit).column  # the first of the best fitting
+        rows = [
+            (figure(cell.value), c)
+            for c in self.candidates
+            if c.is_row and c.hit_index == row.hit_index and c.context == row.context
+            for cell in c.cells
+            if cell.column == column and figure(cell.value) is not None
+        ]
+        if len(rows) < 3:
+            return None
+        pick = max if asked == {"most"} else min
+        return pick(rows, key=lambda r: r[0])[1]
 
     def answers(self, cand: Candidate) -> bool:
         """True when a sentence gives the periods, names, type of value and kind asked for."""
@@ -695,6 +748,8 @@ class Evidence:
             return False  # "The table below gives the figures" states none (a list's intro
             # is read with its items)
         q = self.query
+        if opposes(q, cand):
+            return False
         return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
 
     @property
@@ -1147,6 +1202,7 @@ class EvidenceScorer:
             bonus = p.type_bonus if fits(cand, query.kind, query.target, quoted) else 0.0
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             bonus += p.type_bonus if query.value == "role" and self._holder(cand) else 0.0
+            bonus -= p.type_bonus if opposes(query, cand) else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine
                 + p.lexical_weight * cand.lexical

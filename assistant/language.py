@@ -1346,6 +1346,66 @@ SAME_RELATION = {
 }
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
+# A superlative that picks one end of a scale; "at most", "at least", "most of" pick none.
+_DIRECTED = re.compile(
+    r"(?<!\bat )\b(highest|largest|most|biggest|lowest|smallest|fewest|least)\b(?!\s+of\b)", re.I
+)
+
+
+def only_within_wider(name: str, text: str, question: str) -> bool:
+    """True when a text uses a name only joined by "and" to another name the question lacks.
+
+    "England and Wales 25.6%" is a figure for a wider area than "England": it gives none for
+    England, unless the question names Wales too. A pair in a list reads the same way ("run
+    from Merseyside and Greater Manchester" is not said of Merseyside alone).
+    """
+    asked = set(name_words(question))
+    wider = bare = False
+    for m in re.finditer(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        before = re.search(
+            r"(?<![\w-])([A-Z][a-z']+) (?:and|&) $", text[max(0, m.start() - 30) : m.start()]
+        )
+        after = re.match(r" (?:and|&) ([A-Z][a-z']+)(?![\w-])", text[m.end() :])
+        other = (before or after).group(1) if before or after else ""
+        proper = m.group(0)[0].isupper()  # "run out and back" joins no name
+        if proper and other and base_word(other.lower()) not in asked:
+            wider = True
+        else:
+            bare = True
+    return wider and not bare
+
+
+def wider_name(name: str, text: str) -> str:
+    """The pair of names a text joins a name into ("England and Wales" for "england"), or ""."""
+    n = re.escape(name)
+    m = re.search(
+        rf"(?i:(?<![\w-]){n})(?![\w-]) (?:and|&) [A-Z][a-z']+(?![\w-])|"
+        rf"(?<![\w-])[A-Z][a-z']+ (?:and|&) (?i:{n})(?![\w-])",
+        text,
+    )
+    return m.group(0) if m and m.group(0)[0].isupper() else ""
+
+
+def asked_end(text: str) -> frozenset[str]:
+    """The end of a scale a question asks which thing sits at ("which town had the fewest?").
+
+    Only a question that picks ("which", "what", "who", "where", "when") asks for one end: "how
+    many of the most deprived areas..." counts within a group the superlative only describes.
+    """
+    m = re.search(r"(?i)\b(?:which|what|who|where|when)\b(.*)", text)
+    if not m or re.search(r"(?i)\bhow (?:many|much)\b", text):
+        return frozenset()
+    return directions(m.group(1))
+
+
+def directions(text: str) -> frozenset[str]:
+    """The ends of a scale a text's superlatives pick: "most" (the largest value), "least".
+
+    "Which town had the fewest thefts?" picks "least"; "Northvale had the highest rate and
+    Eastmere the lowest" both; "at least 40" and "most of them" neither.
+    """
+    words = {m.group(1).lower() for m in _DIRECTED.finditer(text)}
+    return frozenset(d for d, ends in (("most", MOST), ("least", LEAST)) if words & ends)
 
 
 RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|100|million)\b", re.I)

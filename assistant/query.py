@@ -233,6 +233,43 @@ def whole_words(text: str) -> tuple[str, ...]:
     return tuple(w for w in words if w not in lang.STOPWORDS and w not in lang.DEGREE_WORDS)
 
 
+def whole_phrase(text: str) -> str:
+    """The whole "how many of the X were Y?" takes a part of, as the question says it.
+
+    "how many of the 212 knife offences involved children?": "the 212 knife offences".
+    """
+    m = lang.SUBGROUP.search(text)
+    if not m:
+        return ""
+    i = 1 if m.group(1) is not None else 3
+    det = re.search(r"(?i)\b(?:the|those|these|our)\s*$", text[: m.start(i)])
+    return " ".join(f"{det.group(0) if det else ''} {m.group(i)}".split())
+
+
+def said_as(text: str, asked: tuple[str, ...]) -> tuple[str, ...]:
+    """The constraints asked, each as the question says it (duplicates once).
+
+    Words of one whole ("how many of the 212 knife offences ...") are named by that whole ("the
+    212 knife offences"); an age ("18") by its group ("under 18s"); names the question joins
+    with "and" ("westmorland and furness") by the two together; a particle or stopword ("out")
+    only when nothing else is named. Anything else stays as asked.
+    """
+    whole, words = whole_phrase(text), set(whole_words(text))
+    ages = {next(filter(None, m.groups())): m.group(0) for m in AGE_GROUP.finditer(text)}
+    out: list[str] = []
+    for a in dict.fromkeys(asked):
+        said = whole if a in words and whole else ages.get(a, a)
+        joined = out and re.search(
+            rf"(?i)\b{re.escape(out[-1])}\s+(?:and|&)\s+{re.escape(said)}\b", text
+        )
+        if joined:
+            out[-1] = joined.group(0)
+        elif said not in out:
+            out.append(said)
+    plain = tuple(p for p in out if p not in lang.PARTICLES and p not in lang.STOPWORDS)
+    return plain or tuple(out)  # "run out of X": "out" names nothing when more is named
+
+
 def split_units(text: str) -> tuple[str, ...]:
     """The unit a question asks a figure broken down by ("in each town": "town").
 

@@ -470,3 +470,43 @@ def test_a_body_is_named_only_by_its_whole_noun() -> None:
     assert lang.names_body("the Harbour Safety Commission met", ("safety", "commission"))
     assert lang.names_body("two Safety Commissions", ("safety", "commission"))
     assert not lang.names_body("the Harbour Safety Commissioner", ("safety", "commission"))
+
+
+@pytest.mark.parametrize(
+    ("text", "ends"),
+    [
+        ("which town had the fewest bike thefts?", {"least"}),
+        ("Which ferry carried the most passengers", {"most"}),
+        ("Northvale had the highest rate and Eastmere the lowest.", {"most", "least"}),
+        ("at least 40 boats were checked", set()),
+        ("most of them were repaired", set()),
+        ("what is the harbour plan?", set()),
+    ],
+)
+def test_directions_read_the_end_of_the_scale_a_superlative_picks(text, ends) -> None:
+    assert lang.directions(text) == ends
+
+
+def test_only_a_question_that_picks_asks_for_an_end_of_the_scale() -> None:
+    assert lang.asked_end("which harbour had the fewest thefts?") == {"least"}
+    assert lang.asked_end("what was the most common reason given?") == {"most"}
+    assert lang.asked_end("how many of the most deprived wards are in Northvale?") == set()
+    assert lang.asked_end("tell me about the busiest harbours") == set()
+
+
+def test_a_name_used_only_inside_a_wider_one_is_not_the_name_asked() -> None:
+    asked = "what is the ferry delay rate in northvale?"
+    assert lang.only_within_wider("northvale", "Northvale and Eastmere: 12%.", asked)
+    assert not lang.only_within_wider(
+        "northvale", "Northvale and Eastmere 12%; Northvale 9%.", asked
+    )
+    both = "ferry delays in northvale and eastmere?"
+    assert not lang.only_within_wider("northvale", "Northvale and Eastmere: 12%.", both)
+    assert not lang.only_within_wider("northvale", "Northvale Harbour and the quay.", asked)
+
+
+def test_the_wider_name_a_text_joins_a_name_into() -> None:
+    pair = lang.wider_name("eastmere", "rate (Northvale and Eastmere 4.1%)")
+    assert pair == "Northvale and Eastmere"
+    assert lang.wider_name("northvale", "Northvale & Eastmere: 12") == "Northvale & Eastmere"
+    assert lang.wider_name("northvale", "Northvale had 12.") == ""

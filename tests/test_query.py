@@ -13,6 +13,8 @@ from assistant.query import (
     list_target,
     occurrence,
     parse_query,
+    said_as,
+    whole_phrase,
 )
 
 NAMES = frozenset({"northvale", "eastmere", "lighthouse"})
@@ -327,3 +329,26 @@ def test_a_word_of_degree_is_no_part_of_the_whole_a_question_takes_from() -> Non
         "safe",
         "harbours",
     )
+
+
+def test_the_whole_a_part_is_asked_of_is_named_as_the_question_says_it() -> None:
+    assert whole_phrase("how many of the 340 bike thefts were solved?") == "the 340 bike thefts"
+    busiest = whole_phrase("of our busiest harbours, how many are open at night")
+    assert busiest == "our busiest harbours"
+    assert whole_phrase("how many bike thefts were solved?") == ""
+
+
+def test_constraints_are_named_as_the_question_says_them() -> None:
+    q = "how many of the harbour crew lot were from northvale and eastmere?"
+    assert said_as(q, ("lot", "northvale", "eastmere", "northvale")) == (
+        "the harbour crew lot",
+        "northvale and eastmere",
+    )
+    assert said_as("share of cyclists hurt who were under 16s?", ("16",)) == ("under 16s",)
+    assert said_as("ferry trips in 2021/22?", ("2021/22",)) == ("2021/22",)
+
+
+def test_a_particle_is_not_named_when_more_is() -> None:
+    q = "of the 40 boats stolen how many were taken out of northvale"
+    assert said_as(q, ("out", "northvale")) == ("northvale",)
+    assert said_as(q, ("out",)) == ("out",)
