@@ -10,6 +10,7 @@ period, the place or body named) is checked on each sentence as typed values.
 
 from __future__ import annotations
 
+import functools
 import math
 import operator
 import re
@@ -680,8 +681,23 @@ class Evidence:
         """Share of what the question measures a sentence lacks (see `measure_missing`)."""
         measure = {t: w for t, w in self.carry.items() if t not in self.constrained}
         total = sum(measure.values())
-        lacks = sum(w for t, w in measure.items() if not lang.related_form(t, cand.tokens))
+        lacks = sum(w for t, w in measure.items() if not self._carries(t, cand))
         return round(lacks / total, 4) if total else 0.0
+
+    def _carries(self, token: str, cand: Candidate) -> bool:
+        """True when a sentence carries a question word.
+
+        It writes the word; or the word is the superlative of a question asking which thing sits
+        at one end ("the lowest rate") and the sentence is a table row: a row says which end it
+        sits at by its figure, never in words (`_extreme_row`).
+        """
+        if lang.related_form(token, cand.tokens):
+            return True
+        return cand.is_row and bool(lang.directions(token)) and len(self._asked_end) == 1
+
+    @functools.cached_property
+    def _asked_end(self) -> frozenset[str]:
+        return lang.asked_end(self.query.text)
 
     @property
     def lead(self) -> Candidate | None:
@@ -795,9 +811,7 @@ class Evidence:
         lead = self.lead
         if lead is None:
             return 1.0
-        return round(
-            sum(w for t, w in self.carry.items() if not lang.related_form(t, lead.tokens)), 4
-        )
+        return round(sum(w for t, w in self.carry.items() if not self._carries(t, lead)), 4)
 
 
 class EvidenceScorer:

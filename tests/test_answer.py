@@ -1022,6 +1022,28 @@ def test_a_question_for_the_lowest_is_not_led_by_the_sentence_naming_the_highest
     assert "Northvale" in most.text.splitlines()[0]
 
 
+def test_a_row_lacks_no_superlative_of_a_question_asking_for_one_end() -> None:
+    # a row says which end it sits at by its figure, never in words: "lowest" is not lacking
+    # from it, so the abstention model judges the row it leads with as it would a sentence
+    hits = [
+        _hit("Northvale had the highest rate of boats stolen of the three harbours, at 8.2.", "a"),
+        _hit(HARBOURS, "b"),
+    ]
+    query = parse_query("which harbour had the lowest rate of boats stolen?", names=NAMES)
+    evidence = _scorer().score(query, hits)
+    row = next(c for c in evidence.candidates if c.is_row and c.label == "Eastmere")
+    prose = next(c for c in evidence.candidates if not c.is_row)
+    lowest = next(t for t in evidence.carry if "low" in t)
+    assert evidence._carries(lowest, row) and not evidence._carries(lowest, prose)
+    # asked for both ends, no row sits at the one asked
+    both = _scorer().score(
+        parse_query("which harbour had the lowest and which the highest rate of boats stolen?"),
+        hits,
+    )
+    both_row = next(c for c in both.candidates if c.is_row and c.label == "Eastmere")
+    assert not both._carries(next(t for t in both.carry if "low" in t), both_row)
+
+
 def test_the_extreme_row_is_read_in_the_column_the_question_measures() -> None:
     answer = _ask("which harbour has the fewest moorings?", [_hit(HARBOURS)])
     assert answer.text.startswith("Westbrook")
