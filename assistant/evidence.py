@@ -10,7 +10,6 @@ period, the place or body named) is checked on each sentence as typed values.
 
 from __future__ import annotations
 
-import functools
 import math
 import operator
 import re
@@ -602,9 +601,9 @@ def value_asked(query: Query) -> str:
 
 
 def figure(value: str) -> float | None:
-    """The first figure of a table cell as a number ("1,240" 1240.0), None when it has none."""
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", value)
-    return float(m.group(0).replace(",", "")) if m else None
+    """The first figure of a table cell as a value ("£1.2m" 1200000.0), None when it has none."""
+    found = lang.quantities(value)
+    return found[0].value if found else None
 
 
 def opposes(query: Query, cand: Candidate) -> bool:
@@ -677,27 +676,21 @@ class Evidence:
             "measure_missing": self.measure_missing,
         }
 
-    def lacking(self, cand: Candidate) -> float:
-        """Share of what the question measures a sentence lacks (see `measure_missing`)."""
+    def lacking(self, cand: Candidate, extreme: bool = False) -> float:
+        """Share of what the question measures a sentence lacks (see `measure_missing`).
+
+        `extreme`: the sentence is the table row picked for the end of the scale asked
+        (`_extreme_row`); it says that end by its figure, so the superlative is not lacking.
+        """
         measure = {t: w for t, w in self.carry.items() if t not in self.constrained}
         total = sum(measure.values())
-        lacks = sum(w for t, w in measure.items() if not self._carries(t, cand))
+        lacks = sum(w for t, w in measure.items() if not self._carries(t, cand, extreme))
         return round(lacks / total, 4) if total else 0.0
 
-    def _carries(self, token: str, cand: Candidate) -> bool:
-        """True when a sentence carries a question word.
-
-        It writes the word; or the word is the superlative of a question asking which thing sits
-        at one end ("the lowest rate") and the sentence is a table row: a row says which end it
-        sits at by its figure, never in words (`_extreme_row`).
-        """
-        if lang.related_form(token, cand.tokens):
-            return True
-        return cand.is_row and bool(lang.directions(token)) and len(self._asked_end) == 1
-
-    @functools.cached_property
-    def _asked_end(self) -> frozenset[str]:
-        return lang.asked_end(self.query.text)
+    @staticmethod
+    def _carries(token: str, cand: Candidate, extreme: bool = False) -> bool:
+        """True when a sentence writes a question word, or is the row at the end asked."""
+        return lang.related_form(token, cand.tokens) or extreme and bool(lang.directions(token))
 
     @property
     def lead(self) -> Candidate | None:
@@ -708,18 +701,24 @@ class Evidence:
         measures (within LACK_TOLERANCE): a table's introduction ("The table below shows...")
         or a sentence on a neighbouring measure does not lead when the row that answers scores
         nearly as well.
-        Asked for the latest value, the sentence with the most recent period leads among those.
+        Asked for the latest value, the sentence with the most recent period leads among those;
+        asked which thing sits at one end of a scale, the table row there (`_extreme_row`).
         """
+        return self._lead_pick()[0]
+
+    def _lead_pick(self) -> tuple[Candidate | None, bool]:
+        """The lead (see `lead`), and whether it is the row picked for the end asked."""
         if not self.candidates:
-            return None
+            return None, False
         top = self.candidates[0].score
         close = [c for c in self.candidates[: self.lead_pool] if c.score >= self.lead_ratio * top]
         fitting = [c for c in close if self.answers(c)] or close
         least = min(map(self.lacking, fitting))
         fitting = [c for c in fitting if self.lacking(c) <= least + LACK_TOLERANCE]
         if self.query.latest:  # "the latest figure": the most recent period leads
-            return min(fitting, key=lambda c: -latest_year(c))
-        return self._extreme_row(fitting[0]) or fitting[0]  # the best among those lacking least
+            return min(fitting, key=lambda c: -latest_year(c)), False
+        row = self._extreme_row(fitting[0])
+        return (row, True) if row else (fitting[0], False)  # the best among those lacking least
 
     def _extreme_row(self, lead: Candidate) -> Candidate | None:
         """Asked for one end of a scale the leading sentence does not name, a table's row there.
@@ -750,7 +749,9 @@ class Evidence:
             for cell in c.cells
             if cell.column == column and figure(cell.value) is not None
         ]
-        if len(rows) < 3:
+        if len(rows) >= 3:  # a total row ("Whole coast") is no member of the scale
+            rows = [r for r in rows if r[0] < sum(v for v, _ in rows) - r[0]] or rows
+        if len(rows) < 2:
             return None
         pick = max if asked == {"most"} else min
         return pick(rows, key=lambda r: r[0])[1]
@@ -802,16 +803,18 @@ class Evidence:
         not answered by Eastmere's total crime). It is read on the sentence the answer would
         lead with (`lead`), not the best-scored one: abstaining judges the answer given.
         """
-        lead = self.lead
-        return self.lacking(lead) if lead else 1.0
+        lead, extreme = self._lead_pick()
+        return self.lacking(lead, extreme) if lead else 1.0
 
     @property
     def lead_missing(self) -> float:
         """Share of the question's meaning the leading sentence (read with its headings) lacks."""
-        lead = self.lead
+        lead, extreme = self._lead_pick()
         if lead is None:
             return 1.0
-        return round(sum(w for t, w in self.carry.items() if not self._carries(t, lead)), 4)
+        return round(
+            sum(w for t, w in self.carry.items() if not self._carries(t, lead, extreme)), 4
+        )
 
 
 class EvidenceScorer:

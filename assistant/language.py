@@ -1386,16 +1386,27 @@ def wider_name(name: str, text: str) -> str:
     return m.group(0) if m and m.group(0)[0].isupper() else ""
 
 
+# A superlative a thing is said to hold ("had the fewest", "recorded the highest", "is lowest");
+# one that describes a group ("in the most deprived areas", "about the most serious offences")
+# picks no end.
+_HELD_END = re.compile(
+    r"(?i)\b(?:has|had|have|saw|sees|see|recorded|records|record|got|gets|get|is|was|are|were|"
+    r"ranks?|ranked|sits?|sat)\s+(?:the\s+)?(?:very\s+)?"
+    r"(highest|largest|most|biggest|lowest|smallest|fewest|least)\b(?!\s+of\b)"
+)
+
+
 def asked_end(text: str) -> frozenset[str]:
     """The end of a scale a question asks which thing sits at ("which town had the fewest?").
 
-    Only a question that picks ("which", "what", "who", "where", "when") asks for one end: "how
-    many of the most deprived areas..." counts within a group the superlative only describes.
+    Only a question that picks ("which", "what", "who", "where", "when") asks for one end, and
+    only with a superlative the thing is said to hold: "how many of the most deprived areas..."
+    counts within a group, and "what share were in the most deprived areas" describes one.
     """
     m = re.search(r"(?i)\b(?:which|what|who|where|when)\b(.*)", text)
     if not m or re.search(r"(?i)\bhow (?:many|much)\b", text):
         return frozenset()
-    return directions(m.group(1))
+    return directions(" ".join(h.group(1) for h in _HELD_END.finditer(m.group(1))))
 
 
 def directions(text: str) -> frozenset[str]:

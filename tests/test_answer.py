@@ -1022,26 +1022,52 @@ def test_a_question_for_the_lowest_is_not_led_by_the_sentence_naming_the_highest
     assert "Northvale" in most.text.splitlines()[0]
 
 
-def test_a_row_lacks_no_superlative_of_a_question_asking_for_one_end() -> None:
+def test_the_row_at_the_end_asked_lacks_no_superlative_of_the_question() -> None:
     # a row says which end it sits at by its figure, never in words: "lowest" is not lacking
-    # from it, so the abstention model judges the row it leads with as it would a sentence
+    # from the row picked, so the abstention model judges it as it would a sentence
     hits = [
         _hit("Northvale had the highest rate of boats stolen of the three harbours, at 8.2.", "a"),
         _hit(HARBOURS, "b"),
     ]
     query = parse_query("which harbour had the lowest rate of boats stolen?", names=NAMES)
     evidence = _scorer().score(query, hits)
-    row = next(c for c in evidence.candidates if c.is_row and c.label == "Eastmere")
-    prose = next(c for c in evidence.candidates if not c.is_row)
-    lowest = next(t for t in evidence.carry if "low" in t)
-    assert evidence._carries(lowest, row) and not evidence._carries(lowest, prose)
-    # asked for both ends, no row sits at the one asked
-    both = _scorer().score(
-        parse_query("which harbour had the lowest and which the highest rate of boats stolen?"),
-        hits,
+    lead, extreme = evidence._lead_pick()
+    assert extreme and lead.label == "Eastmere"
+    assert evidence.lacking(lead, extreme) < evidence.lacking(lead)
+    assert evidence.measure_missing == evidence.lacking(lead, True)
+
+
+def test_a_two_row_table_answers_either_end() -> None:
+    two = (
+        "Table 4: Boats stolen per 1,000 moorings, 2023, by harbour\n"
+        "Northvale | Boats stolen: 8.2\nEastmere | Boats stolen: 3.1"
     )
-    both_row = next(c for c in both.candidates if c.is_row and c.label == "Eastmere")
-    assert not both._carries(next(t for t in both.carry if "low" in t), both_row)
+    answer = _ask("which harbour had the lowest rate of boats stolen?", [_hit(two)])
+    assert answer.text.startswith("Eastmere"), answer.text
+
+
+def test_a_total_row_is_no_end_of_the_scale() -> None:
+    table = HARBOURS + "\nWhole coast | Boats stolen: 16.9; Moorings: 1510"
+    answer = _ask("which harbour had the most moorings?", [_hit(table)])
+    assert answer.text.startswith("Eastmere"), answer.text
+
+
+def test_the_extreme_row_reads_money_as_values() -> None:
+    table = (
+        "Table 2: Harbour grants, 2024\nNorthvale | Grant: £950k\nEastmere | Grant: £1.2m\n"
+        "Westbrook | Grant: £400k"
+    )
+    answer = _ask("which harbour got the biggest grant?", [_hit(table)])
+    assert answer.text.startswith("Eastmere"), answer.text
+
+
+def test_a_superlative_that_describes_a_group_picks_no_row() -> None:
+    hits = [
+        _hit("The plan funds extra wardens for boats stolen in deprived harbours.", "a"),
+        _hit(HARBOURS, "b"),
+    ]
+    answer = _ask("what does the plan do about boats stolen in the most deprived harbours?", hits)
+    assert answer.text.startswith("The plan funds"), answer.text
 
 
 def test_the_extreme_row_is_read_in_the_column_the_question_measures() -> None:

@@ -510,3 +510,18 @@ def test_the_wider_name_a_text_joins_a_name_into() -> None:
     assert pair == "Northvale and Eastmere"
     assert lang.wider_name("northvale", "Northvale & Eastmere: 12") == "Northvale & Eastmere"
     assert lang.wider_name("northvale", "Northvale had 12.") == ""
+
+
+@pytest.mark.parametrize(
+    ("question", "end"),
+    [
+        ("which harbour had the fewest thefts?", {"least"}),
+        ("which year saw the highest number of rescues", {"most"}),
+        ("what share of thefts were in the most deprived harbours?", set()),
+        ("what does the plan say about the most serious offences?", set()),
+        ("how many of the most deprived areas have a hub?", set()),
+        ("which harbour has most of the moorings?", set()),
+    ],
+)
+def test_an_end_is_asked_only_of_a_superlative_a_thing_holds(question: str, end: set) -> None:
+    assert lang.asked_end(question) == frozenset(end)
