@@ -389,10 +389,27 @@ def stated_numbers(text: str) -> frozenset[str]:
     return frozenset(re.findall(given, plain))
 
 
+# The past tense of common irregular verbs ("went", "got"); the regular ones end in -ed. The
+# auxiliaries ("was", "were", "had", "did") are left out: "how many were X" names its own X.
+IRREGULAR_PAST = frozenset(
+    "became began came found gave got held kept knew left made met ran said saw sent stood "
+    "took told went".split()
+)
+
+
+def is_past_verb(word: str) -> bool:
+    """True for a verb in the past tense ("ended", "went"), as a word alone can show it."""
+    word = word.lower()
+    return (len(word) > 3 and word.endswith("ed")) or word in IRREGULAR_PAST
+
+
 # A comparison asks for the figures compared: "are we better or worse than the national
 # average?", "did police shut more lines this year than last?"
+# ("more than 100 burglaries" is a threshold, not a comparison)
 COMPARE_QUESTION = re.compile(
-    r"\b(?:better|worse|higher|lower|more|fewer|bigger|smaller)\b[^?]{0,60}\bthan\b", re.I
+    r"\b(?:better|worse|higher|lower|more|fewer|bigger|smaller)\b[^?]{0,60}\bthan\b"
+    r"(?!\s+(?:£\s?)?\d)",
+    re.I,
 )
 
 
@@ -1356,8 +1373,9 @@ def only_within_wider(name: str, text: str, question: str) -> bool:
     """True when a text uses a name only joined by "and" to another name the question lacks.
 
     "England and Wales 25.6%" is a figure for a wider area than "England": it gives none for
-    England, unless the question names Wales too. A pair in a list reads the same way ("run
-    from Merseyside and Greater Manchester" is not said of Merseyside alone).
+    England, unless the question names Wales too. A pair on its own reads the same way ("run
+    from Merseyside and Greater Manchester" is not said of Merseyside alone); the last two of
+    a longer list ("in Barrow, Carlisle and Copeland") are said of each.
     """
     asked = set(name_words(question))
     wider = bare = False
@@ -1368,7 +1386,9 @@ def only_within_wider(name: str, text: str, question: str) -> bool:
         after = re.match(r" (?:and|&) ([A-Z][a-z']+)(?![\w-])", text[m.end() :])
         other = (before or after).group(1) if before or after else ""
         proper = m.group(0)[0].isupper()  # "run out and back" joins no name
-        if proper and other and base_word(other.lower()) not in asked:
+        start = m.start() - (len(before.group(0)) if before else 0)
+        listed = re.search(r",\s*$", text[:start])  # "Barrow, Carlisle and Copeland": each
+        if proper and other and not listed and base_word(other.lower()) not in asked:
             wider = True
         else:
             bare = True

@@ -3,12 +3,15 @@
 "proven reoffending rate for Barrow?" asks for a rate of proven reoffending; a sentence giving
 Barrow's crime rate gives a rate, of something else. "sexual offences total for 2022/23" asks
 for a total; a table of rates per 1,000 gives none. A "how many" question's thing counted is
-checked in evidence.py (`counts_in_text`); this module reads the other ways a question names
-a measure: a noun phrase before a measure word ("X rate", "X total", "X numbers", "X split
-between ...") or after one ("the number of X", "what % of X").
+checked in evidence.py (`counts_in_text`); this module decides when no close sentence gives a
+number of it (`uncounted`), and reads the other ways a question names a measure: a noun phrase
+before a measure word ("X rate", "X total", "X numbers", "X split between ...") or after one
+("the number of X", "what % of X").
 
-The patterns are English and small; they sit here rather than in language.py (already over
-its size) and are used only by the answer decision.
+Its patterns are English, which belongs in language.py; they sit here for now because
+language.py is already far over its size, and splitting it into a package by concern is the
+next step. They are used by the answer decision (`answer.lacks_what_is_asked`) and by the
+decline's wording (`compose.gap_reason`).
 """
 
 from __future__ import annotations

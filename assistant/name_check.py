@@ -155,10 +155,11 @@ def _referred_to(name: str, unit: str) -> bool:
     Eastport Council: the sentence says "the council", names Eastport, and names no council.
     """
     words = name.split()
-    if len(words) < 2 or not re.search(rf"\bthe {re.escape(words[-1].lower())}\b", unit):
+    if len(words) < 2 or not re.search(rf"(?i)\bthe {re.escape(words[-1])}\b", unit):
         return False
     named = [n for n, _ in bodies(unit) if n.split()[-1].lower() == words[-1].lower()]
-    return " ".join(words[:-1]).lower() in unit.lower() and not named
+    place = re.escape(" ".join(words[:-1]))
+    return bool(re.search(rf"(?i)(?<![\w-]){place}(?![\w-])", unit)) and not named
 
 
 def row_body(unit: str, sentence: str) -> str:

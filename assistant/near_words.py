@@ -2,8 +2,9 @@
 
 An everyday word missing from the passages must not sink an answer when the passages say the
 same thing in other words. The embedding model judges it one word against another: a word of
-the question and a word of the best passages whose vectors are at least MIN_COSINE apart read
-as one word. Measured on the calibration questions' missing words (evals/dev and probe sets):
+the question and a word of the best passages whose vectors have a cosine of at least
+MIN_COSINE read as one word. Measured on the calibration questions' missing words (evals/dev
+and probe sets):
 "kids"/"children" 0.88, "cars"/"vehicles" 0.88, "injuries"/"injured" 0.84, "poorest"/"poor"
 0.82; the closest pair of different things, "lancashire"/"cumbria", 0.77, and the nearest
 words of the missing words in questions the documents don't answer ("taskforce", "precept",

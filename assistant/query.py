@@ -458,6 +458,6 @@ def _leans_on_first(piece: str) -> bool:
     Channel?" counts what the first part names; "how many were grass fires?" names its own).
     """
     how_many = lang.HOW_MANY.search(piece)
-    verb = how_many.group(1).split()[0].lower() if how_many else ""
-    counts_nothing = verb.endswith("ed") or verb in ("went", "got")
+    verb = (how_many.group(1).split() or [""])[0] if how_many else ""
+    counts_nothing = lang.is_past_verb(verb)
     return bool(lang.PRONOUN.search(piece)) or len(lang.terms(piece)) <= 2 or counts_nothing

@@ -525,3 +525,9 @@ def test_the_wider_name_a_text_joins_a_name_into() -> None:
 )
 def test_an_end_is_asked_only_of_a_superlative_a_thing_holds(question: str, end: set) -> None:
     assert lang.asked_end(question) == frozenset(end)
+
+
+def test_a_past_verb_is_read_from_the_word_alone() -> None:
+    assert lang.is_past_verb("ended") and lang.is_past_verb("Went")
+    assert not lang.is_past_verb("were") and not lang.is_past_verb("red")
+    assert not lang.is_past_verb("boats")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.near_words import WordVectors, near_words, passage_words
 
 
@@ -13,6 +15,7 @@ def test_passage_words_are_distinct_lower_case_content_words() -> None:
     ]
 
 
+@pytest.mark.slow
 def test_an_everyday_word_reads_as_the_passage_word_the_model_puts_next_to_it(
     real_embedder,
 ) -> None:
@@ -24,6 +27,7 @@ def test_an_everyday_word_reads_as_the_passage_word_the_model_puts_next_to_it(
     ]
 
 
+@pytest.mark.slow
 def test_a_different_thing_is_not_a_near_word(real_embedder) -> None:
     vectors = WordVectors(real_embedder.embed_documents)
     texts = ["The Cumbria harbour board funds lifeboat crews."]
@@ -43,6 +47,7 @@ def test_each_word_is_embedded_once_per_process() -> None:
     assert calls == [["quay", "pier"], ["dock"]]
 
 
+@pytest.mark.slow
 def test_a_question_word_the_passages_say_otherwise_is_not_missing(real_embedder) -> None:
     from assistant.evidence import AnswerPolicy, EvidenceScorer
     from assistant.lexical import tokenize

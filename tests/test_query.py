@@ -78,6 +78,7 @@ def test_a_question_asking_two_things_has_parts_and_a_leaning_part_carries_the_f
         ("are we better or worse than the national average on rescues", "compare"),
         ("did the crews launch more boats this year than last", "compare"),
         ("who chairs the board rather than the council", ""),
+        ("which harbours had more than 100 thefts?", ""),
         ("since when has the curfew applied?", "date"),
         ("What are the harbour board's aims?", "list"),
         ("What was the burglary rate per 1,000 homes?", "number"),
@@ -305,6 +306,7 @@ def test_an_age_group_asked_for_is_a_constraint(question: str, ages: tuple) -> N
     assert age_groups(question) == ages
     groups = {c.text for c in constraints_of(question) if c.kind == "group"}
     assert set(ages) <= groups
+    assert not {"10", "5"} & groups  # a share or a duration "under N" is no age group
 
 
 def test_a_follow_up_takes_only_what_every_part_of_the_earlier_turn_shares() -> None:
