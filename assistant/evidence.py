@@ -299,7 +299,7 @@ def leaned_period(
         for u in cand.unmet
         if (u not in periods or u in leaned) and (u not in taken or u in unsaid)
     )
-    return 1 - len(unmet) / len(query.constraints), unmet
+    return met_share(unmet, query), unmet
 
 
 def drop_numbers(text: str, numbers: frozenset[str]) -> str:
@@ -462,7 +462,7 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
             ok = lang.periods_meet(c.periods, given)
         if not ok:
             unmet.append(c.text)
-    return 1 - len(unmet) / len(query.constraints), tuple(unmet)
+    return met_share(unmet, query), tuple(unmet)
 
 
 def members_with_figures(text: str, members: frozenset[str], reach: int = 5) -> int:
@@ -502,9 +502,21 @@ def pair_rows(cands: list[Candidate], query: Query) -> None:
                 and lacking <= set(lang.name_words(other.label))
             ):
                 row.unmet = tuple(u for u in row.unmet if u not in lacking)
-                row.meets = 1 - len(row.unmet) / len(query.constraints)
+                row.meets = met_share(row.unmet, query)
                 row.pair = other
                 break
+
+
+def met_share(unmet: tuple[str, ...] | list[str], query: Query) -> float:
+    """Share of a question's constraints a sentence carries, given those it does not.
+
+    Only constraints count: a blank cell or a whole a part is asked of, also listed as unmet,
+    lowers no share below what the constraints give.
+    """
+    if not query.constraints:
+        return 1.0
+    asked = {c.text for c in query.constraints}
+    return 1 - len(set(unmet) & asked) / len(asked)
 
 
 def rows_by_label(cands: list[Candidate], query: Query) -> None:
@@ -531,7 +543,7 @@ def rows_by_label(cands: list[Candidate], query: Query) -> None:
         }
         if lacking:
             row.unmet += tuple(sorted(lacking))
-            row.meets = 1 - len(row.unmet) / len(query.constraints)
+            row.meets = met_share(row.unmet, query)
 
 
 def splits_by_column(text: str) -> bool:

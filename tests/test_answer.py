@@ -1082,3 +1082,13 @@ def test_a_figure_for_a_wider_area_is_not_the_one_asked_for() -> None:
     assert "They give this for Northvale and Eastmere, not Northvale alone." in answer.text
     both = _ask("what share of ferries were delayed in northvale and eastmere in 2024?", hits)
     assert both.grounded and "12%" in both.text.splitlines()[0]
+
+
+def test_the_met_share_counts_only_constraints() -> None:
+    from assistant.evidence import met_share
+
+    query = parse_query("boats stolen in northvale in 2023", names=NAMES)
+    asked = [c.text for c in query.constraints]
+    assert met_share((), query) == 1.0
+    assert met_share(tuple(asked), query) == 0.0
+    assert met_share((*asked, "2024: Not shown", "the harbour lot"), query) == 0.0
