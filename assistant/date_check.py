@@ -61,7 +61,7 @@ def check_date(
     if any(hit(v) for v in [*(v for v, _ in here), *bases]):
         return "found", ""
     if here:
-        return "conflict", here[0][1]
+        return "conflict", _period_of_figure(sentence, claim, doc.units[anchor]) or here[0][1]
     if bound:
         beside = near | {anchor - 1, -1}
         return ("found", "") if any(hit(v) for v, _, i in items if i in beside) else ("missing", "")
@@ -185,6 +185,26 @@ def _date_of_clause(
     if best == 0 or len({v for v, _ in top}) > 1:
         return None
     return next(iter(top))
+
+
+def _period_of_figure(sentence: str, claim: Claim, unit: str) -> str:
+    """The period the passage gives the figure the draft dates ("455 in 2022/23"), or "".
+
+    A conflict then names what the passage says of that figure ("455 in 2023/24"), not the
+    first period of its sentence.
+    """
+    dated = lang.DATED_FIGURE.search(sentence[: claim.start])
+    if not dated:
+        return ""
+    figure = re.match(r"[\d,.]*\d%?", dated.group(0))
+    if figure is None:
+        return ""
+    unit = lang.mask_editions(unit)
+    for _, text, start, _ in lang.period_spans(unit):
+        before = lang.DATED_FIGURE.search(unit[:start])
+        if before and before.group(0).startswith(figure.group(0)):
+            return text
+    return ""
 
 
 def _content(text: str) -> set[str]:
