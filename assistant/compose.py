@@ -14,7 +14,7 @@ from assistant import language as lang
 from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage, value_asked
 from assistant.measure import measure_gap
 from assistant.planned import only_planned
-from assistant.query import count_phrase, said_as
+from assistant.query import VALUE_NAMES, counted, said_as
 from assistant.types import Answer, AnswerSentence, Hit, Source
 
 NO_ANSWER = "The documents don't cover this."
@@ -259,8 +259,7 @@ def gap_reason(evidence: Evidence) -> str:
     if not evidence.has_count and not evidence.query.target:
         return "None of them gives a figure other than the one the question states."
     if not evidence.has_count:
-        counted = " ".join(count_phrase(evidence.query.text)) or evidence.query.target
-        return f"None of them gives a number of \u201c{counted}\u201d."
+        return f"None of them gives a number of \u201c{counted(evidence.query)}\u201d."
     if lead and not lead.gives:
         return f"The closest passage gives no {VALUE_NAMES[value_asked(evidence.query)]}."
     if other := measure_gap(evidence):
@@ -270,21 +269,6 @@ def gap_reason(evidence: Evidence) -> str:
     if evidence.missing and evidence.missing[0][0] >= 0.25:
         return f"None of them mentions \u201c{evidence.missing[0][1]}\u201d."
     return ""
-
-
-# How an answer names the type of value a question asked for (query.Query.value).
-VALUE_NAMES = {
-    "money": "amount of money",
-    "person": "person's name",
-    "role": "chair, lead or other role",
-    "share": "share or percentage",
-    "age": "age",
-    "duration": "length of time",
-    "frequency": "frequency",
-    "month": "month",
-    "date": "date",
-    "figure": "figure",
-}
 
 
 def near_miss(evidence: Evidence, lead: Candidate) -> str:

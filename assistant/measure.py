@@ -20,7 +20,7 @@ import re
 
 from assistant import language as lang
 from assistant.evidence import Evidence, members_with_figures, splits_by_column
-from assistant.query import count_phrase
+from assistant.query import VALUE_NAMES, counted
 
 # Words that name a measure of something, the something before or after them.
 _HEADS = (
@@ -213,10 +213,6 @@ def _asks_more(question: str) -> bool:
     return any(p.search(question) for p in (lang.OWN_QUESTION, _VERB_OPENING, _ASKS_MORE))
 
 
-# How a decline names the type of value a bare noun phrase asked for.
-_VALUE_NAMES = {"money": "amount of money", "share": "share or percentage"}
-
-
 def asks_figure(question: str) -> bool:
     """True when a question is a bare noun phrase naming things to count ("ASB incidents in X?").
 
@@ -249,13 +245,13 @@ def uncounted(evidence: Evidence) -> str:
         return ""
     if any(c.counts and not c.unmet for c in evidence.candidates[: evidence.lead_pool]):
         return ""
-    return " ".join(count_phrase(query.text)) or query.target
+    return counted(query)
 
 
 def measure_gap(evidence: Evidence) -> str:
     """Why the leading sentence gives another measure than the one asked ("" when it doesn't)."""
-    if counted := uncounted(evidence):
-        return f"The closest passage gives no number of \u201c{counted}\u201d."
+    if what := uncounted(evidence):
+        return f"The closest passage gives no number of \u201c{what}\u201d."
     query, lead = evidence.query, evidence.lead
     bare = not (query.kind or query.value or query.context) and not _asks_more(query.text)
     said = f"{lead.context} {lead.text}" if lead is not None else ""
@@ -267,7 +263,7 @@ def measure_gap(evidence: Evidence) -> str:
     # a bare noun phrase asks what "what is the <phrase>?" would: "cost of the new hub"
     value = lang.asked_value(f"what is the {query.text}") if bare else ""
     if value in ("money", "share") and lead is not None and not lang.gives_value(said, value):
-        return f"The closest passage gives no {_VALUE_NAMES[value]}."
+        return f"The closest passage gives no {VALUE_NAMES[value]}."
     if unsplit(evidence):
         return "They don't give this figure separately for each of the places named."
     if kind := wrong_kind(evidence):

@@ -156,6 +156,26 @@ def count_phrase(text: str) -> tuple[str, ...]:
     return occurrence(text) or _noun_phrase(lang.HOW_MANY.search(text))
 
 
+def counted(query: Query) -> str:
+    """What a "how many" question counts, as its words say it ("shop thefts"), for a decline."""
+    return " ".join(count_phrase(query.text)) or query.target
+
+
+# How an answer names the type of value a question asked for (`Query.value`).
+VALUE_NAMES = {
+    "money": "amount of money",
+    "person": "person's name",
+    "role": "chair, lead or other role",
+    "share": "share or percentage",
+    "age": "age",
+    "duration": "length of time",
+    "frequency": "frequency",
+    "month": "month",
+    "date": "date",
+    "figure": "figure",
+}
+
+
 def _head_noun(match: re.Match[str] | None) -> str:
     """The last word of the noun phrase a match starts (up to a verb or preposition)."""
     words = _noun_phrase(match)
