@@ -8,6 +8,7 @@ markers; list items and table cells also travel as fields for the UI to lay out.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from assistant import language as lang
@@ -191,7 +192,7 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
                         plain(cand.text), (n,), round(cand.score, 4), True, cand.context, "support"
                     )
                 )
-    sentences = leads + support
+    sentences = _once(leads + support)
     sources = [make_source(n, hits[cid]) for cid, n in numbers.items()]
     return Answer(
         parts[0][0].query.text,
@@ -201,6 +202,22 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
         grounded=True,
         notice=" ".join(x for x in (superseded_notice(sources), old_figure_notice(old)) if x),
     )
+
+
+def _once(sentences: list[AnswerSentence]) -> list[AnswerSentence]:
+    """Each sentence said once, first where it answers, its citations joined.
+
+    Two parts of a question answered by the same sentence show it once.
+    """
+    kept: dict[str, AnswerSentence] = {}
+    for s in sentences:
+        first = kept.get(s.text)
+        if first is None:
+            kept[s.text] = s
+        else:
+            cites = tuple(dict.fromkeys(first.citations + s.citations))
+            kept[s.text] = dataclasses.replace(first, citations=cites)
+    return list(kept.values())
 
 
 def _asked_words(evidence: Evidence) -> set[str]:

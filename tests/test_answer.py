@@ -1092,3 +1092,13 @@ def test_the_met_share_counts_only_constraints() -> None:
     assert met_share((), query) == 1.0
     assert met_share(tuple(asked), query) == 0.0
     assert met_share((*asked, "2024: Not shown", "the harbour lot"), query) == 0.0
+
+
+def test_two_parts_answered_by_one_sentence_say_it_once() -> None:
+    q = parse_query("Which year did thefts peak, and what was the figure?")
+    line = "Thefts rose by 6% to 2,410 in 2022/23, their highest, and then fell in 2023/24."
+    both = [_hit(line, "tr")]
+    answer = answer_parts(q, [(q.parts[0], both), (q.parts[1], both)], _scorer(), OPEN)
+    assert answer.grounded and len(q.parts) == 2
+    assert answer.text.count("2,410") == 1
+    assert [s.text for s in answer.sentences].count(answer.sentences[0].text) == 1
