@@ -274,7 +274,12 @@ ASKS_VALUE = {
         r"officer|lead|leads|manager|chief|superintendent|inspector|person|people|minister|"
         r"councillor|mp|vice-chair|co-chair)\b)|^\s*(?:and\s+)?who\b[^?]*\bnames?\b|\b(?:director|chair|head|commissioner|officer|"
         r"manager|chief|superintendent|inspector|vice-chair|co-chair)\b[^?]*\b(?:called|named|"
-        r"name)\b",
+        r"name)\b"
+        # "who is the Chief Constable?": a post one person holds, asked who holds it now. A post
+        # held by a post ("who is the SRO?" -- the Commissioner) or a chair (see "role") is not.
+        r"|^\s*(?:and\s+)?who(?:'s| is| was)\s+(?:the |our |cumbria's )?(?:current |new |present )?"
+        r"(?:(?:deputy|assistant) )?(?:director of|chief (?:constable|executive|superintendent|"
+        r"inspector)|(?:police,? fire and crime |police and crime )?commissioner|p[f]?cc)\b",
         re.I,
     ),
     # Who holds a role in a body ("who chairs the board?", "who runs the group?").

@@ -1102,3 +1102,14 @@ def test_two_parts_answered_by_one_sentence_say_it_once() -> None:
     assert answer.grounded and len(q.parts) == 2
     assert answer.text.count("2,410") == 1
     assert [s.text for s in answer.sentences].count(answer.sentences[0].text) == 1
+
+
+def test_who_is_the_holder_of_a_post_asks_for_a_name_not_the_post() -> None:
+    assert parse_query("who's the chief constable these days?").value == "person"
+    assert parse_query("who is the SRO for the drugs partnership?").value != "person"
+    assert parse_query("who is the chair of the ferry board?").value == "role"
+    post = [_hit("The chief constable reports to the harbour board each quarter.")]
+    assert not _ask("who is the chief constable?", post).grounded
+    named = [_hit("Ada Pennock was appointed chief constable of the harbour force in 2023.")]
+    answer = _ask("who is the chief constable?", named)
+    assert answer.grounded and "Ada Pennock" in answer.text.splitlines()[0]
