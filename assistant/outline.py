@@ -113,6 +113,16 @@ def stated_count(heading: str) -> int | None:
     return None
 
 
+def names_an_item(outline: Outline, question: str) -> bool:
+    """True when the question names one of the items: it asks for that item's own list.
+
+    "What are the Combating Drugs strand's priorities?" is not answered by the strands under
+    "Priorities for each strand", of which "Combating Drugs" is one.
+    """
+    asked = lang.terms(re.sub(r"['’]s\b", "", question))  # "the hub's" names the hub
+    return any((words := lang.terms(item)) and words <= asked for item in outline.texts)
+
+
 def children(trails: list[tuple[str, ...]], parent: tuple[str, ...]) -> list[str]:
     """The headings directly under `parent`, in document order, each once."""
     depth = len(parent)
@@ -225,6 +235,7 @@ def outline_answer(
             continue
         cited = {s.chunk_id for s in answer.sources}
         pool = [h for h in hits if h.chunk.id in cited] + hits[:OUTLINE_HITS]
+        found: list[tuple[int, Outline, list[Chunk]]] = []
         for hit in list({h.chunk.id: h for h in pool}.values()):
             if not any(names(h, query.target) for h in split_trail(hit.chunk.section)):
                 continue
@@ -235,10 +246,24 @@ def outline_answer(
             ordered = sorted(chunks, key=lambda c: c.ordinal)
             sections = list(dict.fromkeys(c.section for c in ordered))
             outline = find_list(sections, hit.chunk.section, query.target)
+            if outline and names_an_item(outline, query.text):
+                continue  # "the drugs strand's priorities" asks inside one item, not for them all
             opening = opening_chunks(chunks, outline) if outline else None
             if outline and opening:
-                return _lead_with(answer, outline, opening, hits)
+                found.append((named_by(outline, hit.chunk.title, query.text), outline, opening))
+        if found:  # the list of the body or document the question names; else the first found
+            _, outline, opening = max(found, key=lambda f: f[0])
+            return _lead_with(answer, outline, opening, hits)
     return answer
+
+
+def named_by(outline: Outline, title: str, question: str) -> int:
+    """How many of the question's words name the list's document or holding heading.
+
+    "The Combating Drugs Partnership's priorities" are those of its own annual report, not the
+    priorities of another plan that a passage about drugs also sits under.
+    """
+    return len(lang.terms(question) & lang.terms(" ".join((title, *outline.holder))))
 
 
 def _lead_with(answer: Answer, outline: Outline, opening: list[Chunk], hits: list[Hit]) -> Answer:

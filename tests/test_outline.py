@@ -103,3 +103,24 @@ def test_a_heading_numbered_for_two_items_counts_for_two() -> None:
     trails = [f"7. The five hubs > {h}" for h in heads]
     outline = find_list(trails, "7. The five hubs > 7.2 B hub", "hubs")
     assert outline is not None and outline.texts[-1] == "Rural hubs"
+
+
+def test_a_question_naming_one_item_asks_inside_it_not_for_the_list() -> None:
+    from assistant.outline import names_an_item
+
+    outline = find_list(HUBS, "3. The four hubs > 3.2 Eastmere hub", "hubs")
+    assert outline is not None
+    assert names_an_item(outline, "what are the eastmere hub's priorities?")
+    assert not names_an_item(outline, "what are the four hubs?")
+
+
+def test_the_list_of_the_document_the_question_names_is_preferred() -> None:
+    from assistant.outline import named_by
+
+    aims = find_list(AIMS, "5. Our aims > 5.3 Aim 2: Fewer fires", "aims")
+    hubs = find_list(HUBS, "3. The four hubs", "hubs")
+    assert aims is not None and hubs is not None
+    question = "what are the fire service plan's aims"
+    assert named_by(aims, "Fire Service Plan 2025", question) > named_by(
+        hubs, "Northvale Community Plan", question
+    )
