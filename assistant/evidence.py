@@ -699,10 +699,18 @@ class Evidence:
         lacks = sum(w for t, w in measure.items() if not self._carries(t, cand, extreme))
         return round(lacks / total, 4) if total else 0.0
 
-    @staticmethod
-    def _carries(token: str, cand: Candidate, extreme: bool = False) -> bool:
-        """True when a sentence writes a question word, or is the row at the end asked."""
-        return lang.related_form(token, cand.tokens) or extreme and bool(lang.directions(token))
+    def _carries(self, token: str, cand: Candidate, extreme: bool = False) -> bool:
+        """True when a sentence writes a question word, or is the row at the end asked.
+
+        Asked when something ends (or starts), a span of years says it ("Plan 2024-2026").
+        """
+        return (
+            lang.related_form(token, cand.tokens)
+            or extreme
+            and bool(lang.directions(token))
+            or self.query.kind == "date"
+            and lang.says_span(token, cand.text)
+        )
 
     @property
     def lead(self) -> Candidate | None:

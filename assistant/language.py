@@ -566,6 +566,19 @@ def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> b
     return bool(GIVES_VALUE[kind].search(text))
 
 
+# --- The ends of a span of years ----------------------------------------------------------------
+# "When does the plan end?" is answered by the plan's span ("Plan 2024-2026"): a verb for the
+# start or the end of something is carried by a span of years, which says both.
+SPAN_END_VERB = frozenset("end finish expire run last start begin commence".split())
+YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:-|\u2013|to|until)\s*(?:19|20)\d\d\b", re.I)
+
+
+def says_span(token: str, text: str) -> bool:
+    """True when a question's start or end verb is carried by a span of years in the text."""
+    verb = any(same_word(token, v) for v in SPAN_END_VERB)  # a stem: "finish" for "finishes"
+    return verb and bool(YEAR_SPAN.search(text))
+
+
 # --- Conversation: follow-ups and questions that ask two things -------------------------------
 FOLLOW_START = re.compile(
     r"^(and|but|also|what about|how about|and what about|what of|then|so|or)\b", re.I

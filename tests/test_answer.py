@@ -1113,3 +1113,20 @@ def test_who_is_the_holder_of_a_post_asks_for_a_name_not_the_post() -> None:
     named = [_hit("Ada Pennock was appointed chief constable of the harbour force in 2023.")]
     answer = _ask("who is the chief constable?", named)
     assert answer.grounded and "Ada Pennock" in answer.text.splitlines()[0]
+
+
+@pytest.mark.slow
+def test_real_model_when_something_ends_is_answered_by_its_span_of_years(real_embedder) -> None:
+    hits = [
+        _hit("Each ferry team will write its own delivery plan by the end of June 2025.", "fp"),
+        _hit("Northvale Ferry Plan 2024-2027", "fp", 1),
+    ]
+    query = parse_query("when does the northvale ferry plan end?", names=NAMES)
+    ev = _scorer(real_embedder).score(query, hits)
+    span = next(c for c in ev.candidates if "2024-2027" in c.text)
+    assert "end" in ev.carry and ev.lacking(span) == 0.0  # the span says when it ends
+    assert ev.lead is span
+    asked = parse_query("what is the end goal of the northvale ferry plan?", names=NAMES)
+    ev = _scorer(real_embedder).score(asked, hits)  # not asked when: a span says no "end"
+    span = next(c for c in ev.candidates if "2024-2027" in c.text)
+    assert "end" not in ev.carry or ev.lacking(span) > 0.0
