@@ -917,6 +917,7 @@ class EvidenceScorer:
                     or compound_row_counts(cand, narrow)
                 )
                 text, heading = self._reading(cand, top)
+                heading = f"{heading} {self.synonyms.spell_out(text)}"  # "SCP" names the SCP
                 cand.meets, cand.unmet = meets(query, text, heading)
                 leans = refers_back(cand)
                 if cand.unmet and leans:  # "...in 64% of them" after "398 in 2023/24"

@@ -12,6 +12,7 @@ import functools
 import json
 import math
 import os
+import re
 import shutil
 import threading
 from collections.abc import Iterable
@@ -58,6 +59,7 @@ class Synonyms:
     """
 
     groups: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
+    spelled: tuple[tuple[str, str], ...] = ()  # (short form, expansion) as the glossary writes them
 
     @classmethod
     def from_glossary(cls, glossary: dict[str, Any]) -> Synonyms:
@@ -82,7 +84,11 @@ class Synonyms:
             for i in range(len(pairs))
             if toks[2 * i] and toks[2 * i + 1]
         ]
-        return cls(tuple(groups))
+        return cls(tuple(groups), tuple((a, b) for a, b in pairs if a.isupper()))
+
+    def spell_out(self, text: str) -> str:
+        """The expansions of the capitalised short forms a text writes ("SCP" -> its name)."""
+        return " ".join(long for short, long in self.spelled if re.search(rf"\b{short}\b", text))
 
     def knows(self, short: str) -> bool:
         """True when a short form is one of the groups' own ("CSA" in the glossary)."""

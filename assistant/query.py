@@ -95,7 +95,7 @@ def answer_kind(text: str) -> str:
         return "change"
     if lang.WHEN_QUESTION.search(text):
         return "date"
-    if lang.LIST_QUESTION.search(text):
+    if lang.LIST_QUESTION.search(text) or things_asked(text):
         return "list"
     if defined(text):
         return "define"
@@ -148,7 +148,22 @@ def occurrence(text: str) -> tuple[str, ...]:
 
 def list_target(text: str) -> str:
     """The noun a "what are the <noun phrase>" or "list the <noun phrase>" question lists."""
-    return _head_noun(lang.WHAT_ARE.search(text) or lang.LIST_THE.search(text))
+    return _head_noun(lang.WHAT_ARE.search(text) or lang.LIST_THE.search(text)) or things_asked(
+        text
+    )
+
+
+def things_asked(text: str) -> str:
+    """The plural noun a "which <things> ..." question asks for ("" for other questions).
+
+    "Which boards report to the partnership?" lists boards; "which year had the most X?" and
+    "which towns had the most thefts?" ask for one end of a scale, not a list.
+    """
+    words = _noun_phrase(lang.WHICH_THINGS.search(text))[:3]
+    if not words or lang.directions(text) or words[0] in lang.STOPWORDS:
+        return ""
+    plural = (w for w in words if w.endswith("s") and not w.endswith(("ss", "us", "is")))
+    return next(plural, "")  # the first: "which boards report to..." lists boards
 
 
 def count_phrase(text: str) -> tuple[str, ...]:

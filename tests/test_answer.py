@@ -1130,3 +1130,18 @@ def test_real_model_when_something_ends_is_answered_by_its_span_of_years(real_em
     ev = _scorer(real_embedder).score(asked, hits)  # not asked when: a span says no "end"
     span = next(c for c in ev.candidates if "2024-2027" in c.text)
     assert "end" not in ev.carry or ev.lacking(span) > 0.0
+
+
+def test_a_name_asked_is_met_by_the_short_form_the_glossary_gives_it() -> None:
+    synonyms = Synonyms.from_pairs([("HSP", "Harbour Safety Partnership")])
+    assert synonyms.spell_out("Four boards report to HSP.") == "Harbour Safety Partnership"
+    assert synonyms.spell_out("The hsp boat left.") == ""  # a short form is written in capitals
+    scorer = EvidenceScorer(
+        HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), synonyms=synonyms
+    )
+    query = parse_query(
+        "which boards report to the harbour safety partnership?", names=frozenset({"harbour"})
+    )
+    hits = [_hit("The boards that report to HSP are the Ferry Board and the Quay Board.")]
+    ev = scorer.score(query, hits)
+    assert ev.candidates and not ev.candidates[0].unmet

@@ -78,7 +78,7 @@ def test_a_question_asking_two_things_has_parts_and_a_leaning_part_carries_the_f
         ("are we better or worse than the national average on rescues", "compare"),
         ("did the crews launch more boats this year than last", "compare"),
         ("who chairs the board rather than the council", ""),
-        ("which harbours had more than 100 thefts?", ""),
+        ("which harbours had more than 100 thefts?", "list"),  # the harbours: no comparison
         ("since when has the curfew applied?", "date"),
         ("What are the harbour board's aims?", "list"),
         ("What was the burglary rate per 1,000 homes?", "number"),
@@ -354,3 +354,14 @@ def test_a_particle_is_not_named_when_more_is() -> None:
     q = "of the 40 boats stolen how many were taken out of northvale"
     assert said_as(q, ("out", "northvale")) == ("northvale",)
     assert said_as(q, ("out",)) == ("out",)
+
+
+def test_which_and_a_plural_noun_asks_for_the_things_as_a_list() -> None:
+    from assistant.query import parse_query
+
+    q = parse_query("which boards report to the harbour partnership?")
+    assert (q.kind, q.target) == ("list", "boards")
+    assert parse_query("which partner agencies sit on the ferry board").target == "agencies"
+    assert parse_query("which towns had the most thefts?").kind != "list"  # one end of a scale
+    assert parse_query("which year had the fewest fires?").kind != "list"
+    assert parse_query("what does the harbour board do?").kind != "list"
