@@ -92,6 +92,19 @@ def about_list(heading: str, target: str) -> bool:
     )
 
 
+def holds_many(heading: str, target: str) -> bool:
+    """True when a heading names the listed things as many, not as a topic.
+
+    "The four hubs", "Our aims", "Priorities for each strand" hold lists; "All recorded crime"
+    names a topic.
+    """
+    words = _WORD.findall(strip_numbering(heading).lower())
+    return any(
+        lang.same_word(w, target) and (_plural(w) or i and words[i - 1] in ("each", "every"))
+        for i, w in enumerate(words)
+    )
+
+
 def _counts_for(heading: str, word: str) -> bool:
     """True when a word is singular, or the heading is numbered for several items."""
     span = number_span(heading)
@@ -150,6 +163,8 @@ def find_list(sections: list[str], section: str, target: str) -> Outline | None:
         if is_item_heading(heading, target):  # the passage is one item: read its siblings
             holder = trail[:depth]
             items = _run(children(trails, holder), target, around=heading)
+        elif not holds_many(heading, target):  # "All recorded crime" is a topic, not a list
+            continue
         else:  # the heading holds the list: read its children
             holder = trail[: depth + 1]
             items = _items(children(trails, holder), target)

@@ -124,3 +124,11 @@ def test_the_list_of_the_document_the_question_names_is_preferred() -> None:
     assert named_by(aims, "Fire Service Plan 2025", question) > named_by(
         hubs, "Northvale Community Plan", question
     )
+
+
+def test_a_heading_naming_the_thing_in_the_singular_is_a_topic_not_a_list() -> None:
+    trails = ["4. All recorded theft > 4.1 By town", "4. All recorded theft > 4.2 Trend"]
+    assert find_list(trails, "4. All recorded theft > 4.1 By town", "thefts") is None
+    each = ["8. Aims for each hub > 8.1 Northvale", "8. Aims for each hub > 8.2 Eastmere"]
+    assert find_list(each, "8. Aims for each hub > 8.1 Northvale", "hubs") is not None
+    assert find_list(HUBS, "3. The four hubs > 3.2 Eastmere hub", "hubs") is not None
