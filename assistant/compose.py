@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from assistant import language as lang
-from assistant.evidence import AnswerPolicy, Candidate, Evidence, cos, coverage, value_asked
+from assistant.evidence import (
+    AnswerPolicy,
+    Candidate,
+    Evidence,
+    cos,
+    coverage,
+    says_start,
+    value_asked,
+)
 from assistant.measure import measure_gap
 from assistant.planned import only_planned
 from assistant.query import VALUE_NAMES, counted, said_as
@@ -252,6 +260,8 @@ def gap_reason(evidence: Evidence) -> str:
     lead = evidence.candidates[0] if evidence.candidates else None
     if evidence.unknown_body:
         return f"None of them mentions a \u201c{evidence.unknown_body}\u201d."
+    if evidence.denied_body:
+        return f"They say there is none: \u201c{evidence.denied_body}\u201d"
     if lead and lead.unmet:
         return near_miss(evidence, lead)
     if evidence.target_only:
@@ -266,6 +276,8 @@ def gap_reason(evidence: Evidence) -> str:
         return other
     if only_planned(evidence):
         return "They give the date it is planned for, not when it happened."
+    if lead and evidence.query.kind == "date" and not says_start(lead, evidence.query):
+        return "None of the closest passages says when it began."
     if evidence.missing and evidence.missing[0][0] >= 0.25:
         return f"None of them mentions \u201c{evidence.missing[0][1]}\u201d."
     return ""

@@ -171,6 +171,7 @@ VALUE_NAMES = {
     "duration": "length of time",
     "frequency": "frequency",
     "month": "month",
+    "day": "exact date (day)",
     "date": "date",
     "figure": "figure",
 }
