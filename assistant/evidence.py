@@ -728,8 +728,18 @@ class Evidence:
 
     @staticmethod
     def _carries(token: str, cand: Candidate, extreme: bool = False) -> bool:
-        """True when a sentence writes a question word, or is the row at the end asked."""
-        return lang.related_form(token, cand.tokens) or extreme and bool(lang.directions(token))
+        """True when a sentence writes a question word, or is the row at the end asked.
+
+        A superlative is also carried by a sentence naming the same end in its own words:
+        "the peak" by "the highest level".
+        """
+        ends = lang.directions(token)
+        return (
+            lang.related_form(token, cand.tokens)
+            or extreme
+            and bool(ends)
+            or bool(ends & lang.directions(cand.text))
+        )
 
     @property
     def lead(self) -> Candidate | None:

@@ -1399,9 +1399,12 @@ SAME_RELATION = {
 }
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
+# A noun for the top of a series ("which year was the peak?", "the peak is in summer").
+PEAK = frozenset({"peak"})
 # A superlative that picks one end of a scale; "at most", "at least", "most of" pick none.
 _DIRECTED = re.compile(
-    r"(?<!\bat )\b(highest|largest|most|biggest|lowest|smallest|fewest|least)\b(?!\s+of\b)", re.I
+    r"(?<!\bat )\b(highest|largest|most|biggest|lowest|smallest|fewest|least|peak)\b(?!\s+of\b)",
+    re.I,
 )
 
 
@@ -1448,7 +1451,7 @@ def wider_name(name: str, text: str) -> str:
 _HELD_END = re.compile(
     r"(?i)\b(?:has|had|have|saw|sees|see|recorded|records|record|got|gets|get|is|was|are|were|"
     r"ranks?|ranked|sits?|sat)\s+(?:the\s+)?(?:very\s+)?"
-    r"(highest|largest|most|biggest|lowest|smallest|fewest|least)\b(?!\s+of\b)"
+    r"(highest|largest|most|biggest|lowest|smallest|fewest|least|peak)\b(?!\s+of\b)"
 )
 
 
@@ -1472,7 +1475,7 @@ def directions(text: str) -> frozenset[str]:
     Eastmere the lowest" both; "at least 40" and "most of them" neither.
     """
     words = {m.group(1).lower() for m in _DIRECTED.finditer(text)}
-    return frozenset(d for d, ends in (("most", MOST), ("least", LEAST)) if words & ends)
+    return frozenset(d for d, ends in (("most", MOST | PEAK), ("least", LEAST)) if words & ends)
 
 
 RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|100|million)\b", re.I)

@@ -1128,3 +1128,14 @@ def test_asked_when_something_began_a_date_of_another_event_does_not_answer() ->
     # a "when" question about another event is not held to a beginning
     met = _ask("when did the Lantern Board train the wardens?", later)
     assert "says when it began" not in met.text
+
+
+def test_a_superlative_asked_is_carried_by_a_sentence_naming_that_end_in_other_words() -> None:
+    from assistant.evidence import Candidate, Evidence
+
+    highest = Candidate("In 2022/23 thefts rose to 410, the highest level.", 0, 0)
+    rose = Candidate("Thefts rose by 4% in 2022/23 and then fell.", 0, 1)
+    lowest = Candidate("In 2020/21 thefts fell to 300, the lowest level.", 0, 2)
+    assert Evidence._carries("peak", highest)
+    assert not Evidence._carries("peak", rose)
+    assert not Evidence._carries("peak", lowest)

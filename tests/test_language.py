@@ -558,3 +558,11 @@ def test_a_when_question_about_a_beginning_is_told_from_other_when_questions() -
     assert not asks_start("when does the lantern board meet?")
     assert not asks_start("when will the harbour start sharing its data?")  # when it shares
     assert not asks_start("who set up the lantern board?")  # not a "when" question
+
+
+def test_the_peak_of_a_series_is_its_highest_end() -> None:
+    from assistant.language import asked_end, directions
+
+    assert asked_end("which year was the peak for ferry thefts?") == {"most"}
+    assert directions("Ferry thefts reached their peak in 2022.") == {"most"}
+    assert asked_end("which year had the lowest ferry thefts?") == {"least"}
