@@ -1139,3 +1139,15 @@ def test_a_superlative_asked_is_carried_by_a_sentence_naming_that_end_in_other_w
     assert Evidence._carries("peak", highest)
     assert not Evidence._carries("peak", rose)
     assert not Evidence._carries("peak", lowest)
+
+
+def test_a_decline_names_the_missing_words_the_question_wrote_together() -> None:
+    from assistant.compose import missing_phrase
+    from assistant.evidence import Evidence
+
+    query = parse_query("how many walk ins at the harbour office after closing in 2024?")
+    together = Evidence(query, [], 0.5, [(0.31, "ins"), (0.28, "walk"), (0.05, "after")])
+    assert missing_phrase(together) == "walk ins"
+    # a word beside it carrying little of the meaning is left out
+    alone = Evidence(query, [], 0.5, [(0.40, "closing"), (0.05, "after")])
+    assert missing_phrase(alone) == "closing"
