@@ -70,17 +70,20 @@ def lacks_what_is_asked(evidence: Evidence) -> bool:
     It lacks the period or name asked for (or a table gives that period no figure), or the type
     of value asked for (an amount, a person's name...), or a "how many" question finds no number
     of what it counts, or a "when" question no date in the sentence that would lead, or the
-    question names a body no passage names, or asks whether a target was hit and the sentence
-    that would lead only states the target, or gives a figure of another measure (a rate
-    for a count, a crime rate for a reoffending rate; see measure.py), or asked when something
-    happened, gives only the date it is planned for (planned.py).
+    question names a body no passage names (or names only to say there is none), or asks
+    whether a target was hit and the sentence that would lead only states the target, or gives
+    a figure of another measure (a rate for a count, a crime rate for a reoffending rate; see
+    measure.py), or asked when something happened, gives only the date it is planned for
+    (planned.py).
     """
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead is None or lead.unmet or not lead.gives or not evidence.has_count:
         return True
     if evidence.target_only:
         return True
-    if evidence.unknown_body or (evidence.query.kind == "date" and not evidence.dated):
+    if evidence.unknown_body or evidence.denied_body:
+        return True
+    if evidence.query.kind == "date" and not evidence.dated:
         return True
     return bool(measure_gap(evidence)) or only_planned(evidence)
 

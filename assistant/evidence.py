@@ -177,6 +177,13 @@ def fits(
     return kind == "number" and lang.has_figure(drop_numbers(cand.text, quoted))
 
 
+def says_start(cand: Candidate, query: Query) -> bool:
+    """False when a question asks when something began and the sentence says nothing began."""
+    return not lang.asks_start(query.text) or bool(
+        lang.START_SAID.search(f"{cand.context} {cand.text}")
+    )
+
+
 def gives_series(cand: Candidate) -> bool:
     """True when a sentence gives one measure's figures for two periods or more.
 
@@ -593,6 +600,25 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
     return ""
 
 
+def denied_body(query: Query, top: list[Hit]) -> str:
+    """A sentence saying there is no body the question asks who holds or runs ("" otherwise).
+
+    "who chairs the harbour violence unit?" over passages that name that unit only to say the
+    county "does not have a Harbour Violence Unit" asks about a body the documents say is
+    absent: every sentence naming it says so (a negation before the name, in its sentence).
+    The first such sentence is returned, to say what the documents do say.
+    """
+    if query.value not in ("role", "person") and not re.search(r"(?i)\bwho\b", query.text):
+        return ""
+    texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
+    for body in lang.bodies_named(query.text):
+        said = [s for t in texts for s in split_sentences(t) if lang.names_body(s, body)]
+        denied = [s for s in said if lang.denies_body(s, body)]
+        if said and len(denied) == len(said):
+            return denied[0]
+    return ""
+
+
 def short_forms_in(
     query: Query, top: list[Hit], known: Synonyms, words: frozenset[str]
 ) -> Synonyms:
@@ -664,6 +690,7 @@ class Evidence:
     lead_pool: int = 1  # the first line is chosen among this many best sentences (see `lead`)
     lead_ratio: float = 1.0
     unknown_body: str = ""  # a body the question names that no passage names ("x commission")
+    denied_body: str = ""  # the sentence saying there is no body the question asks about
     published: tuple[str, ...] = ()  # the publication date of each top passage's document
     words: dict[str, str] = field(default_factory=dict)  # question token -> its word
     unseen: frozenset[str] = frozenset()  # question tokens the corpus never uses
@@ -702,12 +729,16 @@ class Evidence:
     def _carries(self, token: str, cand: Candidate, extreme: bool = False) -> bool:
         """True when a sentence writes a question word, or is the row at the end asked.
 
-        Asked when something ends (or starts), a span of years says it ("Plan 2024-2026").
+        A superlative is also carried by a sentence naming the same end in its own words:
+        "the peak" by "the highest level". Asked when something ends (or starts), a span of
+        years says it ("Plan 2024-2026").
         """
+        ends = lang.directions(token)
         return (
             lang.related_form(token, cand.tokens)
             or extreme
-            and bool(lang.directions(token))
+            and bool(ends)
+            or bool(ends & lang.directions(cand.text))
             or self.query.kind == "date"
             and lang.says_span(token, cand.text)
         )
@@ -785,7 +816,7 @@ class Evidence:
             return False  # "The table below gives the figures" states none (a list's intro
             # is read with its items)
         q = self.query
-        if opposes(q, cand):
+        if opposes(q, cand) or not says_start(cand, q):
             return False
         return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
 
@@ -800,6 +831,8 @@ class Evidence:
         lead = self.lead
         if lead is None or not fits(lead, "date") or lang.POINTER.search(lead.text):
             return False  # "The table below lists ... during 2024/25" dates no event
+        if not says_start(lead, self.query):
+            return False  # asked when it was set up: the date of a later event is no answer
         text = f"{lead.context} {lead.text}"
         if not lang.FUTURE_ASKED.search(self.query.text):
             return True
@@ -937,6 +970,7 @@ class EvidenceScorer:
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         evidence.unknown_body = unknown_body(query, top)
+        evidence.denied_body = "" if evidence.unknown_body else denied_body(query, top)
         evidence.words = q_terms
         evidence.unseen = frozenset(t for t in q_terms if self.idf(t) >= self.idf("\0"))
         evidence.published = tuple(h.chunk.published or "" for h in top)

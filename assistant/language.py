@@ -302,6 +302,8 @@ ASKS_VALUE = {
     ),
     # The month something happened in ("which month had the most calls?").
     "month": re.compile(r"\b(?:which|what) months?\b", re.I),
+    # A day asked for ("the exact date it started", "what day"): a month and year is no answer.
+    "day": re.compile(r"\b(?:exact|precise|actual) date\b|\b(?:what|which|on what) day\b", re.I),
     # A calendar date, not a year ("what date will it be published?").
     "date": re.compile(r"\b(?:what|which|exact|on what) (?:date|day)\b", re.I),
     "duration": re.compile(
@@ -350,6 +352,10 @@ GIVES_VALUE = {
         re.I,
     ),  # spelt out ("six priorities"); digits are read by has_figure (not a year, date or period)
     "month": re.compile(rf"\b(?:{MONTHS})\b"),
+    "day": re.compile(
+        rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})\b|\b(?:{MONTHS}) \d{{1,2}}(?:st|nd|rd|th)?\b|"
+        rf"\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
+    ),
     "date": re.compile(
         rf"\b\d{{1,2}}(?:st|nd|rd|th)? (?:{MONTHS})\b|\b(?:{MONTHS}) (?:\d{{1,2}}(?:st|nd|rd|th)?|"
         rf"(?:19|20)\d\d)\b|\b\d{{1,2}}/\d{{1,2}}/\d{{2,4}}\b"
@@ -1079,6 +1085,14 @@ def names_body(text: str, body: tuple[str, str]) -> bool:
     return bool(re.search(rf"(?i)\b{re.escape(stem)}[\w'-]*\s+{re.escape(noun)}s?\b", text))
 
 
+def denies_body(sentence: str, body: tuple[str, str]) -> bool:
+    """True when a sentence names the body only after a negation ("does not have a X Unit")."""
+    word, noun = body
+    stem = word[:-1] if len(word) > 4 and word.endswith("s") else word
+    found = re.search(rf"(?i)\b{re.escape(stem)}[\w'-]*\s+{re.escape(noun)}s?\b", sentence)
+    return bool(found) and bool(NEGATION.search(sentence[: found.start()]))
+
+
 ROLE = re.compile(
     r"\b(?:(?:Deputy|Assistant|Detective) )?(?:Director of [A-Z][\w ]*?[A-Z]\w+|"
     r"Chief (?:Constable|Executive|Superintendent|Inspector)|Senior Responsible Owner|"
@@ -1112,6 +1126,28 @@ _STARTED_AT = re.compile(
     r"\s+(?:in|on|from|during|at)?\s*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$",
     re.I,
 )
+
+
+# A "when" question about a beginning ("when was the board set up?", "when did it start?"):
+# only a sentence that says something began answers it, not one dated by another event. To
+# "start sharing data" asks when the sharing happens, which a date of the sharing answers.
+START_ASKED = re.compile(
+    r"\b(?:set up|founded|established|formed|created|launched|launch|introduced|"
+    r"(?:came|come) into (?:force|effect|being))\b|"
+    r"\b(?:started|start|began|begin)\b(?!\s+\w+ing\b)",
+    re.I,
+)
+START_SAID = re.compile(
+    r"\b(?:began|begun|begins?|started|starts?|launched|launch(?:es)?|set up|established|"
+    r"founded|formed|created|introduced|commenced|(?:came|come|comes) into (?:force|effect|"
+    r"being)|(?:got|went|goes) (?:under ?way|live)|since)\b",
+    re.I,
+)
+
+
+def asks_start(question: str) -> bool:
+    """True when a "when" question asks when something began ("when was it set up?")."""
+    return bool(WHEN_QUESTION.search(question)) and bool(START_ASKED.search(question))
 
 
 def starts_at(text: str, start: int) -> bool:
@@ -1383,9 +1419,12 @@ SAME_RELATION = {
 }
 MOST = frozenset("highest largest most biggest".split())  # superlatives of the largest value
 LEAST = frozenset("lowest smallest fewest least".split())
+# A noun for the top of a series ("which year was the peak?", "the peak is in summer").
+PEAK = frozenset({"peak"})
 # A superlative that picks one end of a scale; "at most", "at least", "most of" pick none.
 _DIRECTED = re.compile(
-    r"(?<!\bat )\b(highest|largest|most|biggest|lowest|smallest|fewest|least)\b(?!\s+of\b)", re.I
+    r"(?<!\bat )\b(highest|largest|most|biggest|lowest|smallest|fewest|least|peak)\b(?!\s+of\b)",
+    re.I,
 )
 
 
@@ -1432,7 +1471,7 @@ def wider_name(name: str, text: str) -> str:
 _HELD_END = re.compile(
     r"(?i)\b(?:has|had|have|saw|sees|see|recorded|records|record|got|gets|get|is|was|are|were|"
     r"ranks?|ranked|sits?|sat)\s+(?:the\s+)?(?:very\s+)?"
-    r"(highest|largest|most|biggest|lowest|smallest|fewest|least)\b(?!\s+of\b)"
+    r"(highest|largest|most|biggest|lowest|smallest|fewest|least|peak)\b(?!\s+of\b)"
 )
 
 
@@ -1456,7 +1495,7 @@ def directions(text: str) -> frozenset[str]:
     Eastmere the lowest" both; "at least 40" and "most of them" neither.
     """
     words = {m.group(1).lower() for m in _DIRECTED.finditer(text)}
-    return frozenset(d for d, ends in (("most", MOST), ("least", LEAST)) if words & ends)
+    return frozenset(d for d, ends in (("most", MOST | PEAK), ("least", LEAST)) if words & ends)
 
 
 RATE_BASE = re.compile(r"\bper\s+(1,000|1000|10,000|100,000|100000|100|million)\b", re.I)

@@ -186,6 +186,7 @@ VALUE_NAMES = {
     "duration": "length of time",
     "frequency": "frequency",
     "month": "month",
+    "day": "exact date (day)",
     "date": "date",
     "figure": "figure",
 }
@@ -213,8 +214,8 @@ def _noun_phrase(match: re.Match[str] | None) -> tuple[str, ...]:
             while words and words[-1].endswith("ly"):  # "actually ended up": an adverb
                 words.pop()
             break
-    while len(words) > 1 and words[-1].endswith("ed"):  # "weapons seized": a participle after
-        words.pop()  # the noun ends the phrase
+    while len(words) > 1 and lang.is_past_verb(words[-1]):  # "weapons seized", "reports came
+        words.pop()  # (from)": a verb after the noun ends the phrase
     return tuple(words)
 
 

@@ -87,12 +87,25 @@ def spell_out(
                 continue
             around = lower[max(0, i - NEAR) : i] + lower[i + len(taken) : i + len(taken) + NEAR]
             if not beside or set(beside) & set(around):
+                # "domestic abuse-related" spells "domestic abuse": the suffix is no initial
+                taken = [*taken[:-1], taken[-1].split("-")[0]]
                 here.add(phrase := " ".join(taken).lower())
                 counts[phrase] += 1
         passages.update(here)
         first.update({p: rank for p in here if p not in first})
-    best = max(counts, key=lambda p: (passages[p], -first[p], counts[p]), default="")
+    best = max(
+        counts, key=lambda p: (passages[p], _tight(p, short), -first[p], counts[p]), default=""
+    )
     return best if best and counts[best] >= least else ""
+
+
+def _tight(phrase: str, short: str) -> bool:
+    """True when a phrase's every word gives an initial, or the short form writes its "&".
+
+    "DA" typed alone reads "domestic abuse" before "damage and arson" when both are as common:
+    a skipped joining word is typed as "&" when the writer means it ("W&F").
+    """
+    return "&" in short or not any(w in lang.JOINING_WORDS for w in phrase.split())
 
 
 def _initials_phrase(words: list[str], start: int, letters: str) -> list[str]:

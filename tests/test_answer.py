@@ -1145,3 +1145,63 @@ def test_a_name_asked_is_met_by_the_short_form_the_glossary_gives_it() -> None:
     hits = [_hit("The boards that report to HSP are the Ferry Board and the Quay Board.")]
     ev = scorer.score(query, hits)
     assert ev.candidates and not ev.candidates[0].unmet
+
+
+def test_an_exact_date_asked_is_not_answered_by_the_month_alone() -> None:
+    hits = [_hit("May 2024: the ferry patrols started, first in Eastmere and then in Northvale.")]
+    missed = _ask("what was the exact date the ferry patrols started?", hits)
+    assert not missed.grounded and "exact date" in missed.text
+    dated = [_hit("The ferry patrols started on 3 May 2024, first in Eastmere.")]
+    found = _ask("what was the exact date the ferry patrols started?", dated)
+    assert found.grounded and "3 May 2024" in found.text.splitlines()[0]
+
+
+def test_a_body_the_passages_name_only_to_say_there_is_none_is_not_answered_for() -> None:
+    absent = [
+        _hit("Because Eastmere does not have a Harbour Violence Unit, the council convenes it."),
+        _hit("Eastmere is not a Harbour Violence Unit area, so the council leads the work."),
+    ]
+    missed = _ask("who chairs the Harbour Violence Unit?", absent)
+    assert not missed.grounded and "does not have a Harbour Violence Unit" in missed.text
+    present = [_hit("The Harbour Violence Unit is chaired by the harbour master.")]
+    found = _ask("who chairs the Harbour Violence Unit?", present)
+    assert found.grounded and "chaired by the harbour master" in found.text
+    # a yes-or-no question about the body is not a question of who runs it
+    asked = _ask("does Eastmere have a Harbour Violence Unit?", absent)
+    assert asked.grounded
+
+
+def test_asked_when_something_began_a_date_of_another_event_does_not_answer() -> None:
+    later = [_hit("The Lantern Board trained 40 wardens in Eastmere in 2022/23.")]
+    missed = _ask("when was the Lantern Board first set up?", later)
+    assert not missed.grounded and "says when it began" in missed.text
+    began = [_hit("The Lantern Board was set up on 3 May 2021 to coordinate the wardens.")]
+    found = _ask("when was the Lantern Board first set up?", began)
+    assert found.grounded and "3 May 2021" in found.text.splitlines()[0]
+    # a "when" question about another event is not held to a beginning
+    met = _ask("when did the Lantern Board train the wardens?", later)
+    assert "says when it began" not in met.text
+
+
+def test_a_superlative_asked_is_carried_by_a_sentence_naming_that_end_in_other_words() -> None:
+    from assistant.evidence import Candidate, Evidence
+
+    highest = Candidate("In 2022/23 thefts rose to 410, the highest level.", 0, 0)
+    rose = Candidate("Thefts rose by 4% in 2022/23 and then fell.", 0, 1)
+    lowest = Candidate("In 2020/21 thefts fell to 300, the lowest level.", 0, 2)
+    ev = Evidence(parse_query("which year was the peak for thefts?"), [], 0.5, [])
+    assert ev._carries("peak", highest)
+    assert not ev._carries("peak", rose)
+    assert not ev._carries("peak", lowest)
+
+
+def test_a_decline_names_the_missing_words_the_question_wrote_together() -> None:
+    from assistant.compose import missing_phrase
+    from assistant.evidence import Evidence
+
+    query = parse_query("how many walk ins at the harbour office after closing in 2024?")
+    together = Evidence(query, [], 0.5, [(0.31, "ins"), (0.28, "walk"), (0.05, "after")])
+    assert missing_phrase(together) == "walk ins"
+    # a word beside it carrying little of the meaning is left out
+    alone = Evidence(query, [], 0.5, [(0.40, "closing"), (0.05, "after")])
+    assert missing_phrase(alone) == "closing"

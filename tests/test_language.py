@@ -91,6 +91,8 @@ def test_terms_drop_function_words() -> None:
         ("ferry thefts broken down by age", "age"),
         ("which month had the most ferry thefts?", "month"),
         ("what date will the harbour review be published", "date"),
+        ("what was the exact date the ferry patrols started", "day"),
+        ("on what day did the lantern scheme open", "day"),
         ("when will the harbour review be published", ""),
         ("whats the annual contract value for the ferry service", "money"),
         ("how much is the lantern repair scheme costing us", "money"),
@@ -123,6 +125,11 @@ def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
     assert gives_value("Meeting frequency: every three to four months", "frequency")
     assert not gives_value("Every one of the three towns took part.", "frequency")
     assert gives_value("Wardens walk the pier every two weeks.", "frequency")
+    # a day asked for: a month and year gives a date, not the day
+    assert gives_value("Ferry patrols began in May 2024.", "date")
+    assert not gives_value("Ferry patrols began in May 2024.", "day")
+    assert gives_value("Ferry patrols began on 3 May 2024.", "day")
+    assert gives_value("Ferry patrols began on May 3rd.", "day")
     assert not gives_value("The board is chaired by the Harbour Master.", "frequency")
     assert not gives_value("The board met for the first time in 2023.", "frequency")
     assert gives_value("Thefts peaked in August 2024.", "month")
@@ -531,3 +538,31 @@ def test_a_past_verb_is_read_from_the_word_alone() -> None:
     assert lang.is_past_verb("ended") and lang.is_past_verb("Went")
     assert not lang.is_past_verb("were") and not lang.is_past_verb("red")
     assert not lang.is_past_verb("boats")
+
+
+def test_a_sentence_denies_a_body_when_a_negation_comes_before_its_name() -> None:
+    from assistant.language import denies_body
+
+    body = ("violence", "unit")
+    assert denies_body("Eastmere does not have a Harbour Violence Unit.", body)
+    assert denies_body("Eastmere is not a Harbour Violence Unit area.", body)
+    assert not denies_body("The Harbour Violence Unit did not meet in May.", body)
+    assert not denies_body("The Harbour Violence Unit is chaired by the harbour master.", body)
+
+
+def test_a_when_question_about_a_beginning_is_told_from_other_when_questions() -> None:
+    from assistant.language import asks_start
+
+    assert asks_start("when was the lantern board set up?")
+    assert asks_start("when did the ferry patrols start")
+    assert not asks_start("when does the lantern board meet?")
+    assert not asks_start("when will the harbour start sharing its data?")  # when it shares
+    assert not asks_start("who set up the lantern board?")  # not a "when" question
+
+
+def test_the_peak_of_a_series_is_its_highest_end() -> None:
+    from assistant.language import asked_end, directions
+
+    assert asked_end("which year was the peak for ferry thefts?") == {"most"}
+    assert directions("Ferry thefts reached their peak in 2022.") == {"most"}
+    assert asked_end("which year had the lowest ferry thefts?") == {"least"}

@@ -264,6 +264,9 @@ def test_what_a_how_many_question_counts_is_its_whole_noun_phrase() -> None:
 
     assert count_phrase("How many harbour rescues were there in 2023?") == ("harbour", "rescues")
     assert count_phrase("how many boats?") == ("boats",)
+    # a verb after the noun ends the phrase ("came" in "reports came from"), irregular or not
+    assert count_phrase("how many ferry complaints came from visitors") == ("ferry", "complaints")
+    assert count_target("how many ferry complaints came from visitors") == "complaints"
     assert count_phrase("who chairs the board?") == ()
 
 

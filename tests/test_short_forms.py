@@ -77,10 +77,30 @@ def test_the_phrase_most_passages_use_outvotes_a_label_one_table_repeats() -> No
 def test_between_phrases_as_many_passages_use_the_best_ranked_passage_decides() -> None:
     texts = [
         "Domestic abuse rose in the north.",
-        "North, damage and arson: 4; South, damage and arson: 5",
+        "North, drink arrests: 4; South, drink arrests: 5",
     ]
     assert spell_out("DA", texts, least=1) == "domestic abuse"
-    assert spell_out("DA", texts[::-1], least=1) == "damage and arson"
+    assert spell_out("DA", texts[::-1], least=1) == "drink arrests"
+
+
+def test_a_phrase_every_word_spells_outranks_one_that_skips_a_joining_word() -> None:
+    texts = [
+        "North, damage and arson: 4; South, damage and arson: 5",
+        "Domestic abuse rose in the north.",
+    ]
+    # as many passages use each; "DA" typed without "&" reads the phrase with no skipped "and"
+    assert spell_out("DA", texts, least=1) == "domestic abuse"
+    assert spell_out("D&A", texts, least=1) == "damage and arson"
+
+
+def test_a_suffix_joined_by_a_hyphen_is_no_part_of_the_spelled_phrase() -> None:
+    texts = [
+        "Domestic abuse-related harm rose.",
+        "Domestic abuse services grew.",
+        "Dog attacks fell. Dog attacks were rare.",
+    ]
+    # "domestic abuse-related" is one more use of "domestic abuse"
+    assert spell_out("DA", texts) == "domestic abuse"
 
 
 def test_a_lower_case_form_is_read_only_as_a_name_written_in_capitals() -> None:
