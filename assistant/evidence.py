@@ -633,6 +633,11 @@ def short_forms_in(
     return Synonyms.from_pairs(spelled(text, texts, known.knows, words))
 
 
+def unowned(text: str) -> str:
+    """A text lower-cased without its possessives: "the board's aims are" lists no boards."""
+    return re.sub(r"\b[a-z]+['’]s\b", " ", text.lower())
+
+
 def value_asked(query: Query) -> str:
     """The type of value an answer must give: a "how many" question asks for a figure."""
     return query.value or ("figure" if query.kind == "count" else "")
@@ -1187,7 +1192,7 @@ class EvidenceScorer:
         for i, cand in enumerate(cands):
             mine, seen = own[i], read[i]
             names = (
-                any(lang.same_word(w, listed) for w in re.findall(r"[a-z]+", cand.text.lower()))
+                any(lang.same_word(w, listed) for w in re.findall(r"[a-z]+", unowned(cand.text)))
                 if listed
                 else bool(mine & weights.keys())
             )

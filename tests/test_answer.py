@@ -1205,3 +1205,10 @@ def test_a_decline_names_the_missing_words_the_question_wrote_together() -> None
     # a word beside it carrying little of the meaning is left out
     alone = Evidence(query, [], 0.5, [(0.40, "closing"), (0.05, "after")])
     assert missing_phrase(alone) == "closing"
+
+
+def test_a_possessive_does_not_make_a_list_of_the_owner() -> None:
+    from assistant.evidence import unowned
+
+    assert "board" not in unowned("The board's duties are to:")
+    assert "boards" in unowned("The boards that report to the partnership are:")
