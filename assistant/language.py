@@ -389,6 +389,10 @@ def stated_numbers(text: str) -> frozenset[str]:
     return frozenset(re.findall(given, plain))
 
 
+# The words between a part and its whole ("four of the 18 hotspots", "11 of its 64 referrals").
+PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", re.I)
+
+
 # The past tense of common irregular verbs ("went", "got"); the regular ones end in -ed. The
 # auxiliaries ("was", "were", "had", "did") are left out: "how many were X" names its own X.
 IRREGULAR_PAST = frozenset(

@@ -150,7 +150,17 @@ def check_passage(
                 found.append(fig)
                 found_for[c.start] = fig
                 deadlines.update(figure_deadline(sentence, c, doc, fig))
-                misplaced.update(misplaced_figure(sentence, c, doc, fig, rules))
+                # "four of the 18 hotspots are in Eastport": the place is the part's
+                part = next(
+                    (o for o in others if lang.PART_OF_WHOLE.fullmatch(sentence[o.end : c.start])),
+                    None,
+                )
+                if part is None:
+                    misplaced.update(misplaced_figure(sentence, c, doc, fig, rules))
+                elif part.start in found_for:
+                    misplaced.update(
+                        misplaced_figure(sentence, c, doc, found_for[part.start], rules)
+                    )
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value, newer)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):

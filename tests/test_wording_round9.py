@@ -1,0 +1,99 @@
+"""Wording check, round 9: a figure dated by its passage's other sentence or its document's table.
+
+Every text here is invented (a harbour county), not from the eval sets.
+"""
+
+from __future__ import annotations
+
+from assistant.claims import GlossaryRules
+from assistant.wording import Aligned
+from tests.wording_helpers import judge_with
+
+RULES = GlossaryRules({"places": ["Eastport", "Westhaven", "Northcliff"]})
+
+
+def _passage(text: str, best: str, score: float, doc_id: str = "d") -> Aligned:
+    return Aligned(best, text, score, {"doc_id": doc_id, "title": doc_id, "section": ""}, "current")
+
+
+def test_a_figure_takes_the_period_of_a_sentence_on_the_same_subject() -> None:
+    text = (
+        "The harbour survey ran from March to May 2025. It was open to every mooring holder. "
+        "In total the harbour survey received 740 replies."
+    )
+    passage = _passage(text, "The harbour survey ran from March to May 2025.", 0.8)
+    right = "Some 740 replies came in to the harbour survey, which ran in the spring of 2025."
+    assert judge_with(RULES, right, passage).verdict == "supported"
+    wrong = "Some 740 replies came in to the harbour survey, which ran in the spring of 2024."
+    assert judge_with(RULES, wrong, passage).verdict != "supported"
+
+
+def test_a_sentence_opening_on_another_subject_does_not_date_the_figure() -> None:
+    text = (
+        "In 2023, as chair of the board, she brought the harbour partners together. "
+        "The year has brought real progress. "
+        "Harbour partners made 52 referrals to protect boat owners."
+    )
+    passage = _passage(text, "Harbour partners made 52 referrals to protect boat owners.", 0.8)
+    draft = "Harbour partners made 52 referrals in 2023 to protect boat owners."
+    assert judge_with(RULES, draft, passage).verdict != "supported"
+    other = (
+        "The lifeboat station reopened in 2025. It was open to every mooring holder. "
+        "In total the harbour survey received 740 replies."
+    )
+    passage = _passage(other, "In total the harbour survey received 740 replies.", 0.8)
+    draft = "Some 740 replies came in to the harbour survey in 2025."
+    assert judge_with(RULES, draft, passage).verdict != "supported"
+
+
+def _burglary() -> tuple[Aligned, Aligned]:
+    prose = "Boat theft fell by 8.2% and remains well below its earlier peak."
+    table = (
+        "Table 2: Theft in Harbourshire, 2023/24 and 2024/25 Boat theft | 2023/24: 410; "
+        "2024/25: 376; Change: down 8.2%"
+    )
+    return _passage(prose, prose, 0.8), _passage(table, table, 0.5)
+
+
+def test_a_period_is_found_in_a_table_of_the_same_document_giving_the_same_figure() -> None:
+    prose, table = _burglary()
+    draft = "Boat theft fell by 8.2% in 2024/25 and remains well below its earlier peak."
+    assert judge_with(RULES, draft, prose, table).verdict == "supported"
+
+
+def test_the_base_period_of_a_change_or_another_documents_table_does_not_date_it() -> None:
+    prose, table = _burglary()
+    base = "Boat theft fell by 8.2% in 2023/24 and remains well below its earlier peak."
+    assert judge_with(RULES, base, prose, table).verdict != "supported"
+    other = Aligned(table.text, table.passage, 0.5, {"doc_id": "e", "title": "e"}, "current")
+    draft = "Boat theft fell by 8.2% in 2024/25 and remains well below its earlier peak."
+    assert judge_with(RULES, draft, prose, other).verdict != "supported"
+
+
+def test_every_in_a_frequency_is_no_overclaim_but_every_group_still_is() -> None:
+    passage = _passage(
+        "The harbour plan came into force on 1 May 2024 and is reviewed annually.",
+        "The harbour plan came into force on 1 May 2024 and is reviewed annually.",
+        0.8,
+    )
+    wrong = "The harbour plan came into force on 1 May 2023 and is reviewed every year."
+    verdict = judge_with(RULES, wrong, passage)
+    assert (verdict.verdict, verdict.element) == ("conflict", "date")
+    right = "The harbour plan came into force on 1 May 2024 and is reviewed every year."
+    assert judge_with(RULES, right, passage).verdict == "supported"
+    plain = "The harbour plan came into force on 1 May 2024."
+    group = "The harbour plan came into force on 1 May 2024 for every harbour."
+    assert "overclaim" in judge_with(RULES, group, _passage(plain, plain, 0.8)).reasons[0]
+
+
+def test_the_place_of_a_part_is_not_the_place_of_its_whole() -> None:
+    text = (
+        "Nine of the 15 moorings are in Eastport and six are in Westhaven. Northcliff has four "
+        "moorings, including the Old Pier; Westhaven has three."
+    )
+    passage = _passage(text, "Northcliff has four moorings, including the Old Pier.", 0.8)
+    right = "Four of the 15 moorings are in Northcliff, the Old Pier among them."
+    assert judge_with(RULES, right, passage).verdict == "supported"
+    wrong = "Four of the 15 moorings are in Westhaven."
+    verdict = judge_with(RULES, wrong, passage)
+    assert (verdict.verdict, verdict.element) == ("conflict", "place")
