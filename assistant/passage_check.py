@@ -91,6 +91,23 @@ def _figure_of_period(
     return None
 
 
+def _row_of_its_change(
+    c: Claim, fig: DocFigure, others: list[Claim], found_for: dict[int, DocFigure]
+) -> bool:
+    """True when the draft's earlier value sits in the row its change's newer value was found in.
+
+    "41% of serious violence, up from 38% a year earlier": the 38% belongs to the row of the
+    41%, whatever other row its own words would fit better.
+    """
+    return (
+        c.old
+        and fig.row >= 0
+        and any(
+            not o.old and o.start in found_for and found_for[o.start].row == fig.row for o in others
+        )
+    )
+
+
 # Claims read from single words (a counted noun, a bare month, an ordinal): a passage that
 # repeats the word is no more about the draft's figures and dates, so only their conflicts
 # take the element's kind (a check found under it would let a weaker passage outrank).
@@ -144,7 +161,12 @@ def check_passage(
             if status == "conflict-date":
                 wrong_period[c.period] = value
                 status, value = "found", ""
-            if status == "found" and fig is not None and (row := other_row(sentence, c, doc, fig)):
+            if (
+                status == "found"
+                and fig is not None
+                and not _row_of_its_change(c, fig, others, found_for)
+                and (row := other_row(sentence, c, doc, fig))
+            ):
                 status, value, fig = "conflict", row.q.text.strip(), None
             if status == "found" and fig is not None:
                 found.append(fig)

@@ -9,7 +9,7 @@ from assistant.claims import GlossaryRules
 from assistant.wording import Aligned
 from tests.wording_helpers import judge_with
 
-RULES = GlossaryRules({"places": ["Eastport", "Westhaven", "Northcliff"]})
+RULES = GlossaryRules({"places": ["Eastport", "Westhaven", "Northcliff", "Harbourshire"]})
 
 
 def _passage(text: str, best: str, score: float, doc_id: str = "d") -> Aligned:
@@ -97,3 +97,42 @@ def test_the_place_of_a_part_is_not_the_place_of_its_whole() -> None:
     wrong = "Four of the 15 moorings are in Westhaven."
     verdict = judge_with(RULES, wrong, passage)
     assert (verdict.verdict, verdict.element) == ("conflict", "place")
+
+
+def test_the_earlier_value_of_a_change_sits_in_the_row_of_its_newer_value() -> None:
+    table = (
+        "Table 3: Harbour offences\n"
+        "Recorded harbour offences (local count) | Harbourshire, 2024/25: 880; "
+        "Change since 2023/24: Down 3.1% (from 908)\n"
+        "Share of harbour offences that is alcohol-related | Harbourshire, 2024/25: 36%; "
+        "Change since 2023/24: Up from 33%"
+    )
+    row = (
+        "Table 3: Harbour offences Share of harbour offences that is alcohol-related | "
+        "Harbourshire, 2024/25: 36%; Change since 2023/24: Up from 33%"
+    )
+    passage = _passage(table, row, 0.8)
+    right = (
+        "Alcohol now lies behind 36% of recorded harbour offences in Harbourshire, up from 33% a "
+        "year earlier."
+    )
+    assert judge_with(RULES, right, passage).verdict == "supported"
+    wrong = (
+        "Alcohol now lies behind 36% of recorded harbour offences in Harbourshire, up from 31% a "
+        "year earlier."
+    )
+    assert judge_with(RULES, wrong, passage).verdict == "conflict"
+
+
+def test_a_place_the_glossary_does_not_list_is_still_a_conflict_in_the_same_slot() -> None:
+    text = "Harbour Gaol, the county's only gaol, is a small training gaol near Saltby."
+    passage = _passage(text, text, 0.85)
+    wrong = "Harbour Gaol, a small training gaol near Eastport, is the county's only gaol."
+    verdict = judge_with(RULES, wrong, passage)
+    assert (verdict.verdict, verdict.element, verdict.document_value) == (
+        "conflict",
+        "place",
+        "Saltby",
+    )
+    elsewhere = "Harbour Gaol, the county's only gaol, takes men from Eastport."
+    assert judge_with(RULES, elsewhere, passage).verdict != "supported"
