@@ -123,9 +123,10 @@ def judge(
         v.reasons.append("nothing in the documents backs this")
         return v
     said = claims(sentence, rules, policy)
-    checked = _dated_elsewhere(
-        [(a, check_passage(sentence, said, a, rules, policy)) for a in related]
-    )
+    pool = [
+        (a, check_passage(sentence, said, a, rules, policy)) for a in current[: policy.passages]
+    ]
+    checked = _dated_elsewhere([(a, c) for a, c in pool if a.score >= policy.related], pool)
     claim = _overclaim(sentence)
     if claim and not any(lang.says_as_much(claim.group(0), a.passage) for a in related[:2]):
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
@@ -183,15 +184,18 @@ def _overclaim(sentence: str) -> re.Match[str] | None:
 
 def _dated_elsewhere(
     checked: list[tuple[Aligned, list[ClaimCheck]]],
+    pool: list[tuple[Aligned, list[ClaimCheck]]],
 ) -> list[tuple[Aligned, list[ClaimCheck]]]:
-    """Each passage's checks, with a missing date found where its document dates the figure.
+    """Each passage's checks, with a missing date found where another passage dates the figure.
 
     A passage that makes every claim but the period ("Burglary fell by 6.3%") is backed on
-    it by a passage of the same document that gives the same figures with that period (its
-    table: "2023/24: 1,050; Change: down 6.3%"): the period is found. Only dates the other
-    passage finds, and only when every figure the draft gives is found in both with one value.
+    it by a passage (of the `pool` retrieved for the sentence) that gives the same figures
+    with that period and states no claim otherwise (its document's table: "2023/24: 1,050;
+    Change: down 6.3%"): the period is found. Only dates the other passage finds as the
+    latest period of its sentence, and only when every figure the draft gives is found in
+    both with one value.
     """
-    return [(a, _joined(a, checks, checked)) for a, checks in checked]
+    return [(a, _joined(a, checks, pool)) for a, checks in checked]
 
 
 def _joined(
@@ -207,7 +211,7 @@ def _joined(
         return checks
     own = {x.start: x for x in figures}
     for b, theirs in checked:
-        if b is a or b.source.get("doc_id") != a.source.get("doc_id"):
+        if b is a or any(x.status == "conflict" for x in theirs):
             continue
         at = {x.start: x for x in theirs}
         same = all(
