@@ -23,6 +23,7 @@ from assistant.claims import (
     WordingPolicy,
     overlap,
     read_passage,
+    row_units,
 )
 from assistant.compare_check import (
     ELEMENT,
@@ -89,6 +90,26 @@ def _figure_of_period(
         if n.kind == "number" and n.period == c.value and n.start in found_for:
             return found_for[n.start]
     return None
+
+
+def _period_of_change(
+    c: Claim, doc: Reading, said: list[Claim], found_for: dict[int, DocFigure]
+) -> str:
+    """The period a table's change is for, when the draft dates it with another ("" if fine).
+
+    "Boat theft | 2023/24: 410; 2024/25: 376; Change: down 8.2%": the change is to the row's
+    latest period, so "fell by 8.2% in 2023/24" gives the change its base period.
+    """
+    own = _figure_of_period(c, said, found_for)
+    if own is None or own.row < 0 or own.period is not None or len(c.value) != 2:
+        return ""
+    cell = doc.units[own.unit_index].partition(" | ")[2].partition(": ")[2]
+    if not lang.change(cell):
+        return ""
+    given = {v for v, _, i in doc.periods if i in row_units(doc, own.unit_index)}
+    if len(given) < 2 or lang.periods_meet({c.value}, {max(given)}):
+        return ""
+    return lang.period_label(max(given))
 
 
 def _row_of_its_change(
@@ -188,6 +209,8 @@ def check_passage(
     for i, c in enumerate(said):
         if c.kind == "date" and base_met(sentence, c, found, doc):
             status, value = "found", ""
+        elif c.kind == "date" and (later := _period_of_change(c, doc, said, found_for)):
+            status, value = "conflict", later
         elif c.kind == "date" and earlier_met(c, doc, _figure_of_period(c, said, found_for)):
             status, value = "found", ""
         elif c.kind == "date":

@@ -139,3 +139,22 @@ def test_a_place_the_glossary_does_not_list_is_still_a_conflict_in_the_same_slot
     )
     elsewhere = "Harbour Gaol, the county's only gaol, takes men from Eastport."
     assert judge_with(RULES, elsewhere, passage).verdict != "supported"
+
+
+def test_a_tables_change_is_for_the_rows_latest_period_not_its_base() -> None:
+    text = (
+        "Table 2: Theft in Harbourshire, 2023/24 and 2024/25\n"
+        "Boat theft | 2023/24: 410; 2024/25: 376; Change: down 8.2%\n"
+        "Bicycle theft | 2023/24: 150; 2024/25: 162; Change: up 8.0%"
+    )
+    best = (
+        "Table 2: Theft in Harbourshire Boat theft | 2023/24: 410; 2024/25: 376; Change: down 8.2%"
+    )
+    table = _passage(text, best, 0.8)
+    verdict = judge_with(RULES, "Boat theft fell by 8.2% in 2023/24.", table)
+    assert (verdict.verdict, verdict.element, verdict.document_value) == (
+        "conflict",
+        "date",
+        "2024/25",
+    )
+    assert judge_with(RULES, "Boat theft fell by 8.2% in 2024/25.", table).verdict == "supported"
