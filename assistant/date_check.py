@@ -71,6 +71,12 @@ def check_date(
         years = [] if full else [((v[0], v[0]), str(v[0]), i) for v, _, i in doc.dates]
         given = {v for v, _, i in [*items, *years] if i in same}
         return ("found", "") if len(given) == 1 and hit(next(iter(given))) else ("missing", "")
+    if not full and lang.COMPARED_BASE.search(sentence[max(0, claim.start - 40) : claim.start]):
+        # a base ("compared with 2023/24 levels") is one the passage measures from, or one
+        # beside the draft's claims, not a year inside another sentence's span ("Plan 2024-2028")
+        bases = [v for v, _, _ in doc.bases]
+        beside = [v for v, _, i in items if i in near | {-1}]
+        return ("found", "") if any(hit(v) for v in [*bases, *beside]) else ("missing", "")
     # a period the draft also gives as a starting point ("serving from 2016", "from 2016")
     starts = _starts_said_alike(claim, doc, sentence) if not full and sentence else []
     if any(hit(v) for v, _, _ in [*items, *starts]):

@@ -1476,6 +1476,11 @@ BASE_BEFORE = re.compile(
 DATED_FIGURE = re.compile(r"\d[\d,.]*%?\s+(?:in|for|during)\s+$")
 
 
+# A base a figure is compared with ("compared with 2023/24 levels", "measured against"), not a
+# start ("from 2016", "since 2012").
+COMPARED_BASE = re.compile(r"\b(?:against|compared (?:with|to))\b[^.;|:]{0,25}$", re.I)
+
+
 def is_base_period(text: str, start: int) -> bool:
     """True when the period starting at `start` is what a change is measured from."""
     return bool(BASE_BEFORE.search(text[max(0, start - 40) : start]))

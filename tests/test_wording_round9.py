@@ -158,3 +158,20 @@ def test_a_tables_change_is_for_the_rows_latest_period_not_its_base() -> None:
         "2024/25",
     )
     assert judge_with(RULES, "Boat theft fell by 8.2% in 2024/25.", table).verdict == "supported"
+
+
+def test_a_base_period_is_not_found_inside_another_sentences_span_of_years() -> None:
+    text = (
+        "We now aim to cut boat theft by 10% by March 2027. The Harbour Plan 2024-2028 sets "
+        "out how partners will get there."
+    )
+    passage = _passage(text, "We now aim to cut boat theft by 10% by March 2027.", 0.8)
+    wrong = "Partners aim to cut boat theft by a tenth by March 2027, compared with 2024/25."
+    assert judge_with(RULES, wrong, passage).verdict != "supported"
+    measured = _passage(
+        "We now aim to cut boat theft by 10% by March 2027, measured against 2023/24.",
+        "We now aim to cut boat theft by 10% by March 2027, measured against 2023/24.",
+        0.8,
+    )
+    right = "Partners aim to cut boat theft by a tenth by March 2027, compared with 2023/24."
+    assert judge_with(RULES, right, measured).verdict == "supported"
