@@ -64,12 +64,48 @@ def check_date(
         return "conflict", _period_of_figure(sentence, claim, doc.units[anchor]) or here[0][1]
     if bound:
         beside = near | {anchor - 1, -1}
-        return ("found", "") if any(hit(v) for v, _, i in items if i in beside) else ("missing", "")
+        if any(hit(v) for v, _, i in items if i in beside):
+            return "found", ""
+        # a sentence on the figure's subject dates it ("ran from June to August 2024")
+        same = _same_subject(doc, anchor, sentence)
+        years = [] if full else [((v[0], v[0]), str(v[0]), i) for v, _, i in doc.dates]
+        given = {v for v, _, i in [*items, *years] if i in same}
+        return ("found", "") if len(given) == 1 and hit(next(iter(given))) else ("missing", "")
+    if not full and lang.COMPARED_BASE.search(sentence[max(0, claim.start - 40) : claim.start]):
+        # a base ("compared with 2023/24 levels") is one the passage measures from, or one
+        # beside the draft's claims, not a year inside another sentence's span ("Plan 2024-2028")
+        bases = [v for v, _, _ in doc.bases]
+        beside = [v for v, _, i in items if i in near | {-1}]
+        return ("found", "") if any(hit(v) for v in [*bases, *beside]) else ("missing", "")
     # a period the draft also gives as a starting point ("serving from 2016", "from 2016")
     starts = _starts_said_alike(claim, doc, sentence) if not full and sentence else []
     if any(hit(v) for v, _, _ in [*items, *starts]):
         return "found", ""
     return _other_start(claim, doc, sentence, full, hit) or ("missing", "")
+
+
+def _same_subject(doc: Reading, anchor: int, sentence: str) -> set[int]:
+    """The prose sentences of the passage whose subject the figure's own sentence is about.
+
+    "The consultation ran from June to August 2024. ... In total the consultation received
+    2,300 responses": a figure whose sentence gives no period takes the period of a sentence
+    that opens on its subject, a common word (not a name) the draft uses too. A sentence
+    opening on something else ("In 2022, as chair, he brought partners together") does not.
+    """
+
+    def prose(i: int) -> bool:
+        return i >= len(doc.rows) or doc.rows[i] < 0
+
+    if not sentence or not 0 <= anchor < len(doc.units) or not prose(anchor):
+        return set()
+    shared = lang.terms(doc.units[anchor]) & lang.terms(sentence)
+    out = set()
+    for i, unit in enumerate(doc.units):
+        words = re.findall(r"[A-Za-z][\w'-]*|\d\S*", unit)
+        opening = next((w for w in words if lang.terms(w)), "")
+        if i != anchor and prose(i) and opening.islower() and lang.terms(opening) <= shared:
+            out.add(i)
+    return out
 
 
 def _outside_spans(items: Any, doc: Reading) -> list[Any]:

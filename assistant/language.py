@@ -402,6 +402,10 @@ def stated_numbers(text: str) -> frozenset[str]:
     return frozenset(re.findall(given, plain))
 
 
+# The words between a part and its whole ("four of the 18 hotspots", "11 of its 64 referrals").
+PART_OF_WHOLE = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|those\s+|these\s+)?", re.I)
+
+
 # The past tense of common irregular verbs ("went", "got"); the regular ones end in -ed. The
 # auxiliaries ("was", "were", "had", "did") are left out: "how many were X" names its own X.
 IRREGULAR_PAST = frozenset(
@@ -1529,6 +1533,11 @@ BASE_BEFORE = re.compile(
 
 # A figure right before the period it is given for: "455 in ", "£1.2m for ".
 DATED_FIGURE = re.compile(r"\d[\d,.]*%?\s+(?:in|for|during)\s+$")
+
+
+# A base a figure is compared with ("compared with 2023/24 levels", "measured against"), not a
+# start ("from 2016", "since 2012").
+COMPARED_BASE = re.compile(r"\b(?:against|compared (?:with|to))\b[^.;|:]{0,25}$", re.I)
 
 
 def is_base_period(text: str, start: int) -> bool:

@@ -145,7 +145,26 @@ def check_name(
     others = [n for k, n in _names_in(unit, rules) if k == c.kind and plain_name(n) not in drafted]
     if others:
         return "conflict", others[0]
-    return ("found", "") if _names(c, doc.text, rules) else ("missing", "")
+    if _names(c, doc.text, rules):
+        return "found", ""
+    if c.kind == "place" and (theirs := _same_slot(sentence, c, unit)):
+        return "conflict", theirs
+    return "missing", ""
+
+
+def _same_slot(sentence: str, c: Claim, unit: str) -> str:
+    """The name the passage sentence gives where the draft gives its place ("" for none).
+
+    "A training prison near Ulverston" against "a training prison near Millom": the two
+    words before the place (lower case, the first a content word) are the passage's before
+    another name, so the place is a conflict even where the glossary lists no such place.
+    """
+    before = re.findall(r"[A-Za-z][\w'-]*", sentence[: c.start])[-2:]
+    if len(before) < 2 or not all(w.islower() for w in before) or before[0] in lang.STOPWORDS:
+        return ""
+    name = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
+    m = re.search(rf"\b{before[0]}\s+{before[1]}\s+({name})", unit)
+    return m.group(1) if m and m.group(1).lower() != c.text.lower() else ""
 
 
 def _referred_to(name: str, unit: str) -> bool:

@@ -23,6 +23,7 @@ from assistant.claims import (
     WordingPolicy,
     overlap,
     read_passage,
+    row_units,
 )
 from assistant.compare_check import (
     ELEMENT,
@@ -91,6 +92,43 @@ def _figure_of_period(
     return None
 
 
+def _period_of_change(
+    c: Claim, doc: Reading, said: list[Claim], found_for: dict[int, DocFigure]
+) -> str:
+    """The period a table's change is for, when the draft dates it with another ("" if fine).
+
+    "Boat theft | 2023/24: 410; 2024/25: 376; Change: down 8.2%": the change is to the row's
+    latest period, so "fell by 8.2% in 2023/24" gives the change its base period.
+    """
+    own = _figure_of_period(c, said, found_for)
+    if own is None or own.row < 0 or own.period is not None or len(c.value) != 2:
+        return ""
+    cell = doc.units[own.unit_index].partition(" | ")[2].partition(": ")[2]
+    if not lang.change(cell):
+        return ""
+    given = {v for v, _, i in doc.periods if i in row_units(doc, own.unit_index)}
+    if len(given) < 2 or lang.periods_meet({c.value}, {max(given)}):
+        return ""
+    return lang.period_label(max(given))
+
+
+def _row_of_its_change(
+    c: Claim, fig: DocFigure, others: list[Claim], found_for: dict[int, DocFigure]
+) -> bool:
+    """True when the draft's earlier value sits in the row its change's newer value was found in.
+
+    "41% of serious violence, up from 38% a year earlier": the 38% belongs to the row of the
+    41%, whatever other row its own words would fit better.
+    """
+    return (
+        c.old
+        and fig.row >= 0
+        and any(
+            not o.old and o.start in found_for and found_for[o.start].row == fig.row for o in others
+        )
+    )
+
+
 # Claims read from single words (a counted noun, a bare month, an ordinal): a passage that
 # repeats the word is no more about the draft's figures and dates, so only their conflicts
 # take the element's kind (a check found under it would let a weaker passage outrank).
@@ -144,18 +182,35 @@ def check_passage(
             if status == "conflict-date":
                 wrong_period[c.period] = value
                 status, value = "found", ""
-            if status == "found" and fig is not None and (row := other_row(sentence, c, doc, fig)):
+            if (
+                status == "found"
+                and fig is not None
+                and not _row_of_its_change(c, fig, others, found_for)
+                and (row := other_row(sentence, c, doc, fig))
+            ):
                 status, value, fig = "conflict", row.q.text.strip(), None
             if status == "found" and fig is not None:
                 found.append(fig)
                 found_for[c.start] = fig
                 deadlines.update(figure_deadline(sentence, c, doc, fig))
-                misplaced.update(misplaced_figure(sentence, c, doc, fig, rules))
+                # "four of the 18 hotspots are in Eastport": the place is the part's
+                part = next(
+                    (o for o in others if lang.PART_OF_WHOLE.fullmatch(sentence[o.end : c.start])),
+                    None,
+                )
+                if part is None:
+                    misplaced.update(misplaced_figure(sentence, c, doc, fig, rules))
+                elif part.start in found_for:
+                    misplaced.update(
+                        misplaced_figure(sentence, c, doc, found_for[part.start], rules)
+                    )
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value, newer)
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
         if c.kind == "date" and base_met(sentence, c, found, doc):
             status, value = "found", ""
+        elif c.kind == "date" and (later := _period_of_change(c, doc, said, found_for)):
+            status, value = "conflict", later
         elif c.kind == "date" and earlier_met(c, doc, _figure_of_period(c, said, found_for)):
             status, value = "found", ""
         elif c.kind == "date":

@@ -15,6 +15,7 @@ pattern is in `language.py`.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -122,8 +123,11 @@ def judge(
         v.reasons.append("nothing in the documents backs this")
         return v
     said = claims(sentence, rules, policy)
-    checked = [(a, check_passage(sentence, said, a, rules, policy)) for a in related]
-    claim = lang.OVERCLAIM.search(sentence)
+    pool = [
+        (a, check_passage(sentence, said, a, rules, policy)) for a in current[: policy.passages]
+    ]
+    checked = _dated_elsewhere([(a, c) for a, c in pool if a.score >= policy.related], pool)
+    claim = _overclaim(sentence)
     if claim and not any(lang.says_as_much(claim.group(0), a.passage) for a in related[:2]):
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return _cite(v, *checked[0])
@@ -160,6 +164,78 @@ def judge(
             return v
         return _supported(v, *full[0], rules)
     return _conflict_or_unsupported(v, checked, everything, rules, policy)
+
+
+def _overclaim(sentence: str) -> re.Match[str] | None:
+    """The first overclaim word ("all", "every") that is no part of a frequency ("every year").
+
+    A frequency is a claim of its own, checked against the passage's.
+    """
+    spans = [(start, end) for _, _, start, end in lang.frequencies(sentence)]
+    return next(
+        (
+            m
+            for m in lang.OVERCLAIM.finditer(sentence)
+            if not any(start <= m.start() < end for start, end in spans)
+        ),
+        None,
+    )
+
+
+def _dated_elsewhere(
+    checked: list[tuple[Aligned, list[ClaimCheck]]],
+    pool: list[tuple[Aligned, list[ClaimCheck]]],
+) -> list[tuple[Aligned, list[ClaimCheck]]]:
+    """Each passage's checks, with a missing date found where another passage dates the figure.
+
+    A passage that makes every claim but the period ("Burglary fell by 6.3%") is backed on
+    it by a passage (of the `pool` retrieved for the sentence) that gives the same figures
+    with that period and states no claim otherwise (its document's table: "2023/24: 1,050;
+    Change: down 6.3%"): the period is found. Only dates the other passage finds as the
+    latest period of its sentence, and only when every figure the draft gives is found in
+    both with one value.
+    """
+    return [(a, _joined(a, checks, pool)) for a, checks in checked]
+
+
+def _joined(
+    a: Aligned, checks: list[ClaimCheck], checked: list[tuple[Aligned, list[ClaimCheck]]]
+) -> list[ClaimCheck]:
+    missing = [x for x in checks if x.status != "found"]
+    figures = [x for x in checks if x.kind == "number"]
+    if (
+        not missing
+        or not figures
+        or any(x.kind != "date" or x.status != "missing" for x in missing)
+    ):
+        return checks
+    own = {x.start: x for x in figures}
+    for b, theirs in checked:
+        if b is a or any(x.status == "conflict" for x in theirs):
+            continue
+        at = {x.start: x for x in theirs}
+        same = all(
+            (y := at.get(s)) is not None
+            and y.status == "found"
+            and y.document_value == x.document_value
+            for s, x in own.items()
+        )
+        if same and all(
+            (y := at.get(x.start)) and y.status == "found" and _latest(x.text, b.text)
+            for x in missing
+        ):
+            return [dataclasses.replace(x, status="found") if x in missing else x for x in checks]
+    return checks
+
+
+def _latest(date: str, text: str) -> bool:
+    """True when a draft's period is the latest the passage sentence gives (not a change's base).
+
+    "Down 6.3%" in a row giving 2022/23 and 2023/24 is the change to 2023/24.
+    """
+    mine = [v for v, *_ in lang.period_spans(date)]
+    given = [v for v, *_ in lang.period_spans(text)]
+    return bool(mine and given) and lang.periods_meet({mine[0]}, {max(given)})
 
 
 def _stale(
