@@ -75,3 +75,58 @@ def test_repeated_units_are_embedded_once_with_their_own_vectors(
     standalone = dict(zip(distinct, real_embedder.embed_documents(distinct), strict=True))
     for unit, (_, _, _, vector) in zip(units, stored, strict=True):
         assert np.allclose(vector, standalone[unit], atol=1e-6)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("mode", ["units", "whole"])
+def test_chunk_vectors_are_the_mean_of_their_units_or_the_whole_chunk(
+    tmp_path: Path, real_embedder, mode: str
+) -> None:
+    """By default a chunk's vector is its units' normalised mean, and chunk texts are not
+    embedded; chunk_vectors="whole" embeds each chunk's text as one input as before."""
+    from assistant.chunk import embedding_text
+
+    corpus = tmp_path / "corpus"
+    _write(corpus)
+    settings = Settings(
+        _env_file=None,
+        corpus_dir=corpus,
+        index_dir=tmp_path / "index",
+        chunk_size=300,
+        chunk_overlap=120,
+        chunk_vectors=mode,
+    )
+    embedder = RecordingEmbedder(real_embedder)
+    build_index(settings, embedder)
+
+    collection, _ = open_collection(settings)
+    records = list(iter_records(collection, ["documents", "metadatas", "embeddings"]))
+    assert records
+    for cid, text, meta, vector in records:
+        chunk = Chunk.from_record(cid, text, meta)
+        whole = embedding_text(chunk)
+        if mode == "units":
+            units = np.array(real_embedder.embed_documents(sentence_units(chunk)))
+            mean = units.mean(axis=0)
+            assert np.allclose(vector, mean / np.linalg.norm(mean), atol=1e-5)
+            assert whole not in embedder.texts
+        else:
+            assert np.allclose(vector, real_embedder.embed_documents([whole])[0], atol=1e-6)
+    assert np.allclose(np.linalg.norm([v for *_, v in records], axis=1), 1.0, atol=1e-5)
+
+
+def test_changing_how_chunk_vectors_are_made_rebuilds_the_index() -> None:
+    from assistant.store import index_signature
+
+    units = index_signature(Settings(_env_file=None), "m")
+    whole = index_signature(Settings(_env_file=None, chunk_vectors="whole"), "m")
+    assert units["chunk_vectors"] == "units" and units != whole
+
+
+def test_mean_vector_is_unit_length_and_points_between_its_inputs() -> None:
+    from assistant.embed import mean_vector
+
+    a, b = [1.0, 0.0, 0.0], [0.0, 1.0, 0.0]
+    mean = mean_vector([a, b])
+    assert np.allclose(mean, [2**-0.5, 2**-0.5, 0.0])
+    assert mean_vector([a]) == a
