@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.config import Settings
-from assistant.embed import Embedder, mean_vector
+from assistant.embed import Embedder
 from assistant.errors import AssistantError
 from assistant.metrics import mrr_at_k, ndcg_at_k, recall_at_k
 from assistant.types import Chunk
@@ -118,8 +118,7 @@ def cached_embeddings(
     texts = [embedding_text(c) for c in chunks]
     keys = [hashlib.sha256(t.encode()).hexdigest()[:20] for t in texts]
     store = load_vector_store(cache_dir, embedder.model_id)
-    todo = {k: t for k, t in zip(keys, texts, strict=True) if k not in store}.items()
-    todo = sorted(todo, key=lambda kt: (len(kt[1]), kt[0]))  # batches of like length pad less
+    todo = sorted({k: t for k, t in zip(keys, texts, strict=True) if k not in store}.items())
     for start in tqdm(range(0, len(todo), 64), desc="embed corpus", file=sys.stderr):
         part = todo[start : start + 64]
         for (key, _), vec in zip(part, embedder.embed_documents([t for _, t in part]), strict=True):
@@ -185,14 +184,10 @@ def run_beir(
     data = load_beir(folder, split)
     chunks = beir_chunks(data)
     cache = cache_dir or settings.index_dir / "beir-cache"
+    vectors = cached_embeddings(chunks, embedder, cache)
     units = beir_sentences(chunks)
     unit_vectors = cached_embeddings(units, embedder, cache)
     sentences = [(u.doc_id, v) for u, v in zip(units, unit_vectors, strict=True)]
-    by_doc: dict[str, list[list[float]]] = {}
-    for doc_id, vector in sentences:
-        by_doc.setdefault(doc_id, []).append(vector)
-    # As ingest does: a passage's vector is the normalised mean of its units' vectors
-    vectors = [mean_vector(by_doc[c.id]) for c in chunks]
     with tempfile.TemporaryDirectory(prefix="beir-") as tmp:
         local = settings.model_copy(update={"index_dir": Path(tmp), "chroma_url": None})
         retriever = HybridRetriever.from_chunks(

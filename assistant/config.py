@@ -57,10 +57,6 @@ class Settings(BaseSettings):
     # block: keep a document with any out of the index.
     pii: Literal["off", "flag", "block"] = "flag"
     embed_batch_size: int = Field(32, gt=0)
-    # A chunk's vector: "units", the normalised mean of its sentence units' vectors (ingest
-    # embeds only the units, each distinct one once); "whole", the chunk's text embedded as one
-    # input as well (slower: README.md, Performance). Changing it rebuilds the index.
-    chunk_vectors: Literal["units", "whole"] = "units"
     feedback_db: Path | None = None  # unset -> index_dir/feedback.sqlite3
     audit_db: Path | None = None  # unset -> index_dir/audit.sqlite3
     # days an audit record is kept; applied by `assistant audit prune`. None or 0: for ever

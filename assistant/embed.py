@@ -135,19 +135,6 @@ class SentenceTransformerEmbedder:
         return vector
 
 
-def mean_vector(vectors: list[list[float]]) -> list[float]:
-    """The unit-length mean of some unit vectors: a chunk's vector from its sentence units'.
-
-    Ingest embeds each sentence unit (heading, then sentences) and no longer the whole chunk:
-    the chunk's vector is the normalised mean of its units' vectors (README.md, Performance).
-    """
-    import numpy as np
-
-    mean = np.asarray(vectors, dtype=np.float64).mean(axis=0)
-    norm = float(np.linalg.norm(mean))
-    return (mean / norm if norm > 0 else mean).astype(np.float32).tolist()
-
-
 def default_model_cache() -> Path:
     """Where exported models are kept: $XDG_CACHE_HOME (or ~/.cache)/safer-cumbria-assistant."""
     root = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"

@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.chunk import embedding_text, sentence_units, split_document
 from assistant.config import Settings
-from assistant.embed import Embedder, mean_vector
+from assistant.embed import Embedder
 from assistant.embed_memo import MemoEmbedder
 from assistant.errors import (
     DocumentError,
@@ -298,16 +298,7 @@ class IndexWriter:
             )
         }
         todo = [c for c in chunks if c.content_hash not in known]
-        fresh_units = [(c, k, u) for c in todo for k, u in enumerate(sentence_units(c))]
-        unit_vectors = self.unit_embedder.embed_documents([u for _, _, u in fresh_units])
-        units = [(c, k, v) for (c, k, _), v in zip(fresh_units, unit_vectors, strict=True)]
-        if self.settings.chunk_vectors == "whole":
-            fresh = self.embedder.embed_documents([embedding_text(c) for c in todo])
-        else:  # the normalised mean of the chunk's units (README.md, Performance)
-            by_chunk: dict[str, list[list[float]]] = {}
-            for c, _, v in units:
-                by_chunk.setdefault(c.id, []).append(v)
-            fresh = [mean_vector(by_chunk[c.id]) for c in todo]
+        fresh = self.embedder.embed_documents([embedding_text(c) for c in todo])
         vectors = dict(zip([c.id for c in todo], fresh, strict=True))
         embeddings = [
             vectors[c.id] if c.id in vectors else known[c.content_hash][1] for c in chunks
@@ -320,7 +311,7 @@ class IndexWriter:
                 metadatas=[c.metadata() for c in part],
                 embeddings=[list(e) for e in embeddings[start : start + 500]],
             )
-        self._write_sentences(doc_id, chunks, units, {h: cid for h, (cid, _) in known.items()})
+        self._write_sentences(doc_id, chunks, todo, {h: cid for h, (cid, _) in known.items()})
         self.report.chunks_embedded += len(todo)
 
     def _drop_stale(self, collection: str, doc_id: str, keep: set[str]) -> None:
@@ -342,22 +333,18 @@ class IndexWriter:
             sentences.delete(ids=stale)
 
     def _write_sentences(
-        self,
-        doc_id: str,
-        chunks: list[Chunk],
-        units: list[tuple[Chunk, int, list[float]]],
-        old_ids: dict[str, str],
+        self, doc_id: str, chunks: list[Chunk], todo: list[Chunk], old_ids: dict[str, str]
     ) -> None:
-        """Upsert the new chunks' unit vectors and copy the unchanged chunks' old ones."""
         reused: dict[str, list[Any]] = {}
         for _, _, meta, emb in iter_records(
             self.sentences, ["metadatas", "embeddings"], {"doc_id": doc_id}
         ):
             reused.setdefault(meta["chunk_id"], []).append((meta["k"], emb))
-        fresh = {c.id for c, _, _ in units}
-        records = list(units)
+        fresh_units = [(c, k, u) for c in todo for k, u in enumerate(sentence_units(c))]
+        fresh = self.unit_embedder.embed_documents([u for _, _, u in fresh_units])
+        records = [(c, k, v) for (c, k, _), v in zip(fresh_units, fresh, strict=True)]
         for c in chunks:
-            if c.id not in fresh:
+            if c not in todo:
                 old = sorted(reused.get(old_ids.get(c.content_hash, ""), []), key=lambda kv: kv[0])
                 records += [(c, k, v) for k, v in old]
         for start in range(0, len(records), 1000):

@@ -125,7 +125,6 @@ def index_signature(settings: Settings, model_id: str) -> dict[str, Any]:
         "chunker_version": CHUNKER_VERSION,
         "chunk_size": settings.chunk_size,
         "chunk_overlap": settings.chunk_overlap,
-        "chunk_vectors": settings.chunk_vectors,
         "chroma_version": chromadb.__version__,
     }
 

@@ -1,15 +1,12 @@
 """Ingest speed against the plain LangChain pipeline, on the same generated files, same process.
 
 Run: .venv/bin/python benchmarks/ingest_speed.py [--chars 1000000] [--files 25] [--rounds 2]
-    [--backends onnx,torch] [--chunk-vectors units,whole] [--corpus DIR]
 Generates `files` text files of `chars` characters in all from the sample corpus's paragraphs
-(benchmarks/results/tmp/, deterministic; --corpus DIR times a folder of real documents
-instead), then times, alternating, `rounds` times each:
+(benchmarks/results/tmp/, deterministic), then times, alternating, `rounds` times each:
 - plain: TextLoader, RecursiveCharacterTextSplitter(1000, 200), HuggingFaceEmbeddings on the
   same model folder, Chroma.from_documents (what a LangChain tutorial builds);
-- ours, per embedding backend and way of making chunk vectors (Settings.chunk_vectors:
-  "units", the mean of the sentence units' vectors, or "whole", each chunk embedded as well):
-  `build_index` with a full rebuild (chunks, sentence vectors, BM25, manifest).
+- ours, per embedding backend: `build_index` with a full rebuild (chunks, sentence vectors,
+  BM25, manifest).
 Both models are loaded before the clock starts. Writes benchmarks/results/ingest_speed.json.
 Target (issue #14): ours at least 3x the plain pipeline.
 """
@@ -78,14 +75,10 @@ def plain_pipeline(corpus: Path, store: Path, embeddings: object) -> int:
     return len(chunks)
 
 
-def ours(corpus: Path, index: Path, backend: str, chunk_vectors: str) -> dict[str, float]:
+def ours(corpus: Path, index: Path, backend: str) -> dict[str, float]:
     """A full rebuild with the assistant's own ingest; returns counts."""
     settings = Settings(
-        _env_file=None,
-        corpus_dir=corpus,
-        index_dir=index,
-        embedding_backend=backend,
-        chunk_vectors=chunk_vectors,
+        _env_file=None, corpus_dir=corpus, index_dir=index, embedding_backend=backend
     )
     report = build_index(settings, make_embedder(settings), rebuild=True)
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
@@ -120,59 +113,47 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=25)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--backends", default="onnx,torch")
-    parser.add_argument("--chunk-vectors", default="units")
-    parser.add_argument(
-        "--corpus", type=Path, help="time these documents instead (ours only: any format)"
-    )
     args = parser.parse_args()
     import os
 
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
     from langchain_huggingface import HuggingFaceEmbeddings
 
-    corpus = args.corpus or generate(TMP / "ingest-corpus", args.chars, args.files)
+    corpus = generate(TMP / "ingest-corpus", args.chars, args.files)
     folder = str(resolve_model_path("packaged:all-MiniLM-L6-v2"))
     embeddings = HuggingFaceEmbeddings(model_name=folder, model_kwargs={"device": "cpu"})
     embeddings.embed_query("warm up")
     backends = args.backends.split(",")
     for b in backends:  # load (and export) each backend's model before any clock starts
         make_embedder(Settings(_env_file=None, embedding_backend=b)).embed_query("warm up")
-    ways = [(b, v) for b in backends for v in args.chunk_vectors.split(",")]
-    plain = args.corpus is None  # the plain pipeline reads only .md files
-    runs: dict[str, list[float]] = {"plain LangChain": []} if plain else {}
-    runs.update({f"ours ({b}, {v})": [] for b, v in ways})
+    runs: dict[str, list[float]] = {"plain LangChain": [], **{f"ours ({b})": [] for b in backends}}
     counts: dict[str, object] = unit_counts(corpus)
     for r in range(args.rounds):
-        if plain:
-            store = TMP / f"plain-{r}"
-            shutil.rmtree(store, ignore_errors=True)
-            t0 = time.perf_counter()
-            counts["plain LangChain chunks"] = plain_pipeline(corpus, store, embeddings)
-            runs["plain LangChain"].append(time.perf_counter() - t0)
-        for b, v in ways:
-            index = TMP / f"ours-{b}-{v}-{r}"
+        store = TMP / f"plain-{r}"
+        shutil.rmtree(store, ignore_errors=True)
+        t0 = time.perf_counter()
+        counts["plain LangChain chunks"] = plain_pipeline(corpus, store, embeddings)
+        runs["plain LangChain"].append(time.perf_counter() - t0)
+        for b in backends:
+            index = TMP / f"ours-{b}-{r}"
             shutil.rmtree(index, ignore_errors=True)
             t0 = time.perf_counter()
-            counts[f"ours ({b}, {v})"] = ours(corpus, index, b, v)
-            runs[f"ours ({b}, {v})"].append(time.perf_counter() - t0)
+            counts[f"ours ({b})"] = ours(corpus, index, b)
+            runs[f"ours ({b})"].append(time.perf_counter() - t0)
         print(
             f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in runs.items()),
             file=sys.stderr,
         )
-    # ratios against the plain pipeline, or (a folder of documents) against the first of ours
-    base_name = "plain LangChain" if plain else next(iter(runs))
-    base = statistics.median(runs[base_name])
-    ratio = "speed_vs_plain" if plain else "speed_vs_first"
+    base = statistics.median(runs["plain LangChain"])
     table = {
         k: {
             "median_s": round(statistics.median(v), 2),
             "runs_s": [round(x, 2) for x in v],
-            ratio: round(base / statistics.median(v), 2),
+            "speed_vs_plain": round(base / statistics.median(v), 2),
         }
         for k, v in runs.items()
     }
     result = {
-        "corpus": str(args.corpus) if args.corpus else "generated",
         "chars": args.chars,
         "files": args.files,
         "rounds": args.rounds,
