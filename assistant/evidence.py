@@ -226,19 +226,22 @@ def gives_count(text: str, noun: str) -> bool:
     return any(_clause_counts(lang.COUNT_TOKEN.findall(c), noun) for c in clauses)
 
 
-def counts_in_text(cand: Candidate, query: Query, narrow: list[str]) -> bool:
+def counts_in_text(
+    cand: Candidate, query: Query, narrow: list[str], said_as: tuple[str, ...] = ()
+) -> bool:
     """True when a sentence gives a number of what a "how many" question counts.
 
     The number must be of the thing counted, the sentence as read (with its headings and
     synonyms) must name the narrowest word of it (`narrow`, its tokens: "knife" in "knife
     offences"; "4,312 serious violence offences" does not count knife offences), and it must
     not be a number the question itself states: "how many of the 212 offences involved
-    children?" is not answered by "there were 212 offences".
+    children?" is not answered by "there were 212 offences". `said_as`: the passages' words
+    for the counted noun, where the model puts them near it ("children" for "kids").
     """
     if not all(lang.related_form(t, cand.tokens) for t in narrow):
         return False
     text = drop_numbers(f"{cand.context} {cand.text}", stated(query))
-    return gives_count(text, query.target)
+    return any(gives_count(text, noun) for noun in (query.target, *said_as))
 
 
 def counts_anything(cand: Candidate, query: Query) -> bool:
@@ -930,7 +933,8 @@ class EvidenceScorer:
         made_up = short_forms_in(query, top, self.synonyms, self.common)
         own, read, found = self._read(cands, top, made_up)
         absent = {t for t in q_terms if not lang.related_form(t, found)}
-        if near := self._near(absent - constrained, q_terms, top):  # "kids" as "children"
+        near = self._near(absent - constrained, q_terms, top)
+        if near:  # "kids" as "children"
             made_up = Synonyms(made_up.groups + Synonyms.from_pairs(near).groups)
             own, read, found = self._read(cands, top, made_up)
             absent = {t for t in q_terms if not lang.related_form(t, found)}
@@ -946,11 +950,12 @@ class EvidenceScorer:
         if cands:
             value, counted = value_asked(query), self._counted(query)
             narrow = [t for toks in self.tokenize(list(counted)) for t in toks]
+            said_as = tuple(theirs for mine, theirs in near if mine == query.target.lower())
             whole = self._whole(query)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
-                    counts_in_text(cand, query, narrow)
+                    counts_in_text(cand, query, narrow, said_as)
                     or row_counts(cand, counted)
                     or compound_row_counts(cand, narrow)
                 )

@@ -64,6 +64,8 @@ def test_a_question_word_the_passages_say_otherwise_is_not_missing(real_embedder
         parse_query("how many kids did the lifeboat crews rescue"), [Hit(chunk, 0.9)]
     )
     assert "kids" not in {word for _, word in missing.missing}
+    # and "40 children" is a number of kids: the count asked for is given
+    assert missing.has_count
     drones = scorer.score(
         parse_query("how many drones did the lifeboat crews use"), [Hit(chunk, 0.9)]
     )
