@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -74,6 +74,9 @@ class GlossaryRules:
         self.publishers = {str(t).lower(): str(p) for t, p in data.get("publishers", {}).items()}
         # the words the corpus writes in lower case: "Across" opening a sentence is no name
         self.lower_words: frozenset[str] = frozenset(data.get("lower_words", ()))
+        # whether the embedding model puts a word next to one of others (near_words.NearWord);
+        # without a model, no two different words are near
+        self.near: Callable[[str, list[str]], bool] = data.get("near") or _never_near
 
     def outdated(self, sentence: str) -> tuple[str, dict[str, Any]] | None:
         """Return (matched text, glossary entry) for the first abolished or renamed body."""
@@ -103,6 +106,10 @@ class GlossaryRules:
     def known(self, name: str) -> bool:
         """True when the documents use a name anywhere (True when no corpus text was given)."""
         return not self.corpus_text or plain_name(name) in self.corpus_text
+
+
+def _never_near(word: str, others: list[str]) -> bool:
+    return False
 
 
 def plain_name(name: str) -> str:

@@ -24,6 +24,7 @@ def check_figure(
     dated: bool = True,
     placed: Callable[[DocFigure], bool] = lambda f: False,
     others: Sequence[Claim] = (),
+    near: Callable[[DocFigure], bool] = lambda f: False,
 ) -> tuple[str, str, DocFigure | None]:
     """(status, document value, the document's figure) for a figure claim in one passage.
 
@@ -34,6 +35,8 @@ def check_figure(
     earlier one of a change ("up from 38%"). A value the passage gives for the place the draft
     gives it (`placed`) is never swapped for one about another place, nor for a figure the
     draft itself gives for that thing (`others`: the whole of "11 of the 64 referrals").
+    A value whose passage figure counts what the draft's counts in words the embedding model
+    puts next to each other (`near`: "212 fatalities", 212 deaths) is about the same thing.
     "conflict-newer" when the draft gives no date and the passage's table gives the same
     measure for a later period.
     """
@@ -61,7 +64,7 @@ def check_figure(
                 return "conflict", rival.q.text.strip(), rival  # measures something else here
         # "11 of the 64 referrals were adopted": the one part beside the whole the draft gives
         part = whole and rival is not None and _sole_part(m, rival, doc)
-        if not (fit[id(m)] or strong or not claim.about or part):
+        if not (fit[id(m)] or strong or not claim.about or part or near(m)):
             continue
         if m.old and not claim.old:
             newer = [f for f in same_unit if f.unit_index == m.unit_index and not f.old]

@@ -74,3 +74,24 @@ def near_words(
         for a, j, row in zip(asked, best, sims, strict=True)
         if row[j] >= floor and words[j] != a
     ]
+
+
+class NearWord:
+    """Whether the model puts a word next to any of some others: one word read as the other.
+
+    The wording check's counted nouns use it ("212 fatalities" where the passage says 212
+    deaths). Surface words only: a stem ("seriou") has no meaning to the model.
+    """
+
+    def __init__(self, vectors: WordVectors, floor: float = MIN_COSINE) -> None:
+        """Keep the word vectors and the cosine two words must reach."""
+        self.vectors, self.floor = vectors, floor
+
+    def __call__(self, word: str, others: list[str]) -> bool:
+        """True when the model puts `word` within `floor` of one of `others` (other words)."""
+        word = word.lower()
+        others = [w.lower() for w in others if WORD.fullmatch(w) and w.lower() != word]
+        if not WORD.fullmatch(word) or not others:
+            return False
+        sims = self.vectors(others) @ self.vectors([word])[0]
+        return bool(sims.max() >= self.floor)

@@ -34,7 +34,13 @@ from assistant.compare_check import (
     check_role,
     check_superlative,
 )
-from assistant.counted_check import check_counted, check_month_name, check_ordinal
+from assistant.counted_check import (
+    check_counted,
+    check_month_name,
+    check_ordinal,
+    count_words,
+    counted_nouns,
+)
 from assistant.date_check import base_met, check_date, earlier_met, figure_deadline
 from assistant.direction_check import change_subject, doc_direction, own_figures
 from assistant.figure_check import check_figure, other_row
@@ -170,7 +176,13 @@ def check_passage(
                 return bool(mine) and same_place(mine, place_of_figure(doc, f, rules))
 
             others = [x for x in said if x.kind == "number" and x is not c]
-            status, value, fig = check_figure(c, doc, policy, strong, dated, placed, others)
+            nouns = counted_nouns(sentence, c.end)
+
+            def near(f: DocFigure, nouns: list[str] = nouns) -> bool:
+                theirs = count_words(doc, f)
+                return any(rules.near(w, theirs) for w in nouns)
+
+            status, value, fig = check_figure(c, doc, policy, strong, dated, placed, others, near)
             if status != "found" and (counted := check_count(sentence, c.start, rules.corpus_text)):
                 (status, value), fig = counted, None  # "the two CSPs": a count the corpus gives
             newer = status == "conflict-newer"
@@ -254,7 +266,7 @@ def check_passage(
             status, value = check_other_name(c, doc, rules), ""
         elif c.kind == "counted":
             fig = found_for.get(c.value[1])
-            status, value = check_counted(c, doc, rules.acronyms, sentence, fig)
+            status, value = check_counted(c, doc, rules.acronyms, sentence, fig, rules.near)
         elif c.kind == "monthname":
             status, value = check_month_name(c, doc, anchors[0])
         elif c.kind == "within":

@@ -23,6 +23,7 @@ from assistant.evidence import AnswerPolicy, EvidenceScorer
 from assistant.index import REPORT, build_index
 from assistant.ingest import load_catalog
 from assistant.lexical import Synonyms, tokenize
+from assistant.near_words import NearWord
 from assistant.outline import outline_answer
 from assistant.query import Query, answer_kind, count_target, parse_query
 from assistant.retrieve import Filters, HybridRetriever, check_question
@@ -350,6 +351,7 @@ class Assistant:
             texts = self._passages(access)
             data["corpus_text"] = "\n".join(texts).lower()
             data["background_words"] = background_words([t.split("\n", 2)[-1] for t in texts])
+            data["near"] = NearWord(self.scorer.word_vectors)
             self._glossaries[key] = GlossaryRules(data)
         return self._glossaries[key]
 
