@@ -895,7 +895,8 @@ class EvidenceScorer:
         `stored` returns sentence vectors computed at ingest (unit 0 is the heading, unit k the
         k-th sentence), so answering embeds only the question and any sentence not stored.
         """
-        self.embedder, self.idf, self.tokenize, self.policy = embedder, idf, tokenize, policy
+        self.embedder, self.idf, self.policy = embedder, idf, policy
+        self.tokenize = self._singular_short_forms(tokenize)
         # single words are kept apart from the answer memo (a bounded vocabulary of their own)
         self.word_vectors = WordVectors(getattr(embedder, "embedder", embedder).embed_documents)
         self.stored = stored
@@ -905,6 +906,18 @@ class EvidenceScorer:
         self.titles = titles or self.superseded  # doc_id -> title of every document
         framing = sorted(lang.QUESTION_FRAMING | lang.function_words())
         self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
+
+    def _singular_short_forms(self, tokenize: Tokenize) -> Tokenize:
+        """`tokenize`, reading a short form's plural as its singular ("CSPs" as "CSP")."""
+        unseen = self.idf("\0")
+
+        def used(token: str) -> bool:
+            return self.idf(token) < unseen
+
+        def read(texts: list[str]) -> list[list[str]]:
+            return [[lang.short_form_singular(t, used) for t in toks] for toks in tokenize(texts)]
+
+        return read
 
     def question_terms(self, query: Query) -> tuple[dict[str, str], dict[str, float]]:
         """Map the question's content tokens to their words, and weight them by IDF.
@@ -1277,6 +1290,8 @@ class EvidenceScorer:
             vec = cand.vector or []
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
             bonus = p.type_bonus if fits(cand, query.kind, query.target, quoted) else 0.0
+            if not says_start(cand, query):  # asked when X was set up, nothing here begins
+                bonus = -p.type_bonus
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             bonus += p.type_bonus if query.value == "role" and self._holder(cand) else 0.0
             bonus -= p.type_bonus if opposes(query, cand) else 0.0

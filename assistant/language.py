@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -741,6 +741,19 @@ def vowel_swap(a: str, b: str) -> bool:
         return False
     diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
+
+
+def short_form_singular(token: str, used: Callable[[str], bool]) -> str:
+    """The singular of a short form's plural the stemmer leaves apart ("csps" -> "csp").
+
+    The stemmer drops a plural "s" only after a stem holding a vowel ("icbs" -> "icb"), so a
+    short form with none keeps it ("CSPs" stays "csps" beside "CSP"'s "csp"). A short form that
+    ends in "s" ("NHS", "CPS") is no plural: the singular must be a word the documents `used`.
+    """
+    stem = token[:-1]
+    if len(token) < 3 or not token.endswith("s") or re.search(r"[aeiouy\d]", stem):
+        return token
+    return stem if used(stem) else token
 
 
 def same_word(a: str, b: str) -> bool:

@@ -1212,3 +1212,21 @@ def test_a_possessive_does_not_make_a_list_of_the_owner() -> None:
 
     assert "board" not in unowned("The board's duties are to:")
     assert "boards" in unowned("The boards that report to the partnership are:")
+
+
+def test_when_two_bodies_were_set_up_the_sentences_saying_they_began_answer() -> None:
+    vocabulary = {"hvp", "two", "share", "budget", "meet", "monthli", "set", "up", "launch"}
+    scorer = EvidenceScorer(
+        HashEmbedder(), lambda t: 2.0 if t in vocabulary else 9.0, tokenize, AnswerPolicy()
+    )
+    hits = [
+        _hit("The two HVPs share a budget and meet monthly in 2024.", n=0),
+        _hit("The two HVPs report to the board every quarter.", n=1),
+        _hit("The Eastmere HVP was set up on 3 May 2021.", n=2),
+        _hit("The Northvale HVP was set up on 9 June 2022.", n=3),
+    ]
+    query = parse_query("when were the two hvps set up", names=NAMES)
+    answer = answer_query(query, hits, scorer, OPEN)
+    assert answer.grounded and "3 May 2021" in answer.text.splitlines()[0]
+    assert "9 June 2022" in answer.text  # "HVPs" asked is "HVP" said
+    assert "share a budget" not in answer.text and "every quarter" not in answer.text

@@ -566,3 +566,12 @@ def test_the_peak_of_a_series_is_its_highest_end() -> None:
     assert asked_end("which year was the peak for ferry thefts?") == {"most"}
     assert directions("Ferry thefts reached their peak in 2022.") == {"most"}
     assert asked_end("which year had the lowest ferry thefts?") == {"least"}
+
+
+def test_a_short_forms_plural_reads_as_its_singular_when_the_documents_use_it() -> None:
+    used = {"hvp", "pcc"}.__contains__
+    assert lang.short_form_singular("hvps", used) == "hvp"  # "HVPs", kept apart by the stemmer
+    assert lang.short_form_singular("pccs", used) == "pcc"
+    assert lang.short_form_singular("nhs", used) == "nhs"  # no "nh": not a plural
+    assert lang.short_form_singular("wardens", used) == "wardens"  # the stemmer's own business
+    assert lang.short_form_singular("hvp", used) == "hvp"
