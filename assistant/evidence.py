@@ -699,6 +699,8 @@ class Evidence:
     published: tuple[str, ...] = ()  # the publication date of each top passage's document
     words: dict[str, str] = field(default_factory=dict)  # question token -> its word
     unseen: frozenset[str] = frozenset()  # question tokens the corpus never uses
+    column_fit: dict[str, float] = field(default_factory=dict)  # heading -> its cosine with
+    # the question, for the best table rows when it asks which sits at one end (`_extreme_row`)
 
     @property
     def best(self) -> float:
@@ -781,7 +783,9 @@ class Evidence:
 
         "Which town had the fewest thefts?", with a table of thefts by town among the best
         sentences, is answered by the row with the smallest figure in the column the question
-        measures (the one sharing most of its words or the period it asks; else the first).
+        measures: the one naming the period it asks, then the one nearest it in meaning
+        (`column_fit`: "killed or badly hurt" is "Total KSI", not "Killed"), then the one
+        sharing most of its words; else the first.
         """
         asked = lang.asked_end(self.query.text)
         if len(asked) != 1 or lang.directions(lead.text) & asked:
@@ -792,9 +796,11 @@ class Evidence:
         words = set(lang.name_words(self.query.text)) - lang.STOPWORDS
         periods = {p for c in self.query.constraints for p in c.periods}
 
-        def fit(cell: Cell) -> int:
-            return len(words & set(lang.name_words(cell.column))) + 2 * bool(
-                lang.periods(cell.column) & periods
+        def fit(cell: Cell) -> tuple[bool, float, int]:
+            return (
+                bool(lang.periods(cell.column) & periods),
+                self.column_fit.get(cell.column, 0.0),
+                len(words & set(lang.name_words(cell.column))),
             )
 
         column = max(row.cells, key=fit).column  # the first of the best fitting
@@ -907,6 +913,20 @@ class EvidenceScorer:
         framing = sorted(lang.QUESTION_FRAMING | lang.function_words())
         self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
 
+    def _column_fit(self, query: Query, cands: list[Candidate]) -> dict[str, float]:
+        """Each column heading of the rows among `cands` -> its cosine with the question.
+
+        A heading is read with the expansion of the short forms it writes ("Total KSI" as
+        "killed or seriously injured"), so a question in other words finds the column it means.
+        """
+        heads = sorted({c.column for cand in cands if cand.is_row for c in cand.cells})
+        if not heads:
+            return {}
+        texts = [f"{h} {self.synonyms.spell_out(h)}".strip() for h in heads]
+        q_vec = self.embedder.embed_query(query.search_text)
+        vecs = self.embedder.embed_documents(texts)
+        return {h: cos(q_vec, v) for h, v in zip(heads, vecs, strict=True)}
+
     def _singular_short_forms(self, tokenize: Tokenize) -> Tokenize:
         """`tokenize`, reading a short form's plural as its singular ("CSPs" as "CSP")."""
         unseen = self.idf("\0")
@@ -987,6 +1007,8 @@ class EvidenceScorer:
                 pair_rows(cands, query)
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
+        if len(lang.asked_end(query.text)) == 1:
+            evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
         evidence.unknown_body = unknown_body(query, top)
         evidence.denied_body = "" if evidence.unknown_body else denied_body(query, top)
         evidence.words = q_terms

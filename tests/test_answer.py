@@ -1230,3 +1230,26 @@ def test_when_two_bodies_were_set_up_the_sentences_saying_they_began_answer() ->
     assert answer.grounded and "3 May 2021" in answer.text.splitlines()[0]
     assert "9 June 2022" in answer.text  # "HVPs" asked is "HVP" said
     assert "share a budget" not in answer.text and "every quarter" not in answer.text
+
+
+@pytest.mark.slow
+def test_real_model_the_extreme_row_is_read_in_the_column_the_question_means(
+    real_embedder,
+) -> None:
+    table = (
+        "Table 3: Boats lost or damaged at sea, by harbour, 2024\n"
+        "Northvale | Lost: 9; Damaged: 20; Total LDS: 29\n"
+        "Eastmere | Lost: 4; Damaged: 40; Total LDS: 44\n"
+        "Westbrook | Lost: 12; Damaged: 10; Total LDS: 22"
+    )
+    scorer = EvidenceScorer(
+        real_embedder,
+        lambda _t: 2.0,
+        tokenize,
+        AnswerPolicy(),
+        synonyms=Synonyms.from_pairs([("LDS", "lost or damaged at sea")]),
+    )
+    query = parse_query("which harbour had the most boats lost or wrecked?", names=NAMES)
+    answer = answer_query(query, [_hit(table)], scorer, OPEN)
+    # "lost or wrecked" means the total, not the "Lost" column that shares a word with it
+    assert answer.text.startswith("Eastmere"), answer.text
