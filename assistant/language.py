@@ -1471,6 +1471,36 @@ def only_within_wider(name: str, text: str, question: str) -> bool:
     return wider and not bare
 
 
+def wider_category(question: str, text: str) -> str:
+    """The category a text names only joined by "and" to something the question lacks ("").
+
+    "14,440 violence and sexual offences" counts a wider category than "sexual offences": it
+    gives no figure for them alone, unless the question names violence too. The words after
+    "and" must be two or more of the question's own, in its order; a list ("theft, violence
+    and sexual offences") says each of its members, and so does a text that names the
+    question's words outside the pair as well.
+    """
+    asked = " ".join(w for w in name_words(question) if w not in STOPWORDS)
+    spans, wider = [], ""
+    for m in re.finditer(r"(?i)(?<!, )\b([a-z]+) (?:and|&) ((?:[a-z]+ ){1,2}[a-z]+)\b", text):
+        other, tail = m.group(1).lower(), m.group(2).lower().split()
+        if other in STOPWORDS or re.search(rf"\b{other}\b", asked):
+            continue
+        for n in range(len(tail), 1, -1):
+            phrase = " ".join(tail[:n])
+            if re.search(rf"\b{phrase}\b", asked):
+                spans.append((m.start(), m.start(2) + len(phrase)))
+                wider = wider or f"{m.group(1)} and {m.group(2)[: len(phrase)]}"
+                break
+    if not wider:
+        return ""
+    bare = text
+    for start, end in reversed(spans):
+        bare = bare[:start] + " " + bare[end:]
+    phrase = wider.split(" and ", 1)[1]
+    return "" if re.search(rf"(?i)\b{re.escape(phrase)}\b", bare) else wider
+
+
 def wider_name(name: str, text: str) -> str:
     """The pair of names a text joins a name into ("England and Wales" for "england"), or ""."""
     n = re.escape(name)

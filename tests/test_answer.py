@@ -1253,3 +1253,11 @@ def test_real_model_the_extreme_row_is_read_in_the_column_the_question_means(
     answer = answer_query(query, [_hit(table)], scorer, OPEN)
     # "lost or wrecked" means the total, not the "Lost" column that shares a word with it
     assert answer.text.startswith("Eastmere"), answer.text
+
+
+def test_a_figure_for_a_wider_category_is_not_the_one_asked_for() -> None:
+    hits = [_hit("Police recorded 310 boat and harbour thefts in Eastmere in 2023.")]
+    missed = _ask("harbour thefts recorded in eastmere in 2023, have we got the number?", hits)
+    assert not missed.grounded and "boat and harbour thefts" in missed.text
+    found = _ask("boat and harbour thefts recorded in eastmere in 2023?", hits)
+    assert found.grounded and "310" in found.text.splitlines()[0]
