@@ -58,7 +58,8 @@ def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
 
     A supporting sentence must be about the same thing (it carries the question's period and
     names, and is close to the best one's score) or cover a part of the question the best one
-    leaves out. A list answer stands alone: its items are the answer.
+    leaves out; asked when something began, it says something began. A list answer stands
+    alone: its items are the answer.
     """
     cands = evidence.candidates
     if not cands:
@@ -70,7 +71,7 @@ def select(evidence: Evidence, policy: AnswerPolicy) -> list[Candidate]:
     while len(chosen) < policy.max_sentences:
         best, best_value = None, 0.0
         for cand in cands:
-            if _skip(cand, chosen, policy):
+            if _skip(cand, chosen, policy) or not says_start(cand, evidence.query):
                 continue
             gain = coverage(evidence.weights, cand.tokens - covered)
             close = cand.score >= policy.keep_ratio * lead.score

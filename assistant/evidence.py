@@ -702,6 +702,8 @@ class Evidence:
     published: tuple[str, ...] = ()  # the publication date of each top passage's document
     words: dict[str, str] = field(default_factory=dict)  # question token -> its word
     unseen: frozenset[str] = frozenset()  # question tokens the corpus never uses
+    column_fit: dict[str, float] = field(default_factory=dict)  # heading -> its cosine with
+    # the question, for the best table rows when it asks which sits at one end (`_extreme_row`)
 
     @property
     def best(self) -> float:
@@ -784,7 +786,9 @@ class Evidence:
 
         "Which town had the fewest thefts?", with a table of thefts by town among the best
         sentences, is answered by the row with the smallest figure in the column the question
-        measures (the one sharing most of its words or the period it asks; else the first).
+        measures: the one naming the period it asks, then the one nearest it in meaning
+        (`column_fit`: "killed or badly hurt" is "Total KSI", not "Killed"), then the one
+        sharing most of its words; else the first.
         """
         asked = lang.asked_end(self.query.text)
         if len(asked) != 1 or lang.directions(lead.text) & asked:
@@ -795,9 +799,11 @@ class Evidence:
         words = set(lang.name_words(self.query.text)) - lang.STOPWORDS
         periods = {p for c in self.query.constraints for p in c.periods}
 
-        def fit(cell: Cell) -> int:
-            return len(words & set(lang.name_words(cell.column))) + 2 * bool(
-                lang.periods(cell.column) & periods
+        def fit(cell: Cell) -> tuple[bool, float, int]:
+            return (
+                bool(lang.periods(cell.column) & periods),
+                self.column_fit.get(cell.column, 0.0),
+                len(words & set(lang.name_words(cell.column))),
             )
 
         column = max(row.cells, key=fit).column  # the first of the best fitting
@@ -898,7 +904,8 @@ class EvidenceScorer:
         `stored` returns sentence vectors computed at ingest (unit 0 is the heading, unit k the
         k-th sentence), so answering embeds only the question and any sentence not stored.
         """
-        self.embedder, self.idf, self.tokenize, self.policy = embedder, idf, tokenize, policy
+        self.embedder, self.idf, self.policy = embedder, idf, policy
+        self.tokenize = self._singular_short_forms(tokenize)
         # single words are kept apart from the answer memo (a bounded vocabulary of their own)
         self.word_vectors = WordVectors(getattr(embedder, "embedder", embedder).embed_documents)
         self.stored = stored
@@ -908,6 +915,32 @@ class EvidenceScorer:
         self.titles = titles or self.superseded  # doc_id -> title of every document
         framing = sorted(lang.QUESTION_FRAMING | lang.function_words())
         self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
+
+    def _column_fit(self, query: Query, cands: list[Candidate]) -> dict[str, float]:
+        """Each column heading of the rows among `cands` -> its cosine with the question.
+
+        A heading is read with the expansion of the short forms it writes ("Total KSI" as
+        "killed or seriously injured"), so a question in other words finds the column it means.
+        """
+        heads = sorted({c.column for cand in cands if cand.is_row for c in cand.cells})
+        if not heads:
+            return {}
+        texts = [f"{h} {self.synonyms.spell_out(h)}".strip() for h in heads]
+        q_vec = self.embedder.embed_query(query.search_text)
+        vecs = self.embedder.embed_documents(texts)
+        return {h: cos(q_vec, v) for h, v in zip(heads, vecs, strict=True)}
+
+    def _singular_short_forms(self, tokenize: Tokenize) -> Tokenize:
+        """`tokenize`, reading a short form's plural as its singular ("CSPs" as "CSP")."""
+        unseen = self.idf("\0")
+
+        def used(token: str) -> bool:
+            return self.idf(token) < unseen
+
+        def read(texts: list[str]) -> list[list[str]]:
+            return [[lang.short_form_singular(t, used) for t in toks] for toks in tokenize(texts)]
+
+        return read
 
     def question_terms(self, query: Query) -> tuple[dict[str, str], dict[str, float]]:
         """Map the question's content tokens to their words, and weight them by IDF.
@@ -979,6 +1012,8 @@ class EvidenceScorer:
                 pair_rows(cands, query)
             evidence.candidates = self._rank(query, cands)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
+        if len(lang.asked_end(query.text)) == 1:
+            evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
         evidence.unknown_body = unknown_body(query, top)
         evidence.denied_body = "" if evidence.unknown_body else denied_body(query, top)
         evidence.words = q_terms
@@ -1282,6 +1317,8 @@ class EvidenceScorer:
             vec = cand.vector or []
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
             bonus = p.type_bonus if fits(cand, query.kind, query.target, quoted) else 0.0
+            if not says_start(cand, query):  # asked when X was set up, nothing here begins
+                bonus = -p.type_bonus
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             bonus += p.type_bonus if query.value == "role" and self._holder(cand) else 0.0
             bonus -= p.type_bonus if opposes(query, cand) else 0.0

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -743,6 +743,19 @@ def vowel_swap(a: str, b: str) -> bool:
     return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
 
 
+def short_form_singular(token: str, used: Callable[[str], bool]) -> str:
+    """The singular of a short form's plural the stemmer leaves apart ("csps" -> "csp").
+
+    The stemmer drops a plural "s" only after a stem holding a vowel ("icbs" -> "icb"), so a
+    short form with none keeps it ("CSPs" stays "csps" beside "CSP"'s "csp"). A short form that
+    ends in "s" ("NHS", "CPS") is no plural: the singular must be a word the documents `used`.
+    """
+    stem = token[:-1]
+    if len(token) < 3 or not token.endswith("s") or re.search(r"[aeiouy\d]", stem):
+        return token
+    return stem if used(stem) else token
+
+
 def same_word(a: str, b: str) -> bool:
     """A light lemma match: "referrals"/"referral", "crimes"/"crime", "responses"/"responded"."""
     return a.rstrip("s") == b.rstrip("s") or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
@@ -1456,6 +1469,36 @@ def only_within_wider(name: str, text: str, question: str) -> bool:
         else:
             bare = True
     return wider and not bare
+
+
+def wider_category(question: str, text: str) -> str:
+    """The category a text names only joined by "and" to something the question lacks ("").
+
+    "14,440 violence and sexual offences" counts a wider category than "sexual offences": it
+    gives no figure for them alone, unless the question names violence too. The words after
+    "and" must be two or more of the question's own, in its order; a list ("theft, violence
+    and sexual offences") says each of its members, and so does a text that names the
+    question's words outside the pair as well.
+    """
+    asked = " ".join(w for w in name_words(question) if w not in STOPWORDS)
+    spans, wider = [], ""
+    for m in re.finditer(r"(?i)(?<!, )\b([a-z]+) (?:and|&) ((?:[a-z]+ ){1,2}[a-z]+)\b", text):
+        other, tail = m.group(1).lower(), m.group(2).lower().split()
+        if other in STOPWORDS or re.search(rf"\b{other}\b", asked):
+            continue
+        for n in range(len(tail), 1, -1):
+            phrase = " ".join(tail[:n])
+            if re.search(rf"\b{phrase}\b", asked):
+                spans.append((m.start(), m.start(2) + len(phrase)))
+                wider = wider or f"{m.group(1)} and {m.group(2)[: len(phrase)]}"
+                break
+    if not wider:
+        return ""
+    bare = text
+    for start, end in reversed(spans):
+        bare = bare[:start] + " " + bare[end:]
+    phrase = wider.split(" and ", 1)[1]
+    return "" if re.search(rf"(?i)\b{re.escape(phrase)}\b", bare) else wider
 
 
 def wider_name(name: str, text: str) -> str:

@@ -248,6 +248,21 @@ def uncounted(evidence: Evidence) -> str:
     return counted(query)
 
 
+def wider_figure(evidence: Evidence) -> str:
+    """The wider category the leading sentence's figure counts, when a figure is asked ("").
+
+    Asked for sexual offences, "14,440 violence and sexual offences" is a figure for both
+    together (`language.wider_category`); a figure asked is one a value, a count or a number
+    question asks for, and the sentence must give one.
+    """
+    query, lead = evidence.query, evidence.lead
+    if lead is None or not (query.value or query.kind in ("count", "number")):
+        return ""
+    if not lang.has_figure(lead.text):
+        return ""
+    return lang.wider_category(query.text, lead.text)
+
+
 def measure_gap(evidence: Evidence) -> str:
     """Why the leading sentence gives another measure than the one asked ("" when it doesn't)."""
     if what := uncounted(evidence):
@@ -269,6 +284,9 @@ def measure_gap(evidence: Evidence) -> str:
     if kind := wrong_kind(evidence):
         other = "a rate" if kind == "count" else "a count"
         return f"The closest passage gives {other}, not the {kind} asked for."
+    if wider := wider_figure(evidence):
+        alone = wider.split(" and ", 1)[1]
+        return f"The closest passage gives a figure for \u201c{wider}\u201d, not {alone} alone."
     if lacking := lacking_measure(evidence, MIN_CARRY):
         named = " ".join(lacking)
         return (

@@ -1212,3 +1212,52 @@ def test_a_possessive_does_not_make_a_list_of_the_owner() -> None:
 
     assert "board" not in unowned("The board's duties are to:")
     assert "boards" in unowned("The boards that report to the partnership are:")
+
+
+def test_when_two_bodies_were_set_up_the_sentences_saying_they_began_answer() -> None:
+    vocabulary = {"hvp", "two", "share", "budget", "meet", "monthli", "set", "up", "launch"}
+    scorer = EvidenceScorer(
+        HashEmbedder(), lambda t: 2.0 if t in vocabulary else 9.0, tokenize, AnswerPolicy()
+    )
+    hits = [
+        _hit("The two HVPs share a budget and meet monthly in 2024.", n=0),
+        _hit("The two HVPs report to the board every quarter.", n=1),
+        _hit("The Eastmere HVP was set up on 3 May 2021.", n=2),
+        _hit("The Northvale HVP was set up on 9 June 2022.", n=3),
+    ]
+    query = parse_query("when were the two hvps set up", names=NAMES)
+    answer = answer_query(query, hits, scorer, OPEN)
+    assert answer.grounded and "3 May 2021" in answer.text.splitlines()[0]
+    assert "9 June 2022" in answer.text  # "HVPs" asked is "HVP" said
+    assert "share a budget" not in answer.text and "every quarter" not in answer.text
+
+
+@pytest.mark.slow
+def test_real_model_the_extreme_row_is_read_in_the_column_the_question_means(
+    real_embedder,
+) -> None:
+    table = (
+        "Table 3: Boats lost or damaged at sea, by harbour, 2024\n"
+        "Northvale | Lost: 9; Damaged: 20; Total LDS: 29\n"
+        "Eastmere | Lost: 4; Damaged: 40; Total LDS: 44\n"
+        "Westbrook | Lost: 12; Damaged: 10; Total LDS: 22"
+    )
+    scorer = EvidenceScorer(
+        real_embedder,
+        lambda _t: 2.0,
+        tokenize,
+        AnswerPolicy(),
+        synonyms=Synonyms.from_pairs([("LDS", "lost or damaged at sea")]),
+    )
+    query = parse_query("which harbour had the most boats lost or wrecked?", names=NAMES)
+    answer = answer_query(query, [_hit(table)], scorer, OPEN)
+    # "lost or wrecked" means the total, not the "Lost" column that shares a word with it
+    assert answer.text.startswith("Eastmere"), answer.text
+
+
+def test_a_figure_for_a_wider_category_is_not_the_one_asked_for() -> None:
+    hits = [_hit("Police recorded 310 boat and harbour thefts in Eastmere in 2023.")]
+    missed = _ask("harbour thefts recorded in eastmere in 2023, have we got the number?", hits)
+    assert not missed.grounded and "boat and harbour thefts" in missed.text
+    found = _ask("boat and harbour thefts recorded in eastmere in 2023?", hits)
+    assert found.grounded and "310" in found.text.splitlines()[0]

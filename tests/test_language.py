@@ -566,3 +566,28 @@ def test_the_peak_of_a_series_is_its_highest_end() -> None:
     assert asked_end("which year was the peak for ferry thefts?") == {"most"}
     assert directions("Ferry thefts reached their peak in 2022.") == {"most"}
     assert asked_end("which year had the lowest ferry thefts?") == {"least"}
+
+
+def test_a_short_forms_plural_reads_as_its_singular_when_the_documents_use_it() -> None:
+    used = {"hvp", "pcc"}.__contains__
+    assert lang.short_form_singular("hvps", used) == "hvp"  # "HVPs", kept apart by the stemmer
+    assert lang.short_form_singular("pccs", used) == "pcc"
+    assert lang.short_form_singular("nhs", used) == "nhs"  # no "nh": not a plural
+    assert lang.short_form_singular("wardens", used) == "wardens"  # the stemmer's own business
+    assert lang.short_form_singular("hvp", used) == "hvp"
+
+
+def test_a_category_named_only_joined_to_another_is_a_wider_one() -> None:
+    asked = "how many harbour thefts were recorded in 2023?"
+    assert (
+        lang.wider_category(asked, "Police recorded 310 boat and harbour thefts in 2023.")
+        == "boat and harbour thefts"
+    )
+    # named on its own as well, or asked together, or one member of a list: not wider
+    both = "There were 120 harbour thefts, within 310 boat and harbour thefts."
+    assert lang.wider_category(asked, both) == ""
+    together = "boat and harbour thefts in 2023"
+    assert lang.wider_category(together, "310 boat and harbour thefts") == ""
+    assert lang.wider_category(asked, "Burglary, boat and harbour thefts all fell.") == ""
+    # one word after "and" is no category of the question's own
+    assert lang.wider_category(asked, "Wardens and harbour staff recorded 120 thefts.") == ""
