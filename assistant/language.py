@@ -50,6 +50,8 @@ QUESTION_FRAMING = frozenset(
     "according quote quoted say says state states mention mentions describe explain list name "
     "give tell current currently now latest old edition belong belongs choose chose set out "
     "document documents often piece kind type sort".split()
+    # words of the speaker's stance, not of what is asked: "what do we actually count as..."
+    + "actually really basically exactly just even genuinely honestly".split()
 )
 
 # Cardinal number words (the ones documents spell out: "nine pathways", "six priorities").

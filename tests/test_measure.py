@@ -202,3 +202,10 @@ def test_a_figure_close_by_for_what_is_asked_keeps_the_answer() -> None:
         _hit("Eastmere: 140 arson offences.", "b", 1),
     ]
     assert _ask("how many arson offences did Eastmere record?", counted).grounded
+
+
+def test_a_word_of_the_speaker_s_stance_is_not_what_is_measured() -> None:
+    from assistant.measure import measured_words
+
+    assert "actually" not in measured_words("what do we actually count as a ferry incident")
+    assert "really" not in measured_words("what is the harbour theft rate really")
