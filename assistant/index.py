@@ -16,7 +16,7 @@ from typing import Any
 
 from assistant.chunk import embedding_text, sentence_units, split_document
 from assistant.config import Settings
-from assistant.embed import Embedder
+from assistant.embed import Embedder, with_batch_size
 from assistant.embed_memo import MemoEmbedder
 from assistant.errors import (
     DocumentError,
@@ -107,7 +107,9 @@ class IndexWriter:
     ) -> None:
         """Open the store; nothing is written until run(). on_file(done, total, name) reports."""
         self.settings, self.embedder, self.on_file = settings, embedder, on_file
-        self.unit_embedder = MemoEmbedder(embedder, UNIT_MEMO)
+        self.unit_embedder = MemoEmbedder(
+            with_batch_size(embedder, settings.embed_unit_batch_size), UNIT_MEMO
+        )
         self.client = chroma_client(settings)
         self.manifest = read_manifest(settings)
         self.manifest_file = MANIFEST  # BUILDING while a rebuild fills a new collection
