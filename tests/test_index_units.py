@@ -10,7 +10,7 @@ import pytest
 from assistant.chunk import embedding_text, sentence_units
 from assistant.config import Settings
 from assistant.embed import with_batch_size
-from assistant.index import build_index
+from assistant.index import build_index, unit_batch_size
 from assistant.store import iter_records, open_collection, open_sentences
 from assistant.types import Chunk
 
@@ -88,3 +88,10 @@ def test_repeated_units_are_embedded_once_with_their_own_vectors(
     standalone = dict(zip(distinct, real_embedder.embed_documents(distinct), strict=True))
     for unit, (_, _, _, vector) in zip(units, stored, strict=True):
         assert np.allclose(vector, standalone[unit], atol=1e-6)
+
+
+def test_smaller_unit_batches_only_on_the_onnx_backend() -> None:
+    onnx = Settings(_env_file=None, embedding_backend="onnx", embed_unit_batch_size=8)
+    torch = Settings(_env_file=None, embedding_backend="torch", embed_unit_batch_size=8)
+    assert unit_batch_size(onnx) == 8
+    assert unit_batch_size(torch) == torch.embed_batch_size
