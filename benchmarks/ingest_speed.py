@@ -8,7 +8,8 @@ Generates `files` text files of `chars` characters in all from the sample corpus
   same model folder, Chroma.from_documents (what a LangChain tutorial builds);
 - ours, per embedding backend: `build_index` with a full rebuild (chunks, sentence vectors,
   BM25, manifest), once per sentence-unit batch size in --unit-batches (default: the
-  configured one), so old and new batch sizes are timed in the same rounds.
+  configured one), so old and new batch sizes are timed in the same rounds (the ONNX backend
+  only: torch embeds units in its chunk batches whatever the setting).
 Both models are loaded before the clock starts. Writes benchmarks/results/ingest_speed.json.
 Target (issue #14): ours at least 3x the plain pipeline.
 """
