@@ -57,6 +57,11 @@ class Settings(BaseSettings):
     # block: keep a document with any out of the index.
     pii: Literal["off", "flag", "block"] = "flag"
     embed_batch_size: int = Field(32, gt=0)
+    # Ingest embeds sentence units (a few to a few dozen tokens each) in smaller batches on the
+    # ONNX backend: ONNX Runtime on a 2-core avx2 CPU ran them faster in batches of 8 than of 32
+    # (README, Performance); torch did not, and keeps embed_batch_size, as whole chunks do. The
+    # vectors are the same either way.
+    embed_unit_batch_size: int = Field(8, gt=0)
     feedback_db: Path | None = None  # unset -> index_dir/feedback.sqlite3
     audit_db: Path | None = None  # unset -> index_dir/audit.sqlite3
     # days an audit record is kept; applied by `assistant audit prune`. None or 0: for ever

@@ -12,6 +12,7 @@ Two backends give the same vectors (cosine above 0.9999, tested):
 
 from __future__ import annotations
 
+import copy
 import functools
 import hashlib
 import importlib.util
@@ -133,6 +134,19 @@ class SentenceTransformerEmbedder:
                 while len(self._queries) > 64:
                     self._queries.pop(next(iter(self._queries)), None)
         return vector
+
+
+def with_batch_size(embedder: Embedder, batch_size: int) -> Embedder:
+    """The same embedder (the same loaded model) run in batches of `batch_size`.
+
+    A text's vector does not depend on its batch (tests/test_embed.py), so only speed changes.
+    An embedder without a batch size is returned as it is.
+    """
+    if getattr(embedder, "batch_size", batch_size) == batch_size:
+        return embedder
+    twin = copy.copy(embedder)
+    twin.batch_size = batch_size  # type: ignore[attr-defined]
+    return twin
 
 
 def default_model_cache() -> Path:

@@ -1,12 +1,15 @@
 """Ingest speed against the plain LangChain pipeline, on the same generated files, same process.
 
 Run: .venv/bin/python benchmarks/ingest_speed.py [--chars 1000000] [--files 25] [--rounds 2]
+     [--backends onnx,torch] [--unit-batches 32,8]
 Generates `files` text files of `chars` characters in all from the sample corpus's paragraphs
 (benchmarks/results/tmp/, deterministic), then times, alternating, `rounds` times each:
 - plain: TextLoader, RecursiveCharacterTextSplitter(1000, 200), HuggingFaceEmbeddings on the
   same model folder, Chroma.from_documents (what a LangChain tutorial builds);
 - ours, per embedding backend: `build_index` with a full rebuild (chunks, sentence vectors,
-  BM25, manifest).
+  BM25, manifest), once per sentence-unit batch size in --unit-batches (default: the
+  configured one), so old and new batch sizes are timed in the same rounds (the ONNX backend
+  only: torch embeds units in its chunk batches whatever the setting).
 Both models are loaded before the clock starts. Writes benchmarks/results/ingest_speed.json.
 Target (issue #14): ours at least 3x the plain pipeline.
 """
@@ -75,11 +78,13 @@ def plain_pipeline(corpus: Path, store: Path, embeddings: object) -> int:
     return len(chunks)
 
 
-def ours(corpus: Path, index: Path, backend: str) -> dict[str, float]:
+def ours(corpus: Path, index: Path, backend: str, unit_batch: int | None) -> dict[str, float]:
     """A full rebuild with the assistant's own ingest; returns counts."""
     settings = Settings(
         _env_file=None, corpus_dir=corpus, index_dir=index, embedding_backend=backend
     )
+    if unit_batch:
+        settings = settings.model_copy(update={"embed_unit_batch_size": unit_batch})
     report = build_index(settings, make_embedder(settings), rebuild=True)
     manifest = json.loads((index / "manifest.json").read_text(encoding="utf-8"))
     chunks = sum(len(d["chunk_ids"]) for d in manifest["documents"].values())
@@ -113,6 +118,9 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=25)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--backends", default="onnx,torch")
+    parser.add_argument(
+        "--unit-batches", default="", help="sentence-unit batch sizes to compare, e.g. 32,8"
+    )
     args = parser.parse_args()
     import os
 
@@ -126,22 +134,32 @@ def main() -> None:
     backends = args.backends.split(",")
     for b in backends:  # load (and export) each backend's model before any clock starts
         make_embedder(Settings(_env_file=None, embedding_backend=b)).embed_query("warm up")
-    runs: dict[str, list[float]] = {"plain LangChain": [], **{f"ours ({b})": [] for b in backends}}
+    unit_batches = [int(n) for n in args.unit_batches.split(",") if n] or [None]
+    variants = {
+        (f"ours ({b})" if n is None else f"ours ({b}, unit batches of {n})"): (b, n)
+        for b in backends
+        for n in unit_batches
+    }
+    runs: dict[str, list[float]] = {"plain LangChain": [], **{k: [] for k in variants}}
     counts: dict[str, object] = unit_counts(corpus)
+    loads = [round(os.getloadavg()[0], 1)]  # the machine may be shared: report how busy it was
     for r in range(args.rounds):
         store = TMP / f"plain-{r}"
         shutil.rmtree(store, ignore_errors=True)
         t0 = time.perf_counter()
         counts["plain LangChain chunks"] = plain_pipeline(corpus, store, embeddings)
         runs["plain LangChain"].append(time.perf_counter() - t0)
-        for b in backends:
-            index = TMP / f"ours-{b}-{r}"
+        # alternate the order of our variants between rounds, so neither always runs first
+        for name, (b, n) in list(variants.items())[:: 1 if r % 2 == 0 else -1]:
+            index = TMP / f"ours-{b}-{n or 'default'}-{r}"
             shutil.rmtree(index, ignore_errors=True)
             t0 = time.perf_counter()
-            counts[f"ours ({b})"] = ours(corpus, index, b)
-            runs[f"ours ({b})"].append(time.perf_counter() - t0)
+            counts[name] = ours(corpus, index, b, n)
+            runs[name].append(time.perf_counter() - t0)
+        loads.append(round(os.getloadavg()[0], 1))
         print(
-            f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in runs.items()),
+            f"round {r + 1} (load average {loads[-1]}): "
+            + ", ".join(f"{k} {v[-1]:.1f} s" for k, v in runs.items()),
             file=sys.stderr,
         )
     base = statistics.median(runs["plain LangChain"])
@@ -157,6 +175,7 @@ def main() -> None:
         "chars": args.chars,
         "files": args.files,
         "rounds": args.rounds,
+        "load_average_1min": loads,
         "table": table,
         "counts": counts,
     }

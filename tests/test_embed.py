@@ -15,6 +15,7 @@ from assistant.embed import (
     export_onnx,
     onnx_path,
     resolve_model_path,
+    with_batch_size,
 )
 from assistant.errors import ModelUnavailableError
 
@@ -44,6 +45,43 @@ def test_onnx_vectors_match_sentence_transformers(real_embedder) -> None:
     # the order of a batch does not change a text's vector
     alone = OnnxEmbedder(MODEL).embed_query(texts[2])
     assert _cos(alone, onnx_vectors[2]) > 0.99999
+
+
+@pytest.mark.slow
+def test_a_texts_vector_does_not_depend_on_the_batch_size(real_embedder) -> None:
+    # invented texts of many lengths, so each batch size pads its batches differently
+    texts = [
+        " ".join(["The canal trust"] + ["repaired the lock gates"] * (i % 9) + [f"in year {i}."])
+        for i in range(45)
+    ]
+    texts += ["Ferries.", "Moorings are let by the season.", ""]
+    vectors = {
+        size: with_batch_size(real_embedder, size).embed_documents(texts) for size in (32, 8, 3, 1)
+    }
+    for size in (8, 3, 1):
+        for a, b in zip(vectors[32], vectors[size], strict=True):
+            assert max(abs(x - y) for x, y in zip(a, b, strict=True)) < 1e-6
+    # the twin shares the loaded model; the original keeps its own batch size
+    twin = with_batch_size(real_embedder, 8)
+    assert twin.batch_size == 8 and real_embedder.batch_size == 32
+    assert twin.runner() is real_embedder.runner()
+
+
+class _NoBatches:
+    model_id = "fake"
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [[1.0] for _ in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return [1.0]
+
+
+def test_an_embedder_without_batches_is_used_as_it_is() -> None:
+    fake = _NoBatches()
+    assert with_batch_size(fake, 8) is fake
+    onnx = OnnxEmbedder(MODEL, batch_size=8)
+    assert with_batch_size(onnx, 8) is onnx
 
 
 def _copy_config(tmp_path: Path, pooling: dict[str, bool]) -> Path:

@@ -7,9 +7,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.chunk import sentence_units
+from assistant.chunk import embedding_text, sentence_units
 from assistant.config import Settings
-from assistant.index import build_index
+from assistant.embed import with_batch_size
+from assistant.index import build_index, unit_batch_size
 from assistant.store import iter_records, open_collection, open_sentences
 from assistant.types import Chunk
 
@@ -17,14 +18,20 @@ BOILERPLATE = "Contact the partnership office for a copy of this document in lar
 
 
 class RecordingEmbedder:
-    """Wraps the real embedder and records every text it is asked to embed."""
+    """Wraps the real embedder and records every text it is asked to embed, and in what batches.
+
+    A copy made by `with_batch_size` shares the record.
+    """
 
     def __init__(self, inner) -> None:
-        self.inner, self.model_id, self.texts = inner, inner.model_id, []
+        self.inner, self.model_id, self.batch_size = inner, inner.model_id, inner.batch_size
+        self.texts: list[str] = []
+        self.batch_sizes: dict[str, int] = {}
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         self.texts += texts
-        return self.inner.embed_documents(texts)
+        self.batch_sizes.update(dict.fromkeys(texts, self.batch_size))
+        return with_batch_size(self.inner, self.batch_size).embed_documents(texts)
 
     def embed_query(self, text: str) -> list[float]:
         return self.inner.embed_query(text)
@@ -70,8 +77,21 @@ def test_repeated_units_are_embedded_once_with_their_own_vectors(
     assert len(units) > len(set(units)) and units.count(BOILERPLATE) >= 2
     # ...yet no text was embedded twice,
     assert len(embedder.texts) == len(set(embedder.texts))
-    # and every stored sentence vector is that unit's own standalone vector.
+    # Units are embedded in smaller batches than chunks,
+    assert settings.embed_unit_batch_size < settings.embed_batch_size
+    assert {embedder.batch_sizes[u] for u in units} == {settings.embed_unit_batch_size}
+    chunk_texts = [embedding_text(c) for c in chunks.values()]
+    assert {embedder.batch_sizes[t] for t in chunk_texts} == {settings.embed_batch_size}
+    # and every stored sentence vector is that unit's own standalone vector (a text's vector
+    # does not depend on its batch).
     distinct = sorted(set(units))
     standalone = dict(zip(distinct, real_embedder.embed_documents(distinct), strict=True))
     for unit, (_, _, _, vector) in zip(units, stored, strict=True):
         assert np.allclose(vector, standalone[unit], atol=1e-6)
+
+
+def test_smaller_unit_batches_only_on_the_onnx_backend() -> None:
+    onnx = Settings(_env_file=None, embedding_backend="onnx", embed_unit_batch_size=8)
+    torch = Settings(_env_file=None, embedding_backend="torch", embed_unit_batch_size=8)
+    assert unit_batch_size(onnx) == 8
+    assert unit_batch_size(torch) == torch.embed_batch_size
