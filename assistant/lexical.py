@@ -88,7 +88,8 @@ class Synonyms:
 
     def spell_out(self, text: str) -> str:
         """The expansions of the capitalised short forms a text writes ("SCP" -> its name)."""
-        return " ".join(long for short, long in self.spelled if re.search(rf"\b{short}\b", text))
+        written = (re.search(rf"\b{re.escape(short)}\b", text) for short, _ in self.spelled)
+        return " ".join(long for (_, long), hit in zip(self.spelled, written, strict=True) if hit)
 
     def knows(self, short: str) -> bool:
         """True when a short form is one of the groups' own ("CSA" in the glossary)."""

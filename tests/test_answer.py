@@ -1136,6 +1136,8 @@ def test_a_name_asked_is_met_by_the_short_form_the_glossary_gives_it() -> None:
     synonyms = Synonyms.from_pairs([("HSP", "Harbour Safety Partnership")])
     assert synonyms.spell_out("Four boards report to HSP.") == "Harbour Safety Partnership"
     assert synonyms.spell_out("The hsp boat left.") == ""  # a short form is written in capitals
+    odd = Synonyms.from_pairs([("A+E", "accident and emergency")])  # read as written, not a pattern
+    assert odd.spell_out("seen at A+E") == "accident and emergency" and not odd.spell_out("AAE")
     scorer = EvidenceScorer(
         HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), synonyms=synonyms
     )
