@@ -172,7 +172,11 @@ CLAUSE_END = frozenset("last this next each every and or but since during over".
 LIST_THE = re.compile(r"^\s*(?:please )?(?:list|name) (?:all |the |its |their )*([^?]+)", re.I)
 WHAT_ARE = re.compile(r"^\s*(?:what|which) (?:are|were) (?:the |its |their )?([^?]+)", re.I)
 # "Which boards report to SCP?": which or what and a plural noun asks for the things (a list).
-WHICH_THINGS = re.compile(r"^\s*(?:and\s+)?(?:which|what)\s+([^?]+)", re.I)
+# A word in -s followed by "as", "if", "to"... is a verb: "what counts as", "what happens if".
+WHICH_THINGS = re.compile(
+    r"^\s*(?:and\s+)?(?:which|what)\s+(?!\w+s\s+(?:as|if|to|when|about|like|for|with)\b)([^?]+)",
+    re.I,
+)
 # What a question sets aside ("... rather than specified authorities") is not sought.
 CONTRAST = re.compile(
     r"\b(?:rather than|other than|instead of|apart from|excluding)\b[^,;?]*", re.I

@@ -368,3 +368,6 @@ def test_which_and_a_plural_noun_asks_for_the_things_as_a_list() -> None:
     assert parse_query("which towns had the most thefts?").kind != "list"  # one end of a scale
     assert parse_query("which year had the fewest fires?").kind != "list"
     assert parse_query("what does the harbour board do?").kind != "list"
+    assert parse_query("what counts as a ferry incident?").kind != "list"  # a verb in -s
+    assert parse_query("what happens to harbour fines?").kind != "list"
+    assert parse_query("what new aims went into the ferry plan?").target == "aims"
