@@ -587,7 +587,7 @@ def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> b
 # --- The ends of a span of years ----------------------------------------------------------------
 # "When does the plan end?" is answered by the plan's span ("Plan 2024-2026"): a verb for the
 # start or the end of something is carried by a span of years, which says both.
-SPAN_END_VERB = frozenset("end finish expire run last start begin commence".split())
+SPAN_END_VERB = frozenset("end finish expire run start begin commence".split())  # not "last"
 YEAR_SPAN = re.compile(r"\b(?:19|20)\d\d\s*(?:-|\u2013|to|until)\s*(?:19|20)\d\d\b", re.I)
 
 
