@@ -748,7 +748,8 @@ class Evidence:
             lang.related_form(token, cand.tokens)
             or extreme
             and bool(ends)
-            or bool(ends & lang.directions(cand.text))
+            or bool(ends)
+            and bool(ends & lang.directions(cand.text))  # read only when asked
             or self.query.kind == "date"
             and lang.says_span(token, cand.text)
         )

@@ -1140,13 +1140,16 @@ def names_post(name: str, text: str) -> bool:
     return False
 
 
-# A verb that says something started, right before the date it started ("began in July 2024",
-# "got under way in 2023", "was set up on 4 April 2023").
-_STARTED_AT = re.compile(
-    r"\b(?:began|begun|begins?|beginning|started|starts?|starting|launched|launch(?:es|ing)?|"
+# A verb that says something started: "began", "got under way", "was set up", "came into force".
+STARTED = (
+    r"(?:began|begun|begins?|beginning|started|starts?|starting|launched|launch(?:es|ing)?|"
     r"(?:got|gets|getting|went|goes|going) (?:under ?way|live)|set up|established|commenced|"
-    r"commences?|introduced|came into (?:force|effect|being)|formed)"
-    r"\s+(?:in|on|from|during|at)?\s*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+    r"commences?|introduced|founded|formed|created|(?:came|come|comes) into (?:force|effect|"
+    r"being))"
+)
+# ...right before the date it started ("began in July 2024", "was set up on 4 April 2023").
+_STARTED_AT = re.compile(
+    rf"\b{STARTED}\s+(?:in|on|from|during|at)?\s*(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?$",
     re.I,
 )
 
@@ -1160,12 +1163,7 @@ START_ASKED = re.compile(
     r"\b(?:started|start|began|begin)\b(?!\s+\w+ing\b)",
     re.I,
 )
-START_SAID = re.compile(
-    r"\b(?:began|begun|begins?|started|starts?|launched|launch(?:es)?|set up|established|"
-    r"founded|formed|created|introduced|commenced|(?:came|come|comes) into (?:force|effect|"
-    r"being)|(?:got|went|goes) (?:under ?way|live)|since)\b",
-    re.I,
-)
+START_SAID = re.compile(rf"\b(?:{STARTED}|since)\b", re.I)
 
 
 def asks_start(question: str) -> bool:
