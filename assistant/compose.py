@@ -125,9 +125,30 @@ def lead_sentence(
         return row_sentence(cand, n, cells, "answer", caption)
     items = tuple(plain(i.text) for i in cand.items[: policy.max_list_items])
     text = plain(cand.text)
+    if names_its_subject_before(cand):
+        text = f"{plain(cand.before)} {text}"
     if items and cand.introduces:
         text = f"{text.rstrip(':')}: " + "; ".join(i.rstrip(";.") for i in items) + "."
     return AnswerSentence(text, (n,), round(cand.score, 4), True, "", "answer", items=items)
+
+
+def names_its_subject_before(cand: Candidate) -> bool:
+    """True when a sentence opens by pointing back ("It is chaired by ...") at a sentence before.
+
+    A first line must say what it is about, so it takes the sentence it leans on with it: the
+    one before it in the same passage, when that is a whole sentence of its own (not a heading,
+    row or list item, and not itself pointing further back).
+    """
+    before = cand.before.strip()
+    return (
+        bool(before)
+        and not cand.is_row
+        and bool(lang.LEADING_PRONOUN.match(cand.text))
+        and before[-1] in ".!?"
+        and " | " not in before
+        and not before.startswith("- ")
+        and not lang.LEADING_PRONOUN.match(before)
+    )
 
 
 def row_sentence(
@@ -216,16 +237,18 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
 def _once(sentences: list[AnswerSentence]) -> list[AnswerSentence]:
     """Each sentence said once, first where it answers, its citations joined.
 
-    Two parts of a question answered by the same sentence show it once.
+    Two parts of a question answered by the same sentence show it once, and so does a
+    supporting sentence the first line already quotes with the sentence after it.
     """
     kept: dict[str, AnswerSentence] = {}
     for s in sentences:
-        first = kept.get(s.text)
+        within = next((k for k in kept if s.role == "support" and s.text in k), s.text)
+        first = kept.get(within)
         if first is None:
             kept[s.text] = s
         else:
             cites = tuple(dict.fromkeys(first.citations + s.citations))
-            kept[s.text] = dataclasses.replace(first, citations=cites)
+            kept[within] = dataclasses.replace(first, citations=cites)
     return list(kept.values())
 
 

@@ -1263,3 +1263,28 @@ def test_a_figure_for_a_wider_category_is_not_the_one_asked_for() -> None:
     assert not missed.grounded and "boat and harbour thefts" in missed.text
     found = _ask("boat and harbour thefts recorded in eastmere in 2023?", hits)
     assert found.grounded and "310" in found.text.splitlines()[0]
+
+
+def test_a_first_line_opening_with_a_pronoun_says_what_it_is_about() -> None:
+    from assistant.compose import lead_sentence
+    from assistant.evidence import Candidate
+
+    said = "It is chaired by the harbour master and meets every month."
+    before = "The Harbour Safety Board is the lead body for the quays."
+    line = lead_sentence(Candidate(said, 0, 1, before=before), 1, AnswerPolicy(), set())
+    assert line.text == f"{before} {said}"
+    for other in ("Harbour Safety Board", "It reports to the council.", "- the quays."):
+        assert (
+            lead_sentence(Candidate(said, 0, 1, before=other), 1, AnswerPolicy(), set()).text
+            == said
+        )
+    named = "The board is chaired by the harbour master."
+    assert (
+        lead_sentence(Candidate(named, 0, 1, before=before), 1, AnswerPolicy(), set()).text == named
+    )
+    from assistant.compose import _once
+    from assistant.types import AnswerSentence
+
+    lead = AnswerSentence(f"{before} {said}", (1,), 0.9, True, "", "answer")
+    again = AnswerSentence(before, (2,), 0.8, True, "", "support")
+    assert [(s.text, s.citations) for s in _once([lead, again])] == [(lead.text, (1, 2))]
