@@ -352,11 +352,13 @@ def missing_phrase(evidence: Evidence) -> str:
 def near_miss(evidence: Evidence, lead: Candidate) -> str:
     """Say what the documents give instead of the period or name asked for."""
     asked = ", ".join(spelled(said_as(evidence.query.text, lead.unmet), evidence))
-    given = sorted(lang.periods(f"{lead.context} {lead.text}"))
     periods_asked = {lang.period_label(p) for p in evidence.query.asked_periods}
-    if given and set(lead.unmet) & periods_asked:
+    if set(lead.unmet) & periods_asked:
+        given = [p for p in periods_given(lead) if lang.period_label(p) not in periods_asked]
         have = ", ".join(lang.period_label(p) for p in given)
-        return f"They have no figure for {asked}; the closest passage gives {have}."
+        return f"They have no figure for {asked}" + (
+            f"; the closest passage gives {have}." if have else "."
+        )
     splits = {c.text for c in evidence.query.constraints if c.kind == "split"}
     if set(lead.unmet) <= splits:  # a breakdown asked for: the figure is not split that way
         return f"They don't break this down by {asked}."
@@ -366,6 +368,21 @@ def near_miss(evidence: Evidence, lead: Candidate) -> str:
         if wider := lang.wider_name(lead.unmet[0], text):  # Wales": say what it is given for
             return f"They give this for {wider}, not {asked} alone."
     return f"They don't give this for {asked}."
+
+
+def periods_given(lead: Candidate) -> list[tuple[int, int]]:
+    """The periods a passage gives a figure for.
+
+    A row's columns holding one ("2023: Not shown" gives none), else the periods its sentence
+    (or a row's caption) names.
+    """
+    if lead.is_row:
+        columns = {
+            p for c in lead.cells if lang.DIGIT.search(c.value) for p in lang.periods(c.column)
+        }
+        if columns:
+            return sorted(columns)
+    return sorted(lang.periods(f"{lead.context} {lead.text}"))
 
 
 def spelled(phrases: tuple[str, ...], evidence: Evidence) -> list[str]:

@@ -1288,3 +1288,13 @@ def test_a_first_line_opening_with_a_pronoun_says_what_it_is_about() -> None:
     lead = AnswerSentence(f"{before} {said}", (1,), 0.9, True, "", "answer")
     again = AnswerSentence(before, (2,), 0.8, True, "", "support")
     assert [(s.text, s.citations) for s in _once([lead, again])] == [(lead.text, (1, 2))]
+
+
+def test_a_decline_for_a_period_names_only_the_periods_the_passage_gives_a_figure_for() -> None:
+    table = (
+        "Table 3: Ferry accidents at the quays, 2021 to 2023\n"
+        "Harbourside quays | 2021: 12; 2022: 15; 2023: Not shown"
+    )
+    answer = _ask("how many ferry accidents at the harbourside quays in 2023?", [_hit(table)])
+    assert not answer.grounded
+    assert "no figure for 2023; the closest passage gives 2021, 2022." in answer.text
