@@ -132,16 +132,21 @@ def lead_sentence(
     return AnswerSentence(text, (n,), round(cand.score, 4), True, "", "answer", items=items)
 
 
+SUBJECT_WORDS = 25  # the longest sentence before a first line that it takes with it
+
+
 def names_its_subject_before(cand: Candidate) -> bool:
     """True when a sentence opens by pointing back ("It is chaired by ...") at a sentence before.
 
     A first line must say what it is about, so it takes the sentence it leans on with it: the
-    one before it in the same passage, when that is a whole sentence of its own (not a heading,
-    row or list item, and not itself pointing further back).
+    one before it in the same passage, when that is a short whole sentence of its own (not a
+    heading, row or list item, and not itself pointing further back): a long one would bury the
+    answer.
     """
     before = cand.before.strip()
     return (
         bool(before)
+        and len(before.split()) <= SUBJECT_WORDS
         and not cand.is_row
         and bool(lang.LEADING_PRONOUN.match(cand.text))
         and before[-1] in ".!?"

@@ -1273,7 +1273,8 @@ def test_a_first_line_opening_with_a_pronoun_says_what_it_is_about() -> None:
     before = "The Harbour Safety Board is the lead body for the quays."
     line = lead_sentence(Candidate(said, 0, 1, before=before), 1, AnswerPolicy(), set())
     assert line.text == f"{before} {said}"
-    for other in ("Harbour Safety Board", "It reports to the council.", "- the quays."):
+    long = "The Harbour Safety Board, " + "which meets at the quays, " * 6 + "leads."
+    for other in ("Harbour Safety Board", "It reports to the council.", "- the quays.", long):
         assert (
             lead_sentence(Candidate(said, 0, 1, before=other), 1, AnswerPolicy(), set()).text
             == said
