@@ -597,6 +597,68 @@ def says_span(token: str, text: str) -> bool:
     return verb and bool(YEAR_SPAN.search(text))
 
 
+# --- A message's ask and what surrounds it --------------------------------------------------
+# A chat message often says who asks and why before or after what it asks: "For the scrutiny
+# panel next week, could you remind me how ...", "Could you list ...? A member asked about them
+# at the last panel." Only the ask says what the answer must carry.
+SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
+# A sentence that asks: a question word, an auxiliary or a request opens it.
+ASKING = re.compile(
+    r"^\s*(?:who|whom|whose|what|what's|whats|which|how|when|where|why|is|are|was|were|do|does|"
+    r"did|has|have|had|can|could|would|will|should|list|give|tell|show|name|explain|describe|"
+    r"summarise|summarize|remind|please)\b",
+    re.I,
+)
+# A sentence that asks by a request anywhere in it: "Ahead of scrutiny I'd like to check ...".
+REQUESTS = re.compile(
+    r"\b(?:(?:could|can|would) you|i'd like to (?:know|check)|i (?:want|need) to (?:know|check))\b",
+    re.I,
+)
+# An ask that points back at what was said before it ("how many were there in it?").
+POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|these|those|he|she|his|her)\b", re.I)
+# The asker's request around the ask: "could you (please) remind me", "I was wondering (,)".
+REQUEST = re.compile(
+    r"^\s*(?:(?:could|can|would|will) you (?:please |pls |just )*(?:remind me|let me know|"
+    r"tell me|confirm|check)?|i was wondering|i wonder|i'd like to (?:know|check)|"
+    r"i want to (?:know|check)|i need to (?:know|check)|do you know|please)\b[\s,]*",
+    re.I,
+)
+# A question asked inside a request keeps a statement's order: "(remind me) what the nine
+# pathways are" asks "what are the nine pathways".
+EMBEDDED = re.compile(r"^(what|which|who|where|when)\s+(.+?)\s+(is|are|was|were)\s*\?*$", re.I)
+# A leading purpose: "For the scrutiny panel next week, ", "Ahead of scrutiny, ", "For
+# background to a youth panel item: ". It names what the answer is for (a meeting, a paper),
+# and runs to the comma before the ask; its own words are no part of what is asked.
+PURPOSE_NOUN = (
+    r"(?:meeting|panel|scrutiny|committee|briefing|paper|report|presentation|agenda|item|"
+    r"letter|email|background|session|forum|workshop|consultation|bid|debate)s?"
+)
+PURPOSE = re.compile(
+    rf"^\s*(?:for|ahead of|before|in preparation for)\b[^?:]{{0,80}}?\b{PURPOSE_NOUN}\b"
+    r"[^?:,]{0,30}[,:]\s+(?=(?:could|can|would|will|please|i|what|what's|whats|which|who|how|"
+    r"when|where|why|is|are|was|were|do|does|did|has|have|list|give|tell|remind)\b)",
+    re.I,
+)
+# A claim put up for checking: "X said that shoplifting went up by 12%. Is that right?"
+CONFIRMS = re.compile(
+    r"^\s*(?:is|was|are) (?:that|this|it|they) (?:still )?(?:right|true|correct|accurate|so|"
+    r"the case)\b|^\s*(?:am i right|true|right|correct)\b",
+    re.I,
+)
+# Who said it, before what was said: "A retailer at our business crime forum said (that) ".
+ATTRIBUTION = re.compile(
+    r"^[^.?!]{0,120}?\b(?:said|says|told (?:me|us)|claimed|claims|mentioned|reckons|"
+    r"suggested|heard|read)\b(?: that)?\s+",
+    re.I,
+)
+# The figure a claim puts forward: what is checked, not something the documents must say.
+CLAIMED_FIGURE = re.compile(
+    r"\s*\b(?:by |to |of )?(?:about |around |roughly |nearly |almost |over |more than |"
+    r"less than |some )?£?\d[\d,.]*\s*(?:%|per ?cent\b)",
+    re.I,
+)
+
+
 # --- Conversation: follow-ups and questions that ask two things -------------------------------
 FOLLOW_START = re.compile(
     r"^(and|but|also|what about|how about|and what about|what of|then|so|or)\b", re.I

@@ -69,6 +69,89 @@ class Query:
         return self.parts or (self,)
 
 
+def the_ask(message: str, names: frozenset[str] = frozenset()) -> str:
+    """What a message asks, without who asks or why.
+
+    "For the scrutiny panel next week, could you remind me how ASB has moved?" asks "how ASB
+    has moved?"; "Could you list the pathways? A member asked about them at the last panel."
+    asks the first sentence; "A retailer said shoplifting went up by about 12%. Is that right?"
+    asks whether shoplifting went up (the claimed figure is what is checked, not a word the
+    documents must hold). A sentence that does not ask stays when it says the type of value
+    wanted ("need the date") or when the ask leans on it ("I'm looking at knife crime. How
+    many in 23/24?"); a purpose naming a period or a place of the corpus stays ("For 2023/24,
+    how many ...").
+    """
+    sentences = [s for s in lang.SENTENCE_END.split(message.strip()) if s]
+    if len(sentences) > 1:
+        sentences = _asking(_claims_checked(sentences))
+    return _unwrapped(" ".join(sentences), names)
+
+
+def _claims_checked(sentences: list[str]) -> list[str]:
+    """A claim followed by "is that right?" becomes the ask, without its source or figure."""
+    out: list[str] = []
+    for s in sentences:
+        rest = lang.CONFIRMS.sub("", s)
+        if out and lang.CONFIRMS.match(s) and len(lang.terms(rest)) <= 1:
+            claim = lang.ATTRIBUTION.sub("", out.pop(), count=1)
+            out.append(lang.CLAIMED_FIGURE.sub("", claim).rstrip(" .") + "?")
+        else:
+            out.append(s)
+    return out
+
+
+def _asking(sentences: list[str]) -> list[str]:
+    def asks(s: str) -> bool:
+        return s.endswith("?") or bool(lang.ASKING.match(s) or lang.REQUESTS.search(s))
+
+    first = next((i for i, s in enumerate(sentences) if asks(s)), None)
+    if first is None:
+        return sentences
+    leans = not _stands_alone(_unwrapped(sentences[first]))
+    return [
+        s
+        for i, s in enumerate(sentences)
+        if asks(s) or (i < first and leans) or len(s.split()) < STATEMENT_WORDS
+    ]
+
+
+STATEMENT_WORDS = 7  # a shorter non-question ("need the date", "old v new") says what is wanted
+
+
+def _unwrapped(text: str, names: frozenset[str] = frozenset()) -> str:
+    """The ask without a leading purpose ("For the panel next week, ") or request.
+
+    A request is "could you remind me", "I was wondering"; a purpose stays when it names a
+    period or a place of the corpus, or the ask needs it.
+    """
+    for _ in range(2):  # "I was wondering, for budget scrutiny, how much ..."
+        purpose = lang.PURPOSE.match(text)
+        rest = text[purpose.end() :] if purpose else ""
+        if purpose and not _constrains(purpose.group(0), names) and _stands_alone(rest):
+            text = rest
+        asked = lang.REQUEST.sub("", text, count=1)
+        if asked != text:
+            text = lang.EMBEDDED.sub(r"\1 \3 \2?", asked.strip())
+    return text.strip() or text
+
+
+def _stands_alone(ask: str) -> bool:
+    """True when an ask's first part names enough of its own and points back at nothing.
+
+    Enough is three content words, not counting periods or question words.
+    """
+    first = lang.PART_BREAK.split(ask)[0]  # "... and what is being done about it?" leans inside
+    own = {w for w in lang.terms(first) if w not in lang.QUESTION_FRAMING and not lang.periods(w)}
+    return len(own) > 2 and not lang.POINTS_BACK.search(first)
+
+
+def _constrains(phrase: str, names: frozenset[str]) -> bool:
+    low = phrase.lower()
+    return bool(lang.periods(phrase) or lang.DIGIT.search(phrase)) or any(
+        re.search(rf"\b{re.escape(n)}\b", low) for n in names
+    )
+
+
 def is_follow_up(question: str) -> bool:
     """Return True when the question leans on an earlier one.
 
@@ -360,7 +443,7 @@ def parse_query(
     Returns:
         The query, with its parts when it asks more than one thing.
     """
-    question = " ".join(question.split())  # a newline or tab is a space, wherever it came from
+    question = the_ask(" ".join(question.split()), names)  # a newline or tab is a space
     previous = history[-1] if history else None
     follows = previous is not None and is_follow_up(question)
     context = ()

@@ -371,3 +371,31 @@ def test_which_and_a_plural_noun_asks_for_the_things_as_a_list() -> None:
     assert parse_query("what counts as a ferry incident?").kind != "list"  # a verb in -s
     assert parse_query("what happens to harbour fines?").kind != "list"
     assert parse_query("what new aims went into the ferry plan?").target == "aims"
+
+
+def test_a_message_asks_without_who_asks_or_why() -> None:
+    from assistant.query import the_ask
+
+    cases = {
+        "For the harbour committee next week, could you remind me how ferry delays have moved "
+        "since 2021?": "how ferry delays have moved since 2021?",
+        "Could you remind me what the four quay zones are? A trustee asked about them at the "
+        "last meeting and I had no notes.": "what are the four quay zones?",
+        "A skipper at the harbour forum said ferry delays went up by about 15% last year. Is "
+        "that right?": "ferry delays went up last year?",
+        "I'm a volunteer and worried about a boat owner at the marina. Who do I contact about "
+        "a mooring complaint?": "Who do I contact about a mooring complaint?",
+    }
+    for message, ask in cases.items():
+        assert the_ask(message) == ask
+    # what the ask needs stays: a short cue, a topic the ask leans on, a purpose that constrains
+    kept = (
+        "when did the quay board first meet? need the date",
+        "I'm looking at ferry thefts in Northvale. How many were there in 23/24?",
+        "For the 2023/24 committee report, how many ferry thefts were there?",
+        "For ferry thefts, how many were recorded at the quays in 2023/24?",
+    )
+    for message in kept:
+        assert the_ask(message) == message
+    named = "For the Northvale panel, could you tell me how many ferry thefts were recorded?"
+    assert the_ask(named, frozenset({"northvale"})) == named
