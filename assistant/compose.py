@@ -18,6 +18,7 @@ from assistant.evidence import (
     Evidence,
     cos,
     coverage,
+    extreme_clause,
     says_start,
     value_asked,
 )
@@ -115,11 +116,12 @@ def lead_sentence(
 ) -> AnswerSentence:
     """The first line: a row as "Label, Column: value (caption)", a list with its items.
 
-    A row keeps the cells the question names, or every cell when it asks about a change or
-    weighs one thing against another (`question`).
+    A row keeps the cells the question names, or every cell when it asks about a change,
+    weighs one thing against another or asks the value before a change (`question`: "the
+    target before the 2025 refresh" is in the cell before the one it names).
     """
     if cand.is_row:
-        both = kind == "change" or bool(lang.WEIGHS.search(question))
+        both = kind == "change" or bool(lang.WEIGHS.search(question) or earlier(question))
         cells = _asked_cells(cand, asked, keep_all=both)
         caption = f" ({plain(cand.context).rstrip(':.')})" if cand.context else ""
         return row_sentence(cand, n, cells, "answer", caption)
@@ -154,6 +156,11 @@ def names_its_subject_before(cand: Candidate) -> bool:
         and not before.startswith("- ")
         and not lang.LEADING_PRONOUN.match(before)
     )
+
+
+def earlier(question: str) -> bool:
+    """True when a question asks for a value from before something changed it."""
+    return bool(lang.EARLIER_ASKED.search(question))
 
 
 def row_sentence(
@@ -213,7 +220,11 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
             hits[hit.chunk.id] = hit
             if cand.old_figure:
                 old[n] = cand.old_figure
-            if i == 0:
+            if i == 0 and (clause := extreme_clause(cand, evidence.query)):
+                score = round(cand.score, 4)  # the clause naming the end asked, then the whole
+                leads.append(AnswerSentence(plain(clause), (n,), score, True, "", "answer"))
+                support.append(AnswerSentence(plain(cand.text), (n,), score, True, "", "support"))
+            elif i == 0:
                 q = evidence.query
                 leads.append(lead_sentence(cand, n, policy, asked, q.kind, q.text))
                 if cand.pair is not None:  # the other side weighed, from the same table

@@ -196,6 +196,18 @@ def gives_series(cand: Candidate) -> bool:
     return bool(lang.FROM_TO.search(cand.text))
 
 
+def series_way(cand: Candidate) -> str:
+    """Which way a table row's run of periods goes, first to last: "up", "down" or ""."""
+    dated = sorted(
+        (max(lang.periods(c.column)), v)
+        for c in cand.cells
+        if lang.periods(c.column) and (v := figure(c.value)) is not None
+    )
+    if len(dated) < 2 or dated[0][1] == dated[-1][1]:
+        return ""
+    return "up" if dated[-1][1] > dated[0][1] else "down"
+
+
 def defines(text: str, name: str) -> bool:
     """True when a sentence opens on the name asked about and says what it is.
 
@@ -364,9 +376,25 @@ def _clause_counts(toks: list[str], noun: str) -> bool:
 
 def latest_year(cand: Candidate) -> int:
     """The last year of the latest period a sentence (or a row with its cells) gives (0: none)."""
+    return max((last for _, last in _periods_given(cand)), default=0)
+
+
+def recent_run(cand: Candidate, change: bool) -> tuple[int, int]:
+    """How recent a sentence's figures are, then how many periods it gives (asked a change).
+
+    "Still rising?" is shown by a run of years ending at the latest ("2021/22: 8,310;
+    2022/23: 8,520; 2023/24: 8,640") better than by one step ("41%, up from 38%").
+    """
+    if not change:
+        return latest_year(cand), 0
+    # "the 2024 strategy" names an edition, not a year of the run
+    return latest_year(cand), len(_periods_given(cand, lang.DATED_TITLE))
+
+
+def _periods_given(cand: Candidate, drop: re.Pattern[str] | None = None) -> set[tuple[int, int]]:
     cells = " ".join(f"{c.column} {c.value}" for c in cand.cells)
-    found = lang.periods(f"{cand.label} {cand.text} {cells}")
-    return max((last for _, last in found), default=0)
+    text = f"{cand.label} {cand.text} {cells}"
+    return lang.periods(drop.sub(" ", text) if drop else text)
 
 
 def focus_cells(cand: Candidate, asked: set[str], tokenize: Tokenize) -> tuple[Cell, ...]:
@@ -460,6 +488,7 @@ def meets(query: Query, text: str, heading: str = "") -> tuple[float, tuple[str,
                 any(lang.same_word(c.text, w) for w in words)  # columns other than periods;
                 and bool(lang.DIGIT.search(lang.YEAR.sub(" ", text)))  # a breakdown gives figures
                 or members_with_figures(text, c.among - set(query.names)) >= 2
+                or len(member_figures(text, c.among - set(query.names))) >= ENUMERATED
                 or splits_by_column(text)
             )
         elif c.kind != "period":  # a name, and not only inside a wider one ("England and
@@ -491,6 +520,109 @@ def members_with_figures(text: str, members: frozenset[str], reach: int = 5) -> 
             names.add(name)
             near |= mine
     return min(len(names), len(near))  # as many as there are both names and figures for
+
+
+# Members a sentence must give figures for, clause by clause (`member_figures`), to break a
+# figure down by them when its figures may be words ("Northvale has four; Eastmere three..."):
+# two would take "Notes: ... the two Channel panels" in a row for a breakdown.
+ENUMERATED = 3
+
+
+def member_figures(text: str, members: frozenset[str]) -> list[tuple[str, float]]:
+    """The names a sentence gives a figure of its own each, with that figure, in order.
+
+    A sentence can give what a table's rows would: "Northvale has five sites; Eastmere has
+    three" or "five in Northvale, three in Eastmere and two in Southby". Each clause (cut at
+    semicolons, then at commas and "and" where it gives more than one figure) pairs the names
+    in it with its one figure; a clause of several figures pairs none ("10 of the 18 are in
+    Northvale").
+    """
+    return [(name, value) for name, value, _ in _member_clauses(text, members)]
+
+
+def _member_clauses(text: str, members: frozenset[str]) -> list[tuple[str, float, str]]:
+    """(name, figure, the clause giving it) for each name `member_figures` pairs."""
+    out: dict[str, tuple[float, str]] = {}
+    for part in text.split(";"):
+        pieces = [part] if len(_figures(part)) <= 1 else re.split(r",|\band\b", part)
+        for piece in pieces:
+            found = _figures(piece)
+            if len(found) != 1:
+                continue
+            for token in re.findall(r"[a-z][a-z']+", piece.lower()):
+                if (name := lang.base_word(token)) in members:
+                    out.setdefault(name, (found[0], part.strip()))
+    return [(name, value, clause) for name, (value, clause) in out.items()]
+
+
+def _figures(text: str) -> list[float]:
+    """The figures of a clause, with a lone "one" held ("Eastmere has one", "one each")."""
+    found = [q.value for q in lang.quantities(text)]
+    return found or ([1.0] if lang.HELD_ONE.search(text) else [])
+
+
+def extreme_clause(cand: Candidate, query: Query) -> str:
+    """The clause of an enumerating sentence (`enumerates`) giving the member at the end asked.
+
+    "Eastmere has two sites; Northvale has four; Westbrook has three", asked which has most:
+    "Northvale has four". Empty when that clause opens the sentence (it leads as it is).
+    """
+    if not enumerates(cand, query):
+        return ""
+    given = _member_clauses(cand.text, _members(query))
+    pick = max if lang.asked_end(query.text) == {"most"} else min
+    clause = pick(given, key=lambda g: g[1])[2]
+    if cand.text.startswith(clause):
+        return ""
+    clause = re.sub(r"^(?:and|but|while|whereas)\s+", "", clause.rstrip(" .;,"), flags=re.I)
+    return clause[:1].upper() + clause[1:] + "."
+
+
+def enumerates(cand: Candidate, query: Query) -> bool:
+    """True when a sentence gives figures for members of the unit a superlative asks about.
+
+    "Which town has the most sites?" is answered by "Northvale has five sites; Eastmere has
+    three" as by a table of sites by town: at least two members, with different figures.
+    """
+    if cand.is_row or cand.unmet or len(lang.asked_end(query.text)) != 1:
+        return False
+    return len({v for _, v in member_figures(cand.text, _members(query))}) >= 2
+
+
+def _members(query: Query) -> frozenset[str]:
+    """The names that may be members of the unit a question asks a figure broken down by."""
+    units = [c for c in query.constraints if c.kind == "split"]
+    return frozenset().union(*(c.among for c in units)) - set(query.names)
+
+
+def enumeration_first(cands: list[Candidate], query: Query, pool: int) -> list[Candidate]:
+    """Put first the sentence giving each member's figure, asked which member is at one end.
+
+    Among the `pool` best, when no table row gives a figure for what is asked (a table is read
+    by `Evidence._extreme_row`): "Most sites are in town centres" does not say which town has
+    most, "Northvale has four sites; Eastmere has three" does.
+    """
+    if tabled(cands):
+        return cands
+    listed = next((c for c in cands[:pool] if enumerates(c, query)), None)
+    return cands if listed is None else [listed] + [c for c in cands if c is not listed]
+
+
+def tabled(cands: list[Candidate]) -> bool:
+    """True when a table row among the sentences gives a figure and lacks nothing asked."""
+    return any(
+        c.is_row and not c.unmet and any(figure(cell.value) is not None for cell in c.cells)
+        for c in cands
+    )
+
+
+def names_listed(intro: Candidate, listed: str) -> bool:
+    """True when a list's intro, or two of its items, name the thing a list question asks for."""
+
+    def says(text: str) -> bool:
+        return any(lang.same_word(w, listed) for w in re.findall(r"[a-z]+", unowned(text)))
+
+    return says(intro.text) or sum(says(i.text) for i in intro.items) >= 2
 
 
 def pair_rows(cands: list[Candidate], query: Query) -> None:
@@ -740,12 +872,18 @@ class Evidence:
         """True when a sentence writes a question word, or is the row at the end asked.
 
         A superlative is also carried by a sentence naming the same end in its own words:
-        "the peak" by "the highest level". Asked when something ends (or starts), a span of
+        "the peak" by "the highest level"; a direction of change ("up") by a table row whose
+        figures over its periods go that way. Asked when something ends (or starts), a span of
         years says it ("Plan 2024-2026").
         """
         ends = lang.directions(token)
+        word = self.words.get(token, token)
+        way = "up" if lang.UP.fullmatch(word) else "down" if lang.DOWN.fullmatch(word) else ""
         return (
             lang.related_form(token, cand.tokens)
+            or bool(way)  # "going up" is said by a row's figures rising
+            and cand.is_row
+            and series_way(cand) == way
             or extreme
             and bool(ends)
             or bool(ends)
@@ -778,7 +916,8 @@ class Evidence:
         least = min(map(self.lacking, fitting))
         fitting = [c for c in fitting if self.lacking(c) <= least + LACK_TOLERANCE]
         if self.query.latest:  # "the latest figure": the most recent period leads
-            return min(fitting, key=lambda c: -latest_year(c)), False
+            change = self.query.kind == "change"
+            return max(fitting, key=lambda c: recent_run(c, change)), False
         row = self._extreme_row(fitting[0])
         return (row, True) if row else (fitting[0], False)  # the best among those lacking least
 
@@ -790,13 +929,16 @@ class Evidence:
         measures: the one naming the period it asks, then the one nearest it in meaning
         (`column_fit`: "killed or badly hurt" is "Total KSI", not "Killed"), then the one
         sharing most of its words; else the first.
+        With no such table, a sentence giving each member's figure as a table would
+        (`enumerates`: "Northvale has four; Eastmere has three") is the answer.
         """
         asked = lang.asked_end(self.query.text)
         if len(asked) != 1 or lang.directions(lead.text) & asked:
             return None
-        row = next((c for c in self.candidates[: self.lead_pool] if c.is_row and not c.unmet), None)
-        if row is None or not row.cells:
-            return None
+        pool = self.candidates[: self.lead_pool]
+        row = next((c for c in pool if c.is_row and not c.unmet), None)
+        if row is None or not row.cells:  # a sentence giving each member's figure, as rows do
+            return next((c for c in pool if enumerates(c, self.query)), None)
         words = set(lang.name_words(self.query.text)) - lang.STOPWORDS
         periods = {p for c in self.query.constraints for p in c.periods}
 
@@ -1011,7 +1153,7 @@ class EvidenceScorer:
             rows_by_label(cands, query)
             if lang.WEIGHS.search(query.text):
                 pair_rows(cands, query)
-            evidence.candidates = self._rank(query, cands)
+            evidence.candidates = enumeration_first(self._rank(query, cands), query, p.lead_pool)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         if len(lang.asked_end(query.text)) == 1:
             evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
@@ -1132,9 +1274,12 @@ class EvidenceScorer:
     def _old_figure(self, cand: Candidate, top: list[Hit], query: Query) -> str:
         """The superseded edition a current document's sentence quotes a figure from, if any.
 
-        Not flagged when the question names that edition: then the old figure is the answer.
+        Not flagged when the question names that edition, or asks for the value before a
+        change ("the target before the refresh"): then the old figure is the answer.
         """
         if top[cand.hit_index].chunk.status == "superseded" or not lang.has_figure(cand.text):
+            return ""
+        if lang.EARLIER_ASKED.search(query.text):
             return ""
         # a row's cell values speak, not its column headings ("2024 strategy: 238")
         text = " ".join(c.value for c in cand.cells) if cand.is_row else cand.text
@@ -1224,19 +1369,16 @@ class EvidenceScorer:
     ) -> None:
         """Set each sentence's IDF-weighted overlap with the question (half alone, half read).
 
-        For a list question, an intro that names what is listed ("The six priorities are:") is
-        read with its items.
+        For a list question, an intro that names what is listed ("The six priorities are:"), or
+        whose items name it ("Four bodies joined:" over "- the Youth Board;", "- the Housing
+        Board."), is read with its items.
         """
         as_list = query.kind == "list"
         listed = query.target if as_list else ""
         index = {id(c): i for i, c in enumerate(cands)}
         for i, cand in enumerate(cands):
             mine, seen = own[i], read[i]
-            names = (
-                any(lang.same_word(w, listed) for w in re.findall(r"[a-z]+", unowned(cand.text)))
-                if listed
-                else bool(mine & weights.keys())
-            )
+            names = names_listed(cand, listed) if listed else bool(mine & weights.keys())
             cand.introduces = len(cand.items) >= 2 and names
             if as_list and cand.introduces:
                 mine = mine.union(*(own[index[id(it)]] for it in cand.items))
@@ -1314,6 +1456,7 @@ class EvidenceScorer:
         p = self.policy
         q_vec = self.embedder.embed_query(query.search_text)
         quoted = stated(query)  # once per question, not per sentence
+        listing = not tabled(cands)  # a sentence giving members' figures stands for a table
         for cand in cands:
             vec = cand.vector or []
             cand.cosine = max(cos(q_vec, vec), cos(q_vec, cand.focus_vector or vec))
@@ -1323,6 +1466,7 @@ class EvidenceScorer:
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             bonus += p.type_bonus if query.value == "role" and self._holder(cand) else 0.0
             bonus -= p.type_bonus if opposes(query, cand) else 0.0
+            bonus += p.type_bonus if listing and enumerates(cand, query) else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine
                 + p.lexical_weight * cand.lexical

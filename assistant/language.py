@@ -927,6 +927,16 @@ RELATIVE_YEAR = re.compile(
 )
 
 
+# A question asking for the value something had before it changed ("what was the target before
+# the refresh changed it?", "the previous target", "what did it use to be"): the earlier value
+# leads. A period relative to another ("the year before") is RELATIVE_YEAR, not this.
+EARLIER_ASKED = re.compile(
+    r"\b(?:(?<!year )(?<!month )(?<!week )(?<!day )before|previous(?:ly)?|original(?:ly)?|"
+    r"used? to be)\b(?!\s+(?:year|month|week|day)\b)",
+    re.I,
+)
+
+
 # A clause that gives only the value something is compared with: ", compared with 641 the year
 # before", "against 86.9": what it measures is said in the clause before.
 COMPARED_VALUE = re.compile(
@@ -1057,6 +1067,11 @@ APPROX_WORDS = {
 }
 SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}
 _COUNT_WORDS = {w: v for w, v in NUMBER_WORDS.items() if w not in ("zero", "one")}
+# "one" held as a count: "Eastmere has one", "Bowness and Keswick have one each" (not "one of").
+HELD_ONE = re.compile(
+    r"\b(?:has|have|had|holds?|held|with)\s+(?:only\s+|just\s+)?one\b(?!\s+of\b)|\bone each\b",
+    re.I,
+)
 _NUM = r"\d[\d,]*(?:\.\d+)?|" + "|".join(sorted(_COUNT_WORDS, key=len, reverse=True))
 # The part of a share in words ("six in ten", "3 in 10"): a small count, never a year after it.
 _SMALL = r"two|three|four|five|six|seven|eight|nine|[2-9](?=\s+in\s+(?:10|[1-9]\d?)\b)"

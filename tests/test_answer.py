@@ -1299,3 +1299,118 @@ def test_a_decline_for_a_period_names_only_the_periods_the_passage_gives_a_figur
     answer = _ask("how many ferry accidents at the harbourside quays in 2023?", [_hit(table)])
     assert not answer.grounded
     assert "no figure for 2023; the closest passage gives 2021, 2022." in answer.text
+
+
+def test_a_sentence_gives_each_members_figure_as_a_table_would() -> None:
+    from assistant.evidence import member_figures, members_with_figures
+
+    towns = frozenset({"northvale", "eastmere", "westbrook"})
+    said = "Northvale has four moorings, including the Quay; Eastmere has three; Westbrook has two."
+    assert member_figures(said, towns) == [
+        ("northvale", 4.0),
+        ("eastmere", 3.0),
+        ("westbrook", 2.0),
+    ]
+    listed = "There are five in Northvale, three in Eastmere and two in Westbrook."
+    assert dict(member_figures(listed, towns)) == {
+        "northvale": 5.0,
+        "eastmere": 3.0,
+        "westbrook": 2.0,
+    }
+    assert member_figures("Ten of the 18 moorings are in Northvale.", towns) == []
+    assert members_with_figures(said, towns) == 0  # figures in words: clause by clause only
+
+
+def test_which_member_has_most_is_answered_by_the_sentence_giving_each_figure() -> None:
+    hits = [
+        _hit("Most moorings are harbour-side berths with a slipway or a crane.", "a"),
+        _hit(
+            "The harbour plan covers nine moorings. Eastmere has two moorings; Northvale has"
+            " four; Westbrook has three.",
+            "b",
+        ),
+    ]
+    answer = _ask("which harbour has the most moorings?", hits)
+    assert answer.grounded, answer.text
+    lines = answer.text.splitlines()
+    assert lines[0] == "Northvale has four. [1]", answer.text  # the clause at the end asked
+    assert "Eastmere has two moorings; Northvale has four" in lines[1]  # then all of them
+    fewest = _ask("which harbour has the fewest moorings?", hits)
+    assert fewest.text.startswith("Eastmere has two moorings; Northvale"), fewest.text
+
+
+def test_a_table_of_the_members_figures_answers_before_a_sentence_listing_them() -> None:
+    listing = "Per 1,000 moorings, Northvale lost 8.2 boats, Eastmere 3.1 and Westbrook 5.6."
+    answer = _ask(
+        "which harbour had the lowest rate of boats stolen?", [_hit(listing), _hit(HARBOURS, "b")]
+    )
+    assert answer.text.startswith("Eastmere, Boats stolen: 3.1"), answer.text
+
+
+def test_a_lone_one_is_a_figure_a_member_holds() -> None:
+    from assistant.evidence import member_figures
+
+    towns = frozenset({"northvale", "eastmere", "westbrook"})
+    said = "Northvale has three moorings; Eastmere and Westbrook have one each."
+    assert dict(member_figures(said, towns)) == {
+        "northvale": 3.0,
+        "eastmere": 1.0,
+        "westbrook": 1.0,
+    }
+    assert member_figures("One of the moorings is in Northvale.", towns) == []
+
+
+def test_asked_if_it_is_still_rising_a_run_of_years_leads_over_one_step() -> None:
+    step = Candidate(
+        "Harbour thefts were 12% of all thefts in 2023/24, up from 10% in 2022/23.", 0, 0
+    )
+    row_text = "Harbour thefts | 2021/22: 310; 2022/23: 340; 2023/24: 365"
+    label, cells = parse_row(row_text)
+    run = Candidate(row_text, 1, 0, label=label, cells=cells)
+    step.score, run.score = 0.70, 0.68
+    for question, lead in (
+        ("are harbour thefts still going up? latest number", run),
+        ("latest harbour theft share?", step),  # no direction asked: the first of the latest
+    ):
+        query = parse_query(question, names=NAMES)
+        assert query.latest
+        evidence = Evidence(query, [step, run], 1.0, [], lead_pool=5, lead_ratio=0.9)
+        assert evidence.lead is lead, question
+
+
+def test_a_row_read_as_a_run_of_periods_goes_up_or_down() -> None:
+    from assistant.evidence import series_way
+
+    up = Candidate("", 0, 0, label="Thefts", cells=parse_row("Thefts | 2022: 310; 2023: 365")[1])
+    down = Candidate("", 0, 0, label="Thefts", cells=parse_row("Thefts | 2022: 310; 2023: 300")[1])
+    flat = Candidate("", 0, 0, label="Thefts", cells=parse_row("Thefts | North: 310; East: 300")[1])
+    assert (series_way(up), series_way(down), series_way(flat)) == ("up", "down", "")
+
+
+def test_asked_for_the_value_before_a_change_the_earlier_cell_leads() -> None:
+    table = (
+        "Table 1: What changed in the refresh\n"
+        "Headline target | 2024 plan: Cut harbour thefts by 5% by March 2026; 2025 refresh: Cut"
+        " harbour thefts by 10% by March 2027"
+    )
+    answer = _ask(
+        "what was the harbour theft target before the 2025 refresh changed it?", [_hit(table)]
+    )
+    first = answer.text.splitlines()[0]
+    assert first.index("5% by March 2026") < first.index("10%"), answer.text
+    now = _ask("what is the harbour theft target in the 2025 refresh?", [_hit(table)])
+    assert "5%" not in now.text.splitlines()[0], now.text
+
+
+def test_a_list_whose_items_name_what_is_asked_is_a_list_of_it() -> None:
+    hits = [
+        _hit(
+            "The forum was reshaped to cut the number of meetings.\n"
+            "In 2019 three existing groups were merged into the forum:\n"
+            "- the Harbour Board;\n- the Ferry Board;\n- the Quay Watch.",
+            "f",
+        )
+    ]
+    answer = _ask("which boards got folded into the forum in 2019?", hits)
+    first = answer.text.splitlines()[0]
+    assert "Harbour Board" in first and "Ferry Board" in first, answer.text

@@ -591,3 +591,26 @@ def test_a_category_named_only_joined_to_another_is_a_wider_one() -> None:
     assert lang.wider_category(asked, "Burglary, boat and harbour thefts all fell.") == ""
     # one word after "and" is no category of the question's own
     assert lang.wider_category(asked, "Wardens and harbour staff recorded 120 thefts.") == ""
+
+
+def test_a_question_for_the_value_before_a_change_is_told_from_a_relative_year() -> None:
+    for asked in (
+        "what was the ferry target before the refresh changed it?",
+        "what was the previous ferry target?",
+        "what did the harbour budget use to be?",
+        "what was the original ferry target?",
+    ):
+        assert lang.EARLIER_ASKED.search(asked), asked
+    for other in (
+        "and the year before?",
+        "the previous year's figure",
+        "what replaced the ferry board?",  # asks for the new one
+    ):
+        assert not lang.EARLIER_ASKED.search(other), other
+
+
+def test_a_lone_one_held_is_a_count_and_one_of_is_not() -> None:
+    assert lang.HELD_ONE.search("Westbrook has one")
+    assert lang.HELD_ONE.search("Eastmere and Westbrook have one each.")
+    assert not lang.HELD_ONE.search("Westbrook has one of the busiest quays")
+    assert not lang.HELD_ONE.search("One of the quays is in Westbrook")
