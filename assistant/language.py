@@ -137,7 +137,10 @@ NUMERIC_QUESTION = re.compile(
 CHANGE_QUESTION = re.compile(
     r"\bby how much\b|\bhow (?:much )?(?:did|has|have|does|do|is|are) .*\b(?:chang(?:e|ed|es|ing)|"
     r"f[ae]ll(?:en|s|ing)?|r[io]s(?:e|en|es|ing)|(?:in|de)creas(?:e|ed|es|ing)|"
-    r"drop(?:s|ped|ping)?|compar(?:e|ed|es|ing))\b|"
+    r"drop(?:s|ped|ping)?|compar(?:e|ed|es|ing)|moved|shifted)\b|"
+    # the same asked inside a request keeps a statement's order: "(tell me) how ASB has moved"
+    r"\bhow\b[^?.;]*?\b(?:has|have|had)\s+(?:chang(?:ed)|moved|shifted|"
+    r"r[io]sen|fallen|gone (?:up|down))\b|"
     r"\bwhat (?:was|is) the (?:change|fall|rise|increase|reduction|decrease)\b|"
     r"\b(?:up or down|down or up|go(?:ne)? up|go(?:ne)? down|rise or fall|risen or fallen)\b|"
     # what something did to a figure: "has it made a dent in", "any impact on", "did it work"
@@ -747,6 +750,12 @@ REFERS_BACK = re.compile(
     r"\b(they|them|their|those|these|he|she|his|him|her)\b|"
     r"^\s*(?:is|was|has|had|did|does|do|are|were) (?:that|it|this)\b",
     re.I,
+)
+# Words naming only a kind of figure, not what it measures: a part asking "what was the
+# 2023/24 number in the needs assessment?" measures what the part before it names.
+FIGURE_WORDS = frozenset(
+    "number numbers figure figures total totals count counts rate rates amount share proportion "
+    "percentage level levels value values stat stats".split()
 )
 # A sentence that begins by pointing back at the one before ("Its target is 5%").
 LEADING_PRONOUN = re.compile(r"^\s*(it|its|it's|this|these|they|their|that)\b", re.I)

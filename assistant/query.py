@@ -573,10 +573,14 @@ def split_parts(question: str) -> list[str]:
 def _leans_on_first(piece: str) -> bool:
     """A part that says "it", "that board"... or too little to stand alone needs the first.
 
+    Too little is two words or fewer, not counting periods or words naming only a kind of
+    figure ("what was the 2023/24 number in the needs assessment?").
+
     So does a count whose verb follows "how many" at once ("... and how many ended up going to
     Channel?" counts what the first part names; "how many were grass fires?" names its own).
     """
     how_many = lang.HOW_MANY.search(piece)
     verb = (how_many.group(1).split() or [""])[0] if how_many else ""
     counts_nothing = lang.is_past_verb(verb)
-    return bool(lang.PRONOUN.search(piece)) or len(lang.terms(piece)) <= 2 or counts_nothing
+    own = {w for w in lang.terms(piece) if w not in lang.FIGURE_WORDS and not lang.periods(w)}
+    return bool(lang.PRONOUN.search(piece)) or len(own) <= 2 or counts_nothing

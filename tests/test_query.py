@@ -399,3 +399,23 @@ def test_a_message_asks_without_who_asks_or_why() -> None:
         assert the_ask(message) == message
     named = "For the Northvale panel, could you tell me how many ferry thefts were recorded?"
     assert the_ask(named, frozenset({"northvale"})) == named
+
+
+def test_a_change_asked_inside_a_request_is_a_change() -> None:
+    assert parse_query("could you remind me how ferry thefts have moved since 2021/22").kind == (
+        "change"
+    )
+    assert parse_query("how has quay crime shifted since 2020?").kind == "change"
+    assert parse_query("how many people have moved into the harbour flats?").kind == "count"
+
+
+def test_a_part_naming_only_a_kind_of_figure_leans_on_the_part_before() -> None:
+    q = parse_query(
+        "How many ferries sailed from the quay in 2024/25 according to the harbour report, "
+        "and what was the 2023/24 number in the port review?"
+    )
+    second = q.parts[1]
+    assert second.context == (q.parts[0].text,)
+    assert [c.text for c in second.constraints if c.kind == "period"] == ["2023/24"]
+    own = parse_query("How many ferries sailed in 2024/25, and how many crew joined the fleet?")
+    assert own.parts[1].context == ()
