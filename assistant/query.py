@@ -264,6 +264,7 @@ VALUE_NAMES = {
     "money": "amount of money",
     "person": "person's name",
     "role": "chair, lead or other role",
+    "contact": "email address, phone number or web address",
     "share": "share or percentage",
     "age": "age",
     "duration": "length of time",
