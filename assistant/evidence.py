@@ -24,7 +24,7 @@ from assistant.embed import Embedder
 from assistant.lexical import Synonyms
 from assistant.near_words import WordVectors, near_words
 from assistant.query import Query, count_phrase, whole_words
-from assistant.short_forms import spelled
+from assistant.short_forms import defined_forms, spelled
 from assistant.types import Hit
 
 Tokenize = Callable[[list[str]], list[list[str]]]
@@ -629,11 +629,13 @@ def short_forms_in(
 
     "the SV strategy" over passages about the serious violence strategy reads "SV" as "serious
     violence"; "KSIs" where the passages write "KSI" is its plural. The glossary's acronyms
-    are known already.
+    are known already; one the passages define ("Drug and Alcohol Action Team (DAAT)") reads
+    as the name defined too.
     """
     texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
     text = " ".join((query.text, *query.context))
-    return Synonyms.from_pairs(spelled(text, texts, known.knows, words))
+    pairs = spelled(text, texts, known.knows, words) + defined_forms(text, texts, known.knows)
+    return Synonyms.from_pairs(pairs)
 
 
 def unowned(text: str) -> str:

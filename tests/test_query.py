@@ -371,3 +371,36 @@ def test_which_and_a_plural_noun_asks_for_the_things_as_a_list() -> None:
     assert parse_query("what counts as a ferry incident?").kind != "list"  # a verb in -s
     assert parse_query("what happens to harbour fines?").kind != "list"
     assert parse_query("what new aims went into the ferry plan?").target == "aims"
+
+
+def test_a_follow_up_s_place_takes_the_place_of_an_earlier_place_not_of_a_programme() -> None:
+    names = frozenset({"northvale", "eastmere", "lantern"})
+    places = frozenset({"northvale", "eastmere"})
+    first = parse_query("how many lantern patrols are in Northvale?", names=names, places=places)
+    second = parse_query("and in Eastmere?", [first], names=names, places=places)
+    assert second.context == ("how many lantern patrols are in Eastmere?",)
+    assert {c.text for c in second.constraints} == {"eastmere", "lantern"}
+    which = parse_query("which village has the most lantern patrols", names=names, places=places)
+    own = parse_query("and how many are on the eastmere side", [which], names=names, places=places)
+    assert own.context == ("which village has the most lantern patrols",)
+    assert {c.text for c in own.constraints} == {"eastmere", "lantern"}
+    # without places known, a name restates any earlier name, as before
+    blind = parse_query("and how many are on the eastmere side", [which], names=names)
+    assert blind.context == ("which village has the most eastmere patrols",)
+
+
+def test_a_follow_up_asking_its_own_question_drops_the_earlier_breakdown() -> None:
+    first = parse_query("which village has the most beacons", names=NAMES)
+    assert [c.kind for c in first.constraints] == ["split"]
+    own = parse_query("and how many are in Eastmere overall", [first], names=NAMES)
+    assert [c.kind for c in own.constraints] == ["name"]
+    same = parse_query("and in 2024?", [first], names=NAMES)  # the same question again
+    assert {c.kind for c in same.constraints} == {"split", "period"}
+
+
+def test_a_follow_up_asking_how_things_stand_now_drops_the_earlier_period() -> None:
+    first = parse_query("which boards merged into the harbour trust in 2014/15", names=NAMES)
+    now = parse_query("so who does the old beacon board's job now", [first], names=NAMES)
+    assert now.asked_periods == frozenset() and now.inherited == ()
+    then = parse_query("so who chaired it", [first], names=NAMES)
+    assert then.asked_periods == {(2014, 2015)}
