@@ -971,7 +971,7 @@ class EvidenceScorer:
         absent = {t for t in q_terms if not lang.related_form(t, found)}
         near = self._near(absent - constrained, q_terms, top)
         if near:  # "kids" as "children"
-            made_up = Synonyms(made_up.groups + Synonyms.from_pairs(near).groups)
+            made_up = Synonyms(made_up.groups + Synonyms.from_pairs(near).groups, made_up.spelled)
             own, read, found = self._read(cands, top, made_up)
             absent = {t for t in q_terms if not lang.related_form(t, found)}
         self._compounds(q_terms, cands, own, read, constrained)
@@ -988,6 +988,7 @@ class EvidenceScorer:
             narrow = [t for toks in self.tokenize(list(counted)) for t in toks]
             said_as = tuple(theirs for mine, theirs in near if mine == query.target.lower())
             whole = self._whole(query)
+            named = self._named(query, made_up)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -1006,8 +1007,11 @@ class EvidenceScorer:
                 whole_before = leans and lang.related_form(whole[1], self._tokens(cand.before))
                 if whole[0] and not lang.related_form(whole[1], cand.tokens) and not whole_before:
                     cand.unmet += (whole[0],)  # a part of another whole
-                cand.gives = lang.gives_value(text, value, self.common) and (
-                    self._named_cells_give(cand, set(weights), value)
+                cand.gives = (
+                    lang.names_another(cand.text, named, self.common)
+                    if value == "agent"
+                    else lang.gives_value(text, value, self.common)
+                    and self._named_cells_give(cand, set(weights), value)
                 )
                 cand.old_figure = self._old_figure(cand, top, query)
             rows_by_label(cands, query)
@@ -1068,6 +1072,12 @@ class EvidenceScorer:
                     read[i].add(t)
                     cand.tokens = cand.tokens | {t}
                     cand.joined = cand.joined | {t}
+
+    def _named(self, query: Query, made_up: Synonyms) -> set[str]:
+        """The words of the names a question (and what it leans on) uses, short forms spelt out."""
+        said = query.search_text
+        spelt = (self.synonyms.spell_out(said), made_up.spell_out(said))
+        return set(lang.name_words(" ".join((said, *spelt))))
 
     def _constrained(self, query: Query) -> frozenset[str]:
         """Tokens of the periods and names asked for ("21/22" as well as "2021/22")."""

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 # Function words that never carry a question's meaning (the usual English closed-class words,
 # plus the request verbs people put in front of a question: "tell me", "please give").
@@ -296,6 +297,9 @@ ASKS_VALUE = {
         r"heads?|headed|runs?|manages?|oversees?|convenes?|in charge)\b",
         re.I,
     ),
+    # Any other "who" question ("who does the old board's job now?", "who delivers it?"): a
+    # body or a person, named (see `names_another`).
+    "agent": re.compile(r"^\s*(?:(?:and|so|but)\s+)?who(?:'s|\s+is|\s+are)?\b", re.I),
     "share": re.compile(
         r"\b(?:what|which) (?:proportion|percentage|share|fraction)\b|\bwhat per ?cent\b|"
         r"\bhow many (?:out of|in every)\b|\bwhat %",
@@ -559,6 +563,31 @@ def _own_words(title: str, titles: Iterable[str]) -> set[str]:
 
 # A person's name: two capitalised words, neither of which the corpus uses as a common word.
 NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z'-]+)\b")
+
+
+# A run of capitalised words, joined by "of", "and", "for", "the" or "&": a name in a sentence.
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’-]*)*")
+
+
+def names_another(text: str, asked: set[str], common: frozenset[str]) -> bool:
+    """True when a text names a body, person or place the question does not (`asked`).
+
+    "Who does the old Harbour Board's job now?" is answered by a sentence naming who does
+    ("... now carried by the Coast Forum"), not by one naming only the Harbour Board. A name
+    is a run of capitalised words, or one capitalised word the corpus never writes in lower
+    case (`common` holds those it does) or a short form in capitals: "The" opening a sentence
+    names no one, and nor does a month or a day.
+    """
+    for run in CAPITAL_RUN.findall(text):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", run) if w[0].isupper()]
+        low = [base_word(w.lower().replace("’", "'")) for w in words]
+        if len(words) == 1 and low[0] in common and not (words[0].isupper() and len(words[0]) > 1):
+            continue
+        if any(re.fullmatch(f"{MONTHS}|{DAYS}", w) for w in words):
+            continue
+        if any(w not in asked for w in low):
+            return True
+    return False
 
 
 def asked_value(text: str) -> str:

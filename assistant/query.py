@@ -181,6 +181,7 @@ VALUE_NAMES = {
     "money": "amount of money",
     "person": "person's name",
     "role": "chair, lead or other role",
+    "agent": "body or person",
     "share": "share or percentage",
     "age": "age",
     "duration": "length of time",

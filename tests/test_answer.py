@@ -1263,3 +1263,20 @@ def test_a_figure_for_a_wider_category_is_not_the_one_asked_for() -> None:
     assert not missed.grounded and "boat and harbour thefts" in missed.text
     found = _ask("boat and harbour thefts recorded in eastmere in 2023?", hits)
     assert found.grounded and "310" in found.text.splitlines()[0]
+
+
+def test_a_who_question_is_answered_by_a_sentence_naming_another_body() -> None:
+    first = parse_query("which boards merged into the harbour trust in 2014/15", names=NAMES)
+    query = parse_query("so who does the old BWB's job now", [first], names=NAMES)
+    assert query.value == "agent" and not query.asked_periods
+    hits = [
+        _hit("BWB | Meaning: Beacon Watch Board (former body, merged in 2014/15)", "g"),
+        _hit("Two bodies merged: the Beacon Watch Board (BWB); the quay board.", "m"),
+        _hit("The functions of the former Beacon Watch Board now sit with the Coastguard.", "s"),
+    ]
+    common = frozenset("the meaning former body merged functions now sit with two bodies".split())
+    scorer = EvidenceScorer(HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), common=common)
+    ev = scorer.score(query, hits)
+    by_text = {c.text[:3]: ev.answers(c) for c in ev.candidates}
+    assert by_text == {"BWB": False, "Two": False, "The": True}
+    assert ev.lead is not None and "Coastguard" in ev.lead.text

@@ -404,3 +404,16 @@ def test_a_follow_up_asking_how_things_stand_now_drops_the_earlier_period() -> N
     assert now.asked_periods == frozenset() and now.inherited == ()
     then = parse_query("so who chaired it", [first], names=NAMES)
     assert then.asked_periods == {(2014, 2015)}
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("so who does the old beacon board's job now", "agent"),
+        ("who actually delivers the lantern service?", "agent"),
+        ("who chairs the harbour board?", "role"),
+        ("what does the harbour board do", ""),
+    ],
+)
+def test_a_who_question_asks_for_a_body_or_person(question: str, value: str) -> None:
+    assert parse_query(question).value == value
