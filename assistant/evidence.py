@@ -697,6 +697,7 @@ class Evidence:
     has_count: bool = True  # a "how many" question: one of the best sentences gives a number
     carry: dict[str, float] = field(default_factory=dict)  # question token -> share of meaning
     constrained: frozenset[str] = frozenset()  # tokens of the periods and names asked for
+    unsought: frozenset[str] = frozenset()  # a comparison's words ("worse"): figures say them
     lead_pool: int = 1  # the first line is chosen among this many best sentences (see `lead`)
     lead_ratio: float = 1.0
     unknown_body: str = ""  # a body the question names that no passage names ("x commission")
@@ -733,7 +734,8 @@ class Evidence:
         `extreme`: the sentence is the table row picked for the end of the scale asked
         (`_extreme_row`); it says that end by its figure, so the superlative is not lacking.
         """
-        measure = {t: w for t, w in self.carry.items() if t not in self.constrained}
+        skip = self.constrained | self.unsought
+        measure = {t: w for t, w in self.carry.items() if t not in skip}
         total = sum(measure.values())
         lacks = sum(w for t, w in measure.items() if not self._carries(t, cand, extreme))
         return round(lacks / total, 4) if total else 0.0
@@ -883,7 +885,12 @@ class Evidence:
         if lead is None:
             return 1.0
         return round(
-            sum(w for t, w in self.carry.items() if not self._carries(t, lead, extreme)), 4
+            sum(
+                w
+                for t, w in self.carry.items()
+                if t not in self.unsought and not self._carries(t, lead, extreme)
+            ),
+            4,
         )
 
 
@@ -918,6 +925,7 @@ class EvidenceScorer:
         self.titles = titles or self.superseded  # doc_id -> title of every document
         framing = sorted(lang.QUESTION_FRAMING | lang.function_words())
         self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
+        self.weighing = frozenset(t for toks in tokenize(sorted(lang.COMPARATIVES)) for t in toks)
 
     def _column_fit(self, query: Query, cands: list[Candidate]) -> dict[str, float]:
         """Each column heading of the rows among `cands` -> its cosine with the question.
@@ -977,7 +985,9 @@ class EvidenceScorer:
         self._compounds(q_terms, cands, own, read, constrained)
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
         evidence.constrained = constrained
-        self._weigh_missing(evidence, query, q_terms, weights, absent)
+        if query.kind == "compare":  # "is Eastmere or Northvale worse?": the figures say it
+            evidence.unsought = frozenset(self.weighing & set(q_terms))
+        self._weigh_missing(evidence, query, q_terms, weights, absent - evidence.unsought)
         self._lexical(query, cands, own, read, weights)
         asked = self.synonyms.expand(set(q_terms))  # "CSA" is no news to "what is the CSA?"
         for cand, toks in zip(cands, own, strict=True):

@@ -430,12 +430,22 @@ def is_past_verb(word: str) -> bool:
     return (len(word) > 3 and word.endswith("ed")) or word in IRREGULAR_PAST
 
 
+# The words that weigh one thing against another ("worse", "safer"): a comparison is answered
+# by the two figures compared, so no passage need write the word itself.
+COMPARATIVES = frozenset(
+    "better worse higher lower more fewer less bigger smaller larger greater safer riskier "
+    "busier quieter".split()
+)
+_COMPARATIVE = "|".join(sorted(COMPARATIVES))
 # A comparison asks for the figures compared: "are we better or worse than the national
-# average?", "did police shut more lines this year than last?"
+# average?", "did police shut more lines this year than last?", "is Eastmere or Northvale
+# worse?", "which is higher, Eastmere or Northvale?"
 # ("more than 100 burglaries" is a threshold, not a comparison)
 COMPARE_QUESTION = re.compile(
-    r"\b(?:better|worse|higher|lower|more|fewer|bigger|smaller)\b[^?]{0,60}\bthan\b"
-    r"(?!\s+(?:£\s?)?\d)",
+    rf"\b(?:{_COMPARATIVE})\b[^?]{{0,60}}\bthan\b(?!\s+(?:£\s?)?\d)|"
+    rf"\b(?:is|are|was|were|has|have|did|does|do)\b[^?,;]{{1,40}}\bor\s+(?!(?:{_COMPARATIVE})\b)"
+    rf"[^?,;]{{1,40}}?\b(?:{_COMPARATIVE})\b|"
+    rf"\bwhich\b[^?,;]{{0,20}}\b(?:{_COMPARATIVE})\b[^?]{{1,40}}\bor\b",
     re.I,
 )
 

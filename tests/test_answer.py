@@ -1265,6 +1265,14 @@ def test_a_figure_for_a_wider_category_is_not_the_one_asked_for() -> None:
     assert found.grounded and "310" in found.text.splitlines()[0]
 
 
+def test_a_comparison_s_word_is_said_by_the_two_figures_not_sought() -> None:
+    hits = [_hit("Pier thefts ran at 4.2 per 1,000 in Eastmere and 3.1 per 1,000 in Northvale.")]
+    query = parse_query("pier thefts per 1,000 - is eastmere or northvale worse", names=NAMES)
+    ev = _scorer().score(query, hits)
+    assert query.kind == "compare" and "worse" not in {w for _, w in ev.missing}
+    assert ev.answers(ev.candidates[0])
+
+
 def test_a_who_question_is_answered_by_a_sentence_naming_another_body() -> None:
     first = parse_query("which boards merged into the harbour trust in 2014/15", names=NAMES)
     query = parse_query("so who does the old BWB's job now", [first], names=NAMES)

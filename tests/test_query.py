@@ -77,6 +77,10 @@ def test_a_question_asking_two_things_has_parts_and_a_leaning_part_carries_the_f
         ("has the harbour board been set up", ""),
         ("are we better or worse than the national average on rescues", "compare"),
         ("did the crews launch more boats this year than last", "compare"),
+        ("pier thefts per 1000 people - is eastmere or northvale worse", "compare"),
+        ("which is safer after dark, eastmere or northvale?", "compare"),
+        ("is the quay more or less the same as last year", ""),
+        ("were there more or fewer rescues in 2023", ""),
         ("who chairs the board rather than the council", ""),
         ("which harbours had more than 100 thefts?", "list"),  # the harbours: no comparison
         ("since when has the curfew applied?", "date"),
