@@ -1334,7 +1334,7 @@ class EvidenceScorer:
 
     def _rank(self, query: Query, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
-        q_vec = self.embedder.embed_query(query.search_text)
+        q_vec = self.embedder.embed_query(query.pointed_text)
         quoted = stated(query)  # once per question, not per sentence
         for cand in cands:
             vec = cand.vector or []

@@ -725,6 +725,13 @@ REFERS_BACK = re.compile(
     r"^\s*(?:is|was|has|had|did|does|do|are|were) (?:that|it|this)\b",
     re.I,
 )
+# A follow-up asking about the very figure just given: "is that up on the year before?", "how
+# does that compare with 2022/23?" (not "what share of those were under 18?", a part of it).
+POINTS_AT_ANSWER = re.compile(
+    r"^\s*(?:(?:and|so|but)\s+)?(?:(?:is|was|has|had|did|does|do|are|were)|how (?:does|did|do|is|"
+    r"was)) (?:that|it|this)\b",
+    re.I,
+)
 # A sentence that begins by pointing back at the one before ("Its target is 5%").
 LEADING_PRONOUN = re.compile(r"^\s*(it|its|it's|this|these|they|their|that)\b", re.I)
 # A definitional question names its own subject: "What is Prevent?", "what's CONTEST".

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -218,8 +219,11 @@ class Assistant:
         )
         if record and self.audit is not None:
             self.audit.append(entry_for(answer, user, self.retriever.manifest))
-        if conversation is not None:
-            conversation.turns.append((query, answer))
+        if conversation is not None:  # a follow-up pointing back means what was answered
+            said = answer.sentences[0].text if answer.grounded and answer.sentences else ""
+            conversation.turns.append(
+                (replace(query, answered=re.sub(r"\s*\[\d+\]", "", said)), answer)
+            )
         return answer
 
     def parse(

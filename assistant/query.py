@@ -38,6 +38,8 @@ class Query:
     parts: tuple[Query, ...] = field(default=(), compare=False)
     documents: tuple[str, ...] = ()  # doc_ids of the documents it names by title
     inherited: tuple[str, ...] = ()  # constraints a follow-up takes from the earlier turn
+    answered: str = field(default="", compare=False)  # what this turn was answered with
+    leans_on: str = field(default="", compare=False)  # the earlier answer "is that up?" means
 
     @property
     def standalone(self) -> bool:
@@ -48,6 +50,15 @@ class Query:
     def search_text(self) -> str:
         """The words to retrieve with: the question, then what it leans on."""
         return " ".join((self.text, *self.context))
+
+    @property
+    def pointed_text(self) -> str:
+        """The words to rank sentences by: the search words, then the answer it points back at.
+
+        "is that up on the year before?" after "how many shop thefts in 2023/24?" asks about
+        the figure given ("Shoplifting, 2023/24: 3,420"), so the row that gave it ranks first.
+        """
+        return " ".join(filter(None, (self.search_text, self.leans_on)))
 
     @property
     def asked_periods(self) -> frozenset[tuple[int, int]]:
@@ -414,8 +425,21 @@ def parse_query(
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names), places)
         docs = lang.named_documents(piece, titles or {})
+        leans_on = ""
+        if i == 0 and follows and previous and lang.POINTS_AT_ANSWER.search(piece):
+            leans_on = previous.answered  # "is that up?": the figure just given
         parts.append(
-            Query(piece, ctx, kind, target, value, own, documents=docs, inherited=inherited)
+            Query(
+                piece,
+                ctx,
+                kind,
+                target,
+                value,
+                own,
+                documents=docs,
+                inherited=inherited,
+                leans_on=leans_on,
+            )  # fmt: skip
         )
     if len(parts) == 1:
         return parts[0]

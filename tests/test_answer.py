@@ -1288,3 +1288,20 @@ def test_a_who_question_is_answered_by_a_sentence_naming_another_body() -> None:
     by_text = {c.text[:3]: ev.answers(c) for c in ev.candidates}
     assert by_text == {"BWB": False, "Two": False, "The": True}
     assert ev.lead is not None and "Coastguard" in ev.lead.text
+
+
+@pytest.mark.slow
+def test_real_index_a_follow_up_pointing_back_leans_on_what_was_answered(
+    sample_index, real_embedder
+) -> None:
+    from assistant.pipeline import Assistant, Conversation
+
+    assistant, convo = Assistant(sample_index, real_embedder, audit=False), Conversation()
+    first = assistant.ask(
+        "How many people were on the IOM cohort at 31 March 2024?", conversation=convo, record=False
+    )
+    assistant.ask("is that up on the year before?", conversation=convo, record=False)
+    (asked, _), (back, _) = convo.turns
+    assert first.grounded and asked.answered and "[" not in asked.answered
+    assert asked.answered in first.text.replace(" [1]", "")
+    assert back.leans_on == asked.answered

@@ -421,3 +421,16 @@ def test_a_follow_up_asking_how_things_stand_now_drops_the_earlier_period() -> N
 )
 def test_a_who_question_asks_for_a_body_or_person(question: str, value: str) -> None:
     assert parse_query(question).value == value
+
+
+def test_a_follow_up_pointing_back_ranks_by_what_the_earlier_turn_answered() -> None:
+    from dataclasses import replace
+
+    first = parse_query("how many pier thefts did Eastmere have in 2023/24", names=NAMES)
+    said = replace(first, answered="Pier theft, 2023/24: 412")
+    back = parse_query("is that up on the year before?", [said], names=NAMES)
+    assert back.leans_on == "Pier theft, 2023/24: 412"
+    assert back.pointed_text.endswith("Pier theft, 2023/24: 412")
+    assert back.search_text == f"{back.text} {back.context[0]}"  # retrieval is unchanged
+    elsewhere = parse_query("and in Northvale?", [said], names=NAMES)  # another place
+    assert elsewhere.leans_on == "" and elsewhere.pointed_text == elsewhere.search_text
