@@ -654,6 +654,18 @@ def figure(value: str) -> float | None:
     return found[0].value if found else None
 
 
+def gave(cand: Candidate, answered: str) -> bool:
+    """True when a table row is the one an earlier answer gave (its label opens the answer).
+
+    "is that up on the year before?" after "Pier theft, 2023/24: 412" asks about that row,
+    whose other cells give the year before. The sentence an answer gave is no such help: it
+    gave one figure, and the question asks for another.
+    """
+    if not answered or not cand.is_row or not cand.label:
+        return False
+    return answered.lower().startswith(f"{cand.label.lower()},")
+
+
 def opposes(query: Query, cand: Candidate) -> bool:
     """True when a sentence names only the other end of the scale a question asks for.
 
@@ -1345,6 +1357,7 @@ class EvidenceScorer:
             bonus += p.type_bonus if query.value and cand.gives else 0.0
             bonus += p.type_bonus if query.value == "role" and self._holder(cand) else 0.0
             bonus -= p.type_bonus if opposes(query, cand) else 0.0
+            bonus += p.type_bonus if gave(cand, query.leans_on) else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine
                 + p.lexical_weight * cand.lexical

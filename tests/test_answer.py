@@ -1305,3 +1305,25 @@ def test_real_index_a_follow_up_pointing_back_leans_on_what_was_answered(
     assert first.grounded and asked.answered and "[" not in asked.answered
     assert asked.answered in first.text.replace(" [1]", "")
     assert back.leans_on == asked.answered
+
+
+def test_a_follow_up_about_the_figure_just_given_is_answered_from_its_row() -> None:
+    from dataclasses import replace as with_
+
+    from assistant.evidence import gave
+
+    table = (
+        "Table 2: Harbour crime, 2022/23 and 2023/24\n"
+        "Pier theft | 2022/23: 380; 2023/24: 412; Change: up 8.4%\n"
+        "Boat damage | 2022/23: 95; 2023/24: 90; Change: down 5.3%"
+    )
+    first = parse_query("how many pier thefts in 2023/24", names=NAMES)
+    said = with_(first, answered="Pier theft, 2023/24: 412 (Table 2: Harbour crime)")
+    query = parse_query("is that up on the year before?", [said], names=NAMES)
+    ev = _scorer().score(query, [_hit(table, "t")])
+    assert ev.lead is not None and ev.lead.label == "Pier theft"
+    rows = {c.label: c for c in ev.candidates}
+    assert gave(rows["Pier theft"], query.leans_on) and not gave(
+        rows["Boat damage"], query.leans_on
+    )
+    assert not gave(rows["Pier theft"], "")  # a question pointing at no answer
