@@ -24,7 +24,7 @@ from assistant.embed import Embedder
 from assistant.lexical import Synonyms
 from assistant.near_words import WordVectors, near_words
 from assistant.query import Query, count_phrase, whole_words
-from assistant.short_forms import spelled
+from assistant.short_forms import defined_forms, spelled
 from assistant.types import Hit
 
 Tokenize = Callable[[list[str]], list[list[str]]]
@@ -761,11 +761,13 @@ def short_forms_in(
 
     "the SV strategy" over passages about the serious violence strategy reads "SV" as "serious
     violence"; "KSIs" where the passages write "KSI" is its plural. The glossary's acronyms
-    are known already.
+    are known already; one the passages define ("Drug and Alcohol Action Team (DAAT)") reads
+    as the name defined too.
     """
     texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
     text = " ".join((query.text, *query.context))
-    return Synonyms.from_pairs(spelled(text, texts, known.knows, words))
+    pairs = spelled(text, texts, known.knows, words) + defined_forms(text, texts, known.knows)
+    return Synonyms.from_pairs(pairs)
 
 
 def unowned(text: str) -> str:
@@ -782,6 +784,18 @@ def figure(value: str) -> float | None:
     """The first figure of a table cell as a value ("£1.2m" 1200000.0), None when it has none."""
     found = lang.quantities(value)
     return found[0].value if found else None
+
+
+def gave(cand: Candidate, answered: str) -> bool:
+    """True when a table row is the one an earlier answer gave (its label opens the answer).
+
+    "is that up on the year before?" after "Pier theft, 2023/24: 412" asks about that row,
+    whose other cells give the year before. The sentence an answer gave is no such help: it
+    gave one figure, and the question asks for another.
+    """
+    if not answered or not cand.is_row or not cand.label:
+        return False
+    return answered.lower().startswith(f"{cand.label.lower()},")
 
 
 def opposes(query: Query, cand: Candidate) -> bool:
@@ -827,6 +841,7 @@ class Evidence:
     has_count: bool = True  # a "how many" question: one of the best sentences gives a number
     carry: dict[str, float] = field(default_factory=dict)  # question token -> share of meaning
     constrained: frozenset[str] = frozenset()  # tokens of the periods and names asked for
+    unsought: frozenset[str] = frozenset()  # a comparison's words ("worse"): figures say them
     lead_pool: int = 1  # the first line is chosen among this many best sentences (see `lead`)
     lead_ratio: float = 1.0
     unknown_body: str = ""  # a body the question names that no passage names ("x commission")
@@ -863,7 +878,8 @@ class Evidence:
         `extreme`: the sentence is the table row picked for the end of the scale asked
         (`_extreme_row`); it says that end by its figure, so the superlative is not lacking.
         """
-        measure = {t: w for t, w in self.carry.items() if t not in self.constrained}
+        skip = self.constrained | self.unsought
+        measure = {t: w for t, w in self.carry.items() if t not in skip}
         total = sum(measure.values())
         lacks = sum(w for t, w in measure.items() if not self._carries(t, cand, extreme))
         return round(lacks / total, 4) if total else 0.0
@@ -1023,7 +1039,12 @@ class Evidence:
         if lead is None:
             return 1.0
         return round(
-            sum(w for t, w in self.carry.items() if not self._carries(t, lead, extreme)), 4
+            sum(
+                w
+                for t, w in self.carry.items()
+                if t not in self.unsought and not self._carries(t, lead, extreme)
+            ),
+            4,
         )
 
 
@@ -1058,6 +1079,7 @@ class EvidenceScorer:
         self.titles = titles or self.superseded  # doc_id -> title of every document
         framing = sorted(lang.QUESTION_FRAMING | lang.function_words())
         self.framing = frozenset(t for toks in tokenize(framing) for t in toks)
+        self.weighing = frozenset(t for toks in tokenize(sorted(lang.COMPARATIVES)) for t in toks)
 
     def _column_fit(self, query: Query, cands: list[Candidate]) -> dict[str, float]:
         """Each column heading of the rows among `cands` -> its cosine with the question.
@@ -1111,13 +1133,15 @@ class EvidenceScorer:
         absent = {t for t in q_terms if not lang.related_form(t, found)}
         near = self._near(absent - constrained, q_terms, top)
         if near:  # "kids" as "children"
-            made_up = Synonyms(made_up.groups + Synonyms.from_pairs(near).groups)
+            made_up = Synonyms(made_up.groups + Synonyms.from_pairs(near).groups, made_up.spelled)
             own, read, found = self._read(cands, top, made_up)
             absent = {t for t in q_terms if not lang.related_form(t, found)}
         self._compounds(q_terms, cands, own, read, constrained)
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
         evidence.constrained = constrained
-        self._weigh_missing(evidence, query, q_terms, weights, absent)
+        if query.kind == "compare":  # "is Eastmere or Northvale worse?": the figures say it
+            evidence.unsought = frozenset(self.weighing & set(q_terms))
+        self._weigh_missing(evidence, query, q_terms, weights, absent - evidence.unsought)
         self._lexical(query, cands, own, read, weights)
         asked = self.synonyms.expand(set(q_terms))  # "CSA" is no news to "what is the CSA?"
         for cand, toks in zip(cands, own, strict=True):
@@ -1128,6 +1152,7 @@ class EvidenceScorer:
             narrow = [t for toks in self.tokenize(list(counted)) for t in toks]
             said_as = tuple(theirs for mine, theirs in near if mine == query.target.lower())
             whole = self._whole(query)
+            named = self._named(query, made_up)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -1146,8 +1171,11 @@ class EvidenceScorer:
                 whole_before = leans and lang.related_form(whole[1], self._tokens(cand.before))
                 if whole[0] and not lang.related_form(whole[1], cand.tokens) and not whole_before:
                     cand.unmet += (whole[0],)  # a part of another whole
-                cand.gives = lang.gives_value(text, value, self.common) and (
-                    self._named_cells_give(cand, set(weights), value)
+                cand.gives = (
+                    lang.names_another(cand.text, named, self.common)
+                    if value == "agent"
+                    else lang.gives_value(text, value, self.common)
+                    and self._named_cells_give(cand, set(weights), value)
                 )
                 cand.old_figure = self._old_figure(cand, top, query)
             rows_by_label(cands, query)
@@ -1208,6 +1236,12 @@ class EvidenceScorer:
                     read[i].add(t)
                     cand.tokens = cand.tokens | {t}
                     cand.joined = cand.joined | {t}
+
+    def _named(self, query: Query, made_up: Synonyms) -> set[str]:
+        """The words of the names a question (and what it leans on) uses, short forms spelt out."""
+        said = query.search_text
+        spelt = (self.synonyms.spell_out(said), made_up.spell_out(said))
+        return set(lang.name_words(" ".join((said, *spelt))))
 
     def _constrained(self, query: Query) -> frozenset[str]:
         """Tokens of the periods and names asked for ("21/22" as well as "2021/22")."""
@@ -1454,7 +1488,7 @@ class EvidenceScorer:
 
     def _rank(self, query: Query, cands: list[Candidate]) -> list[Candidate]:
         p = self.policy
-        q_vec = self.embedder.embed_query(query.search_text)
+        q_vec = self.embedder.embed_query(query.pointed_text)
         quoted = stated(query)  # once per question, not per sentence
         listing = not tabled(cands)  # a sentence giving members' figures stands for a table
         for cand in cands:
@@ -1467,6 +1501,7 @@ class EvidenceScorer:
             bonus += p.type_bonus if query.value == "role" and self._holder(cand) else 0.0
             bonus -= p.type_bonus if opposes(query, cand) else 0.0
             bonus += p.type_bonus if listing and enumerates(cand, query) else 0.0
+            bonus += p.type_bonus if gave(cand, query.leans_on) else 0.0
             cand.score = (
                 (1 - p.lexical_weight) * cand.cosine
                 + p.lexical_weight * cand.lexical

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 
 # Function words that never carry a question's meaning (the usual English closed-class words,
 # plus the request verbs people put in front of a question: "tell me", "please give").
@@ -309,6 +310,9 @@ ASKS_VALUE = {
         r"heads?|headed|runs?|manages?|oversees?|convenes?|in charge)\b",
         re.I,
     ),
+    # Any other "who" question ("who does the old board's job now?", "who delivers it?"): a
+    # body or a person, named (see `names_another`).
+    "agent": re.compile(r"^\s*(?:(?:and|so|but)\s+)?who(?:'s|\s+is|\s+are)?\b", re.I),
     "share": re.compile(
         r"\b(?:what|which) (?:proportion|percentage|share|fraction)\b|\bwhat per ?cent\b|"
         r"\bhow many (?:out of|in every)\b|\bwhat %",
@@ -444,12 +448,22 @@ def is_past_verb(word: str) -> bool:
     return (len(word) > 3 and word.endswith("ed")) or word in IRREGULAR_PAST
 
 
+# The words that weigh one thing against another ("worse", "safer"): a comparison is answered
+# by the two figures compared, so no passage need write the word itself.
+COMPARATIVES = frozenset(
+    "better worse higher lower more fewer less bigger smaller larger greater safer riskier "
+    "busier quieter".split()
+)
+_COMPARATIVE = "|".join(sorted(COMPARATIVES))
 # A comparison asks for the figures compared: "are we better or worse than the national
-# average?", "did police shut more lines this year than last?"
+# average?", "did police shut more lines this year than last?", "is Eastmere or Northvale
+# worse?", "which is higher, Eastmere or Northvale?"
 # ("more than 100 burglaries" is a threshold, not a comparison)
 COMPARE_QUESTION = re.compile(
-    r"\b(?:better|worse|higher|lower|more|fewer|bigger|smaller)\b[^?]{0,60}\bthan\b"
-    r"(?!\s+(?:£\s?)?\d)",
+    rf"\b(?:{_COMPARATIVE})\b[^?]{{0,60}}\bthan\b(?!\s+(?:£\s?)?\d)|"
+    rf"\b(?:is|are|was|were|has|have|did|does|do)\b[^?,;]{{1,40}}\bor\s+(?!(?:{_COMPARATIVE})\b)"
+    rf"[^?,;]{{1,40}}?\b(?:{_COMPARATIVE})\b|"
+    rf"\bwhich\b[^?,;]{{0,20}}\b(?:{_COMPARATIVE})\b[^?]{{1,40}}\bor\b",
     re.I,
 )
 
@@ -577,6 +591,31 @@ def _own_words(title: str, titles: Iterable[str]) -> set[str]:
 
 # A person's name: two capitalised words, neither of which the corpus uses as a common word.
 NAME_PAIR = re.compile(r"\b([A-Z][a-z]+) ((?:Mc|Mac|O')?[A-Z][a-z'-]+)\b")
+
+
+# A run of capitalised words, joined by "of", "and", "for", "the" or "&": a name in a sentence.
+CAPITAL_RUN = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’-]*)*")
+
+
+def names_another(text: str, asked: set[str], common: frozenset[str]) -> bool:
+    """True when a text names a body, person or place the question does not (`asked`).
+
+    "Who does the old Harbour Board's job now?" is answered by a sentence naming who does
+    ("... now carried by the Coast Forum"), not by one naming only the Harbour Board. A name
+    is a run of capitalised words, or one capitalised word the corpus never writes in lower
+    case (`common` holds those it does) or a short form in capitals: "The" opening a sentence
+    names no one, and nor does a month or a day.
+    """
+    for run in CAPITAL_RUN.findall(text):
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", run) if w[0].isupper()]
+        low = [base_word(w.lower().replace("’", "'")) for w in words]
+        if len(words) == 1 and low[0] in common and not (words[0].isupper() and len(words[0]) > 1):
+            continue
+        if any(re.fullmatch(f"{MONTHS}|{DAYS}", w) for w in words):
+            continue
+        if any(w not in asked for w in low):
+            return True
+    return False
 
 
 def asked_value(text: str) -> str:
@@ -771,6 +810,13 @@ REFERS_BACK = re.compile(
 FIGURE_WORDS = frozenset(
     "number numbers figure figures total totals count counts rate rates amount share proportion "
     "percentage level levels value values stat stats".split()
+)
+# A follow-up asking about the very figure just given: "is that up on the year before?", "how
+# does that compare with 2022/23?" (not "what share of those were under 18?", a part of it).
+POINTS_AT_ANSWER = re.compile(
+    r"^\s*(?:(?:and|so|but)\s+)?(?:(?:is|was|has|had|did|does|do|are|were)|how (?:does|did|do|is|"
+    r"was)) (?:that|it|this)\b",
+    re.I,
 )
 # A sentence that begins by pointing back at the one before ("Its target is 5%").
 LEADING_PRONOUN = re.compile(r"^\s*(it|its|it's|this|these|they|their|that)\b", re.I)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import time
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
+from assistant import language as lang
 from assistant.access import UNLIMITED, Access
 from assistant.answer import AbstentionModel, answer_parts
 from assistant.audit import LOCAL_USER, AuditLog, entry_for
@@ -112,6 +114,7 @@ class Assistant:
         self.abstention = abstention or AbstentionModel.load()
         self._retriever: HybridRetriever | None = None
         self._glossaries: dict[frozenset[str], GlossaryRules] = {}  # by readable doc_ids
+        self._places: frozenset[str] | None = None
         self._scorer: EvidenceScorer | None = None
         self._scorer_for: HybridRetriever | None = None
         self._speller: Speller | None = None
@@ -216,8 +219,11 @@ class Assistant:
         )
         if record and self.audit is not None:
             self.audit.append(entry_for(answer, user, self.retriever.manifest))
-        if conversation is not None:
-            conversation.turns.append((query, answer))
+        if conversation is not None:  # a follow-up pointing back means what was answered
+            said = answer.sentences[0].text if answer.grounded and answer.sentences else ""
+            conversation.turns.append(
+                (replace(query, answered=re.sub(r"\s*\[\d+\]", "", said)), answer)
+            )
         return answer
 
     def parse(
@@ -225,7 +231,16 @@ class Assistant:
     ) -> Query:
         """Type a question against the conversation and the corpus's names and titles."""
         titles = self.titles(access=access)
-        return parse_query(question, history, self.retriever.lexical.names, titles)
+        names = self.retriever.lexical.names
+        return parse_query(question, history, names, titles, self.places & names)
+
+    @property
+    def places(self) -> frozenset[str]:
+        """The words of the places the glossary lists ("barrow", "furness"), read once."""
+        if self._places is None:
+            listed = load_glossary(self.settings.corpus_dir).get("places") or []
+            self._places = frozenset(w for p in listed for w in lang.name_words(str(p)))
+        return self._places
 
     @property
     def speller(self) -> Speller:

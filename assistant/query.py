@@ -38,6 +38,8 @@ class Query:
     parts: tuple[Query, ...] = field(default=(), compare=False)
     documents: tuple[str, ...] = ()  # doc_ids of the documents it names by title
     inherited: tuple[str, ...] = ()  # constraints a follow-up takes from the earlier turn
+    answered: str = field(default="", compare=False)  # what this turn was answered with
+    leans_on: str = field(default="", compare=False)  # the earlier answer "is that up?" means
 
     @property
     def standalone(self) -> bool:
@@ -48,6 +50,15 @@ class Query:
     def search_text(self) -> str:
         """The words to retrieve with: the question, then what it leans on."""
         return " ".join((self.text, *self.context))
+
+    @property
+    def pointed_text(self) -> str:
+        """The words to rank sentences by: the search words, then the answer it points back at.
+
+        "is that up on the year before?" after "how many shop thefts in 2023/24?" asks about
+        the figure given ("Shoplifting, 2023/24: 3,420"), so the row that gave it ranks first.
+        """
+        return " ".join(filter(None, (self.search_text, self.leans_on)))
 
     @property
     def asked_periods(self) -> frozenset[tuple[int, int]]:
@@ -265,6 +276,7 @@ VALUE_NAMES = {
     "person": "person's name",
     "role": "chair, lead or other role",
     "contact": "email address, phone number or web address",
+    "agent": "body or person",
     "share": "share or percentage",
     "age": "age",
     "duration": "length of time",
@@ -419,10 +431,26 @@ def subgroup_words(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(figures or words))  # names the part; its words paraphrase
 
 
-def _merge(own: tuple[Constraint, ...], earlier: tuple[Constraint, ...]) -> tuple[Constraint, ...]:
-    """A follow-up keeps the earlier constraints of each kind it does not restate."""
-    kinds = {c.kind for c in own}
-    return own + tuple(c for c in earlier if c.kind not in kinds)
+def _merge(
+    own: tuple[Constraint, ...],
+    earlier: tuple[Constraint, ...],
+    places: frozenset[str] = frozenset(),
+) -> tuple[Constraint, ...]:
+    """A follow-up keeps the earlier constraints of each kind it does not restate.
+
+    A place restates only the earlier places, a name of another sort only the earlier names
+    of that sort (see `_sort`): after "how many Operation Lantern patrols in Eastmere?",
+    "and in Northvale?" still asks about Operation Lantern.
+    """
+    kinds = {_sort(c, places) for c in own}
+    return own + tuple(c for c in earlier if _sort(c, places) not in kinds)
+
+
+def _sort(constraint: Constraint, places: frozenset[str]) -> str:
+    """A constraint's kind, a name told apart as a place (one of `places`) or any other name."""
+    if constraint.kind == "name" and constraint.text in places:
+        return "place"
+    return constraint.kind
 
 
 def parse_query(
@@ -430,6 +458,7 @@ def parse_query(
     history: list[Query] | None = None,
     names: frozenset[str] = frozenset(),
     titles: dict[str, str] | None = None,
+    places: frozenset[str] = frozenset(),
 ) -> Query:
     """Turn a question (and the conversation so far) into a typed Query.
 
@@ -440,6 +469,8 @@ def parse_query(
             question can constrain the answer to.
         titles: doc_id -> title of the corpus's documents; a part that names one by its title
             ("according to the Community Safety Agreement") is answered from it.
+        places: the words of the places the corpus names (of `names`, those that are places):
+            a follow-up's place restates an earlier place, not an earlier programme or body.
 
     Returns:
         The query, with its parts when it asks more than one thing.
@@ -452,7 +483,7 @@ def parse_query(
         own = constraints_of(question, names)
         own += relative_periods(question, own, previous)
         context = tuple(
-            _restate(text, previous.constraints, question, own)
+            _restate(text, previous.constraints, question, own, places)
             for text in (previous.text, *previous.context)
         )
     pieces = split_parts(question)
@@ -467,7 +498,7 @@ def parse_query(
         inherited: tuple[str, ...] = ()
         if i == 0 and follows and previous:
             stated = own + relative_periods(piece, own, previous)
-            own = _merge(stated, carried(previous))
+            own = _merge(stated, carried(previous, piece), places)
             inherited = tuple(c.text for c in own[len(stated) :])
             if not lang.OWN_QUESTION.search(piece):  # "and young people?" asks the same again
                 kind = kind or previous.kind
@@ -476,10 +507,23 @@ def parse_query(
             elif lang.asked_value(f"{piece.rstrip(' ?')} {previous.text}") == "person":
                 value = value or "person"  # "what's their name?" after "who chairs the board?"
         elif leans:
-            own = _merge(own, constraints_of(pieces[0], names))
+            own = _merge(own, constraints_of(pieces[0], names), places)
         docs = lang.named_documents(piece, titles or {})
+        leans_on = ""
+        if i == 0 and follows and previous and lang.POINTS_AT_ANSWER.search(piece):
+            leans_on = previous.answered  # "is that up?": the figure just given
         parts.append(
-            Query(piece, ctx, kind, target, value, own, documents=docs, inherited=inherited)
+            Query(
+                piece,
+                ctx,
+                kind,
+                target,
+                value,
+                own,
+                documents=docs,
+                inherited=inherited,
+                leans_on=leans_on,
+            )  # fmt: skip
         )
     if len(parts) == 1:
         return parts[0]
@@ -492,16 +536,25 @@ def parse_query(
     )
 
 
-def carried(previous: Query) -> tuple[Constraint, ...]:
-    """The constraints a follow-up takes from the earlier turn.
+def carried(previous: Query, question: str = "") -> tuple[Constraint, ...]:
+    """The constraints a follow-up (`question`) takes from the earlier turn.
 
     Of a question of several parts, only those every part shares: after "referrals in 2023/24,
     and how many went to the panel?", "what share of those were under 18?" keeps 2023/24 but
-    not the panel, which only the second part asked about.
+    not the panel, which only the second part asked about. A follow-up asking a question of
+    its own ("how many are in Northvale?") does not take the breakdown the earlier one asked
+    for ("which town has the most X?"): that was the shape of its answer. One asking how
+    things stand now ("who runs it now?") does not take the earlier period.
     """
-    if not previous.parts:
-        return previous.constraints
-    return tuple(c for c in previous.constraints if all(c in p.constraints for p in previous.parts))
+    shared = previous.constraints
+    if previous.parts:
+        shared = tuple(c for c in shared if all(c in p.constraints for p in previous.parts))
+    dropped = set()
+    if lang.OWN_QUESTION.search(question):
+        dropped.add("split")
+    if lang.LATEST.search(question):
+        dropped.add("period")
+    return tuple(c for c in shared if c.kind not in dropped)
 
 
 def relative_periods(
@@ -523,16 +576,22 @@ def _written(question: str, c: Constraint) -> list[str]:
 
 
 def _restate(
-    text: str, earlier: tuple[Constraint, ...], question: str, own: tuple[Constraint, ...]
+    text: str,
+    earlier: tuple[Constraint, ...],
+    question: str,
+    own: tuple[Constraint, ...],
+    places: frozenset[str] = frozenset(),
 ) -> str:
     """The earlier question with the periods or names a follow-up restates put in their place.
 
     After "how many hotspots are in Carlisle?", "and in Barrow?" leans on "how many hotspots
-    are in Barrow?", so the earlier place is not sought again.
+    are in Barrow?", so the earlier place is not sought again. A place takes the place of an
+    earlier place only, not of a programme's name (see `_sort`).
     """
-    for kind in ("period", "name"):
-        new = list(dict.fromkeys(w for c in own if c.kind == kind for w in _written(question, c)))
-        old = [c for c in earlier if c.kind == kind]
+    for kind in ("period", "place", "name"):
+        said = [c for c in own if _sort(c, places) == kind]
+        new = list(dict.fromkeys(w for c in said for w in _written(question, c)))
+        old = [c for c in earlier if _sort(c, places) == kind]
         if not new or not old:
             continue
         spans = [m for c in old for m in _spans(text, c)]

@@ -190,3 +190,36 @@ def spell_question(text: str, pairs: list[tuple[str, str]]) -> str:
             continue
         text = re.sub(rf"(?<![\w&]){re.escape(written)}(?![\w&])", phrase, text)
     return text
+
+
+def defined_forms(
+    text: str, texts: list[str], knows: Callable[[str], bool]
+) -> list[tuple[str, str]]:
+    """The corpus's own short forms a question uses, each with the name the passages define it by.
+
+    A passage that writes "the Harbour Watch Forum (HWF)" defines "HWF": a sentence that
+    writes only the name ("the Harbour Watch Forum now meets monthly") still speaks of the HWF
+    the question asks about. Only a name written just before the short form in brackets, whose
+    initials spell it, defines it; one the glossary knows (`knows`) is known already.
+    """
+    joined = " ".join(texts)
+    pairs = []
+    for written, single in dict.fromkeys(short_forms(text)):
+        if knows(written) or len(single) < 2 or "&" in single:
+            continue
+        for m in re.finditer(rf"\(\s*{re.escape(single)}s?\s*\)", joined):
+            words = _WORD.findall(joined[max(0, m.start() - 200) : m.start()])
+            found = _defined_by(words, single.lower())
+            if found:
+                pairs.append((written, found))
+                break
+    return pairs
+
+
+def _defined_by(words: list[str], letters: str) -> str:
+    """The name ending `words` whose initials (joining words skipped) spell `letters`."""
+    for start in range(len(words) - 1, max(-1, len(words) - 3 * len(letters) - 1), -1):
+        taken = _initials_phrase(words, start, letters)
+        if taken and len(taken) == len(words) - start and words[start][0].isupper():
+            return " ".join(taken).lower()
+    return ""

@@ -1425,3 +1425,67 @@ def test_where_to_send_or_whom_to_contact_asks_for_a_contact() -> None:
     given = [_hit("Email a mooring complaint to moorings@harbour.example.org within a week.")]
     answer = _ask("where do I send a mooring complaint?", given)
     assert answer.grounded and "moorings@harbour.example.org" in answer.text.splitlines()[0]
+
+
+def test_a_comparison_s_word_is_said_by_the_two_figures_not_sought() -> None:
+    hits = [_hit("Pier thefts ran at 4.2 per 1,000 in Eastmere and 3.1 per 1,000 in Northvale.")]
+    query = parse_query("pier thefts per 1,000 - is eastmere or northvale worse", names=NAMES)
+    ev = _scorer().score(query, hits)
+    assert query.kind == "compare" and "worse" not in {w for _, w in ev.missing}
+    assert ev.answers(ev.candidates[0])
+
+
+def test_a_who_question_is_answered_by_a_sentence_naming_another_body() -> None:
+    first = parse_query("which boards merged into the harbour trust in 2014/15", names=NAMES)
+    query = parse_query("so who does the old BWB's job now", [first], names=NAMES)
+    assert query.value == "agent" and not query.asked_periods
+    hits = [
+        _hit("BWB | Meaning: Beacon Watch Board (former body, merged in 2014/15)", "g"),
+        _hit("Two bodies merged: the Beacon Watch Board (BWB); the quay board.", "m"),
+        _hit("The functions of the former Beacon Watch Board now sit with the Coastguard.", "s"),
+    ]
+    common = frozenset("the meaning former body merged functions now sit with two bodies".split())
+    scorer = EvidenceScorer(HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), common=common)
+    ev = scorer.score(query, hits)
+    by_text = {c.text[:3]: ev.answers(c) for c in ev.candidates}
+    assert by_text == {"BWB": False, "Two": False, "The": True}
+    assert ev.lead is not None and "Coastguard" in ev.lead.text
+
+
+@pytest.mark.slow
+def test_real_index_a_follow_up_pointing_back_leans_on_what_was_answered(
+    sample_index, real_embedder
+) -> None:
+    from assistant.pipeline import Assistant, Conversation
+
+    assistant, convo = Assistant(sample_index, real_embedder, audit=False), Conversation()
+    first = assistant.ask(
+        "How many people were on the IOM cohort at 31 March 2024?", conversation=convo, record=False
+    )
+    assistant.ask("is that up on the year before?", conversation=convo, record=False)
+    (asked, _), (back, _) = convo.turns
+    assert first.grounded and asked.answered and "[" not in asked.answered
+    assert asked.answered in first.text.replace(" [1]", "")
+    assert back.leans_on == asked.answered
+
+
+def test_a_follow_up_about_the_figure_just_given_is_answered_from_its_row() -> None:
+    from dataclasses import replace as with_
+
+    from assistant.evidence import gave
+
+    table = (
+        "Table 2: Harbour crime, 2022/23 and 2023/24\n"
+        "Pier theft | 2022/23: 380; 2023/24: 412; Change: up 8.4%\n"
+        "Boat damage | 2022/23: 95; 2023/24: 90; Change: down 5.3%"
+    )
+    first = parse_query("how many pier thefts in 2023/24", names=NAMES)
+    said = with_(first, answered="Pier theft, 2023/24: 412 (Table 2: Harbour crime)")
+    query = parse_query("is that up on the year before?", [said], names=NAMES)
+    ev = _scorer().score(query, [_hit(table, "t")])
+    assert ev.lead is not None and ev.lead.label == "Pier theft"
+    rows = {c.label: c for c in ev.candidates}
+    assert gave(rows["Pier theft"], query.leans_on) and not gave(
+        rows["Boat damage"], query.leans_on
+    )
+    assert not gave(rows["Pier theft"], "")  # a question pointing at no answer

@@ -82,7 +82,7 @@ def test_terms_drop_function_words() -> None:
         ("who chairs the board?", "role"),
         ("and who runs the river patrol", "role"),
         ("who is the head of the lantern service?", "role"),
-        ("who funds the board?", ""),
+        ("who funds the board?", "agent"),  # a body or person, not a role
         ("what is the plan called?", ""),
         ("how often does the lantern board meet?", "frequency"),
         ("and how regularly do they get together", "frequency"),
@@ -614,3 +614,14 @@ def test_a_lone_one_held_is_a_count_and_one_of_is_not() -> None:
     assert lang.HELD_ONE.search("Eastmere and Westbrook have one each.")
     assert not lang.HELD_ONE.search("Westbrook has one of the busiest quays")
     assert not lang.HELD_ONE.search("One of the quays is in Westbrook")
+
+
+def test_a_text_names_a_body_the_question_does_not() -> None:
+    from assistant.language import name_words, names_another
+
+    common = frozenset({"the", "functions", "now", "board", "meaning", "former", "in", "sit"})
+    asked = set(name_words("who does the old harbour watch forum's job now HWF"))
+    assert names_another("The functions now sit with the Coast Board.", asked, common)
+    assert not names_another("HWF | Meaning: Harbour Watch Forum (former body)", asked, common)
+    assert not names_another("In May the board met.", asked, common)  # a month names no one
+    assert not names_another("The Harbour Watch Forum met in 2020.", asked, common)

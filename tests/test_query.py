@@ -77,6 +77,10 @@ def test_a_question_asking_two_things_has_parts_and_a_leaning_part_carries_the_f
         ("has the harbour board been set up", ""),
         ("are we better or worse than the national average on rescues", "compare"),
         ("did the crews launch more boats this year than last", "compare"),
+        ("pier thefts per 1000 people - is eastmere or northvale worse", "compare"),
+        ("which is safer after dark, eastmere or northvale?", "compare"),
+        ("is the quay more or less the same as last year", ""),
+        ("were there more or fewer rescues in 2023", ""),
         ("who chairs the board rather than the council", ""),
         ("which harbours had more than 100 thefts?", "list"),  # the harbours: no comparison
         ("since when has the curfew applied?", "date"),
@@ -419,3 +423,62 @@ def test_a_part_naming_only_a_kind_of_figure_leans_on_the_part_before() -> None:
     assert [c.text for c in second.constraints if c.kind == "period"] == ["2023/24"]
     own = parse_query("How many ferries sailed in 2024/25, and how many crew joined the fleet?")
     assert own.parts[1].context == ()
+
+
+def test_a_follow_up_s_place_takes_the_place_of_an_earlier_place_not_of_a_programme() -> None:
+    names = frozenset({"northvale", "eastmere", "lantern"})
+    places = frozenset({"northvale", "eastmere"})
+    first = parse_query("how many lantern patrols are in Northvale?", names=names, places=places)
+    second = parse_query("and in Eastmere?", [first], names=names, places=places)
+    assert second.context == ("how many lantern patrols are in Eastmere?",)
+    assert {c.text for c in second.constraints} == {"eastmere", "lantern"}
+    which = parse_query("which village has the most lantern patrols", names=names, places=places)
+    own = parse_query("and how many are on the eastmere side", [which], names=names, places=places)
+    assert own.context == ("which village has the most lantern patrols",)
+    assert {c.text for c in own.constraints} == {"eastmere", "lantern"}
+    # without places known, a name restates any earlier name, as before
+    blind = parse_query("and how many are on the eastmere side", [which], names=names)
+    assert blind.context == ("which village has the most eastmere patrols",)
+
+
+def test_a_follow_up_asking_its_own_question_drops_the_earlier_breakdown() -> None:
+    first = parse_query("which village has the most beacons", names=NAMES)
+    assert [c.kind for c in first.constraints] == ["split"]
+    own = parse_query("and how many are in Eastmere overall", [first], names=NAMES)
+    assert [c.kind for c in own.constraints] == ["name"]
+    same = parse_query("and in 2024?", [first], names=NAMES)  # the same question again
+    assert {c.kind for c in same.constraints} == {"split", "period"}
+
+
+def test_a_follow_up_asking_how_things_stand_now_drops_the_earlier_period() -> None:
+    first = parse_query("which boards merged into the harbour trust in 2014/15", names=NAMES)
+    now = parse_query("so who does the old beacon board's job now", [first], names=NAMES)
+    assert now.asked_periods == frozenset() and now.inherited == ()
+    then = parse_query("so who chaired it", [first], names=NAMES)
+    assert then.asked_periods == {(2014, 2015)}
+
+
+@pytest.mark.parametrize(
+    ("question", "value"),
+    [
+        ("so who does the old beacon board's job now", "agent"),
+        ("who actually delivers the lantern service?", "agent"),
+        ("who chairs the harbour board?", "role"),
+        ("what does the harbour board do", ""),
+    ],
+)
+def test_a_who_question_asks_for_a_body_or_person(question: str, value: str) -> None:
+    assert parse_query(question).value == value
+
+
+def test_a_follow_up_pointing_back_ranks_by_what_the_earlier_turn_answered() -> None:
+    from dataclasses import replace
+
+    first = parse_query("how many pier thefts did Eastmere have in 2023/24", names=NAMES)
+    said = replace(first, answered="Pier theft, 2023/24: 412")
+    back = parse_query("is that up on the year before?", [said], names=NAMES)
+    assert back.leans_on == "Pier theft, 2023/24: 412"
+    assert back.pointed_text.endswith("Pier theft, 2023/24: 412")
+    assert back.search_text == f"{back.text} {back.context[0]}"  # retrieval is unchanged
+    elsewhere = parse_query("and in Northvale?", [said], names=NAMES)  # another place
+    assert elsewhere.leans_on == "" and elsewhere.pointed_text == elsewhere.search_text

@@ -128,3 +128,17 @@ def test_the_corpus_names_initials_read_a_short_form_the_passages_dont_spell() -
     topic = ["Ferry landings rose by 4% in 2024.", "Landings are counted monthly."]
     pairs = spelled("landings in N&E?", topic, lambda s: False, frozenset(), table)
     assert pairs == [("N&E", "northvale and eastmere")]
+
+
+def test_a_short_form_the_passages_define_in_brackets_reads_as_the_name_defined() -> None:
+    from assistant.short_forms import defined_forms
+
+    texts = [
+        "Three bodies merged: the Harbour Watch Forum (HWF); the quay board.",
+        "The functions of the Harbour Watch Forum now sit with the Coast Board.",
+    ]
+    assert defined_forms("who does the old HWF's job now", texts, lambda s: False) == [
+        ("HWF", "harbour watch forum")
+    ]
+    assert defined_forms("who does the HWF job", texts, lambda s: s == "HWF") == []  # known
+    assert defined_forms("what is the QB", texts, lambda s: False) == []  # not defined
