@@ -184,6 +184,34 @@ def says_start(cand: Candidate, query: Query) -> bool:
     )
 
 
+def dates_other_event(cand: Candidate, query: Query) -> str:
+    """The kind of event a sentence dates when a "when" question asks another ("" if none).
+
+    "what date did the CSP publish its strategy?" is not answered by "The CSP was launched on
+    4 August 2023": it dates the launch (see `lang.other_event`).
+    """
+    return lang.other_event(query.text, f"{cand.context} {cand.text}")
+
+
+def unnamed_body(query: Query, around: str, text: str) -> tuple[str, ...]:
+    """The body a "who chairs / who runs X?" question names, when a sentence does not name it.
+
+    A role given for another body is not the one asked: "who chairs the domestic abuse
+    board?" is not answered by "the two partnerships jointly lead this priority". The body
+    may be named by the sentence, the one before it ("It is chaired by ..."), its row or its
+    headings; a sentence saying a body of the kind asked is chaired by someone ("The Harbour
+    Board is chaired by ...") may name it in other words ("the port board").
+    """
+    if query.value not in ("role", "person"):
+        return ()
+    said = f"{around} {text}"
+    return tuple(
+        " ".join(b)
+        for b in lang.role_bodies(query.text)
+        if not lang.names_body(said, b) and not lang.holds_role_of_kind(text, b[1])
+    )
+
+
 def gives_series(cand: Candidate) -> bool:
     """True when a sentence gives one measure's figures for two periods or more.
 
@@ -831,7 +859,7 @@ class Evidence:
             return False  # "The table below gives the figures" states none (a list's intro
             # is read with its items)
         q = self.query
-        if opposes(q, cand) or not says_start(cand, q):
+        if opposes(q, cand) or not says_start(cand, q) or dates_other_event(cand, q):
             return False
         return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
 
@@ -846,7 +874,7 @@ class Evidence:
         lead = self.lead
         if lead is None or not fits(lead, "date") or lang.POINTER.search(lead.text):
             return False  # "The table below lists ... during 2024/25" dates no event
-        if not says_start(lead, self.query):
+        if not says_start(lead, self.query) or dates_other_event(lead, self.query):
             return False  # asked when it was set up: the date of a later event is no answer
         text = f"{lead.context} {lead.text}"
         if not lang.FUTURE_ASKED.search(self.query.text):
@@ -986,6 +1014,7 @@ class EvidenceScorer:
             narrow = [t for toks in self.tokenize(list(counted)) for t in toks]
             said_as = tuple(theirs for mine, theirs in near if mine == query.target.lower())
             whole = self._whole(query)
+            given_figures = lang.given_values(query.text)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -1004,7 +1033,9 @@ class EvidenceScorer:
                 whole_before = leans and lang.related_form(whole[1], self._tokens(cand.before))
                 if whole[0] and not lang.related_form(whole[1], cand.tokens) and not whole_before:
                     cand.unmet += (whole[0],)  # a part of another whole
-                cand.gives = lang.gives_value(text, value, self.common) and (
+                cand.unmet += unnamed_body(query, f"{heading} {cand.label} {cand.before}", text)
+                given = lang.without_values(text, given_figures)  # the whole, not its part
+                cand.gives = lang.gives_value(given, value, self.common) and (
                     self._named_cells_give(cand, set(weights), value)
                 )
                 cand.old_figure = self._old_figure(cand, top, query)

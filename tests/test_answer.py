@@ -1263,3 +1263,64 @@ def test_a_figure_for_a_wider_category_is_not_the_one_asked_for() -> None:
     assert not missed.grounded and "boat and harbour thefts" in missed.text
     found = _ask("boat and harbour thefts recorded in eastmere in 2023?", hits)
     assert found.grounded and "310" in found.text.splitlines()[0]
+
+
+def test_asked_the_date_a_bare_year_does_not_answer_and_the_decline_gives_the_year() -> None:
+    assert parse_query("when did the ferry forum first sit? need the date").value == "date"
+    assert parse_query("what is the date of the next ferry forum?").value == "date"
+    assert parse_query("how many ferry crossings to date?").value != "date"
+    year = [_hit("The ferry forum, proposed last spring, sat for the first time in 2022.")]
+    missed = _ask("when did the ferry forum first sit? need the date", year)
+    assert not missed.grounded and "gives the year, 2022, not the date" in missed.text
+    day = [_hit("The ferry forum sat for the first time on 12 March 2022.")]
+    found = _ask("when did the ferry forum first sit? need the date", day)
+    assert found.grounded and "12 March 2022" in found.text.splitlines()[0]
+    # a plain "when" question is still answered by the year
+    assert _ask("when did the ferry forum first sit?", year).grounded
+
+
+def test_asked_the_date_of_one_event_a_sentence_dating_another_does_not_answer() -> None:
+    launched = [_hit("The Eastmere Harbour Trust was launched on 9 June 2021.")]
+    missed = _ask("what date did the Eastmere Harbour Trust publish its plan?", launched)
+    assert not missed.grounded and "dates a start or launch, not a publication" in missed.text
+    published = [_hit("The Eastmere Harbour Trust published its plan on 2 May 2023.")]
+    found = _ask("what date did the Eastmere Harbour Trust publish its plan?", published)
+    assert found.grounded and "2 May 2023" in found.text.splitlines()[0]
+    came_out = _ask("when did the Eastmere harbour plan come out?", published)
+    assert came_out.grounded  # "come out" and "published" are one kind of event
+    # a sentence naming no kind of event may still date what is asked
+    plain = [_hit("The Eastmere harbour plan: 2 May 2023.")]
+    assert _ask("when was the Eastmere harbour plan published?", plain).grounded
+
+
+def test_how_much_of_a_stated_whole_is_not_answered_by_the_whole_restated() -> None:
+    whole = [_hit("The lantern grant of £52,000 a year pays mainly for wardens and for training.")]
+    missed = _ask("how much of the 52k lantern grant goes on training?", whole)
+    assert not missed.grounded and "only the figure the question states" in missed.text
+    part = [_hit("Of the lantern grant of £52,000, £12,000 a year pays for training.")]
+    found = _ask("how much of the 52k lantern grant goes on training?", part)
+    assert found.grounded and "£12,000" in found.text
+    # the whole asked for itself is answered by it
+    assert _ask("how much is the lantern grant worth?", whole).grounded
+
+
+def test_who_chairs_a_body_is_not_answered_by_the_role_of_another_body() -> None:
+    other = [
+        _hit("The two harbour partnerships jointly lead the work on ferry safety in Eastmere."),
+        _hit("The Quay Board reports to the harbour partnership.", n=1),
+    ]
+    missed = _ask("who chairs the eastmere ferry safety board?", other)
+    assert not missed.grounded and "another body" in missed.text
+    assert "\u201cferry safety board\u201d" in missed.text
+    named = [_hit("The Ferry Safety Board is chaired by the harbour master of Eastmere.")]
+    found = _ask("who chairs the eastmere ferry safety board?", named)
+    assert found.grounded and "harbour master" in found.text
+    # the body named in the sentence before ("It is chaired by ...") is named
+    from assistant.evidence import unnamed_body
+
+    query = parse_query("who chairs the ferry safety board?")
+    assert unnamed_body(query, "", "It is chaired by the harbour master.") == ("safety board",)
+    before = "The Ferry Safety Board meets monthly."
+    assert unnamed_body(query, before, "It is chaired by the harbour master.") == ()
+    # a board of the kind asked, said to be chaired by someone, may be named in other words
+    assert unnamed_body(query, "", "The Quay Safety Board is chaired by the harbour master.") == ()

@@ -591,3 +591,47 @@ def test_a_category_named_only_joined_to_another_is_a_wider_one() -> None:
     assert lang.wider_category(asked, "Burglary, boat and harbour thefts all fell.") == ""
     # one word after "and" is no category of the question's own
     assert lang.wider_category(asked, "Wardens and harbour staff recorded 120 thefts.") == ""
+
+
+def test_the_kinds_of_event_a_when_question_asks_and_a_sentence_dates() -> None:
+    from assistant.language import events_asked, events_said, other_event
+
+    assert events_asked("what date did the trust publish its plan?") == {"publish"}
+    assert events_asked("when was the trust set up?") == {"start"}
+    assert events_asked("when did the harbour plan come out?") == {"publish"}
+    assert events_asked("how many plans were published?") == frozenset()  # no "when"
+    assert events_said("The trust was launched on 9 June 2021.") == {"start"}
+    assert other_event("when was the plan published?", "It was launched in May.") == "start"
+    assert other_event("when was the plan published?", "It was published in May.") == ""
+    assert other_event("when was the plan published?", "The plan: May 2023.") == ""
+    assert other_event("when did the forum first meet?", "It met in 2022.") == ""
+
+
+def test_figures_a_question_states_are_read_by_value_and_blanked() -> None:
+    from assistant.language import given_values, without_values
+
+    assert given_values("how much of the 52k grant goes on training?") == {52000.0}
+    assert given_values("of those 212 calls, how many were at night?") == {212.0}
+    assert given_values("how many calls were there in 2023?") == frozenset()
+    text = "The grant of £52,000 pays for £12,000 of training."
+    assert without_values(text, frozenset({52000.0})).count("£") == 1
+    assert without_values(text, frozenset()) == text
+
+
+def test_a_body_as_the_question_writes_it() -> None:
+    from assistant.language import body_as_said
+
+    assert body_as_said("who chairs the county-wide ferry safety board?", "safety board") == (
+        "ferry safety board"
+    )
+    assert body_as_said("who chairs the safety board?", "safety board") == "safety board"
+
+
+def test_the_body_whose_role_a_who_question_asks_for() -> None:
+    from assistant.language import role_bodies
+
+    assert role_bodies("who chairs the county-wide ferry safety board?") == [("safety", "board")]
+    assert role_bodies("who is the chair of the quay board") == [("quay", "board")]
+    # the board is where the checks sit, not whose chair is asked
+    assert role_bodies("who runs the ferry checks day to day under the quay board") == []
+    assert role_bodies("what does the quay board do?") == []
