@@ -614,7 +614,9 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
 
     "the youth violence commission" over passages that name no commission is a body the
     documents don't have, however close their words; "the serious violence partnership" over
-    passages naming the Safer Cumbria Partnership may be a paraphrase of a body they have.
+    passages naming the Safer Cumbria Partnership may be a paraphrase of a body they have,
+    unless the question writes it as a proper name ("the Serious Violence Partnership"): that
+    names one body, which no passage names. The body is returned as the question writes it.
     """
     bodies = lang.bodies_named(query.text)
     if not bodies:  # most questions name none: nothing to read in the passages
@@ -626,8 +628,9 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
         for m in lang.BODY_NAME.finditer(t)
     }
     for body in bodies:
-        if body[1] not in kinds and not any(lang.names_body(t, body) for t in texts):
-            return " ".join(body)
+        proper = lang.written_as_name(query.text, body)  # "the Harbour Safety Board"
+        if (body[1] not in kinds or proper) and not any(lang.names_body(t, body) for t in texts):
+            return lang.body_as_said(query.text, " ".join(body))
     return ""
 
 

@@ -317,8 +317,11 @@ ASKS_VALUE = {
         r"\b(?:the|a) (?:\w+ )?dates?\b(?<!\bto date)",
         re.I,
     ),
+    # A time something takes ("how long", "waiting times", "the average response time").
     "duration": re.compile(
-        r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait", re.I
+        r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait|"
+        r"\b(?:response|journey|travel|turnaround|processing|attendance) times?\b",
+        re.I,
     ),
     # How often something happens ("how often does the board meet?").
     "frequency": re.compile(
@@ -1137,6 +1140,16 @@ def role_bodies(question: str) -> list[tuple[str, str]]:
                 out.append(body)
                 break
     return out
+
+
+def written_as_name(text: str, body: tuple[str, str]) -> bool:
+    """True when a text writes a body as a proper name, in capitals ("the Quay Safety Board").
+
+    A name written so is the name of one body, not a description of a kind the passages may
+    call otherwise ("the quay safety board").
+    """
+    word, noun = (re.escape(w) for w in body)
+    return bool(re.search(rf"\b[A-Z][\w'-]*\s+[A-Z]{word[1:]}\w*\s+[A-Z]{noun[1:]}s?\b", text))
 
 
 def holds_role_of_kind(text: str, noun: str) -> bool:

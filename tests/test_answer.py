@@ -1324,3 +1324,24 @@ def test_who_chairs_a_body_is_not_answered_by_the_role_of_another_body() -> None
     assert unnamed_body(query, before, "It is chaired by the harbour master.") == ()
     # a board of the kind asked, said to be chaired by someone, may be named in other words
     assert unnamed_body(query, "", "The Quay Safety Board is chaired by the harbour master.") == ()
+
+
+def test_a_response_time_asked_is_a_length_of_time_a_measure_named_without_one_lacks() -> None:
+    assert parse_query("what's the average lifeboat response time in eastmere?").value == (
+        "duration"
+    )
+    named = [_hit("Eastmere lifeboat service | Main measures: Response times; launches; rescues")]
+    missed = _ask("what's the average lifeboat response time in eastmere?", named)
+    assert not missed.grounded and "no length of time" in missed.text
+    timed = [_hit("The average lifeboat response time in Eastmere was 14 minutes in 2024.")]
+    assert _ask("what's the average lifeboat response time in eastmere?", timed).grounded
+
+
+def test_a_body_written_as_a_proper_name_that_no_passage_names_is_not_answered_for() -> None:
+    hits = [_hit("The Northvale Harbour Board is chaired by the harbour master.")]
+    # in capitals it names one body, which no passage names
+    named = _ask("who chairs the Northvale Ferry Safety Board?", hits)
+    assert not named.grounded and "\u201cFerry Safety Board\u201d" in named.text
+    # in lower case it may be the passages' board in other words
+    assert _ask("who chairs the northvale port board?", hits).grounded
+    assert _ask("who chairs the Northvale Harbour Board?", hits).grounded

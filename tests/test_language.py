@@ -635,3 +635,11 @@ def test_the_body_whose_role_a_who_question_asks_for() -> None:
     # the board is where the checks sit, not whose chair is asked
     assert role_bodies("who runs the ferry checks day to day under the quay board") == []
     assert role_bodies("what does the quay board do?") == []
+
+
+def test_a_body_written_as_a_proper_name() -> None:
+    from assistant.language import written_as_name
+
+    assert written_as_name("who sits on the Eastmere Ferry Safety Board?", ("safety", "board"))
+    assert not written_as_name("who sits on the ferry safety board?", ("safety", "board"))
+    assert not written_as_name("the Ferry safety board", ("safety", "board"))
