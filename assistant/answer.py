@@ -67,7 +67,8 @@ class AbstentionModel:
 def lacks_what_is_asked(evidence: Evidence) -> bool:
     """True when the best sentence cannot answer, whatever the scores.
 
-    It lacks the period or name asked for (or a table gives that period no figure), or the type
+    It (or the line the answer would lead with, `Evidence.lead`) lacks the period or name asked
+    for (or a table gives that period no figure), or the type
     of value asked for (an amount, a person's name...), or a "how many" question finds no number
     of what it counts, or a "when" question no date in the sentence that would lead, or the
     question names a body no passage names (or names only to say there is none), or asks
@@ -79,6 +80,8 @@ def lacks_what_is_asked(evidence: Evidence) -> bool:
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead is None or lead.unmet or not lead.gives or not evidence.has_count:
         return True
+    if (shown := evidence.lead) is not None and shown.unmet:
+        return True  # the line the answer would lead with lacks the period or name asked
     if evidence.target_only:
         return True
     if evidence.unknown_body or evidence.denied_body:

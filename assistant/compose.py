@@ -278,11 +278,14 @@ def gap_reason(evidence: Evidence) -> str:
     """Say what the passages lack, when that is clear: a constraint, a key word, a count."""
     lead = evidence.candidates[0] if evidence.candidates else None
     if evidence.unknown_body:
-        return f"None of them mentions a \u201c{evidence.unknown_body}\u201d."
+        article = "an" if evidence.unknown_body[:1].lower() in "aeiou" else "a"
+        return f"None of them mentions {article} \u201c{evidence.unknown_body}\u201d."
     if evidence.denied_body:
         return f"They say there is none: \u201c{evidence.denied_body}\u201d"
     if lead and lead.unmet:
         return near_miss(evidence, lead)
+    if (shown := evidence.lead) is not None and shown.unmet:
+        return near_miss(evidence, shown)
     if evidence.target_only:
         return "They give the target, not how far it has been met."
     if not evidence.has_count and not evidence.query.target:

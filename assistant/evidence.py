@@ -634,6 +634,27 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
     return ""
 
 
+def unknown_local_body(query: Query, top: list[Hit], synonyms: Synonyms) -> str:
+    """A place's body, named by a short form, that no passage names ("" when none is).
+
+    "the Eden CSP" (a place the corpus names, then a glossary short form spelling out a body,
+    "community safety partnership") over passages that write neither "Eden CSP" nor "Eden
+    community safety partnership" is a body the documents don't have: they may have the CSP
+    of another place. Returned as the question writes it.
+    """
+    texts = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top)
+    for name in query.names:
+        for m in re.finditer(rf"(?i)\b{re.escape(name)}\s+([a-z]{{2,6}})\b", query.text):
+            short = m.group(1)
+            long = synonyms.spell_out(short.upper())
+            if not long or not lang.bodies_named(long):
+                continue
+            forms = "|".join(re.escape(f) for f in (short, long))
+            if not re.search(rf"(?i)\b{re.escape(name)}\s+(?:{forms})s?\b", texts):
+                return m.group(0)
+    return ""
+
+
 def denied_body(query: Query, top: list[Hit]) -> str:
     """A sentence saying there is no body the question asks who holds or runs ("" otherwise).
 
@@ -1049,7 +1070,9 @@ class EvidenceScorer:
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         if len(lang.asked_end(query.text)) == 1:
             evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
-        evidence.unknown_body = unknown_body(query, top)
+        evidence.unknown_body = unknown_body(query, top) or unknown_local_body(
+            query, top, self.synonyms
+        )
         evidence.denied_body = "" if evidence.unknown_body else denied_body(query, top)
         evidence.words = q_terms
         evidence.unseen = frozenset(t for t in q_terms if self.idf(t) >= self.idf("\0"))

@@ -1345,3 +1345,34 @@ def test_a_body_written_as_a_proper_name_that_no_passage_names_is_not_answered_f
     # in lower case it may be the passages' board in other words
     assert _ask("who chairs the northvale port board?", hits).grounded
     assert _ask("who chairs the Northvale Harbour Board?", hits).grounded
+
+
+def test_the_line_an_answer_would_lead_with_must_carry_the_place_asked() -> None:
+    from assistant.answer import lacks_what_is_asked
+
+    query = parse_query("how many ferry checks were there just in eastmere last year?", names=NAMES)
+    place = Candidate("Eastmere | Incidents: 4,960; Crimes: 3,010", 0, 0, score=0.5)
+    place.tokens = frozenset({"eastmer", "incid"})
+    row = Candidate("Ferry checks | 2022/23: 1,090; 2023/24: 1,140", 0, 1, score=0.49)
+    row.tokens, row.unmet, row.counts = frozenset({"ferri", "check"}), ("eastmere",), True
+    ev = Evidence(query, [place, row], 0.9, [], carry={"ferri": 0.5, "check": 0.5})
+    ev.lead_pool, ev.lead_ratio = 5, 0.9
+    assert ev.lead is row  # the county's row of the measure would lead...
+    assert lacks_what_is_asked(ev)  # ...and it is not Eastmere's
+    row.unmet = ()
+    assert not lacks_what_is_asked(ev)
+
+
+def test_a_places_body_named_by_a_short_form_no_passage_names_is_not_answered_for() -> None:
+    synonyms = Synonyms.from_pairs([("HSP", "harbour safety partnership")])
+    scorer = EvidenceScorer(
+        HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), synonyms=synonyms
+    )
+    hits = [_hit("The Northvale HSP plan for 2024 sets three priorities for the quay.")]
+    other = parse_query("what is in the Eastmere HSP plan?", names=NAMES)
+    answer = answer_query(other, hits, scorer, OPEN)
+    assert not answer.grounded and "an \u201cEastmere HSP\u201d" in answer.text
+    own = parse_query("what is in the northvale HSP plan?", names=NAMES)
+    assert answer_query(own, hits, scorer, OPEN).grounded
+    spelled = [_hit("The Eastmere Harbour Safety Partnership plan sets two priorities.")]
+    assert answer_query(other, spelled, scorer, OPEN).grounded
