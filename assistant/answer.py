@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from assistant import language as lang
 from assistant.compose import abstain, compose, gap_reason
 from assistant.evidence import AnswerPolicy, Evidence, EvidenceScorer
 from assistant.measure import measure_gap
@@ -75,13 +76,15 @@ def lacks_what_is_asked(evidence: Evidence) -> bool:
     whether a target was hit and the sentence that would lead only states the target, or gives
     a figure of another measure (a rate for a count, a crime rate for a reoffending rate; see
     measure.py), or asked when something happened, gives only the date it is planned for
-    (planned.py).
+    (planned.py), or asked what a study found, says it is still to be done.
     """
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead is None or lead.unmet or not lead.gives or not evidence.has_count:
         return True
     if (shown := evidence.lead) is not None and shown.unmet:
         return True  # the line the answer would lead with lacks the period or name asked
+    if shown is not None and lang.finding_pending(evidence.query.text, shown.text):
+        return True  # asked what a study found, it is still to be done
     if evidence.target_only:
         return True
     if evidence.unknown_body or evidence.denied_body:

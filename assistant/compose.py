@@ -296,6 +296,10 @@ def gap_reason(evidence: Evidence) -> str:
         return value_gap(evidence, lead)
     if other := measure_gap(evidence):
         return other
+    if (shown := evidence.lead) is not None and lang.finding_pending(
+        evidence.query.text, shown.text
+    ):
+        return "The closest passage says it is still to be done or under way; it gives no finding."
     if only_planned(evidence):
         return "They give the date it is planned for, not when it happened."
     if lead and (other := dates_other_event(evidence.lead or lead, evidence.query)):

@@ -680,6 +680,28 @@ FUTURE_SAID = re.compile(
     rf"\b(?:by|from) (?:the end of |early |late |mid-)?(?:{MONTHS}|(?:19|20)\d\d)",
     re.I,
 )
+# Asked what a study or review found ("what did the evaluation conclude?"), a sentence saying
+# it is still to be done or under way ("Complete the evaluation of ...", "the evaluation is
+# looking at ...", "will report") gives no finding. Hand-written from everyday English.
+FINDING_ASKED = re.compile(
+    r"\bwhat (?:did|has|have|had)\b[^?]*\b(?:conclude|concluded|find|found|show|shown|"
+    r"recommend|recommended)\b|\b(?:findings|conclusions?)\b",
+    re.I,
+)
+UNDER_WAY = re.compile(
+    r"^\s*(?:-\s*)?(?:complete|carry out|deliver|undertake|commission|finish|publish)\b|"
+    r"\b(?:is|are) (?:\w+ )?(?:looking at|checking|examining|assessing|considering|reviewing)\b|"
+    r"\bwill (?:report|conclude|publish|be (?:published|completed|reported))\b|"
+    r"\bto be (?:completed|published|reported)\b",
+    re.I,
+)
+
+
+def finding_pending(question: str, text: str) -> bool:
+    """True when a question asks what something found and the text says it is not done yet."""
+    return bool(FINDING_ASKED.search(question)) and bool(UNDER_WAY.search(text))
+
+
 # A question that asks for the most recent figure without naming its period.
 LATEST = re.compile(
     r"\b(?:latest|most recent|newest|current(?:ly)?|now|these days|at the moment|"

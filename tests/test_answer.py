@@ -1376,3 +1376,13 @@ def test_a_places_body_named_by_a_short_form_no_passage_names_is_not_answered_fo
     assert answer_query(own, hits, scorer, OPEN).grounded
     spelled = [_hit("The Eastmere Harbour Safety Partnership plan sets two priorities.")]
     assert answer_query(other, spelled, scorer, OPEN).grounded
+
+
+def test_asked_what_a_review_found_a_line_saying_it_is_still_to_be_done_does_not_answer() -> None:
+    todo = [_hit("- Complete the review of the ferry patrols, including checks on the quay.")]
+    missed = _ask("what did the final ferry patrol review conclude on the quay?", todo)
+    assert not missed.grounded and "still to be done or under way" in missed.text
+    done = [_hit("The review of the ferry patrols found no sign that trouble moved to the quay.")]
+    assert _ask("what did the final ferry patrol review conclude on the quay?", done).grounded
+    # asked what is planned, a plan answers
+    assert _ask("what is planned for the ferry patrol review?", todo).grounded

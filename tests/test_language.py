@@ -643,3 +643,13 @@ def test_a_body_written_as_a_proper_name() -> None:
     assert written_as_name("who sits on the Eastmere Ferry Safety Board?", ("safety", "board"))
     assert not written_as_name("who sits on the ferry safety board?", ("safety", "board"))
     assert not written_as_name("the Ferry safety board", ("safety", "board"))
+
+
+def test_a_finding_asked_and_a_line_saying_the_work_is_not_done() -> None:
+    from assistant.language import finding_pending
+
+    asked = "what did the harbour review conclude?"
+    assert finding_pending(asked, "- Complete the harbour review by spring.")
+    assert finding_pending(asked, "The review is therefore looking at nearby streets.")
+    assert not finding_pending(asked, "The review found fewer thefts on the quay.")
+    assert not finding_pending("when is the harbour review due?", "- Complete the review.")
