@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from assistant import language as lang
 from assistant.compose import abstain, compose, gap_reason
 from assistant.evidence import AnswerPolicy, Evidence, EvidenceScorer
 from assistant.measure import measure_gap
@@ -67,18 +68,23 @@ class AbstentionModel:
 def lacks_what_is_asked(evidence: Evidence) -> bool:
     """True when the best sentence cannot answer, whatever the scores.
 
-    It lacks the period or name asked for (or a table gives that period no figure), or the type
+    It (or the line the answer would lead with, `Evidence.lead`) lacks the period or name asked
+    for (or a table gives that period no figure), or the type
     of value asked for (an amount, a person's name...), or a "how many" question finds no number
     of what it counts, or a "when" question no date in the sentence that would lead, or the
     question names a body no passage names (or names only to say there is none), or asks
     whether a target was hit and the sentence that would lead only states the target, or gives
     a figure of another measure (a rate for a count, a crime rate for a reoffending rate; see
     measure.py), or asked when something happened, gives only the date it is planned for
-    (planned.py).
+    (planned.py), or asked what a study found, says it is still to be done.
     """
     lead = evidence.candidates[0] if evidence.candidates else None
     if lead is None or lead.unmet or not lead.gives or not evidence.has_count:
         return True
+    if (shown := evidence.lead) is not None and shown.unmet:
+        return True  # the line the answer would lead with lacks the period or name asked
+    if shown is not None and lang.finding_pending(evidence.query.text, shown.text):
+        return True  # asked what a study found, it is still to be done
     if evidence.target_only:
         return True
     if evidence.unknown_body or evidence.denied_body:

@@ -18,6 +18,7 @@ from assistant.evidence import (
     Evidence,
     cos,
     coverage,
+    dates_other_event,
     extreme_clause,
     says_start,
     value_asked,
@@ -316,11 +317,14 @@ def gap_reason(evidence: Evidence) -> str:
     """Say what the passages lack, when that is clear: a constraint, a key word, a count."""
     lead = evidence.candidates[0] if evidence.candidates else None
     if evidence.unknown_body:
-        return f"None of them mentions a \u201c{evidence.unknown_body}\u201d."
+        article = "an" if evidence.unknown_body[:1].lower() in "aeiou" else "a"
+        return f"None of them mentions {article} \u201c{evidence.unknown_body}\u201d."
     if evidence.denied_body:
         return f"They say there is none: \u201c{evidence.denied_body}\u201d"
     if lead and lead.unmet:
         return near_miss(evidence, lead)
+    if (shown := evidence.lead) is not None and shown.unmet:
+        return near_miss(evidence, shown)
     if evidence.target_only:
         return "They give the target, not how far it has been met."
     if not evidence.has_count and not evidence.query.target:
@@ -328,16 +332,54 @@ def gap_reason(evidence: Evidence) -> str:
     if not evidence.has_count:
         return f"None of them gives a number of \u201c{counted(evidence.query)}\u201d."
     if lead and not lead.gives:
-        return f"The closest passage gives no {VALUE_NAMES[value_asked(evidence.query)]}."
+        return value_gap(evidence, lead)
     if other := measure_gap(evidence):
         return other
+    if (shown := evidence.lead) is not None and lang.finding_pending(
+        evidence.query.text, shown.text
+    ):
+        return "The closest passage says it is still to be done or under way; it gives no finding."
     if only_planned(evidence):
         return "They give the date it is planned for, not when it happened."
+    if lead and (other := dates_other_event(evidence.lead or lead, evidence.query)):
+        asked = sorted(lang.events_asked(evidence.query.text))[0]
+        return f"The closest passage dates a {EVENT_NAMES[other]}, not a {EVENT_NAMES[asked]}."
     if lead and evidence.query.kind == "date" and not says_start(lead, evidence.query):
         return "None of the closest passages says when it began."
     if evidence.missing and evidence.missing[0][0] >= 0.25:
         return f"None of them mentions \u201c{missing_phrase(evidence)}\u201d."
     return ""
+
+
+# How a decline names the kinds of event a "when" question asks about (lang.EVENTS).
+EVENT_NAMES = {
+    "publish": "publication",
+    "meet": "meeting",
+    "elect": "election",
+    "start": "start or launch",
+}
+
+
+def value_gap(evidence: Evidence, lead: Candidate) -> str:
+    """Say what the closest passage gives instead of the type of value asked.
+
+    Asked the date, a year is not it ("They give the year, 2024, not the date"); asked how
+    much of a figure the question states goes on a part, the whole restated is not it.
+    """
+    query = evidence.query
+    name = VALUE_NAMES[value_asked(query)]
+    text = f"{lead.context} {lead.text}"
+    years = sorted({m.group(0) for m in lang.YEAR.finditer(text)})
+    if query.value in ("date", "day") and years:
+        said = f"the year, {years[0]}," if len(years) == 1 else f"only years ({', '.join(years)})"
+        return f"The closest passage gives {said} not the {name}."
+    given = lang.given_values(query.text)
+    if given and lang.without_values(text, given) != text:
+        return (
+            "The closest passage gives only the figure the question states, "
+            f"no {name} for the part asked."
+        )
+    return f"The closest passage gives no {name}."
 
 
 def missing_phrase(evidence: Evidence) -> str:
@@ -367,6 +409,11 @@ def missing_phrase(evidence: Evidence) -> str:
 
 def near_miss(evidence: Evidence, lead: Candidate) -> str:
     """Say what the documents give instead of the period or name asked for."""
+    bodies = {" ".join(b) for b in lang.bodies_named(evidence.query.text)}
+    if set(lead.unmet) <= bodies - {c.text for c in evidence.query.constraints}:
+        said = ", ".join(lang.body_as_said(evidence.query.text, b) for b in lead.unmet)
+        role = VALUE_NAMES[value_asked(evidence.query)]
+        return f"The closest passage gives the {role} of another body, not the \u201c{said}\u201d."
     asked = ", ".join(spelled(said_as(evidence.query.text, lead.unmet), evidence))
     periods_asked = {lang.period_label(p) for p in evidence.query.asked_periods}
     if set(lead.unmet) & periods_asked:

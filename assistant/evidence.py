@@ -184,6 +184,34 @@ def says_start(cand: Candidate, query: Query) -> bool:
     )
 
 
+def dates_other_event(cand: Candidate, query: Query) -> str:
+    """The kind of event a sentence dates when a "when" question asks another ("" if none).
+
+    "what date did the CSP publish its strategy?" is not answered by "The CSP was launched on
+    4 August 2023": it dates the launch (see `lang.other_event`).
+    """
+    return lang.other_event(query.text, f"{cand.context} {cand.text}")
+
+
+def unnamed_body(query: Query, around: str, text: str) -> tuple[str, ...]:
+    """The body a "who chairs / who runs X?" question names, when a sentence does not name it.
+
+    A role given for another body is not the one asked: "who chairs the domestic abuse
+    board?" is not answered by "the two partnerships jointly lead this priority". The body
+    may be named by the sentence, the one before it ("It is chaired by ..."), its row or its
+    headings; a sentence saying a body of the kind asked is chaired by someone ("The Harbour
+    Board is chaired by ...") may name it in other words ("the port board").
+    """
+    if query.value not in ("role", "person"):
+        return ()
+    said = f"{around} {text}"
+    return tuple(
+        " ".join(b)
+        for b in lang.role_bodies(query.text)
+        if not lang.names_body(said, b) and not lang.holds_role_of_kind(text, b[1])
+    )
+
+
 def gives_series(cand: Candidate) -> bool:
     """True when a sentence gives one measure's figures for two periods or more.
 
@@ -718,7 +746,9 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
 
     "the youth violence commission" over passages that name no commission is a body the
     documents don't have, however close their words; "the serious violence partnership" over
-    passages naming the Safer Cumbria Partnership may be a paraphrase of a body they have.
+    passages naming the Safer Cumbria Partnership may be a paraphrase of a body they have,
+    unless the question writes it as a proper name ("the Serious Violence Partnership"): that
+    names one body, which no passage names. The body is returned as the question writes it.
     """
     bodies = lang.bodies_named(query.text)
     if not bodies:  # most questions name none: nothing to read in the passages
@@ -730,8 +760,30 @@ def unknown_body(query: Query, top: list[Hit]) -> str:
         for m in lang.BODY_NAME.finditer(t)
     }
     for body in bodies:
-        if body[1] not in kinds and not any(lang.names_body(t, body) for t in texts):
-            return " ".join(body)
+        proper = lang.written_as_name(query.text, body)  # "the Harbour Safety Board"
+        if (body[1] not in kinds or proper) and not any(lang.names_body(t, body) for t in texts):
+            return lang.body_as_said(query.text, " ".join(body))
+    return ""
+
+
+def unknown_local_body(query: Query, top: list[Hit], synonyms: Synonyms) -> str:
+    """A place's body, named by a short form, that no passage names ("" when none is).
+
+    "the Eden CSP" (a place the corpus names, then a glossary short form spelling out a body,
+    "community safety partnership") over passages that write neither "Eden CSP" nor "Eden
+    community safety partnership" is a body the documents don't have: they may have the CSP
+    of another place. Returned as the question writes it.
+    """
+    texts = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top)
+    for name in query.names:
+        for m in re.finditer(rf"(?i)\b{re.escape(name)}\s+([a-z]{{2,6}})\b", query.text):
+            short = m.group(1)
+            long = synonyms.spell_out(short.upper())
+            if not long or not lang.bodies_named(long):
+                continue
+            forms = "|".join(re.escape(f) for f in (short, long))
+            if not re.search(rf"(?i)\b{re.escape(name)}\s+(?:{forms})s?\b", texts):
+                return m.group(0)
     return ""
 
 
@@ -989,7 +1041,7 @@ class Evidence:
             return False  # "The table below gives the figures" states none (a list's intro
             # is read with its items)
         q = self.query
-        if opposes(q, cand) or not says_start(cand, q):
+        if opposes(q, cand) or not says_start(cand, q) or dates_other_event(cand, q):
             return False
         return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
 
@@ -1004,7 +1056,7 @@ class Evidence:
         lead = self.lead
         if lead is None or not fits(lead, "date") or lang.POINTER.search(lead.text):
             return False  # "The table below lists ... during 2024/25" dates no event
-        if not says_start(lead, self.query):
+        if not says_start(lead, self.query) or dates_other_event(lead, self.query):
             return False  # asked when it was set up: the date of a later event is no answer
         text = f"{lead.context} {lead.text}"
         if not lang.FUTURE_ASKED.search(self.query.text):
@@ -1153,6 +1205,7 @@ class EvidenceScorer:
             said_as = tuple(theirs for mine, theirs in near if mine == query.target.lower())
             whole = self._whole(query)
             named = self._named(query, made_up)
+            given_figures = lang.given_values(query.text)
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -1171,10 +1224,12 @@ class EvidenceScorer:
                 whole_before = leans and lang.related_form(whole[1], self._tokens(cand.before))
                 if whole[0] and not lang.related_form(whole[1], cand.tokens) and not whole_before:
                     cand.unmet += (whole[0],)  # a part of another whole
+                cand.unmet += unnamed_body(query, f"{heading} {cand.label} {cand.before}", text)
+                given = lang.without_values(text, given_figures)  # the whole, not its part
                 cand.gives = (
                     lang.names_another(cand.text, named, self.common)
                     if value == "agent"
-                    else lang.gives_value(text, value, self.common)
+                    else lang.gives_value(given, value, self.common)
                     and self._named_cells_give(cand, set(weights), value)
                 )
                 cand.old_figure = self._old_figure(cand, top, query)
@@ -1185,7 +1240,9 @@ class EvidenceScorer:
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
         if len(lang.asked_end(query.text)) == 1:
             evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
-        evidence.unknown_body = unknown_body(query, top)
+        evidence.unknown_body = unknown_body(query, top) or unknown_local_body(
+            query, top, self.synonyms
+        )
         evidence.denied_body = "" if evidence.unknown_body else denied_body(query, top)
         evidence.words = q_terms
         evidence.unseen = frozenset(t for t in q_terms if self.idf(t) >= self.idf("\0"))

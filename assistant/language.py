@@ -327,10 +327,18 @@ ASKS_VALUE = {
     "month": re.compile(r"\b(?:which|what) months?\b", re.I),
     # A day asked for ("the exact date it started", "what day"): a month and year is no answer.
     "day": re.compile(r"\b(?:exact|precise|actual) date\b|\b(?:what|which|on what) day\b", re.I),
-    # A calendar date, not a year ("what date will it be published?").
-    "date": re.compile(r"\b(?:what|which|exact|on what) (?:date|day)\b", re.I),
+    # A calendar date, not a year ("what date will it be published?", "need the date"): a
+    # bare year does not give it. "To date" and "up to date" ask for no date.
+    "date": re.compile(
+        r"\b(?:what|which|exact|on what) (?:date|day)\b|"
+        r"\b(?:the|a) (?:\w+ )?dates?\b(?<!\bto date)",
+        re.I,
+    ),
+    # A time something takes ("how long", "waiting times", "the average response time").
     "duration": re.compile(
-        r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait", re.I
+        r"\bhow long\b|\bwait(?:ing)? (?:time|times|period|list)\b|\baverage wait|"
+        r"\b(?:response|journey|travel|turnaround|processing|attendance) times?\b",
+        re.I,
     ),
     # How often something happens ("how often does the board meet?").
     "frequency": re.compile(
@@ -791,6 +799,28 @@ FUTURE_SAID = re.compile(
     rf"\b(?:by|from) (?:the end of |early |late |mid-)?(?:{MONTHS}|(?:19|20)\d\d)",
     re.I,
 )
+# Asked what a study or review found ("what did the evaluation conclude?"), a sentence saying
+# it is still to be done or under way ("Complete the evaluation of ...", "the evaluation is
+# looking at ...", "will report") gives no finding. Hand-written from everyday English.
+FINDING_ASKED = re.compile(
+    r"\bwhat (?:did|has|have|had)\b[^?]*\b(?:conclude|concluded|find|found|show|shown|"
+    r"recommend|recommended)\b|\b(?:findings|conclusions?)\b",
+    re.I,
+)
+UNDER_WAY = re.compile(
+    r"^\s*(?:-\s*)?(?:complete|carry out|deliver|undertake|commission|finish|publish)\b|"
+    r"\b(?:is|are) (?:\w+ )?(?:looking at|checking|examining|assessing|considering|reviewing)\b|"
+    r"\bwill (?:report|conclude|publish|be (?:published|completed|reported))\b|"
+    r"\bto be (?:completed|published|reported)\b",
+    re.I,
+)
+
+
+def finding_pending(question: str, text: str) -> bool:
+    """True when a question asks what something found and the text says it is not done yet."""
+    return bool(FINDING_ASKED.search(question)) and bool(UNDER_WAY.search(text))
+
+
 # A question that asks for the most recent figure without naming its period.
 LATEST = re.compile(
     r"\b(?:latest|most recent|newest|current(?:ly)?|now|these days|at the moment|"
@@ -1255,6 +1285,69 @@ def names_body(text: str, body: tuple[str, str]) -> bool:
     return bool(re.search(rf"(?i)\b{re.escape(stem)}[\w'-]*\s+{re.escape(noun)}s?\b", text))
 
 
+# The role a "who chairs X?" question asks of a body X, right before X's name.
+_ROLE_OF = (
+    r"\b(?:co-?chairs?|chairs?|chaired|chairing|leads?|leading|led|heads?(?:\s+up)?|headed|"
+    r"runs?|running|manages?|managing|oversees?|convenes?|in charge)\s+(?:of\s+)?"
+    r"(?:the\s+|our\s+|a\s+|an\s+|this\s+|that\s+)?"
+)
+
+
+def role_bodies(question: str) -> list[tuple[str, str]]:
+    """The bodies (`bodies_named`) whose role a "who chairs X?" question asks for.
+
+    "who chairs the county ferry board?" asks for the ferry board's chair; "who runs the
+    ferry checks under the ferry board?" for whoever runs the checks (the board is context).
+    """
+    out = []
+    for body in bodies_named(question):
+        word, noun = (re.escape(w) for w in body)
+        for m in re.finditer(
+            rf"(?i){_ROLE_OF}((?:[\w'-]+\s+){{0,3}}?){word}\w*\s+{noun}", question
+        ):
+            if not any(w.lower() in STOPWORDS for w in m.group(1).split()):
+                out.append(body)
+                break
+    return out
+
+
+def written_as_name(text: str, body: tuple[str, str]) -> bool:
+    """True when a text writes a body as a proper name, in capitals ("the Quay Safety Board").
+
+    A name written so is the name of one body, not a description of a kind the passages may
+    call otherwise ("the quay safety board").
+    """
+    word, noun = (re.escape(w) for w in body)
+    return bool(re.search(rf"\b[A-Z][\w'-]*\s+[A-Z]{word[1:]}\w*\s+[A-Z]{noun[1:]}s?\b", text))
+
+
+def holds_role_of_kind(text: str, noun: str) -> bool:
+    """True when a text says a body of that kind is chaired, led or run by someone.
+
+    "The Northvale Harbour Board is chaired by the harbour master" gives the chair of a board,
+    which may be the board a question calls by other words ("the port board").
+    """
+    return bool(
+        re.search(
+            rf"\b[A-Z][\w'-]*\s+{re.escape(noun)}s?\b,?\s+(?:(?:is|are|was|were)\s+)?"
+            rf"{HELD_BY.pattern}",
+            text,
+            re.I,
+        )
+    )
+
+
+def body_as_said(text: str, body: str) -> str:
+    """A body ("abuse board") as a text writes it, with the word before its modifier.
+
+    "who chairs the cumbria-wide domestic abuse board?": "domestic abuse board".
+    """
+    word, _, noun = body.partition(" ")
+    pattern = rf"(?i)\b(?:(?!the\b|a\b|an\b)[\w-]+\s+)?{re.escape(word)}\s+{re.escape(noun)}s?\b"
+    found = re.search(pattern, text)
+    return found.group(0) if found else body
+
+
 def denies_body(sentence: str, body: tuple[str, str]) -> bool:
     """True when a sentence names the body only after a negation ("does not have a X Unit")."""
     word, noun = body
@@ -1311,6 +1404,49 @@ START_ASKED = re.compile(
     re.I,
 )
 START_SAID = re.compile(rf"\b(?:{STARTED}|since)\b", re.I)
+
+
+# The kinds of event a "when" question can ask the date of, besides a start (START_ASKED):
+# each as a question says it and as a sentence does. Hand-written from everyday English, not
+# from any question. A sentence dating one of these answers no question asking another: "when
+# was the strategy published?" is not answered by "the CSP was launched on 4 August 2023".
+EVENTS = {
+    "publish": re.compile(
+        r"\b(?:publish(?:ed|es|ing)?|publication|(?:came|come|comes|coming) out|releas(?:e|ed|es)|"
+        r"issued)\b",
+        re.I,
+    ),
+    "meet": re.compile(r"\b(?:met|meet|meets|meeting|convened)\b", re.I),
+    "elect": re.compile(r"\b(?:elect|elected|election|re-elected|voted in)\b", re.I),
+    "start": START_SAID,
+}
+
+
+def events_said(text: str) -> frozenset[str]:
+    """The kinds of event (EVENTS) a text speaks of."""
+    return frozenset(kind for kind, pattern in EVENTS.items() if pattern.search(text))
+
+
+def events_asked(question: str) -> frozenset[str]:
+    """The kinds of event a "when" question asks the date of (none for other questions)."""
+    if not WHEN_QUESTION.search(question):
+        return frozenset()
+    asked = events_said(START_ASKED.sub(" ", question)) - {"start"}
+    return asked | ({"start"} if asks_start(question) else frozenset())
+
+
+def other_event(question: str, text: str) -> str:
+    """The event a sentence dates when it is not the one a "when" question asks ("" if none).
+
+    "what date did X publish its strategy?" over "X was launched on 4 August 2023" gives
+    "start": the sentence dates the launch, not the publication. A sentence saying the event
+    asked, or none of the kinds, may answer.
+    """
+    asked = events_asked(question)
+    said = events_said(text)
+    if not asked or not said or asked & said:
+        return ""
+    return sorted(said)[0]
 
 
 def asks_start(question: str) -> bool:
@@ -1428,6 +1564,34 @@ def quantities(text: str) -> list[Quantity]:
     out = [_rate(q, masked) for q in out]
     out += [Quantity(2.0, "times", m.group(0), m.start(), m.end()) for m in TWICE.finditer(text)]
     return sorted(out, key=lambda q: q.start)
+
+
+# A figure a question names as given ("how much of the 164k grant", "of those 212 offences").
+_GIVEN_BEFORE = re.compile(r"\b(?:the|those|these|its|their|that|this|our)\s+£?$", re.I)
+
+
+def given_values(question: str) -> frozenset[float]:
+    """The values of the figures a question names as given (`stated_numbers`, by value).
+
+    "how much of the 164k grant goes on mentoring?" gives 164,000: a sentence saying "the
+    grant of £164,000" restates the whole, and gives no amount for the part asked.
+    """
+    return frozenset(
+        q.value
+        for q in quantities(question)
+        if _GIVEN_BEFORE.search(question[max(0, q.start - 12) : q.start])
+    )
+
+
+def without_values(text: str, values: frozenset[float]) -> str:
+    """The text with its figures of the given values blanked out (same length)."""
+    if not values:
+        return text
+    out = text
+    for q in quantities(text):
+        if any(abs(q.value - v) <= 0.005 * max(abs(v), 1.0) for v in values):
+            out = out[: q.start] + " " * (q.end - q.start) + out[q.end :]
+    return out
 
 
 RATE_AFTER = re.compile(

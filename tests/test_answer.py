@@ -1489,3 +1489,126 @@ def test_a_follow_up_about_the_figure_just_given_is_answered_from_its_row() -> N
         rows["Boat damage"], query.leans_on
     )
     assert not gave(rows["Pier theft"], "")  # a question pointing at no answer
+
+
+def test_asked_the_date_a_bare_year_does_not_answer_and_the_decline_gives_the_year() -> None:
+    assert parse_query("when did the ferry forum first sit? need the date").value == "date"
+    assert parse_query("what is the date of the next ferry forum?").value == "date"
+    assert parse_query("how many ferry crossings to date?").value != "date"
+    year = [_hit("The ferry forum, proposed last spring, sat for the first time in 2022.")]
+    missed = _ask("when did the ferry forum first sit? need the date", year)
+    assert not missed.grounded and "gives the year, 2022, not the date" in missed.text
+    day = [_hit("The ferry forum sat for the first time on 12 March 2022.")]
+    found = _ask("when did the ferry forum first sit? need the date", day)
+    assert found.grounded and "12 March 2022" in found.text.splitlines()[0]
+    # a plain "when" question is still answered by the year
+    assert _ask("when did the ferry forum first sit?", year).grounded
+
+
+def test_asked_the_date_of_one_event_a_sentence_dating_another_does_not_answer() -> None:
+    launched = [_hit("The Eastmere Harbour Trust was launched on 9 June 2021.")]
+    missed = _ask("what date did the Eastmere Harbour Trust publish its plan?", launched)
+    assert not missed.grounded and "dates a start or launch, not a publication" in missed.text
+    published = [_hit("The Eastmere Harbour Trust published its plan on 2 May 2023.")]
+    found = _ask("what date did the Eastmere Harbour Trust publish its plan?", published)
+    assert found.grounded and "2 May 2023" in found.text.splitlines()[0]
+    came_out = _ask("when did the Eastmere harbour plan come out?", published)
+    assert came_out.grounded  # "come out" and "published" are one kind of event
+    # a sentence naming no kind of event may still date what is asked
+    plain = [_hit("The Eastmere harbour plan: 2 May 2023.")]
+    assert _ask("when was the Eastmere harbour plan published?", plain).grounded
+
+
+def test_how_much_of_a_stated_whole_is_not_answered_by_the_whole_restated() -> None:
+    whole = [_hit("The lantern grant of £52,000 a year pays mainly for wardens and for training.")]
+    missed = _ask("how much of the 52k lantern grant goes on training?", whole)
+    assert not missed.grounded and "only the figure the question states" in missed.text
+    part = [_hit("Of the lantern grant of £52,000, £12,000 a year pays for training.")]
+    found = _ask("how much of the 52k lantern grant goes on training?", part)
+    assert found.grounded and "£12,000" in found.text
+    # the whole asked for itself is answered by it
+    assert _ask("how much is the lantern grant worth?", whole).grounded
+
+
+def test_who_chairs_a_body_is_not_answered_by_the_role_of_another_body() -> None:
+    other = [
+        _hit("The two harbour partnerships jointly lead the work on ferry safety in Eastmere."),
+        _hit("The Quay Board reports to the harbour partnership.", n=1),
+    ]
+    missed = _ask("who chairs the eastmere ferry safety board?", other)
+    assert not missed.grounded and "another body" in missed.text
+    assert "\u201cferry safety board\u201d" in missed.text
+    named = [_hit("The Ferry Safety Board is chaired by the harbour master of Eastmere.")]
+    found = _ask("who chairs the eastmere ferry safety board?", named)
+    assert found.grounded and "harbour master" in found.text
+    # the body named in the sentence before ("It is chaired by ...") is named
+    from assistant.evidence import unnamed_body
+
+    query = parse_query("who chairs the ferry safety board?")
+    assert unnamed_body(query, "", "It is chaired by the harbour master.") == ("safety board",)
+    before = "The Ferry Safety Board meets monthly."
+    assert unnamed_body(query, before, "It is chaired by the harbour master.") == ()
+    # a board of the kind asked, said to be chaired by someone, may be named in other words
+    assert unnamed_body(query, "", "The Quay Safety Board is chaired by the harbour master.") == ()
+
+
+def test_a_response_time_asked_is_a_length_of_time_a_measure_named_without_one_lacks() -> None:
+    assert parse_query("what's the average lifeboat response time in eastmere?").value == (
+        "duration"
+    )
+    named = [_hit("Eastmere lifeboat service | Main measures: Response times; launches; rescues")]
+    missed = _ask("what's the average lifeboat response time in eastmere?", named)
+    assert not missed.grounded and "no length of time" in missed.text
+    timed = [_hit("The average lifeboat response time in Eastmere was 14 minutes in 2024.")]
+    assert _ask("what's the average lifeboat response time in eastmere?", timed).grounded
+
+
+def test_a_body_written_as_a_proper_name_that_no_passage_names_is_not_answered_for() -> None:
+    hits = [_hit("The Northvale Harbour Board is chaired by the harbour master.")]
+    # in capitals it names one body, which no passage names
+    named = _ask("who chairs the Northvale Ferry Safety Board?", hits)
+    assert not named.grounded and "\u201cFerry Safety Board\u201d" in named.text
+    # in lower case it may be the passages' board in other words
+    assert _ask("who chairs the northvale port board?", hits).grounded
+    assert _ask("who chairs the Northvale Harbour Board?", hits).grounded
+
+
+def test_the_line_an_answer_would_lead_with_must_carry_the_place_asked() -> None:
+    from assistant.answer import lacks_what_is_asked
+
+    query = parse_query("how many ferry checks were there just in eastmere last year?", names=NAMES)
+    place = Candidate("Eastmere | Incidents: 4,960; Crimes: 3,010", 0, 0, score=0.5)
+    place.tokens = frozenset({"eastmer", "incid"})
+    row = Candidate("Ferry checks | 2022/23: 1,090; 2023/24: 1,140", 0, 1, score=0.49)
+    row.tokens, row.unmet, row.counts = frozenset({"ferri", "check"}), ("eastmere",), True
+    ev = Evidence(query, [place, row], 0.9, [], carry={"ferri": 0.5, "check": 0.5})
+    ev.lead_pool, ev.lead_ratio = 5, 0.9
+    assert ev.lead is row  # the county's row of the measure would lead...
+    assert lacks_what_is_asked(ev)  # ...and it is not Eastmere's
+    row.unmet = ()
+    assert not lacks_what_is_asked(ev)
+
+
+def test_a_places_body_named_by_a_short_form_no_passage_names_is_not_answered_for() -> None:
+    synonyms = Synonyms.from_pairs([("HSP", "harbour safety partnership")])
+    scorer = EvidenceScorer(
+        HashEmbedder(), lambda _t: 2.0, tokenize, AnswerPolicy(), synonyms=synonyms
+    )
+    hits = [_hit("The Northvale HSP plan for 2024 sets three priorities for the quay.")]
+    other = parse_query("what is in the Eastmere HSP plan?", names=NAMES)
+    answer = answer_query(other, hits, scorer, OPEN)
+    assert not answer.grounded and "an \u201cEastmere HSP\u201d" in answer.text
+    own = parse_query("what is in the northvale HSP plan?", names=NAMES)
+    assert answer_query(own, hits, scorer, OPEN).grounded
+    spelled = [_hit("The Eastmere Harbour Safety Partnership plan sets two priorities.")]
+    assert answer_query(other, spelled, scorer, OPEN).grounded
+
+
+def test_asked_what_a_review_found_a_line_saying_it_is_still_to_be_done_does_not_answer() -> None:
+    todo = [_hit("- Complete the review of the ferry patrols, including checks on the quay.")]
+    missed = _ask("what did the final ferry patrol review conclude on the quay?", todo)
+    assert not missed.grounded and "still to be done or under way" in missed.text
+    done = [_hit("The review of the ferry patrols found no sign that trouble moved to the quay.")]
+    assert _ask("what did the final ferry patrol review conclude on the quay?", done).grounded
+    # asked what is planned, a plan answers
+    assert _ask("what is planned for the ferry patrol review?", todo).grounded

@@ -625,3 +625,65 @@ def test_a_text_names_a_body_the_question_does_not() -> None:
     assert not names_another("HWF | Meaning: Harbour Watch Forum (former body)", asked, common)
     assert not names_another("In May the board met.", asked, common)  # a month names no one
     assert not names_another("The Harbour Watch Forum met in 2020.", asked, common)
+
+
+def test_the_kinds_of_event_a_when_question_asks_and_a_sentence_dates() -> None:
+    from assistant.language import events_asked, events_said, other_event
+
+    assert events_asked("what date did the trust publish its plan?") == {"publish"}
+    assert events_asked("when was the trust set up?") == {"start"}
+    assert events_asked("when did the harbour plan come out?") == {"publish"}
+    assert events_asked("how many plans were published?") == frozenset()  # no "when"
+    assert events_said("The trust was launched on 9 June 2021.") == {"start"}
+    assert other_event("when was the plan published?", "It was launched in May.") == "start"
+    assert other_event("when was the plan published?", "It was published in May.") == ""
+    assert other_event("when was the plan published?", "The plan: May 2023.") == ""
+    assert other_event("when did the forum first meet?", "It met in 2022.") == ""
+
+
+def test_figures_a_question_states_are_read_by_value_and_blanked() -> None:
+    from assistant.language import given_values, without_values
+
+    assert given_values("how much of the 52k grant goes on training?") == {52000.0}
+    assert given_values("of those 212 calls, how many were at night?") == {212.0}
+    assert given_values("how many calls were there in 2023?") == frozenset()
+    text = "The grant of £52,000 pays for £12,000 of training."
+    assert without_values(text, frozenset({52000.0})).count("£") == 1
+    assert without_values(text, frozenset()) == text
+
+
+def test_a_body_as_the_question_writes_it() -> None:
+    from assistant.language import body_as_said
+
+    assert body_as_said("who chairs the county-wide ferry safety board?", "safety board") == (
+        "ferry safety board"
+    )
+    assert body_as_said("who chairs the safety board?", "safety board") == "safety board"
+
+
+def test_the_body_whose_role_a_who_question_asks_for() -> None:
+    from assistant.language import role_bodies
+
+    assert role_bodies("who chairs the county-wide ferry safety board?") == [("safety", "board")]
+    assert role_bodies("who is the chair of the quay board") == [("quay", "board")]
+    # the board is where the checks sit, not whose chair is asked
+    assert role_bodies("who runs the ferry checks day to day under the quay board") == []
+    assert role_bodies("what does the quay board do?") == []
+
+
+def test_a_body_written_as_a_proper_name() -> None:
+    from assistant.language import written_as_name
+
+    assert written_as_name("who sits on the Eastmere Ferry Safety Board?", ("safety", "board"))
+    assert not written_as_name("who sits on the ferry safety board?", ("safety", "board"))
+    assert not written_as_name("the Ferry safety board", ("safety", "board"))
+
+
+def test_a_finding_asked_and_a_line_saying_the_work_is_not_done() -> None:
+    from assistant.language import finding_pending
+
+    asked = "what did the harbour review conclude?"
+    assert finding_pending(asked, "- Complete the harbour review by spring.")
+    assert finding_pending(asked, "The review is therefore looking at nearby streets.")
+    assert not finding_pending(asked, "The review found fewer thefts on the quay.")
+    assert not finding_pending("when is the harbour review due?", "- Complete the review.")
