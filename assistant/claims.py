@@ -142,6 +142,9 @@ def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> f
         left, reach = _clause(text, max(0, left - 2), max(0, left - 2))[0], 2 * n
     elif _CHANGE_VALUE.search(text[left:start]):  # "offences in the hotspots dropped from 745"
         reach = 2 * n
+    elif left and (m := _CHANGE_LEAD.match(text, left)) and m.end() == start:
+        # ", down 10.4% on 2022/23": a clause that is only the change measures the clause before
+        left, reach = _clause(text, max(0, left - 2), max(0, left - 2))[0], 2 * n
     before = re.findall(r"[A-Za-z][\w'-]+", text[left:start])[-reach:]
     after = re.findall(r"[A-Za-z][\w'-]+", text[end:right])[:n]
     words = map(lang.base_word, lang.terms(" ".join(before + after)))
@@ -162,6 +165,14 @@ _CHANGE_VALUES = re.compile(
 _CHANGE_VALUE = re.compile(
     rf"(?:{lang.CHANGE_UP.pattern}|{lang.CHANGE_DOWN.pattern})\s+(?:by\s+[\d.]+%?\s+)?"
     r"(?:from\s+£?[\d,.]+%?\s+)?(?:from|to)\s+$",
+    re.I,
+)
+
+
+# A clause opening on a change's verb right before its value: ", down 10.4%", "; up by 6".
+_CHANGE_LEAD = re.compile(
+    rf"[,;\s]*(?:and\s+)?(?:{lang.CHANGE_UP.pattern}|{lang.CHANGE_DOWN.pattern})\s+(?:by\s+)?"
+    r"(?=£?\d)",
     re.I,
 )
 

@@ -48,6 +48,7 @@ ELEMENT = {
     "ordinal": "number",
     "holder": "body",
     "within": "place",
+    "edition": "date",
 }
 KINDS = ("number", "date", "body", "place")  # claims.py's kinds a contact detail hides
 
@@ -371,6 +372,11 @@ def sentence_claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) 
     extra += [
         Claim("contact", m.group(0), m.start(), m.end(), m.group(0).lower())
         for m in lang.CONTACT.finditer(sentence)
+    ]
+    extra += [
+        Claim("edition", m.group(0), m.start(), m.end(), m.group(0))
+        for m in lang.DATED_TITLE.finditer(sentence)
+        if not any(s < m.end() and m.start() < e for _, s, e in titles)
     ]
     spans = [(c.start, c.end, "number") for c in extra if c.kind == "frequency"]
     spans += [(s, e, "date") for _, s, e in titles]

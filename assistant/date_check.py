@@ -56,12 +56,21 @@ def check_date(
     here = [(v, t) for v, t, i in items if i in near]
     bases = [v for v, _, i in doc.bases if i in near] if not full else []
     several = len({v for v, _ in here} | set(bases)) > 1
+    if bases and sentence and lang.is_change_base(sentence, claim.start):
+        # the period a draft's change is measured from ("down 4.8% on 2022/23") is the one the
+        # passage measures that change from, not the period its figure is given for
+        if any(hit(v) for v in bases):
+            return "found", ""
+        return "conflict", next(t for v, t, i in doc.bases if i in near)
     if sentence and several and (own := _date_of_clause(claim, doc, anchor, sentence, full)):
         return ("found", "") if hit(own[0]) else ("conflict", own[1])
     if any(hit(v) for v in [*(v for v, _ in here), *bases]):
         return "found", ""
     if here:
         return "conflict", _period_of_figure(sentence, claim, doc.units[anchor]) or here[0][1]
+    if bases and sentence and lang.is_base_period(sentence, claim.start):
+        # "actions from 2025" where the sentence the draft matches says "from 2024"
+        return "conflict", next(t for v, t, i in doc.bases if i in near)
     if bound:
         beside = near | {anchor - 1, -1}
         if any(hit(v) for v, _, i in items if i in beside):
@@ -185,10 +194,13 @@ def check_span(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
     spans = [(v, t) for u in doc.units for v, t, _, _ in lang.month_spans(u)]
     if other := next((t for v, t in spans if (v[0], v[2]) == (y1, y2) and v != claim.value), ""):
         return "conflict", other  # the passage gives the same years with other months
+    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
+    theirs = lang.month_spans(unit)
+    if theirs and all((v[0], v[2]) != (y1, y2) for v, _, _, _ in theirs):
+        return "conflict", theirs[0][1]  # the sentence the draft matches gives another span
     if any(v == (y1, y2) for v, _, _ in doc.periods):
         return "found", ""
-    unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
-    if theirs := lang.month_spans(unit):
+    if theirs:
         return "conflict", theirs[0][1]
     if spread := [t for v, t, i in doc.periods if i in (anchor, -1) and v[0] < v[1]]:
         return "conflict", spread[0]

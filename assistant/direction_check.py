@@ -26,6 +26,8 @@ def doc_direction(
     backed by "violence fell". Returns (direction, what shows it): "1,620 (2023/24) to 1,710
     (2024/25)" from a table.
     """
+    if shown := _between_found(doc, found):
+        return shown
     for f in found:
         if shown := _figure_direction(doc, f) or _row_change(doc, f):
             return shown
@@ -108,6 +110,33 @@ def own_figures(
         return found
     left, right = clause_of(sentence, c.start, c.end)
     return [f for start, f in found_for.items() if left <= start < right]
+
+
+def _between_found(doc: Reading, found: list[DocFigure]) -> tuple[str, str] | None:
+    """The change between two figures of one table series the draft gives both of.
+
+    "rose from 67 in 2023 to 49 in 2024" against a row "2022: 48; 2023: 67; 2024: 49": the
+    change the draft states is the one from its earlier figure to its later one (a fall), not
+    the one into its earlier figure from the period before.
+    """
+    dated = [f for f in found if f.row >= 0 and f.period is not None and not f.old]
+    pairs = [
+        (g, f)
+        for f in dated
+        for g in series(doc, f)
+        if g in dated and g.period and f.period and g.period < f.period
+    ]
+    if not pairs:
+        return None
+    g = min((g for g, _ in pairs), key=lambda g: g.period or (0, 0))
+    f = max((f for _, f in pairs), key=lambda f: f.period or (0, 0))
+    if g.q.value == f.q.value or g not in series(doc, f):
+        return None
+    shown = (
+        f"{g.q.text.strip()} ({lang.period_label(g.period)}) to "
+        f"{f.q.text.strip()} ({lang.period_label(f.period)})"
+    )
+    return ("up" if f.q.value > g.q.value else "down"), shown
 
 
 def _figure_direction(doc: Reading, f: DocFigure) -> tuple[str, str] | None:

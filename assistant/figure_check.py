@@ -91,6 +91,50 @@ def check_figure(
     return "missing", "", None
 
 
+def _change_pairs(text: str) -> list[tuple[lang.Quantity, lang.Quantity]]:
+    """The two values of each "from X to Y" change a text states, with their offsets in it."""
+    out = []
+    for m in lang.FROM_TO.finditer(text):
+        a, b = lang.quantities(m.group(1)), lang.quantities(m.group(2))
+        if a and b:
+            out.append(
+                (
+                    dataclasses.replace(a[0], start=a[0].start + m.start(1)),
+                    dataclasses.replace(b[0], start=b[0].start + m.start(2)),
+                )
+            )
+    return out
+
+
+def mixed_changes(sentence: str, doc: Reading, policy: WordingPolicy) -> dict[int, str]:
+    """Draft figures that join the values of two different changes -> the passage's value.
+
+    "rose from 38% to 31%" where the passage's change from 38% goes to 41% (and its 31% ends
+    another change): the two values of one change must come from one change of the passage.
+    Returns the start of the draft value that differs, with the value the passage gives.
+    """
+    tol = (policy.approx_tolerance, policy.over_tolerance)
+
+    def same(q: lang.Quantity, r: lang.Quantity) -> bool:
+        return lang.same_unit(q, r) and lang.same_value(q, r, *tol)
+
+    words = lang.terms(sentence)
+    units = sorted(doc.units, key=lambda u: -overlap(words, lang.terms(u)))  # the closest first
+    theirs = [p for unit in units for p in _change_pairs(unit)]
+    out: dict[int, str] = {}
+    for a, b in _change_pairs(sentence):
+        if any(same(a, x) and same(b, y) for x, y in theirs):
+            continue
+        for x, y in theirs:
+            if same(a, x) and lang.same_unit(b, y):
+                out[b.start] = y.text.strip()
+                break
+            if same(b, y) and lang.same_unit(a, x):
+                out[a.start] = x.text.strip()
+                break
+    return out
+
+
 def _sole_part(m: DocFigure, whole: DocFigure, doc: Reading) -> bool:
     """True when a passage sentence gives the whole and this one figure of it, and no other.
 
@@ -174,6 +218,8 @@ def _share_of_counts(
 ) -> tuple[str, DocFigure] | None:
     """A share the passage gives as two counts of one sentence: "one in six" for "11 of 64".
 
+    Not the two values of a change, nor two counts given for different periods.
+
     Returns ("11 of 64", the whole's figure) when the part over the whole is the draft's share
     within its precision or stated tolerance.
     """
@@ -182,6 +228,8 @@ def _share_of_counts(
         for part in counts:
             if part.unit_index != whole.unit_index or part.q.value >= whole.q.value:
                 continue
+            if part.old or whole.old or (part.period and whole.period != part.period):
+                continue  # "rose from 48 in 2022 to 67 in 2023": a change, not a part of a whole
             share = 100 * part.q.value / whole.q.value
             if lang.same_value(q, dataclasses.replace(q, value=share, approx=""), *tol):
                 return f"{part.q.text.strip()} of {whole.q.text.strip()}", whole

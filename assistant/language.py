@@ -506,6 +506,26 @@ DATED_TITLE = re.compile(
     re.I,
 )
 
+
+def edition_said(edition: str, corpus: str) -> bool:
+    """True when a corpus (lower case) names an edition of the draft's kind with its year.
+
+    "the 2024 strategy" is said where the corpus gives 2024 before "strategy" (within five
+    words on one line: "2024 Serious Violence Duty Response Strategy") or right after it
+    ("Strategy 2024", "Annual Report 2024/25"); "the 2026 refresh" is said nowhere when the
+    refresh is 2025's.
+    """
+    year = re.match(r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?", edition)
+    kind = DOC_TYPE.findall(edition)
+    if not year or not kind or not corpus:
+        return True
+    y, k = re.escape(year.group(0).lower()), re.escape(kind[-1].lower())
+    return bool(
+        re.search(rf"\b{y}(?:'s)? +(?:[a-z,:-]+ +){{0,5}}?{k}\b", corpus)
+        or re.search(rf"\b{k}:? +{y}(?![\d/-])", corpus)
+    )
+
+
 # The years a document's name covers after it ("Plan 2024-2028"): the time a plan runs, which
 # dates none of the figures a sentence quoting that name gives.
 TITLE_SPAN = re.compile(rf"\b{DOC_TYPE_WORDS}\s+((?:19|20)\d\d[/-]\d\d(?:\d\d)?)\b", re.I)
@@ -1510,7 +1530,8 @@ def quantity(m: re.Match[str], offset: int = 0) -> Quantity:
         part = 1.0 if m.group("k").lower() in ("one", "1") else _number(m.group("k"))[0]
         return _fraction(100.0 * part / of, m.group(0), start, end, approx)
     if m.group("frac"):
-        times = _number(m.group("times"))[0] if m.group("times") not in (None, "a", "one") else 1
+        times = m.group("times") or ""
+        times = _number(times)[0] if times.lower() not in ("", "a", "one") else 1  # "A quarter"
         part = FRACTIONS[(m.group("part") or "half").lower()]
         return _fraction(times * part, m.group(0), start, end, approx)
     value, step = _number(m.group("num"))
@@ -1901,6 +1922,18 @@ COMPARED_BASE = re.compile(r"\b(?:against|compared (?:with|to))\b[^.;|:]{0,25}$"
 def is_base_period(text: str, start: int) -> bool:
     """True when the period starting at `start` is what a change is measured from."""
     return bool(BASE_BEFORE.search(text[max(0, start - 40) : start]))
+
+
+# The period a change's value is measured from: "down 4.8% on 2022/23", "12% higher than in
+# 2021", "up 6 compared with the 2023/24". Not a start ("from 2016", "since 2012").
+CHANGE_BASE = re.compile(
+    r"\d%?\s+(?:\w+\s+)?(?:on|against|compared (?:with|to)|than)\s+(?:in\s+)?(?:the\s+)?$", re.I
+)
+
+
+def is_change_base(text: str, start: int) -> bool:
+    """True when the period starting at `start` is the base of a change's value just before."""
+    return bool(CHANGE_BASE.search(text[max(0, start - 40) : start]))
 
 
 # An edition named as the base of a comparison ("change since the 2024 strategy"), or as the

@@ -123,6 +123,8 @@ def check_name(
     in the passage and that sentence names no other); a conflict when that sentence, or a
     superlative ("the highest rate"), names another.
     """
+    if c.kind == "body" and (spelled := _short_form_of_another(c, sentence, rules)):
+        return "conflict", spelled
     mine = _superlative_place(sentence, rules) if c.kind == "place" else None
     if mine and mine[1] == c.text and (top := _extreme_place(doc, mine[0], sentence, rules)):
         return ("found", "") if top == c.text else ("conflict", top)
@@ -137,6 +139,8 @@ def check_name(
         return "found", ""
     if c.kind == "body" and (row := row_body(unit, sentence)):
         return "conflict", row
+    if c.kind == "body" and (alike := _other_of_its_kind(c, unit, sentence, rules)):
+        return "conflict", alike  # the sentence names another partnership where the draft's is
     if c.kind == "body" and _names(c, doc.text.split("\n")[0].replace("\t", " "), rules):
         return "found", ""
     if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
@@ -150,6 +154,39 @@ def check_name(
     if c.kind == "place" and (theirs := _same_slot(sentence, c, unit)):
         return "conflict", theirs
     return "missing", ""
+
+
+def _short_form_of_another(c: Claim, sentence: str, rules: GlossaryRules) -> str:
+    """The body a short form in brackets after the draft's body stands for, if another one.
+
+    "the Harbour Board (EFP)" where the glossary spells EFP out as the Eastport Ferry
+    Partnership; "" when the short form is the body's own or the glossary has none.
+    """
+    m = re.match(r"\s*\(([A-Z][A-Za-z&]{1,7})\)", sentence[c.end :])
+    full = rules.acronyms.get(m.group(1), "") if m else ""
+    mine, theirs = plain_name(c.text), plain_name(full)
+    return full if full and theirs not in mine and mine not in theirs else ""
+
+
+def _other_of_its_kind(c: Claim, unit: str, sentence: str, rules: GlossaryRules) -> str:
+    """Another body of the draft body's kind that the passage sentence names ("" for none).
+
+    Its kind is its head word (a Partnership for a Partnership); the draft must name it nowhere.
+    The document's title or publisher naming the draft's body does not back it where the
+    sentence it matches says another body of that kind does what the draft says.
+    """
+    head = c.text.split()[-1].lower()
+    drafted = {plain_name(n) for _, n in _names_in(sentence, rules)}
+    return next(
+        (
+            n
+            for n, _ in bodies(unit)
+            if n.split()[-1].lower() == head
+            and len(n.split()) > 1
+            and not any(plain_name(n) in d or d in plain_name(n) for d in drafted)
+        ),
+        "",
+    )
 
 
 def _same_slot(sentence: str, c: Claim, unit: str) -> str:

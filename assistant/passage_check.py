@@ -43,7 +43,7 @@ from assistant.counted_check import (
 )
 from assistant.date_check import base_met, check_date, earlier_met, figure_deadline
 from assistant.direction_check import change_subject, doc_direction, own_figures
-from assistant.figure_check import check_figure, other_row
+from assistant.figure_check import check_figure, mixed_changes, other_row
 from assistant.holder_check import check_holder
 from assistant.name_check import (
     check_name,
@@ -96,6 +96,22 @@ def _figure_of_period(
         if n.kind == "number" and n.period == c.value and n.start in found_for:
             return found_for[n.start]
     return None
+
+
+def _given_for(c: Claim, sentence: str, wrong_for: dict[int, tuple[Any, str]]) -> str:
+    """The period the passage gives the figure right before this date, where it is another.
+
+    "from 4,312 in 2022/23 to 4,105 in 2022/23": the second 2022/23 dates the 4,105, which the
+    passage gives for 2023/24, even though the passage gives 2022/23 to the 4,312.
+    """
+    for end, (period, value) in wrong_for.items():
+        if (
+            period == c.value
+            and 0 <= c.start - end <= 12
+            and lang.DATED_FIGURE.search(sentence[: c.start])
+        ):
+            return value
+    return ""
 
 
 def _period_of_change(
@@ -165,6 +181,7 @@ def check_passage(
     found: list[DocFigure] = []
     found_for: dict[int, DocFigure] = {}  # a figure claim's start -> the passage's figure
     wrong_period: dict[Any, str] = {}
+    wrong_for: dict[int, tuple[Any, str]] = {}  # a figure's end -> its period, the passage's
     deadlines: dict[int, tuple[str, str]] = {}  # a date claim's start -> its check
     misplaced: dict[str, str] = {}  # a place the draft gives a figure -> the passage's place
     for i, c in enumerate(said):
@@ -193,6 +210,7 @@ def check_passage(
                 status, value = "conflict", f"{c.text} for {value}"
             if status == "conflict-date":
                 wrong_period[c.period] = value
+                wrong_for[c.end] = (c.period, value)
                 status, value = "found", ""
             if (
                 status == "found"
@@ -217,9 +235,15 @@ def check_passage(
                         misplaced_figure(sentence, c, doc, found_for[part.start], rules)
                     )
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value, newer)
+    for start, value in mixed_changes(sentence, doc, policy).items():
+        i = next((i for i, c in enumerate(said) if c.kind == "number" and c.start == start), -1)
+        if i >= 0 and out[i].status == "found":
+            out[i].status, out[i].document_value = "conflict", value
     anchors = list(dict.fromkeys(f.unit_index for f in found)) or [_anchor_unit(doc, sentence)]
     for i, c in enumerate(said):
-        if c.kind == "date" and base_met(sentence, c, found, doc):
+        if c.kind == "date" and (given := _given_for(c, sentence, wrong_for)):
+            status, value = "conflict", given  # "to 4,105 in 2022/23" where it is 2023/24's
+        elif c.kind == "date" and base_met(sentence, c, found, doc):
             status, value = "found", ""
         elif c.kind == "date" and (later := _period_of_change(c, doc, said, found_for)):
             status, value = "conflict", later
@@ -275,6 +299,10 @@ def check_passage(
             status, value = check_holder(c, doc)
         elif c.kind == "ordinal":
             status, value = check_ordinal(c, doc, anchors[0])
+        elif c.kind == "edition":  # "the 2024 strategy": an edition the documents name
+            named = "\n".join([rules.corpus_text, *rules.titles, *rules.superseded_titles])
+            status = "found" if lang.edition_said(c.value, named.lower()) else "missing"
+            value = ""
         elif c.kind == "contact":
             status, value = ("found" if c.value in doc.text else "missing"), ""
         else:

@@ -282,7 +282,9 @@ def _outranked(
     back a sentence whose closest passage gives another value for it (41% of violence
     domestic abuse-related): the closest reading wins, and the verdict is a conflict. A passage
     of the document the draft names, aligned nearly as well, outranks one of another document
-    ("the plan has six priorities" against another strategy's five).
+    ("the plan has six priorities" against another strategy's five). A passage aligned above
+    `policy.supported` outranks a backing one aligned below it on a draft whose only values
+    are dates ("in 2025/26" where the sentence the draft matches says 2024/25).
     """
     own = _title(backing) in named
     for aligned, checks in checked:
@@ -292,7 +294,13 @@ def _outranked(
             continue
         kinds = ("number", "date", "body", "place") + (("document",) if theirs else ())
         values = [x for x in checks if x.kind in kinds]
-        if any(x.status == "conflict" for x in checks) and any(x.status == "found" for x in values):
+        # a passage the draft matches strongly, where the backing one is weak, is about the
+        # same thing even when the claim it states otherwise is the draft's only one
+        strong = aligned.score >= policy.supported > backing.score and all(
+            x.kind == "date" for x in checks if x.kind in kinds
+        )
+        found = any(x.status == "found" for x in values)
+        if any(x.status == "conflict" for x in checks) and (found or strong):
             return True
     return False
 
