@@ -294,16 +294,6 @@ ASKS_VALUE = {
         r"inspector)|(?:police,? fire and crime |police and crime )?commissioner|p[f]?cc)\b",
         re.I,
     ),
-    # Where or how to get in touch ("where do I send a referral?", "who do I contact about
-    # it?", "the email address for ..."): an email, phone number or web address answers it.
-    "contact": re.compile(
-        r"\bwhere (?:do|can|should|would|could) (?:i|we|you|staff|people|someone|they) "
-        r"(?:\w+ ){0,2}?(?:send|report|refer|email|e-mail|contact|ring|call|phone|submit)\b|"
-        r"\bwho (?:do|can|should|would) (?:i|we|you|staff|people) (?:\w+ )?(?:contact|call|ring|"
-        r"email|e-mail|phone)\b|\b(?:email|e-mail|phone|telephone|contact) (?:address|number|"
-        r"details)\b|\bhow (?:do|can|should) (?:i|we|you|people) (?:contact|get in touch)\b",
-        re.I,
-    ),
     # Who holds a role in a body ("who chairs the board?", "who runs the group?").
     "role": re.compile(
         r"^\s*(?:and\s+)?who(?:'s| is| are)?\b[^?]*\b(?:co-?chairs?|chairs?|chaired|leads?|led|"
@@ -365,11 +355,6 @@ GIVES_VALUE = {
         re.I,
     ),
     "money": re.compile(r"£\s?\d|\b\d[\d,.]*\s?(?:pounds|million|billion|m|bn|k)\b", re.I),
-    "contact": re.compile(
-        r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b|\bwww\.[\w-]+\.\w|https?://|"
-        r"\b(?:0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}|999|101|111)\b",
-        re.I,
-    ),
     "share": re.compile(
         r"\d\s?%|\bper ?cent\b|\bper (?:1,000|100,000|10,000|100)\b|\bone in \w+|"
         r"\b(?:half|third|quarter|fifth|tenth|two-thirds|three-quarters)s?\b|"

@@ -275,7 +275,6 @@ VALUE_NAMES = {
     "money": "amount of money",
     "person": "person's name",
     "role": "chair, lead or other role",
-    "contact": "email address, phone number or web address",
     "agent": "body or person",
     "share": "share or percentage",
     "age": "age",

@@ -1416,17 +1416,6 @@ def test_a_list_whose_items_name_what_is_asked_is_a_list_of_it() -> None:
     assert "Harbour Board" in first and "Ferry Board" in first, answer.text
 
 
-def test_where_to_send_or_whom_to_contact_asks_for_a_contact() -> None:
-    assert parse_query("where do I actually send a mooring complaint?").value == "contact"
-    assert parse_query("who do we contact about a ferry incident?").value == "contact"
-    assert parse_query("where is the harbour office?").value != "contact"
-    told = [_hit("Complaints are handled by the harbour office, which logs them within a week.")]
-    assert not _ask("where do I send a mooring complaint?", told).grounded
-    given = [_hit("Email a mooring complaint to moorings@harbour.example.org within a week.")]
-    answer = _ask("where do I send a mooring complaint?", given)
-    assert answer.grounded and "moorings@harbour.example.org" in answer.text.splitlines()[0]
-
-
 def test_a_comparison_s_word_is_said_by_the_two_figures_not_sought() -> None:
     hits = [_hit("Pier thefts ran at 4.2 per 1,000 in Eastmere and 3.1 per 1,000 in Northvale.")]
     query = parse_query("pier thefts per 1,000 - is eastmere or northvale worse", names=NAMES)
