@@ -1601,3 +1601,42 @@ def test_asked_what_a_review_found_a_line_saying_it_is_still_to_be_done_does_not
     assert _ask("what did the final ferry patrol review conclude on the quay?", done).grounded
     # asked what is planned, a plan answers
     assert _ask("what is planned for the ferry patrol review?", todo).grounded
+
+
+SITES = (
+    "Table 2: Harbour patrol sites\n"
+    "HP-01 | Location: Quay Street and the fish market; Town: Eastmere; Council: Coastal\n"
+    "HP-02 | Location: Mill Lane car park; Town: Northvale; Council: Inland\n"
+    "HP-03 | Location: Ropewalk and Anchor Yard; Town: Eastmere; Council: Coastal\n"
+    "HP-04 | Location: Station Road; Town: Westbrook; Council: Inland"
+)
+
+
+def test_which_items_in_a_place_lists_every_row_whose_cell_holds_it() -> None:
+    prose = _hit("Patrols in Eastmere are busiest on Friday nights near the harbour.", "b", 1)
+    answer = _ask("which patrol sites are in Eastmere?", [_hit(SITES), prose])
+    first = answer.sentences[0]
+    assert first.role == "answer"
+    assert "Quay Street" in first.text and "Ropewalk" in first.text
+    assert "Mill Lane" not in first.text and "Station Road" not in first.text
+    assert first.items == (
+        "HP-01, Location: Quay Street and the fish market",
+        "HP-03, Location: Ropewalk and Anchor Yard",
+    )
+    assert " | " not in answer.text
+
+
+def test_rows_picked_by_a_value_join_across_passages_in_table_order() -> None:
+    head, tail = SITES.rsplit("\n", 2)[0], "\n".join(SITES.split("\n")[3:])
+    hits = [_hit("Table 2: Harbour patrol sites\n" + tail, n=2), _hit(head, n=1)]
+    answer = _ask("are any of the patrol sites in Eastmere? which streets?", hits)
+    first = answer.sentences[0]
+    assert first.items[0].startswith("HP-01") and first.items[1].startswith("HP-03")
+    assert len(first.citations) == 2
+
+
+def test_one_row_or_a_value_question_keeps_the_usual_first_line() -> None:
+    one = _ask("which patrol sites are in Westbrook?", [_hit(SITES)])
+    assert not one.sentences[0].items and "Station Road" in one.text
+    value = _ask("what is the location of the Eastmere patrol site HP-01?", [_hit(SITES)])
+    assert not value.sentences[0].items
