@@ -133,6 +133,22 @@ def clause_of(text: str, start: int, end: int) -> tuple[int, int]:
     return _clause(text, start, end)
 
 
+def subject_start(text: str, start: int, end: int) -> int:
+    """Where the clause that says what a figure measures starts.
+
+    Its own clause, or for a clause that only gives a change's values (", from 780 to 500",
+    ", down 10.4% on 2022/23") the clause before.
+    """
+    left = _clause(text, start, end)[0]
+    if (
+        _CHANGE_VALUES.match(text[left:start])
+        or lang.COMPARED_VALUE.match(text[left:start])
+        or (left and (m := _CHANGE_LEAD.match(text, left)) and m.end() == start)
+    ):
+        return _clause(text, max(0, left - 2), max(0, left - 2))[0]
+    return left
+
+
 def _about(text: str, start: int, end: int, n: int, common: frozenset[str]) -> frozenset[str]:
     """The content words near a figure in its clause: what it measures."""
     left, right = _clause(text, start, end)
@@ -231,7 +247,13 @@ def _attached_period(text: str, start: int, end: int) -> tuple[int, int] | None:
         if _ATTACH.search(text[max(0, s - 20) : s]) and not between and not base:
             return period
     # "584 in 2023/24, compared with 641 the year before": 641 is for the year before 2023/24
-    earlier = [p for p, _, s, _ in found if s < start][-1:]
+    # "down 10.4% on 2022/23, following a 23.6% fall the year before": the change measured
+    # from 2022/23 is 2023/24's, so the year before it is 2022/23 itself
+    earlier = [
+        (p[0] + 1, p[1] + 1) if lang.is_change_base(text, s) else p
+        for p, _, s, _ in found
+        if s < start
+    ][-1:]
     if shifted := lang.shifted_periods(text[end : min(right, end + 25)], earlier):
         return next(iter(shifted))
     return opening_period(text, start, found, _is_old(text, start, end))

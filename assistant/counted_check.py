@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from assistant import language as lang
-from assistant.claims import Claim, DocFigure, Reading, row_units
+from assistant.claims import Claim, DocFigure, Reading, row_units, subject_start
 
 # Words after a figure that are its unit or a bound, not what it counts: "per 1,000", "or more".
 _UNIT_WORDS = frozenset(
@@ -154,6 +154,101 @@ def count_words(doc: Reading, fig: DocFigure) -> list[str]:
 def counted_nouns(text: str, end: int) -> list[str]:
     """The words of the noun a figure ending at `end` counts, as written (lower case)."""
     return [w.lower() for w, _ in _noun_after(text, end) if _counted_word(w, frozenset())]
+
+
+# What a figure counts, as compared: ("month", {}) for a length of time ("nine months"), else
+# ("", the words of its noun): ("", {"hotspots"}) for "18 hotspots"; ("", {}) when it says none.
+Counting = tuple[str, frozenset[str]]
+
+
+def _counting(words: list[str], lower: frozenset[str] = frozenset()) -> Counting:
+    """A noun's words (as written) read as what a figure counts: a time span or things.
+
+    A capitalised first word counts where the corpus writes it in lower case (`lower`):
+    "Weapons seized" opens a label, "Westhaven" is a name.
+    """
+    spans = [lang.time_span(w) for w in words if lang.time_span(w)]
+    if spans:
+        return spans[-1], frozenset()
+    first = [w.lower() if w[1:].islower() and w.lower() in lower else w for w in words[:1]]
+    # a number word is no noun, and a change's verb ends the noun ("offences fell")
+    nouns = [
+        w
+        for w in first + words[1:]
+        if not lang.change(f"{w} by") and w.lower() not in lang.NUMBER_WORDS
+    ]
+    return "", frozenset(w.lower() for w in nouns if _counted_word(w, frozenset()))
+
+
+def draft_counting(
+    sentence: str, q: lang.Quantity, lower: frozenset[str] = frozenset()
+) -> Counting:
+    """What a draft's figure counts: the noun right after it, else its clause's subject.
+
+    A percentage says what it measures only as a change ("fell by around a fifth": the
+    change in the clause's subject); a rate's noun is its base ("per 1,000 residents") and
+    other units say nothing here.
+    """
+    return _text_counting(sentence, q, lower) if not q.unit.startswith("per") else ("", frozenset())
+
+
+# A change's verb right before its value: "fell by", "down", "rose by".
+_CHANGE_BY = re.compile(
+    rf"(?:{lang.CHANGE_UP.pattern}|{lang.CHANGE_DOWN.pattern})\s+(?:by\s+)?$", re.I
+)
+
+
+def _text_counting(text: str, q: lang.Quantity, lower: frozenset[str]) -> Counting:
+    if q.unit == "%":
+        if not _CHANGE_BY.search(text[max(0, q.start - 30) : q.start]):
+            return "", frozenset()
+    elif q.unit != "" and not q.unit.startswith("per"):
+        return "", frozenset()
+    own = _counting([w for w, _ in _noun_after(text, q.end)], lower)
+    if q.unit != "%" and own != ("", frozenset()):
+        return own
+    left = subject_start(text, q.start, q.end)
+    if opening := _ARTICLE.match(text, left):  # "The ferry delays at the piers fell"
+        left = opening.end()
+    return ("", _counting([w for w, _ in _noun_after(text, left)], lower)[1])
+
+
+_ARTICLE = re.compile(r"[\s,;:]*(?:the|a|an|its|their|this|these|those)\s+", re.I)
+
+
+def doc_counting(doc: Reading, fig: DocFigure, lower: frozenset[str] = frozenset()) -> Counting:
+    """What a passage's figure counts: the noun after it, a row label's head, a clause subject.
+
+    A table cell counts what its row label opens with ("ASB incidents in the 18 hotspots": the
+    incidents); a figure in its label counts the noun after it (the hotspots). In prose, a
+    figure with no noun after it ("fell by 35.9%, from 780 to 500") counts the clause's
+    subject ("ASB incidents in the hotspots": the incidents).
+    """
+    if fig.row >= 0 and fig.column:  # the label's head, or the column's ("2023/24 | Arrests")
+        label = re.split(r"\.\s+|:\s+", fig.label)[-1]
+        own = _counting([w for w, _ in _noun_after(label, 0)], lower)
+        column = _counting([w for w, _ in _noun_after(fig.column, 0)], lower)
+        return own if own != ("", frozenset()) else column
+    if fig.row >= 0:  # a figure of the label itself: "in the 18 hotspots"
+        return _counting(
+            [w for w, _ in _noun_after(lang.mask_editions(fig.label), fig.q.end)], lower
+        )
+    return _text_counting(doc.units[fig.unit_index], fig.q, lower)
+
+
+def counts_apart(mine: Counting, theirs: Counting) -> bool:
+    """True when one of two figures is a length of time the other is not in.
+
+    A length of time is comparable only with one in the same unit: "nine months" is no other
+    value of 500 incidents, nor of "three weeks". A figure that names nothing it counts may be
+    compared with any. Two counts of different named things are left to the figures' fit:
+    keeping them apart too ("18 hotspots" against 780 incidents) turned conflicts found on a
+    wrong pairing into "unsupported" on five calibration drafts for one paraphrase kept.
+    """
+    (mine_span, mine_words), (their_span, their_words) = mine, theirs
+    if not (mine_span or mine_words) or not (their_span or their_words):
+        return False
+    return (mine_span or their_span) != "" and mine_span != their_span
 
 
 def _counts(doc: Reading, fig: DocFigure) -> set[str]:

@@ -25,6 +25,7 @@ def check_figure(
     placed: Callable[[DocFigure], bool] = lambda f: False,
     others: Sequence[Claim] = (),
     near: Callable[[DocFigure], bool] = lambda f: False,
+    apart: Callable[[DocFigure], bool] = lambda f: False,
 ) -> tuple[str, str, DocFigure | None]:
     """(status, document value, the document's figure) for a figure claim in one passage.
 
@@ -39,6 +40,9 @@ def check_figure(
     puts next to each other (`near`: "212 fatalities", 212 deaths) is about the same thing.
     "conflict-newer" when the draft gives no date and the passage's table gives the same
     measure for a later period.
+    A figure that counts something else (`apart`: counted_check.counts_apart, "nine months"
+    against 500 incidents, "18 hotspots" against 780 incidents) is never the value the
+    passage gives instead: the draft's figure is then missing here, not a conflict.
     """
     q = claim.value
     same_unit = [f for f in doc.figures if lang.same_unit(q, f.q)]
@@ -54,10 +58,10 @@ def check_figure(
     matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
     # the value the passage gives instead: never a small count of something else ("two CSPs"
     # is no other value for "six priorities")
-    best = next((f for f in scored if not _counts_other(claim, f)), None)
+    best = next((f for f in scored if not _counts_other(claim, f) and not apart(f)), None)
     best_fit = fit[id(best)] if best else 0
     for m in matches:
-        rival = _swapped(claim, m, scored)
+        rival = _swapped(claim, m, [f for f in scored if f is m or not apart(f)])
         whole = rival is not None and _said_too(claim, rival, others)
         if rival and not (placed(m) and not placed(rival)) and not whole:
             if not lang.same_value(q, rival.q, *tol):
@@ -84,7 +88,11 @@ def check_figure(
         return "found", *part
     if best is not None and best_fit > 0:
         return "conflict", best.q.text.strip(), best
-    other = [f for f in doc.figures if abs(f.q.value - q.value) < 1e-9 and f.q.unit != q.unit]
+    other = [
+        f
+        for f in doc.figures
+        if abs(f.q.value - q.value) < 1e-9 and f.q.unit != q.unit and not apart(f)
+    ]
     if other and overlap(claim.about, other[0].about) > 0:
         said, unit = other[0].q.text.strip(), other[0].q.unit
         return "conflict", said if unit in said or unit == "%" else f"{said} {unit}", other[0]

@@ -181,6 +181,20 @@ HOW_MANY_TIMES = re.compile(
     r"\bhow many (?:times|occasions) (?:did|do|does|has|have|had|was|were|is|are|will)\s+([^?]+)",
     re.I,
 )
+# The units a length of time is counted in: "nine months", "three weeks", "5,900 patrol hours".
+# A figure counting one of them is a duration, never the value of a count of things.
+TIME_SPANS = frozenset(
+    "minute minutes hour hours day days week weeks fortnight fortnights month months "
+    "year years decade decades".split()
+)
+
+
+def time_span(word: str) -> str:
+    """The unit of time a word counts in ("months" -> "month"; "" when it counts no time)."""
+    low = word.lower()
+    return low.rstrip("s") if low in TIME_SPANS else ""
+
+
 # Words that end the clause of a happening: a time ("last year", "this year") or a next clause.
 CLAUSE_END = frozenset("last this next each every and or but since during over".split())
 LIST_THE = re.compile(r"^\s*(?:please )?(?:list|name) (?:all |the |its |their )*([^?]+)", re.I)

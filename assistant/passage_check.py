@@ -35,11 +35,15 @@ from assistant.compare_check import (
     check_superlative,
 )
 from assistant.counted_check import (
+    Counting,
     check_counted,
     check_month_name,
     check_ordinal,
     count_words,
     counted_nouns,
+    counts_apart,
+    doc_counting,
+    draft_counting,
 )
 from assistant.date_check import base_met, check_date, earlier_met, figure_deadline
 from assistant.direction_check import change_subject, doc_direction, own_figures
@@ -199,7 +203,15 @@ def check_passage(
                 theirs = count_words(doc, f)
                 return any(rules.near(w, theirs) for w in nouns)
 
-            status, value, fig = check_figure(c, doc, policy, strong, dated, placed, others, near)
+            counts = draft_counting(sentence, c.value, rules.lower_words)
+
+            def apart(f: DocFigure, counts: Counting = counts) -> bool:
+                theirs = doc_counting(doc, f, rules.lower_words)
+                return counts_apart(counts, theirs)
+
+            status, value, fig = check_figure(
+                c, doc, policy, strong, dated, placed, others, near, apart
+            )
             if status != "found" and (counted := check_count(sentence, c.start, rules.corpus_text)):
                 (status, value), fig = counted, None  # "the two CSPs": a count the corpus gives
             newer = status == "conflict-newer"
