@@ -200,80 +200,6 @@ def _asked_cells(
     return kept
 
 
-MIN_PICKED = 2  # rows a named value must pick out of one table to be answered as their list
-
-
-def rows_by_cell(evidence: Evidence, hits: list[Hit]) -> tuple[list[Candidate], str]:
-    """The rows of one table whose cell holds a value the question names, when it asks which.
-
-    "Which sites are in Eastmere?" is answered by every row of a table whose Town cell says
-    Eastmere, not by one of them or by a sentence that mentions the town: the rows are those
-    among the candidates that carry every constraint, of one document and caption, holding a
-    name the question constrains in the same column (not in their label). At least two rows;
-    else none (the usual first line). Also the column that holds the value.
-    """
-    query = evidence.query
-    if not lang.ASKS_ITEMS.search(query.text) or lang.asked_end(query.text):  # not "the most"
-        return [], ""
-    names = {c.text for c in query.constraints if c.kind == "name"}
-    groups: dict[tuple[str, str, str, str], list[Candidate]] = {}
-    for cand in evidence.candidates:
-        if not cand.is_row or cand.unmet:
-            continue
-        for cell in cand.cells:
-            held = names & set(lang.name_words(cell.value))
-            for name in held:
-                key = (hits[cand.hit_index].chunk.doc_id, cand.context, cell.column, name)
-                group = groups.setdefault(key, [])
-                if not any(c.text == cand.text for c in group):
-                    group.append(cand)
-    key, best = max(groups.items(), key=lambda kv: len(kv[1]), default=(("", "", "", ""), []))
-    if len(best) < MIN_PICKED:
-        return [], ""
-    order = sorted(best, key=lambda c: (hits[c.hit_index].chunk.ordinal, c.position))
-    return order, key[2]
-
-
-def picked_rows(
-    rows: list[Candidate], column: str, numbers: list[int], asked: set[str]
-) -> AnswerSentence:
-    """Rows picked by a value as one first line, each row cut to the cells asked.
-
-    "2 with Town Eastmere: Label, Column: value; Label, Column: value (caption)". Each row
-    keeps the cells the question names by their heading, else its first cell that not every row
-    shares (the value that picked them is said once, before the rows).
-    """
-    shared = {
-        (c.column, c.value)
-        for c in rows[0].cells
-        if all((c.column, c.value) in {(d.column, d.value) for d in r.cells} for r in rows)
-    }
-    items = []
-    for row in rows:
-        named = [
-            (c.column, c.value)
-            for c in row.cells
-            if asked & {w.lower() for w in re.findall(r"[\w/]+", c.column)}
-        ]
-        own = [(c.column, c.value) for c in row.cells if (c.column, c.value) not in shared]
-        cells = named or own[:1] or [(c.column, c.value) for c in row.cells[:1]]
-        body = "; ".join(f"{c}: {v}" if c else v for c, v in cells)
-        items.append(f"{plain(row.label)}, {body}")
-    value = next((c.value for c in rows[0].cells if c.column == column), "")
-    head = f"{len(rows)} with {column} {value}".replace("  ", " ")
-    caption = f" ({plain(rows[0].context).rstrip(':.')})" if rows[0].context else ""
-    return AnswerSentence(
-        f"{head}: " + "; ".join(items) + caption,
-        tuple(dict.fromkeys(numbers)),
-        round(max(r.score for r in rows), 4),
-        True,
-        rows[0].context,
-        "answer",
-        items=tuple(items),
-        quote=" ".join(r.text for r in rows),
-    )
-
-
 def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> Answer:
     """Build the Answer from each covered part's chosen sentences and their numbered sources.
 
@@ -287,18 +213,7 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
     for evidence, part_hits in parts:
         asked = _asked_words(evidence)
         chosen = select(evidence, policy)
-        rows, column = rows_by_cell(evidence, part_hits)
-        if rows:  # the rows the value picks lead; the sentence that led supports if a row
-            row_numbers = []
-            for row in rows:
-                hit = part_hits[row.hit_index]
-                row_numbers.append(numbers.setdefault(hit.chunk.id, len(numbers) + 1))
-                hits[hit.chunk.id] = hit
-            leads.append(picked_rows(rows, column, row_numbers, asked))
-            chosen = [chosen[0]] + [c for c in chosen[1:] if all(c is not r for r in rows)]
         for i, cand in enumerate(chosen):
-            if rows and i == 0:
-                continue
             if i and cand is chosen[0].pair:  # given beside the lead already
                 continue
             hit = part_hits[cand.hit_index]

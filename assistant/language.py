@@ -165,16 +165,6 @@ WHEN_QUESTION = re.compile(
 )
 LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*name\b", re.I)
 TABLE_QUESTION = re.compile(r"\btables?\b", re.I)
-# A question asking for the things themselves ("which streets?", "what are the ...", "are any
-# of the sites in X?", "list ..."): the answer names each one (all the rows a value picks).
-ASKS_ITEMS = re.compile(
-    r"(?:^|[?.!;,]\s*|\band\s+)(?:what\s+(?:are|were)\b|(?:which|what)\s+"
-    r"(?!(?:is|was|has|does|did|do|of|one)\b)(?:[a-z-]+\s+){0,3}?(?!(?:is|was|has|does|as)\b)"
-    r"[a-z]+s\b(?!\s+(?:as|if|to|when|about|like|for|with|it|the|a|an)\b))"
-    r"|\b(?:list|name)\s+(?:all|the|its|their|every)\b|^\s*(?:list|name)\b"
-    r"|\bare\s+(?:there\s+)?any\b",
-    re.I,
-)
 HOW_MANY = re.compile(r"\bhow many\s+([^?]+)", re.I)
 # "how many times did X happen?": the clause after the auxiliary says what happened.
 HOW_MANY_TIMES = re.compile(

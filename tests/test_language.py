@@ -687,17 +687,3 @@ def test_a_finding_asked_and_a_line_saying_the_work_is_not_done() -> None:
     assert finding_pending(asked, "The review is therefore looking at nearby streets.")
     assert not finding_pending(asked, "The review found fewer thefts on the quay.")
     assert not finding_pending("when is the harbour review due?", "- Complete the review.")
-
-
-def test_asks_items_finds_questions_for_the_things_themselves() -> None:
-    from assistant.language import ASKS_ITEMS
-
-    for q in (
-        "which depots are in Northvale?",
-        "are any of the depots in Eastmere? which roads?",
-        "what are the depots in Westbrook",
-        "list the depots",
-    ):
-        assert ASKS_ITEMS.search(q), q
-    for q in ("what is the depot target?", "what counts as a depot?", "which was higher?"):
-        assert not ASKS_ITEMS.search(q), q
