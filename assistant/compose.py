@@ -417,7 +417,7 @@ def near_miss(evidence: Evidence, lead: Candidate) -> str:
     asked = ", ".join(spelled(said_as(evidence.query.text, lead.unmet), evidence))
     periods_asked = {lang.period_label(p) for p in evidence.query.asked_periods}
     if set(lead.unmet) & periods_asked:
-        given = [p for p in periods_given(lead) if lang.period_label(p) not in periods_asked]
+        given = [p for p in periods_with_figures(lead) if lang.period_label(p) not in periods_asked]
         have = ", ".join(lang.period_label(p) for p in given)
         return f"They have no figure for {asked}" + (
             f"; the closest passage gives {have}." if have else "."
@@ -433,7 +433,7 @@ def near_miss(evidence: Evidence, lead: Candidate) -> str:
     return f"They don't give this for {asked}."
 
 
-def periods_given(lead: Candidate) -> list[tuple[int, int]]:
+def periods_with_figures(lead: Candidate) -> list[tuple[int, int]]:
     """The periods a passage gives a figure for.
 
     A row's columns holding one ("2023: Not shown" gives none), else the periods its sentence

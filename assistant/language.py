@@ -693,20 +693,18 @@ ASKING = re.compile(
     r"summarise|summarize|remind|please)\b",
     re.I,
 )
-# A sentence that asks by a request anywhere in it: "Ahead of scrutiny I'd like to check ...".
-REQUESTS = re.compile(
-    r"\b(?:(?:could|can|would) you|i'd like to (?:know|check)|i (?:want|need) to (?:know|check))\b",
-    re.I,
-)
-# An ask that points back at what was said before it ("how many were there in it?").
-POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|these|those|he|she|his|her)\b", re.I)
 # The asker's request around the ask: "could you (please) remind me", "I was wondering (,)".
-REQUEST = re.compile(
-    r"^\s*(?:(?:could|can|would|will) you (?:please |pls |just )*(?:remind me|let me know|"
+_REQUEST = (
+    r"(?:(?:could|can|would|will) you (?:please |pls |just )*(?:remind me|let me know|"
     r"tell me|confirm|check)?|i was wondering|i wonder|i'd like to (?:know|check)|"
-    r"i want to (?:know|check)|i need to (?:know|check)|do you know|please)\b[\s,]*",
-    re.I,
+    r"i want to (?:know|check)|i need to (?:know|check)|do you know|please)\b"
 )
+REQUEST = re.compile(rf"^\s*{_REQUEST}[\s,]*", re.I)  # opening the ask: dropped
+# A sentence that asks by a request anywhere in it: "Ahead of scrutiny I'd like to check ...".
+REQUESTS = re.compile(rf"\b{_REQUEST}", re.I)
+# An ask that points back at what was said before it ("how many were there in it?"): the
+# pronouns that refer, not "this"/"that", which as often point at a noun ("this year").
+POINTS_BACK = re.compile(r"\b(?:it|its|they|them|their|these|those|he|she|his|her)\b", re.I)
 # A question asked inside a request keeps a statement's order: "(remind me) what the nine
 # pathways are" asks "what are the nine pathways".
 EMBEDDED = re.compile(r"^(what|which|who|where|when)\s+(.+?)\s+(is|are|was|were)\s*\?*$", re.I)
