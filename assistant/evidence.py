@@ -22,7 +22,7 @@ from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.embed import Embedder
 from assistant.lexical import Synonyms
-from assistant.near_words import WordVectors, near_words
+from assistant.near_words import WordVectors, near_words, wordnet_words
 from assistant.query import Query, count_phrase, whole_words
 from assistant.short_forms import defined_forms, spelled
 from assistant.types import Hit
@@ -1320,7 +1320,11 @@ class EvidenceScorer:
         if not asked or not top:
             return []
         texts = [f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in top[:3]]
-        return near_words(asked, texts, self.word_vectors)
+        near = near_words(asked, texts, self.word_vectors)
+        paired = {mine for mine, _ in near}
+        unseen = {q_terms[t] for t in absent if self.idf(t) >= self.idf("\0")}
+        rest = [a for a in asked if a.lower() not in paired and a in unseen]
+        return near + wordnet_words(rest, texts)
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The most specific word of what a "how many" question counts (the rarest in the corpus).

@@ -14,6 +14,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
@@ -2119,3 +2120,63 @@ def month_events(text: str) -> list[tuple[str, str, int, int]]:
     return [
         (m.group(1), m.group(2).lower(), m.start(), m.end()) for m in MONTH_EVENT.finditer(text)
     ]
+
+
+# --- WordNet: the general synonym source -------------------------------------------------------
+# `assistant/data/wordnet.tsv.gz`, built from Princeton WordNet 3.0 by scripts/build_wordnet.py:
+# each one-word noun or verb with the one-word lemmas of its senses and of their broader terms.
+# Read here rather than through NLTK, whose import and WordNet load took 21 s on this machine.
+WORDNET_FILE = Path(__file__).resolve().parent / "data" / "wordnet.tsv.gz"
+
+# WordNet's own rules for taking an ending off (its `morphy`), tried in order.
+_DETACH = (
+    ("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("ses", "s"), ("xes", "x"), ("zes", "z"),
+    ("men", "man"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""),
+    ("ing", "e"), ("ing", ""),
+)  # fmt: skip
+
+
+# A word of more senses than this is not looked up: WordNet lists every sense ("books" as
+# records, "window" as a time or a pane), and each wrong sense pairs a question word with an
+# unrelated passage word. Measured on the calibration sets: all senses broke 4 answers for 1.
+WORDNET_SENSES = 1
+
+
+@functools.cache
+def _wordnet() -> dict[str, tuple[str, ...]]:
+    """Word -> its WordNet neighbours, for words of at most WORDNET_SENSES senses.
+
+    Empty when the data file is missing.
+    """
+    import gzip
+
+    if not WORDNET_FILE.exists():
+        return {}
+    table = {}
+    with gzip.open(WORDNET_FILE, "rt", encoding="utf-8") as f:
+        for line in f:
+            if not line.startswith("#"):
+                word, senses, rest = line.rstrip("\n").split("\t")
+                if int(senses) <= WORDNET_SENSES:
+                    table[word] = tuple(rest.split())
+    return table
+
+
+def wordnet_neighbours(word: str) -> tuple[str, ...]:
+    """The words WordNet puts beside `word` (its synonyms and their broader terms).
+
+    "break-ins" -> ("burglary", "housebreaking"); "kids" -> ("child", ...). The word is tried
+    as written, then without an inflectional ending.
+    """
+    table = _wordnet()
+    for form in lemma_forms(word):
+        if form in table:
+            return table[form]
+    return ()
+
+
+def lemma_forms(word: str) -> list[str]:
+    """`word` in lower case, then the forms WordNet's ending rules make of it (longer than 2)."""
+    word = base_word(word.lower())
+    made = [word[: -len(end)] + put for end, put in _DETACH if word.endswith(end)]
+    return [word] + [form for form in made if len(form) > 2]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from assistant import language as lang
 from assistant.language import EVERYDAY_SHORT_FORMS, common_words, proper_names
 from assistant.short_forms import named_phrases
 from assistant.spelling import corpus_words
@@ -109,6 +110,23 @@ class Synonyms:
             elif long <= tokens:
                 out |= short
         return out
+
+
+def wordnet_words(text: str, vocabulary: frozenset[str]) -> list[str]:
+    """The corpus's words WordNet puts beside the words of `text` the corpus never writes.
+
+    Only words outside the vocabulary are looked up, so a word the documents use keeps its own
+    meaning; an empty vocabulary (an index built before it was kept) adds nothing.
+    """
+    if not vocabulary:
+        return []
+    found = []
+    for word in re.findall(r"[A-Za-z][A-Za-z'-]+", text):
+        if any(form in vocabulary for form in lang.lemma_forms(word)):
+            continue
+        for near in lang.wordnet_neighbours(word):
+            found += [f for f in (near, f"{near}s") if f in vocabulary]
+    return list(dict.fromkeys(found))
 
 
 @dataclass
@@ -235,6 +253,10 @@ class LexicalIndex:
     ) -> list[tuple[str, float]]:
         """Return up to k (chunk id, BM25 score) pairs with a positive score."""
         tokens = tokenize([query])
+        unseen = wordnet_words(query, self.vocabulary)
+        if unseen and tokens[0]:  # "break-ins" finds the documents' "burglary"
+            more = tokenize([" ".join(unseen)])[0]
+            tokens = [tokens[0] + [t for t in more if t not in tokens[0]]]
         if synonyms and tokens[0]:
             tokens = [tokens[0] + sorted(synonyms.expand(set(tokens[0])) - set(tokens[0]))]
         if not self.ids or not tokens[0]:
