@@ -41,6 +41,14 @@ class Outline:
     items: tuple[tuple[str, ...], ...]  # each item's trail (its last heading is the item)
 
     @property
+    def count(self) -> int:
+        """How many items the list holds: "6.8 and 6.9 Pathways for women" counts two."""
+        spans = [number_span(t[-1]) for t in self.items]
+        if all(spans):
+            return sum(last - first + 1 for first, last in filter(None, spans))
+        return len(self.items)
+
+    @property
     def texts(self) -> tuple[str, ...]:
         """The items as the document words them, without their numbering."""
         return tuple(strip_numbering(t[-1]) for t in self.items)
@@ -301,6 +309,7 @@ def outline_answer(
             continue
         if answer.sentences and lang.lists_inline(answer.sentences[0].text, query.target):
             return answer  # "set four priorities: a; b; c; and d." gives its own items
+        asked = lang.listed_count(query.text, query.target)
         cited = {s.chunk_id for s in answer.sources}
         pool = [h for h in hits if h.chunk.id in cited] + hits[:OUTLINE_HITS]
         found: list[tuple[int, Outline, list[Chunk]]] = []
@@ -313,6 +322,8 @@ def outline_answer(
             got = list_in(documents[doc_id], hit.chunk.section, query.target)
             if got is None or names_an_item(got[0], query.text):
                 continue  # "the drugs strand's priorities" asks inside one item, not for them all
+            if asked not in (None, got[0].count):
+                continue  # asked for "the 4 priorities", this list has six
             found.append((named_by(got[0], hit.chunk.title, query.text), *got))
         if found:  # the list of the body or document the question names; else the first found
             _, outline, opening = max(found, key=lambda f: f[0])
@@ -334,7 +345,7 @@ def announced(answer: Answer, hits: list[Hit], read: ReadDocument) -> Answer:
     noun, count = said
     source = next((s for s in answer.sources if s.n == first.citations[0]), None)
     got = list_in(read(source.doc_id), source.section, noun) if source else None
-    if got is None or (count is not None and len(got[0].items) != count):
+    if got is None or count not in (None, got[0].count):
         return answer
     return _lead_with(answer, got[0], got[1], hits)
 

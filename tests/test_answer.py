@@ -1697,3 +1697,19 @@ def test_a_list_question_counting_its_items_takes_the_list_of_that_count() -> No
     answer = _ask("what were the 3 goals in the old plan?", hits)
     assert answer.grounded
     assert "quieter parks" in answer.text.splitlines()[0]  # not the four goals of this year
+
+
+def test_a_list_of_sub_headings_of_another_count_than_asked_does_not_lead() -> None:
+    from assistant.outline import outline_answer
+
+    chunks = _hub_chunks()
+    hits = [Hit(chunks[0], 0.9), Hit(chunks[2], 0.5)]
+    read = {"plan": chunks}.__getitem__
+    for question, listed in (
+        ("What are the 4 community hubs?", True),
+        ("What are the 3 community hubs?", False),
+    ):
+        query = parse_query(question, names=NAMES)
+        before = answer_query(query, hits, _scorer(), OPEN)
+        answer = outline_answer(before, [(query, hits)], read)
+        assert answer.sentences[0].headings is listed  # three asked, the plan lists four
