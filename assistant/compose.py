@@ -91,9 +91,14 @@ def _lead(evidence: Evidence) -> Candidate:
     """The sentence that answers (Evidence.lead), or for a list question the best list."""
     cands = evidence.candidates
     if evidence.query.kind == "list":
-        lists = [c for c in cands[:5] if c.introduces and not c.unmet]
-        if lists:
-            return lists[0]
+        q = evidence.query
+        lists = [
+            c
+            for c in cands[:5]
+            if c.introduces and not c.unmet and not lang.other_count(q.text, c.text, q.target)
+        ]
+        if lists:  # a list set out item by item before one given in passing in a sentence
+            return min(lists, key=lambda c: not c.items)
     return evidence.lead or cands[0]
 
 

@@ -103,7 +103,8 @@ def headings_supported(sentence: Any, sources: list[Any]) -> bool:
     """Check a list of sub-headings: item i must be the section heading of its i-th citation.
 
     Headings are document text: each item cites the passage opening its sub-section, whose
-    section trail ends with the item (numbering aside); the intro before the items must be a
+    section trail ends with the item (numbering aside), or the passage holding it as a line of
+    its own (a heading the loader kept as text); the intro before the items must be a
     heading of a cited passage's trail or its document's title.
     """
     from assistant.outline import split_trail, strip_numbering
@@ -116,8 +117,10 @@ def headings_supported(sentence: Any, sources: list[Any]) -> bool:
         return False
     intro = _norm(sentence.text[: -len(tail)])
     trails = [split_trail(s.section) for s in sources]
+    lines = [{_norm(x) for x in (s.quote or "").splitlines()} for s in sources]
     if not all(
-        t and _norm(strip_numbering(t[-1])) == _norm(i) for t, i in zip(trails, items, strict=True)
+        t and _norm(strip_numbering(t[-1])) == _norm(i) or _norm(i) in own
+        for t, i, own in zip(trails, items, lines, strict=True)
     ):
         return False
     heads = {_norm(strip_numbering(h)) for t in trails for h in t} | {

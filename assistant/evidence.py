@@ -1043,6 +1043,8 @@ class Evidence:
         q = self.query
         if opposes(q, cand) or not says_start(cand, q) or dates_other_event(cand, q):
             return False
+        if kind == "list" and lang.other_count(q.text, cand.text, q.target):
+            return False  # asked for "the 4 priorities", it lists five
         return not cand.unmet and cand.gives and (not kind or fits(cand, kind, q.target, stated(q)))
 
     @property
@@ -1474,7 +1476,8 @@ class EvidenceScorer:
         for i, cand in enumerate(cands):
             mine, seen = own[i], read[i]
             names = names_listed(cand, listed) if listed else bool(mine & weights.keys())
-            cand.introduces = len(cand.items) >= 2 and names
+            inline = bool(listed) and lang.lists_inline(cand.text, listed)
+            cand.introduces = (len(cand.items) >= 2 or inline) and names
             if as_list and cand.introduces:
                 mine = mine.union(*(own[index[id(it)]] for it in cand.items))
                 seen = seen | mine

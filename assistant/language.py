@@ -240,6 +240,93 @@ POINTER = re.compile(
     re.I,
 )
 
+# A sentence that announces the list after it: "... agree the following eight
+# recommendations.", "The plan sets out five priorities:", "These are the following aims:".
+# Group 1 is the count (a digit or number word, optional), group 2 the listed noun.
+_COUNT_WORD = r"\d{1,2}|" + "|".join(w for w in NUMBER_WORDS if w not in ("zero", "one"))
+ANNOUNCES = re.compile(
+    rf"\bfollowing (?:({_COUNT_WORD}) )?(?:[a-z-]+ ){{0,2}}?([a-z]+s)\s*[:.]?\s*$"
+    rf"|\b({_COUNT_WORD}) (?:[a-z-]+ ){{0,2}}?([a-z]+s)\s*:\s*$",
+    re.I,
+)
+
+
+def announced_list(sentence: str) -> tuple[str, int | None] | None:
+    """The noun and count of the list a sentence announces, or None.
+
+    "agree the following eight recommendations." -> ("recommendations", 8); "sets out five
+    priorities:" -> ("priorities", 5); "the following aims:" -> ("aims", None).
+    """
+    match = ANNOUNCES.search(sentence)
+    if not match or POINTER.search(sentence):  # "the following table shows rates."
+        return None
+    count, noun = (match.group(1), match.group(2)) if match.group(2) else match.group(3, 4)
+    if count is None:
+        return noun.lower(), None
+    return noun.lower(), int(NUMBER_WORDS.get(count.lower(), count))
+
+
+_COUNTED = re.compile(rf"\b({_COUNT_WORD})((?: [a-z-]+){{1,3}})", re.I)
+# An inline list after its noun: "set four priorities: night-time violence, knife crime and ..."
+_INLINE_ITEMS = re.compile(r":\s+([^:]+?(?:[,;][^,;:]+)+)$")
+
+
+def listed_count(text: str, noun: str) -> int | None:
+    """How many of `noun` a text says there are: "the 4 priorities" -> 4 ("priorities").
+
+    The count stands before the noun with at most two words between ("five new priorities").
+    """
+    for match in _COUNTED.finditer(text):
+        words = match.group(2).lower().split()
+        if any(same_word(w, noun) for w in words):
+            count = match.group(1).lower()
+            return int(NUMBER_WORDS.get(count, count))
+    return None
+
+
+def other_count(question: str, text: str, noun: str) -> bool:
+    """True when a question and a sentence both count `noun` and the counts differ.
+
+    "What were the 4 priorities?" is not answered by "agreed five priorities for this refresh:".
+    """
+    asked = listed_count(question, noun) if noun else None
+    return asked is not None and listed_count(text, noun) not in (None, asked)
+
+
+_LIST_VERBS = frozenset("are were is was include includes included being".split())
+
+
+def lists_inline(sentence: str, noun: str) -> bool:
+    """True when a sentence names `noun` just before a colon and gives the items after it.
+
+    "... set four priorities: a; b; and c." and "The shared priorities are: a, b and c." list
+    priorities; "Priorities were set in 2024: the board met, agreed and ..." does not end its
+    noun phrase at the colon; "Goal: ..." defines a term, and a singular noun names one item.
+    """
+    head = re.findall(r"[a-z]+", sentence.partition(":")[0].lower())
+    while head and head[-1] in _LIST_VERBS:
+        head.pop()
+    if len(head) < 2:  # "Pathway: one of the nine areas ..." defines a term
+        return False
+    near = head[-3:]
+    return any(same_word(w, noun) and w.endswith("s") for w in near) and (
+        len(inline_items(sentence)) >= 2
+    )
+
+
+def inline_items(text: str) -> list[str]:
+    """The items of a list a sentence gives after a colon ("four aims: a, b, c and d").
+
+    Split at commas and "and", so an item that itself holds "and" comes apart: the result
+    tells a list from a clause after a colon, not how many items there are.
+    """
+    match = _INLINE_ITEMS.search(text)
+    if not match:
+        return []
+    parts = re.split(r"[,;]\s*(?:and\s+|or\s+)?|\s+and\s+", match.group(1).rstrip(" ."))
+    return [p.strip() for p in parts if p.strip()]
+
+
 # --- Headings that make good suggested questions (assistant/suggest.py) -----------------------
 # A heading that names no topic of its own: front and back matter, and the framing sections
 # of a report (hand-written from the UK public-sector reports in corpus/).

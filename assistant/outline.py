@@ -4,9 +4,11 @@ Many lists in the documents are a section whose sub-headings are the items: "6. 
 pathways > 6.1 Accommodation", "6. The nine pathways > 6.2 Education, training and
 employment"... A list question ("what are the nine pathways?") whose top passage sits under a
 heading naming what is listed is answered with those sub-headings, each item citing the passage
-that opens its sub-section. The trail functions are pure; `outline_answer` reads one document's
-chunks through the function it is given (the retriever's, for a document of a hit the user may
-read).
+that opens its sub-section. So is an answer whose first sentence only announces a list ("...
+agree the following eight recommendations."), when the sub-headings of its passage hold as many
+items; a heading the loader kept as a line of text ("Recommendation 2: ...") counts as one. The
+trail functions are pure; `outline_answer` reads one document's chunks through the function it
+is given (the retriever's, for a document of a hit the user may read).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from assistant.types import Answer, AnswerSentence, Chunk, Hit
 SEPARATOR = " > "  # how ingest joins a heading trail (chunk metadata `section`)
 OUTLINE_HITS = 10  # the top passages whose headings may name the list (evidence reads as many)
 MAX_ITEMS = 12  # a longer run of sub-headings is a document's chapters, not a list
+MAX_HEADING = 120  # a longer paragraph is prose, not a heading kept as text
+_ITEM_NUMBER = re.compile(r"^[A-Za-z]+ \d{1,2}\b")  # "Recommendation 2", "Priority 3"
 _NUMBER = r"(?:\d+(?:\.\d+)*\.?|[A-Z]\.(?:\d+\.?)*)"
 # "6.1 ", "A. ", and a heading numbered for two items: "6.8 and 6.9 Pathways for women"
 _NUMBERING = re.compile(rf"^\s*{_NUMBER}(?:\s*(?:and|to|-|–)\s*{_NUMBER})?\s+")
@@ -35,6 +39,14 @@ class Outline:
 
     holder: tuple[str, ...]  # the trail of the heading the items sit under (() = top level)
     items: tuple[tuple[str, ...], ...]  # each item's trail (its last heading is the item)
+
+    @property
+    def count(self) -> int:
+        """How many items the list holds: "6.8 and 6.9 Pathways for women" counts two."""
+        spans = [number_span(t[-1]) for t in self.items]
+        if all(spans):
+            return sum(last - first + 1 for first, last in filter(None, spans))
+        return len(self.items)
 
     @property
     def texts(self) -> tuple[str, ...]:
@@ -220,14 +232,61 @@ def _complete(items: list[str], holder: tuple[str, ...], target: str) -> bool:
 
 def opening_chunks(chunks: list[Chunk], outline: Outline) -> list[Chunk] | None:
     """The first chunk of each item's sub-section (None when one has no chunk)."""
-    ordered = sorted(chunks, key=lambda c: c.ordinal)
+    return _openings([(split_trail(c.section), c) for c in chunks], outline)
+
+
+def _openings(trails: list[tuple[tuple[str, ...], Chunk]], outline: Outline) -> list[Chunk] | None:
+    ordered = sorted(trails, key=lambda tc: tc[1].ordinal)
     found = []
     for item in outline.items:
-        first = next((c for c in ordered if split_trail(c.section)[: len(item)] == item), None)
+        first = next((c for t, c in ordered if t[: len(item)] == item), None)
         if first is None:
             return None
         found.append(first)
     return found
+
+
+def heading_line(line: str, target: str) -> bool:
+    """True for a paragraph that is an item heading kept as text ("Recommendation 2: Act").
+
+    Short, with no sentence end, it starts with the listed noun and the item's number.
+    """
+    line = line.strip()
+    return (
+        0 < len(line) <= MAX_HEADING
+        and not line.endswith((".", "!", "?", ";", ":", ","))
+        and bool(_ITEM_NUMBER.match(line))
+        and is_item_heading(line, target)
+    )
+
+
+def reading_trails(chunks: list[Chunk], target: str) -> list[tuple[tuple[str, ...], Chunk]]:
+    """Each chunk's trail in reading order, and after it the item headings its text holds.
+
+    A loader sometimes keeps a heading as a paragraph ("Recommendation 2: ..." inside the
+    passage under "Recommendation 1: ..."): it is read as the next sibling of the passage's
+    own heading when that is an item of the list, else as its child.
+    """
+    out: list[tuple[tuple[str, ...], Chunk]] = []
+    for chunk in sorted(chunks, key=lambda c: c.ordinal):
+        trail = split_trail(chunk.section)
+        out.append((trail, chunk))
+        parent = trail[:-1] if trail and is_item_heading(trail[-1], target) else trail
+        out += [
+            ((*parent, line.strip()), chunk)
+            for line in chunk.text.splitlines()
+            if heading_line(line, target)
+        ]
+    return out
+
+
+def list_in(chunks: list[Chunk], section: str, target: str) -> tuple[Outline, list[Chunk]] | None:
+    """The list of `target` around a passage's section, with the chunk opening each item."""
+    trails = reading_trails(chunks, target)
+    sections = list(dict.fromkeys(SEPARATOR.join(t) for t, _ in trails))
+    outline = find_list(sections, section, target)
+    opening = _openings(trails, outline) if outline else None
+    return (outline, opening) if outline and opening else None
 
 
 ReadDocument = Callable[[str], list[Chunk]]
@@ -248,6 +307,9 @@ def outline_answer(
     for query, hits in parts:
         if query.kind != "list" or not query.target:
             continue
+        if answer.sentences and lang.lists_inline(answer.sentences[0].text, query.target):
+            return answer  # "set four priorities: a; b; c; and d." gives its own items
+        asked = lang.listed_count(query.text, query.target)
         cited = {s.chunk_id for s in answer.sources}
         pool = [h for h in hits if h.chunk.id in cited] + hits[:OUTLINE_HITS]
         found: list[tuple[int, Outline, list[Chunk]]] = []
@@ -257,19 +319,35 @@ def outline_answer(
             doc_id = hit.chunk.doc_id
             if doc_id not in documents:
                 documents[doc_id] = read(doc_id)
-            chunks = documents[doc_id]
-            ordered = sorted(chunks, key=lambda c: c.ordinal)
-            sections = list(dict.fromkeys(c.section for c in ordered))
-            outline = find_list(sections, hit.chunk.section, query.target)
-            if outline and names_an_item(outline, query.text):
+            got = list_in(documents[doc_id], hit.chunk.section, query.target)
+            if got is None or names_an_item(got[0], query.text):
                 continue  # "the drugs strand's priorities" asks inside one item, not for them all
-            opening = opening_chunks(chunks, outline) if outline else None
-            if outline and opening:
-                found.append((named_by(outline, hit.chunk.title, query.text), outline, opening))
+            if asked not in (None, got[0].count):
+                continue  # asked for "the 4 priorities", this list has six
+            found.append((named_by(got[0], hit.chunk.title, query.text), *got))
         if found:  # the list of the body or document the question names; else the first found
             _, outline, opening = max(found, key=lambda f: f[0])
             return _lead_with(answer, outline, opening, hits)
-    return answer
+    return announced(answer, parts[0][1] if parts else [], read)
+
+
+def announced(answer: Answer, hits: list[Hit], read: ReadDocument) -> Answer:
+    """Lead with the items the answer's first sentence announces, when headings hold them.
+
+    "The partnership is asked to agree the following eight recommendations." is a sentence
+    about a list; its items are the sub-headings under the passage's heading ("Recommendation
+    1: ..."). The list must have as many items as the sentence says.
+    """
+    first = answer.sentences[0] if answer.grounded and answer.sentences else None
+    said = lang.announced_list(first.text) if first and first.citations else None
+    if first is None or said is None or first.items:
+        return answer
+    noun, count = said
+    source = next((s for s in answer.sources if s.n == first.citations[0]), None)
+    got = list_in(read(source.doc_id), source.section, noun) if source else None
+    if got is None or count not in (None, got[0].count):
+        return answer
+    return _lead_with(answer, got[0], got[1], hits)
 
 
 def named_by(outline: Outline, title: str, question: str) -> int:

@@ -22,7 +22,7 @@ from assistant.evidence import (
 )
 from assistant.lexical import Synonyms, tokenize
 from assistant.query import parse_query
-from assistant.types import Chunk, Hit
+from assistant.types import Answer, AnswerSentence, Chunk, Hit
 from tests.fakes import HashEmbedder
 
 OPEN = AbstentionModel({}, bias=0.0, threshold=0.0)  # answers unless a typed check refuses
@@ -1601,3 +1601,115 @@ def test_asked_what_a_review_found_a_line_saying_it_is_still_to_be_done_does_not
     assert _ask("what did the final ferry patrol review conclude on the quay?", done).grounded
     # asked what is planned, a plan answers
     assert _ask("what is planned for the ferry patrol review?", todo).grounded
+
+
+# An invented review whose list of recommendations is its sub-headings, one of them kept as a
+# line of the passage above it (as a loader may keep a heading).
+_REVIEW_SECTIONS = [
+    (
+        "7. Recommendations",
+        "The Westbrook board is asked to agree the following three recommendations. Each "
+        "rests on the findings of this review.",
+    ),
+    (
+        "7. Recommendations > Recommendation 1: Open a night hub",
+        "Open a night hub in the town centre from the spring.\n\n"
+        "Recommendation 2: Light the riverside path\n\n"
+        "Fit lighting along the riverside path before the winter.",
+    ),
+    (
+        "7. Recommendations > Recommendation 3: Fund a youth worker",
+        "Fund a detached youth worker for the estates for two years.",
+    ),
+    ("8. Glossary", "A hub is a place where services meet residents."),
+]
+
+
+def _review_chunks() -> list[Chunk]:
+    return [
+        Chunk(
+            f"review-{i}",
+            "review",
+            text,
+            "Westbrook Review",
+            section,
+            None,
+            i,
+            0,
+            len(text),
+            f"hreview{i}",
+            "current",
+            "2025-01-01",
+            "partnership",
+        )  # fmt: skip
+        for i, (section, text) in enumerate(_REVIEW_SECTIONS)
+    ]
+
+
+def _announcing_answer(chunks: list[Chunk], sentence: str) -> Answer:
+    from assistant.compose import make_source, render
+
+    lead = AnswerSentence(sentence, (1,), 0.8)
+    return Answer(
+        "q", render([lead]), [lead], [make_source(1, Hit(chunks[0], 0.8))], True, "extractive"
+    )
+
+
+def test_a_sentence_announcing_a_list_is_answered_by_the_items_it_announces() -> None:
+    from assistant.evaluate import headings_supported
+    from assistant.outline import outline_answer
+
+    chunks = _review_chunks()
+    query = parse_query("what does the review recommend?", names=NAMES)
+    said = "The Westbrook board is asked to agree the following three recommendations."
+    before = _announcing_answer(chunks, said)
+    answer = outline_answer(before, [(query, [Hit(chunks[0], 0.8)])], {"review": chunks}.get)
+    lead = answer.sentences[0]
+    assert lead.items == (
+        "Recommendation 1: Open a night hub",
+        "Recommendation 2: Light the riverside path",  # a heading kept as a line of text
+        "Recommendation 3: Fund a youth worker",
+    )
+    assert answer.text.splitlines()[0].startswith("Recommendations: Recommendation 1: Open")
+    cited = {s.n: s for s in answer.sources}
+    assert headings_supported(lead, [cited[n] for n in lead.citations])
+    assert said in answer.text  # the sentence about the list follows as support
+
+
+def test_an_announced_count_that_the_headings_do_not_match_keeps_the_answer() -> None:
+    from assistant.outline import outline_answer
+
+    chunks = _review_chunks()
+    query = parse_query("what does the review recommend?", names=NAMES)
+    said = "The Westbrook board is asked to agree the following five recommendations."
+    before = _announcing_answer(chunks, said)
+    read = {"review": chunks}.get
+    assert outline_answer(before, [(query, [Hit(chunks[0], 0.8)])], read) is before
+
+
+def test_a_list_question_counting_its_items_takes_the_list_of_that_count() -> None:
+    current = (
+        "The Westbrook board has agreed four goals for this year:\n"
+        "- fewer thefts from cars;\n- brighter streets;\n- more youth clubs;\n- faster repairs."
+    )
+    older = "Back then the old plan set three goals: quieter parks; safer roads; and more jobs."
+    hits = [_hit(current, "new", 0, 0.9), _hit(older, "old", 1, 0.8)]
+    answer = _ask("what were the 3 goals in the old plan?", hits)
+    assert answer.grounded
+    assert "quieter parks" in answer.text.splitlines()[0]  # not the four goals of this year
+
+
+def test_a_list_of_sub_headings_of_another_count_than_asked_does_not_lead() -> None:
+    from assistant.outline import outline_answer
+
+    chunks = _hub_chunks()
+    hits = [Hit(chunks[0], 0.9), Hit(chunks[2], 0.5)]
+    read = {"plan": chunks}.__getitem__
+    for question, listed in (
+        ("What are the 4 community hubs?", True),
+        ("What are the 3 community hubs?", False),
+    ):
+        query = parse_query(question, names=NAMES)
+        before = answer_query(query, hits, _scorer(), OPEN)
+        answer = outline_answer(before, [(query, hits)], read)
+        assert answer.sentences[0].headings is listed  # three asked, the plan lists four

@@ -63,6 +63,20 @@ def test_a_list_of_sub_headings_is_supported_only_by_the_sections_it_cites() -> 
     assert not claim_supported(plain_list, [one.quote])
 
 
+def test_a_heading_kept_as_a_line_of_its_passage_is_supported_by_that_passage() -> None:
+    from assistant.evaluate import headings_supported
+    from assistant.types import AnswerSentence
+
+    items = ("Northvale hub", "Eastmere hub")
+    lead = AnswerSentence(
+        "The two hubs: Northvale hub; Eastmere hub.", (1, 1), 1.0, items=items, headings=True
+    )
+    holds = _source(1, "3. The two hubs > 3.1 Northvale hub", "Opens at 9am.\n\nEastmere hub\n")
+    assert headings_supported(lead, [holds, holds])
+    says = _source(1, "3. The two hubs > 3.1 Northvale hub", "Opens at 9am. Eastmere hub is new.")
+    assert not headings_supported(lead, [says, says])  # in a sentence, not a line of its own
+
+
 def test_compare_flags_only_drops_beyond_tolerance() -> None:
     rows = {
         r["metric"]: r

@@ -687,3 +687,39 @@ def test_a_finding_asked_and_a_line_saying_the_work_is_not_done() -> None:
     assert finding_pending(asked, "The review is therefore looking at nearby streets.")
     assert not finding_pending(asked, "The review found fewer thefts on the quay.")
     assert not finding_pending("when is the harbour review due?", "- Complete the review.")
+
+
+def test_a_sentence_announcing_a_list_gives_its_noun_and_count() -> None:
+    assert lang.announced_list("The board is asked to agree the following six actions.") == (
+        "actions",
+        6,
+    )
+    assert lang.announced_list("The plan sets out 3 shared aims:") == ("aims", 3)
+    assert lang.announced_list("We will do the following things:") == ("things", None)
+    assert lang.announced_list("The following table shows the rates.") is None  # a pointer
+    assert lang.announced_list("In the following year, thefts fell.") is None
+
+
+def test_a_count_of_the_listed_noun_is_read_and_weighed() -> None:
+    assert lang.listed_count("what were the 3 goals of the old plan", "goals") == 3
+    assert lang.listed_count("The review named seven new goals for the estate.", "goals") == 7
+    assert lang.listed_count("The review named new goals.", "goals") is None
+    assert lang.other_count("what are the 3 goals", "The plan has four goals:", "goals")
+    assert not lang.other_count("what are the 3 goals", "It sets three goals: a, b and c.", "goals")
+    assert not lang.other_count("what are the goals", "The plan has four goals:", "goals")
+
+
+def test_an_inline_list_after_a_colon_is_told_from_a_clause() -> None:
+    assert len(lang.inline_items("It set two goals: fewer burglaries, and safer parks.")) >= 2
+    assert lang.inline_items("Note: the figures are provisional.") == []
+    assert lang.lists_inline(
+        "The old plan set three goals: quieter parks; safer roads; and jobs.", "goals"
+    )
+    assert lang.lists_inline("Its shared goals are: quieter parks, safer roads and jobs.", "goals")
+    assert not lang.lists_inline("Goals were set in 2023: the board met, agreed and left.", "goals")
+    assert not lang.lists_inline("The old plan set three goals: quieter parks.", "goals")
+
+
+def test_a_term_defined_before_a_colon_is_no_inline_list() -> None:
+    assert not lang.lists_inline("Goal: one of the three aims, such as parks or roads.", "goals")
+    assert not lang.lists_inline("The plan has one goal: parks, roads and jobs.", "goals")

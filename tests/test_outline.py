@@ -132,3 +132,14 @@ def test_a_heading_naming_the_thing_in_the_singular_is_a_topic_not_a_list() -> N
     each = ["8. Aims for each hub > 8.1 Northvale", "8. Aims for each hub > 8.2 Eastmere"]
     assert find_list(each, "8. Aims for each hub > 8.1 Northvale", "hubs") is not None
     assert find_list(HUBS, "3. The four hubs > 3.2 Eastmere hub", "hubs") is not None
+
+
+def test_a_list_counts_an_item_heading_numbered_for_two() -> None:
+    from assistant.outline import Outline
+
+    two = Outline(
+        ("6. Pathways",), (("6. Pathways", "6.1 Housing"), ("6. Pathways", "6.2 and 6.3 Work"))
+    )
+    assert two.count == 3
+    unnumbered = Outline(("Aims",), (("Aims", "Aim 1: Parks"), ("Aims", "Aim 2: Roads")))
+    assert unnumbered.count == 2
