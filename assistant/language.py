@@ -650,6 +650,16 @@ def asked_value(text: str) -> str:
     return next((kind for kind, pattern in ASKS_VALUE.items() if pattern.search(text)), "")
 
 
+def says_value(word: str, kind: str) -> bool:
+    """True when a question word is one a value of the kind asked is said with.
+
+    "runs" in "who runs the board?" asks for the role itself: a line giving the role says it in
+    its own words ("chaired by"), so it need not write "runs".
+    """
+    pattern = GIVES_VALUE.get(kind)
+    return bool(pattern and pattern.fullmatch(word))
+
+
 def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> bool:
     """True when a text gives a value of the kind asked for ("" asks for nothing in particular).
 

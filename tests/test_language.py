@@ -102,6 +102,13 @@ def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None
     assert asked_value(question) == kind
 
 
+def test_a_question_word_a_value_is_said_with() -> None:
+    # "runs" asks for the role itself; a line naming the role says it its own way ("chaired by")
+    assert lang.says_value("runs", "role") and lang.says_value("oversees", "role")
+    assert not lang.says_value("round", "money") and not lang.says_value("ferry", "role")
+    assert not lang.says_value("runs", "")
+
+
 def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
     common = common_words(["the head of the lantern service reports to the board each year"])
     assert gives_value("The project received £40,000 from the fund.", "money")
