@@ -317,6 +317,15 @@ ASKS_VALUE = {
     # Any other "who" question ("who does the old board's job now?", "who delivers it?"): a
     # body or a person, named (see `names_another`).
     "agent": re.compile(r"^\s*(?:(?:and|so|but)\s+)?who(?:'s|\s+is|\s+are)?\b", re.I),
+    # Where to send or report something, or how to reach someone ("where do I send a referral?",
+    # "what's the email for it?"): an email address, phone number or web address answers it.
+    "contact": re.compile(
+        r"\bwhere (?:do|should|can|would|could|does|must) (?:i|we|you|they|staff|people|one) "
+        r"(?:\w+ )?(?:send|submit|e-?mail|post)\b|"
+        r"\b(?:e-?mail|contact|postal) (?:address|details)\b|\b(?:phone|telephone|contact) "
+        r"numbers?\b|\b(?:the|an|its|their|which|what) e-?mail\b|\bneed (?:the|an) e-?mail\b",
+        re.I,
+    ),
     "share": re.compile(
         r"\b(?:what|which) (?:proportion|percentage|share|fraction)\b|\bwhat per ?cent\b|"
         r"\bhow many (?:out of|in every)\b|\bwhat %",
@@ -361,6 +370,16 @@ ASKS_VALUE = {
     ),
 }
 GIVES_VALUE = {
+    # An email address, a phone number (UK style or a short service number such as 101), a web
+    # address, or a named team to send it to.
+    "contact": re.compile(
+        r"[\w.+-]+@[\w-]+\.[\w.-]+|\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|\b(?:call|ring|dial|phone|"
+        r"telephone|on) (?:101|111|999)\b|\bwww\.[\w-]+\.[\w./-]+|\bhttps?://\S+|"
+        # a named team to send it to ("to the Prevent team", "to your local Channel hub")
+        r"\bto (?:the |your |a |our )?(?:[a-z]+ ){0,2}?(?-i:[A-Z][\w'-]*)(?: [\w'-]+){0,3} "
+        r"(?:team|unit|hub|desk|helpline)\b",
+        re.I,
+    ),
     # Any role, not only the one asked: "who runs the group?" is answered by "chaired by".
     "role": re.compile(
         r"\b(?:co-?chair\w*|vice-chair\w*|chair\w*|led by|leads?|lead (?:agency|body|board|"

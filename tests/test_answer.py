@@ -389,6 +389,16 @@ def test_a_near_miss_is_declined_when_the_line_that_would_lead_lacks_the_year() 
     assert "2023" in gap_reason(ev)
 
 
+def test_where_to_send_something_is_answered_by_a_contact_or_declined() -> None:
+    question = "where do I send a ferry permit form?"
+    vague = [_hit("Ferry permit forms are checked within ten working days of arrival.")]
+    declined = _ask(question, vague)
+    assert not declined.grounded and "email address, phone number" in declined.text
+    given = vague + [_hit("Send ferry permit forms to permits@harbour.example.org.", "p", 1)]
+    answer = _ask(question, given)
+    assert answer.grounded and answer.text.splitlines()[0].startswith("Send ferry permit forms")
+
+
 def test_the_abstention_model_decides_when_no_typed_check_refuses() -> None:
     hits = [_hit("The harbour board is chaired by the Port Warden.")]
     assert _ask("who chairs the harbour board?", hits, OPEN).grounded

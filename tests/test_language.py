@@ -96,10 +96,26 @@ def test_terms_drop_function_words() -> None:
         ("when will the harbour review be published", ""),
         ("whats the annual contract value for the ferry service", "money"),
         ("how much is the lantern repair scheme costing us", "money"),
+        ("where do I send a ferry permit form?", "contact"),
+        ("where should we email the lantern bids, need the email", "contact"),
+        ("what's the phone number for the harbour helpline", "contact"),
+        ("where is the ferry hub based?", ""),
+        ("where did the lantern panel meet last year?", ""),
     ],
 )
 def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:
     assert asked_value(question) == kind
+
+
+def test_a_contact_is_an_email_a_phone_number_a_web_address_or_a_named_team() -> None:
+    assert gives_value("Email the form to permits@harbour.example.org.", "contact")
+    assert gives_value("Ring 01632 960123 during office hours.", "contact")
+    assert gives_value("In an emergency call 999.", "contact")
+    assert gives_value("Forms are online at www.harbour.example.org/permits.", "contact")
+    assert gives_value("Send it to the Harbour Permits team.", "contact")
+    assert not gives_value("Send it to the team.", "contact")  # no team named
+    assert not gives_value("There were 1,050 permits in 2023-2024.", "contact")
+    assert not gives_value("Permits are checked by the harbour board.", "contact")
 
 
 def test_a_question_word_a_value_is_said_with() -> None:
