@@ -1238,6 +1238,13 @@ class EvidenceScorer:
             whole = self._whole(query)
             named = self._named(query, made_up)
             given_figures = lang.given_values(query.text)
+            share_only = value == "share" and not (  # no change asked ("by what % did X rise?")
+                query.kind == "change"
+                or lang.CHANGE_QUESTION.search(query.text)
+                or lang.UP.search(query.text)
+                or lang.DOWN.search(query.text)
+                or re.search(r"(?i)\bchang", query.text)
+            )
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -1258,6 +1265,8 @@ class EvidenceScorer:
                     cand.unmet += (whole[0],)  # a part of another whole
                 cand.unmet += unnamed_body(query, f"{heading} {cand.label} {cand.before}", text)
                 given = lang.without_values(text, given_figures)  # the whole, not its part
+                if share_only:  # "what proportion...?": "up 7%" is a change, not a share
+                    given = lang.without_changes(given)
                 cand.gives = (
                     lang.names_another(cand.text, named, self.common)
                     if value == "agent"

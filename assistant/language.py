@@ -664,6 +664,26 @@ def names_another(text: str, asked: set[str], common: frozenset[str]) -> bool:
     return False
 
 
+# The size of a change in per cent ("an increase of 7%", "rose by 7%", "up 7%", "a 7% fall"):
+# no share of a whole, so "what proportion completed?" is not answered by "it rose by 7%".
+CHANGE_SIZE = re.compile(
+    r"\b(?:(?:an? )?(?:increase|decrease|rise|fall|drop|reduction|cut)s? (?:of|by)|(?:rose|risen|"
+    r"fell|fallen|dropped|grew|grown|increased|decreased|reduced|declined|went up|went down|"
+    # a bare "up"/"down" after a break or "was" ("Direction: Up 7%"), not "made up 35% of"
+    r"(?:(?<=[:,;(|] )|(?<=\()|^|(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare ))(?:up|down))"
+    r"(?: by)?) (?:around |about |almost |nearly |over |some |just )?"
+    r"\d[\d.,]*\s?(?:%|per ?cent)"
+    r"|\b\d[\d.,]*\s?(?:%|per ?cent) (?:increase|decrease|rise|fall|drop|reduction|higher|lower|"
+    r"up|down|more|fewer|less)\b",
+    re.I,
+)
+
+
+def without_changes(text: str) -> str:
+    """A text without the sizes of its changes in per cent (`CHANGE_SIZE`)."""
+    return CHANGE_SIZE.sub(" ", text)
+
+
 def asked_value(text: str) -> str:
     """The type of value a question asks for (money, person, role, share, age...), or ""."""
     return next((kind for kind, pattern in ASKS_VALUE.items() if pattern.search(text)), "")

@@ -399,6 +399,15 @@ def test_where_to_send_something_is_answered_by_a_contact_or_declined() -> None:
     assert answer.grounded and answer.text.splitlines()[0].startswith("Send ferry permit forms")
 
 
+def test_what_proportion_is_not_answered_by_the_size_of_a_change() -> None:
+    rose = [_hit("Ferry crossings rose by 12% in 2024, to 410 crossings.")]
+    assert not _ask("what proportion of ferry crossings were cancelled in 2024?", rose).grounded
+    share = [_hit("In 2024, 12% of ferry crossings were cancelled.")]
+    assert _ask("what proportion of ferry crossings were cancelled in 2024?", share).grounded
+    # asked how much it changed, in per cent, the size of the change is the answer
+    assert _ask("by what percentage did ferry crossings rise in 2024?", rose).grounded
+
+
 def test_the_abstention_model_decides_when_no_typed_check_refuses() -> None:
     hits = [_hit("The harbour board is chaired by the Port Warden.")]
     assert _ask("who chairs the harbour board?", hits, OPEN).grounded

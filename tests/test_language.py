@@ -118,6 +118,22 @@ def test_a_contact_is_an_email_a_phone_number_a_web_address_or_a_named_team() ->
     assert not gives_value("Permits are checked by the harbour board.", "contact")
 
 
+def test_the_size_of_a_change_is_no_share_of_a_whole() -> None:
+    for change in (
+        "Ferry crossings rose by 12% on the year before.",
+        "There were 410 crossings, an increase of 12% on 2023.",
+        "Crossings: 410; Direction: Up 12%",
+        "a 12% fall in crossings",
+    ):
+        assert not gives_value(lang.without_changes(change), "share"), change
+    for share in (
+        "12% of crossings were cancelled.",
+        "The share of late sailings went up to 12%.",
+        "Night sailings made up 12% of crossings.",
+    ):
+        assert gives_value(lang.without_changes(share), "share"), share
+
+
 def test_a_question_word_a_value_is_said_with() -> None:
     # "runs" asks for the role itself; a line naming the role says it its own way ("chaired by")
     assert lang.says_value("runs", "role") and lang.says_value("oversees", "role")
