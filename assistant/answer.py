@@ -79,10 +79,12 @@ def lacks_what_is_asked(evidence: Evidence) -> bool:
     (planned.py), or asked what a study found, says it is still to be done.
     """
     lead = evidence.candidates[0] if evidence.candidates else None
-    if lead is None or lead.unmet or not lead.gives or not evidence.has_count:
+    if lead is None or lead.unmet or not evidence.has_count:
         return True
     if (shown := evidence.lead) is not None and shown.unmet:
         return True  # the line the answer would lead with lacks the period or name asked
+    if (line := evidence.value_line) is None or not line.gives:
+        return True  # the line the decision reads gives no value of the type asked
     if shown is not None and lang.finding_pending(evidence.query.text, shown.text):
         return True  # asked what a study found, it is still to be done
     if evidence.target_only:

@@ -336,8 +336,8 @@ def gap_reason(evidence: Evidence) -> str:
         return "None of them gives a figure other than the one the question states."
     if not evidence.has_count:
         return f"None of them gives a number of \u201c{counted(evidence.query)}\u201d."
-    if lead and not lead.gives:
-        return value_gap(evidence, lead)
+    if (line := evidence.value_line) is not None and not line.gives:
+        return value_gap(evidence, line)
     if other := measure_gap(evidence):
         return other
     if (shown := evidence.lead) is not None and lang.finding_pending(

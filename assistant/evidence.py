@@ -1032,6 +1032,38 @@ class Evidence:
         pick = max if asked == {"most"} else min
         return pick(rows, key=lambda r: r[0])[1]
 
+    @property
+    def value_line(self) -> Candidate | None:
+        """The line read for the type of value asked (None when there is none).
+
+        The one the answer would lead with (`lead`), when it stands in for the best-scored one
+        (`stands_in`); else the best-scored one. Deciding and leading read the same line.
+        """
+        shown = self.lead
+        if shown is not None and self.stands_in(shown):
+            return shown
+        return self.candidates[0] if self.candidates else None
+
+    def stands_in(self, cand: Candidate) -> bool:
+        """True when a line may stand for the best-scored one in deciding whether to answer.
+
+        It must lack none of the question's words the best-scored line carries, but a word
+        asking for the value itself (`lang.says_value`: "runs" when a role is asked): "who runs
+        the ferry boards?" may be decided on "the boards are chaired by harbour masters" below
+        "councils must run a ferry board", while "how much was in round one of the fund?" is
+        not decided on a grant's amount that names the fund but not round one.
+        """
+        top = self.candidates[0] if self.candidates else None
+        if top is None or cand is top:
+            return True
+        kind = value_asked(self.query)
+        return all(
+            self._carries(t, cand)
+            or not self._carries(t, top)
+            or lang.says_value(self.words.get(t, t), kind)
+            for t in self.carry
+        )
+
     def answers(self, cand: Candidate) -> bool:
         """True when a sentence gives the periods, names, type of value and kind asked for."""
         kind = self.query.kind
@@ -1208,6 +1240,13 @@ class EvidenceScorer:
             whole = self._whole(query)
             named = self._named(query, made_up)
             given_figures = lang.given_values(query.text)
+            share_only = value == "share" and not (  # no change asked ("by what % did X rise?")
+                query.kind == "change"
+                or lang.CHANGE_QUESTION.search(query.text)
+                or lang.UP.search(query.text)
+                or lang.DOWN.search(query.text)
+                or re.search(r"(?i)\bchang", query.text)
+            )
             self._vectors(cands, top, weights, query)
             for cand in cands:
                 cand.counts = bool(query.kind == "count" and query.target) and (
@@ -1228,6 +1267,8 @@ class EvidenceScorer:
                     cand.unmet += (whole[0],)  # a part of another whole
                 cand.unmet += unnamed_body(query, f"{heading} {cand.label} {cand.before}", text)
                 given = lang.without_values(text, given_figures)  # the whole, not its part
+                if share_only:  # "what proportion...?": "up 7%" is a change, not a share
+                    given = lang.without_changes(given)
                 cand.gives = (
                     lang.names_another(cand.text, named, self.common)
                     if value == "agent"

@@ -405,6 +405,15 @@ ASKS_VALUE = {
     # Any other "who" question ("who does the old board's job now?", "who delivers it?"): a
     # body or a person, named (see `names_another`).
     "agent": re.compile(r"^\s*(?:(?:and|so|but)\s+)?who(?:'s|\s+is|\s+are)?\b", re.I),
+    # Where to send or report something, or how to reach someone ("where do I send a referral?",
+    # "what's the email for it?"): an email address, phone number or web address answers it.
+    "contact": re.compile(
+        r"\bwhere (?:do|should|can|would|could|does|must) (?:i|we|you|they|staff|people|one) "
+        r"(?:\w+ )?(?:send|submit|e-?mail|post)\b|"
+        r"\b(?:e-?mail|contact|postal) (?:address|details)\b|\b(?:phone|telephone|contact) "
+        r"numbers?\b|\b(?:the|an|its|their|which|what) e-?mail\b|\bneed (?:the|an) e-?mail\b",
+        re.I,
+    ),
     "share": re.compile(
         r"\b(?:what|which) (?:proportion|percentage|share|fraction)\b|\bwhat per ?cent\b|"
         r"\bhow many (?:out of|in every)\b|\bwhat %",
@@ -449,6 +458,16 @@ ASKS_VALUE = {
     ),
 }
 GIVES_VALUE = {
+    # An email address, a phone number (UK style or a short service number such as 101), a web
+    # address, or a named team to send it to.
+    "contact": re.compile(
+        r"[\w.+-]+@[\w-]+\.[\w.-]+|\b0\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b|\b(?:call|ring|dial|phone|"
+        r"telephone|on) (?:101|111|999)\b|\bwww\.[\w-]+\.[\w./-]+|\bhttps?://\S+|"
+        # a named team to send it to ("to the Prevent team", "to your local Channel hub")
+        r"\bto (?:the |your |a |our )?(?:[a-z]+ ){0,2}?(?-i:[A-Z][\w'-]*)(?: [\w'-]+){0,3} "
+        r"(?:team|unit|hub|desk|helpline)\b",
+        re.I,
+    ),
     # Any role, not only the one asked: "who runs the group?" is answered by "chaired by".
     "role": re.compile(
         r"\b(?:co-?chair\w*|vice-chair\w*|chair\w*|led by|leads?|lead (?:agency|body|board|"
@@ -733,9 +752,39 @@ def names_another(text: str, asked: set[str], common: frozenset[str]) -> bool:
     return False
 
 
+# The size of a change in per cent ("an increase of 7%", "rose by 7%", "up 7%", "a 7% fall"):
+# no share of a whole, so "what proportion completed?" is not answered by "it rose by 7%".
+CHANGE_SIZE = re.compile(
+    r"\b(?:(?:an? )?(?:increase|decrease|rise|fall|drop|reduction|cut)s? (?:of|by)|(?:rose|risen|"
+    r"fell|fallen|dropped|grew|grown|increased|decreased|reduced|declined|went up|went down|"
+    # a bare "up"/"down" after a break or "was" ("Direction: Up 7%"), not "made up 35% of"
+    r"(?:(?<=[:,;(|] )|(?<=\()|^|(?<=\bwas )|(?<=\bwere )|(?<=\bis )|(?<=\bare ))(?:up|down))"
+    r"(?: by)?) (?:around |about |almost |nearly |over |some |just )?"
+    r"\d[\d.,]*\s?(?:%|per ?cent)"
+    r"|\b\d[\d.,]*\s?(?:%|per ?cent) (?:increase|decrease|rise|fall|drop|reduction|higher|lower|"
+    r"up|down|more|fewer|less)\b",
+    re.I,
+)
+
+
+def without_changes(text: str) -> str:
+    """A text without the sizes of its changes in per cent (`CHANGE_SIZE`)."""
+    return CHANGE_SIZE.sub(" ", text)
+
+
 def asked_value(text: str) -> str:
     """The type of value a question asks for (money, person, role, share, age...), or ""."""
     return next((kind for kind, pattern in ASKS_VALUE.items() if pattern.search(text)), "")
+
+
+def says_value(word: str, kind: str) -> bool:
+    """True when a question word is one a value of the kind asked is said with.
+
+    "runs" in "who runs the board?" asks for the role itself: a line giving the role says it in
+    its own words ("chaired by"), so it need not write "runs".
+    """
+    pattern = GIVES_VALUE.get(kind)
+    return bool(pattern and pattern.fullmatch(word))
 
 
 def gives_value(text: str, kind: str, common: frozenset[str] = frozenset()) -> bool:

@@ -276,6 +276,7 @@ VALUE_NAMES = {
     "person": "person's name",
     "role": "chair, lead or other role",
     "agent": "body or person",
+    "contact": "email address, phone number or other contact",
     "share": "share or percentage",
     "age": "age",
     "duration": "length of time",

@@ -10,8 +10,8 @@ from dataclasses import replace
 
 import pytest
 
-from assistant.answer import AbstentionModel, answer_parts, answer_query
-from assistant.compose import compose
+from assistant.answer import AbstentionModel, answer_parts, answer_query, lacks_what_is_asked
+from assistant.compose import compose, gap_reason
 from assistant.evidence import (
     AnswerPolicy,
     Candidate,
@@ -336,6 +336,76 @@ def test_what_the_answer_lacks_is_read_on_the_sentence_that_would_lead() -> None
     assert ev.lead is knife and ev.measure_missing == 0.0 and ev.lead_missing == 0.0
     ev.lead_pool = 1  # only the best-scored line may lead
     assert ev.lead is wide and ev.measure_missing == 1.0
+
+
+def test_the_decline_is_decided_on_the_line_the_answer_would_lead_with() -> None:
+    # The best-scored line names no chair; a line scored nearly as well names one and leads. It
+    # lacks only "runs", the word asking for the role itself, so it stands in: answered.
+    duty = Candidate(
+        "Each borough must run a ferry board.", 0, 0, tokens=frozenset({"ferri", "run"})
+    )
+    chair = Candidate(
+        "The ferry boards are chaired by harbour masters.", 1, 0, tokens=frozenset({"ferri"})
+    )
+    duty.score, chair.score = 1.0, 0.95
+    duty.gives = False  # no chair or other role
+    ev = Evidence(parse_query("who runs the ferry boards?"), [duty, chair], 1.0, [])
+    ev.carry, ev.words = {"ferri": 0.7, "run": 0.3}, {"ferri": "ferry", "run": "runs"}
+    ev.lead_pool, ev.lead_ratio = 5, 0.9
+    assert ev.lead is chair and ev.value_line is chair and not lacks_what_is_asked(ev)
+    ev.lead_pool = 1  # only the line without a role may lead: declined, saying what it lacks
+    assert ev.lead is duty and lacks_what_is_asked(ev)
+    assert "role" in gap_reason(ev)
+
+
+def test_a_line_lacking_what_the_best_line_carries_does_not_stand_in_for_it() -> None:
+    # Asked for round two's amount, the best line names round two but no amount; the line with an
+    # amount lacks "round" and "two", so the decision still reads the best line: declined.
+    plain = Candidate(
+        "Round two of the dune fund backed beach cleans.", 0, 0,
+        tokens=frozenset({"round", "two", "dune", "fund"}),
+    )  # fmt: skip
+    grant = Candidate(
+        "The dune fund is paid from a grant of £40,000.", 1, 0, tokens=frozenset({"dune", "fund"})
+    )
+    plain.score, grant.score = 1.0, 0.97
+    plain.gives = False
+    ev = Evidence(parse_query("how much money was in round two of the dune fund?"), [plain, grant],
+                  1.0, [])  # fmt: skip
+    ev.carry = {"round": 0.2, "two": 0.2, "dune": 0.3, "fund": 0.3}
+    ev.lead_pool, ev.lead_ratio = 5, 0.9
+    assert ev.lead is grant and not ev.stands_in(grant) and ev.value_line is plain
+    assert lacks_what_is_asked(ev)
+    assert gap_reason(ev) == "The closest passage gives no amount of money."
+
+
+def test_a_near_miss_is_declined_when_the_line_that_would_lead_lacks_the_year() -> None:
+    # The best-scored line gives 2024 (not asked); the decline names the year asked.
+    other = Candidate("Ferry crossings rose to 410 in 2024.", 0, 0, tokens=frozenset({"ferri"}))
+    other.score, other.unmet = 1.0, ("2023",)
+    ev = Evidence(parse_query("how many ferry crossings were there in 2023?"), [other], 1.0, [])
+    ev.carry = {"ferri": 1.0}
+    assert ev.lead is other and lacks_what_is_asked(ev)
+    assert "2023" in gap_reason(ev)
+
+
+def test_where_to_send_something_is_answered_by_a_contact_or_declined() -> None:
+    question = "where do I send a ferry permit form?"
+    vague = [_hit("Ferry permit forms are checked within ten working days of arrival.")]
+    declined = _ask(question, vague)
+    assert not declined.grounded and "email address, phone number" in declined.text
+    given = vague + [_hit("Send ferry permit forms to permits@harbour.example.org.", "p", 1)]
+    answer = _ask(question, given)
+    assert answer.grounded and answer.text.splitlines()[0].startswith("Send ferry permit forms")
+
+
+def test_what_proportion_is_not_answered_by_the_size_of_a_change() -> None:
+    rose = [_hit("Ferry crossings rose by 12% in 2024, to 410 crossings.")]
+    assert not _ask("what proportion of ferry crossings were cancelled in 2024?", rose).grounded
+    share = [_hit("In 2024, 12% of ferry crossings were cancelled.")]
+    assert _ask("what proportion of ferry crossings were cancelled in 2024?", share).grounded
+    # asked how much it changed, in per cent, the size of the change is the answer
+    assert _ask("by what percentage did ferry crossings rise in 2024?", rose).grounded
 
 
 def test_the_abstention_model_decides_when_no_typed_check_refuses() -> None:

@@ -96,10 +96,49 @@ def test_terms_drop_function_words() -> None:
         ("when will the harbour review be published", ""),
         ("whats the annual contract value for the ferry service", "money"),
         ("how much is the lantern repair scheme costing us", "money"),
+        ("where do I send a ferry permit form?", "contact"),
+        ("where should we email the lantern bids, need the email", "contact"),
+        ("what's the phone number for the harbour helpline", "contact"),
+        ("where is the ferry hub based?", ""),
+        ("where did the lantern panel meet last year?", ""),
     ],
 )
 def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:
     assert asked_value(question) == kind
+
+
+def test_a_contact_is_an_email_a_phone_number_a_web_address_or_a_named_team() -> None:
+    assert gives_value("Email the form to permits@harbour.example.org.", "contact")
+    assert gives_value("Ring 01632 960123 during office hours.", "contact")
+    assert gives_value("In an emergency call 999.", "contact")
+    assert gives_value("Forms are online at www.harbour.example.org/permits.", "contact")
+    assert gives_value("Send it to the Harbour Permits team.", "contact")
+    assert not gives_value("Send it to the team.", "contact")  # no team named
+    assert not gives_value("There were 1,050 permits in 2023-2024.", "contact")
+    assert not gives_value("Permits are checked by the harbour board.", "contact")
+
+
+def test_the_size_of_a_change_is_no_share_of_a_whole() -> None:
+    for change in (
+        "Ferry crossings rose by 12% on the year before.",
+        "There were 410 crossings, an increase of 12% on 2023.",
+        "Crossings: 410; Direction: Up 12%",
+        "a 12% fall in crossings",
+    ):
+        assert not gives_value(lang.without_changes(change), "share"), change
+    for share in (
+        "12% of crossings were cancelled.",
+        "The share of late sailings went up to 12%.",
+        "Night sailings made up 12% of crossings.",
+    ):
+        assert gives_value(lang.without_changes(share), "share"), share
+
+
+def test_a_question_word_a_value_is_said_with() -> None:
+    # "runs" asks for the role itself; a line naming the role says it its own way ("chaired by")
+    assert lang.says_value("runs", "role") and lang.says_value("oversees", "role")
+    assert not lang.says_value("round", "money") and not lang.says_value("ferry", "role")
+    assert not lang.says_value("runs", "")
 
 
 def test_a_sentence_gives_a_value_of_the_type_asked_or_not() -> None:
