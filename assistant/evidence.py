@@ -1241,11 +1241,7 @@ class EvidenceScorer:
             named = self._named(query, made_up)
             given_figures = lang.given_values(query.text)
             share_only = value == "share" and not (  # no change asked ("by what % did X rise?")
-                query.kind == "change"
-                or lang.CHANGE_QUESTION.search(query.text)
-                or lang.UP.search(query.text)
-                or lang.DOWN.search(query.text)
-                or re.search(r"(?i)\bchang", query.text)
+                query.kind == "change" or lang.asks_change(query.text)
             )
             self._vectors(cands, top, weights, query)
             for cand in cands:

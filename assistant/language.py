@@ -767,6 +767,16 @@ CHANGE_SIZE = re.compile(
 )
 
 
+def asks_change(text: str) -> bool:
+    """True when a question asks about a change ("by what % did X rise?", "how has X changed")."""
+    return bool(
+        CHANGE_QUESTION.search(text)
+        or UP.search(text)
+        or DOWN.search(text)
+        or re.search(r"(?i)\bchang", text)
+    )
+
+
 def without_changes(text: str) -> str:
     """A text without the sizes of its changes in per cent (`CHANGE_SIZE`)."""
     return CHANGE_SIZE.sub(" ", text)

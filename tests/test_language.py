@@ -762,3 +762,9 @@ def test_an_inline_list_after_a_colon_is_told_from_a_clause() -> None:
 def test_a_term_defined_before_a_colon_is_no_inline_list() -> None:
     assert not lang.lists_inline("Goal: one of the three aims, such as parks or roads.", "goals")
     assert not lang.lists_inline("The plan has one goal: parks, roads and jobs.", "goals")
+
+
+def test_a_question_asks_about_a_change_by_its_verb_or_a_change_word() -> None:
+    assert lang.asks_change("by what % did ferry crossings rise?")
+    assert lang.asks_change("how has the dune patrol changed since 2021?")
+    assert not lang.asks_change("what proportion of ferry crossings were late?")
