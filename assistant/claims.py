@@ -347,6 +347,10 @@ def claims(sentence: str, rules: GlossaryRules, policy: WordingPolicy) -> list[C
             for m in pattern.finditer(sentence)
             if not names_an_aim(sentence, m.start(), m.end())
         ]
+    out += [
+        Claim("direction", m.group(1), m.start(), m.end(), m.group(1))
+        for m in lang.HEADLINE_CHANGE.finditer(sentence)
+    ]
     out += [Claim("direction", w, s, e, way) for way, w, s, e in lang.share_changes(sentence)]
     for m in lang.RELATION.finditer(sentence):
         value = (m.group(1).lower(), plain_name(m.group(2)))
@@ -520,6 +524,43 @@ def _cell_figures(
         measure = frozenset(lang.terms(label) - common)
         out.append(DocFigure(q, about, when, i, row, cell.column, label, old, measure))
     return out
+
+
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|\d[\d,.]*")
+
+
+def frame(text: str, start: int, end: int, reach: int = 3) -> tuple[list[str], list[str]]:
+    """The words either side of a figure up to `reach`, stopping at another figure.
+
+    "with 310 young people in treatment" -> (["with"], ["young", "people", "in"]). A name's
+    possessive is no word of its frame ("the Harbour Board's report" -> ["report"]).
+    """
+    left = [w.lower() for w in _TOKEN.findall(text[:start])]
+    right = [w.lower() for w in _TOKEN.findall(re.sub(r"^['\u2019]s\b", "", text[end:]))]
+    if any(w[0].isdigit() for w in left):
+        left = left[max(i for i, w in enumerate(left) if w[0].isdigit()) + 1 :]
+    if any(w[0].isdigit() for w in right):
+        right = right[: min(i for i, w in enumerate(right) if w[0].isdigit())]
+    return left[-reach:], right[:reach]
+
+
+def shared_frame(mine: tuple[list[str], list[str]], theirs: tuple[list[str], list[str]]) -> int:
+    """Content words of the words two figures (or names) share just before and just after.
+
+    Both sides must agree (a shared word, or both at the sentence's edge): the words a figure
+    counts ("serious violence offences") are shared by every figure of that noun, so they alone
+    are no frame; "with 310 young people in" and "the England rate of 33.6." are. 0 otherwise.
+    """
+    (ml, mr), (tl, tr) = mine, theirs
+    n = 0
+    while n < min(len(ml), len(tl)) and ml[-1 - n] == tl[-1 - n]:
+        n += 1
+    k = 0
+    while k < min(len(mr), len(tr)) and mr[k] == tr[k]:
+        k += 1
+    if not (n or not ml and not tl) or not (k or not mr and not tr):
+        return 0
+    return len(lang.terms(" ".join(ml[len(ml) - n :]))) + len(lang.terms(" ".join(mr[:k])))
 
 
 def overlap(a: Iterable[str], b: Iterable[str]) -> int:

@@ -18,9 +18,36 @@ from assistant.claims import (
     Reading,
     attached_date,
     clause_of,
+    frame,
     overlap,
     row_units,
+    shared_frame,
 )
+
+
+def _framed_date(
+    claim: Claim, doc: Reading, near: set[int], sentence: str, items: Any
+) -> tuple[Any, str] | None:
+    """The date the passage sentence gives in the draft date's own words, if one.
+
+    "The survey was repeated in spring 2023" against "The survey was repeated in spring 2024,
+    using 2022/23 data": the words before the draft's year are the passage's before 2024 (two
+    content words of them), so 2024 is the date the draft's is compared with, whatever other
+    period the sentence also gives. (value, text) of that date, or None.
+    """
+    mine = frame(sentence, claim.start, claim.end)
+    best, most = None, 1
+    for v, t, i in items:
+        if i not in near or not 0 <= i < len(doc.units):
+            continue
+        unit = doc.units[i]
+        for m in re.finditer(re.escape(t), unit):
+            shared = shared_frame(mine, frame(unit, m.start(), m.end()))
+            if shared > most:
+                best, most = (v, t), shared
+            elif shared == most and best and best[0] != v:
+                best = None  # two dates in the same words: the frame does not decide
+    return best
 
 
 def check_date(
@@ -62,6 +89,8 @@ def check_date(
         if any(hit(v) for v in bases):
             return "found", ""
         return "conflict", next(t for v, t, i in doc.bases if i in near)
+    if sentence and (framed := _framed_date(claim, doc, near, sentence, items)):
+        return ("found", "") if hit(framed[0]) else ("conflict", framed[1])
     if sentence and several and (own := _date_of_clause(claim, doc, anchor, sentence, full)):
         return ("found", "") if hit(own[0]) else ("conflict", own[1])
     if any(hit(v) for v in [*(v for v, _ in here), *bases]):

@@ -13,7 +13,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from assistant import language as lang
-from assistant.claims import Claim, DocFigure, Reading, WordingPolicy, clause_of, overlap
+from assistant.claims import (
+    Claim,
+    DocFigure,
+    Reading,
+    WordingPolicy,
+    clause_of,
+    frame,
+    overlap,
+    shared_frame,
+)
 
 
 def check_figure(
@@ -290,10 +299,11 @@ def other_row(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> DocFigur
     "94% feel safe after dark" where 94% is the table's "Feel safe during the day" and the
     "Feel safe after dark" row gives 69%: the draft's value belongs to another row (a changed
     qualifier), so the figure of the row it describes is returned. None when the matched row
-    fits at least as well.
+    fits at least as well. For a prose figure, the figure the passage writes in the draft's
+    own words around it (`framed_rival`).
     """
     if fig.row < 0:
-        return None
+        return framed_rival(sentence, c, doc, fig)
     left, right = clause_of(sentence, c.start, c.end)
     words = {w for w in lang.terms(sentence[left:right]) if not re.search(r"\d", w)} | c.about
     own = overlap(words, _row_words(doc, fig))
@@ -303,7 +313,58 @@ def other_row(sentence: str, c: Claim, doc: Reading, fig: DocFigure) -> DocFigur
         if f.row >= 0 and f.row != fig.row and f.column == fig.column and f.q.unit == fig.q.unit
     ]
     best = max(rows, key=lambda f: overlap(words, _row_words(doc, f)), default=None)
-    return best if best and overlap(words, _row_words(doc, best)) > own else None
+    if best and overlap(words, _row_words(doc, best)) > own:
+        return best
+    return framed_rival(sentence, c, doc, fig)
+
+
+def framed_rival(
+    sentence: str, c: Claim, doc: Reading, fig: DocFigure, policy: WordingPolicy | None = None
+) -> DocFigure | None:
+    """The passage figure written in the draft figure's own words, when it is another value.
+
+    "the England rate of 86.9" where the passage's "the England rate of 33.6" and its 86.9 is
+    the crime rate in another clause; "with 49 young people in treatment" where the passage
+    has "with 310 young people in treatment" and its 49 counts deaths: the draft keeps the
+    passage's words around a figure and changes the figure. Two content words of the frame
+    must be shared (not one verb: "fell to"), the rival must share more of them than the
+    matched figure (a table cell shares none), and be about the draft's words at least as much.
+    The rival is a prose figure of another sentence: one sentence giving two figures in one
+    frame ("41,000 people live in Eastport and 23,000 in Westhaven") binds each by its place.
+    """
+    if c.old or not 0 <= fig.unit_index < len(doc.units):
+        return None
+    policy = policy or WordingPolicy()
+    tol = (policy.approx_tolerance, policy.over_tolerance)
+    mine = frame(sentence, c.start, c.end)
+    rest = sentence[: c.start] + " " + sentence[c.end :]
+    others = {t.strip(".,") for t in re.findall(r"\d[\d,./]*", rest)}
+    matched = frame(doc.units[fig.unit_index], fig.q.start, fig.q.end)
+    own = shared_frame(mine, matched) if fig.row < 0 else 0
+    best, best_shared = None, max(own + 1, 2)
+    for f in doc.figures:
+        if f.unit_index == fig.unit_index or f.row >= 0 or f.old:
+            continue
+        if not lang.same_unit(c.value, f.q):
+            continue
+        if lang.same_value(c.value, f.q, *tol) or overlap(c.about, f.about) < overlap(
+            c.about, fig.about
+        ):
+            continue
+        shared = shared_frame(mine, frame(doc.units[f.unit_index], f.q.start, f.q.end))
+        if shared >= best_shared and not _dated_by(others, doc.units[fig.unit_index], doc, f):
+            best, best_shared = f, shared + 1
+    return best
+
+
+def _dated_by(others: set[str], matched: str, doc: Reading, rival: DocFigure) -> bool:
+    """True when another figure or year of the draft is in the matched figure's sentence only.
+
+    "cut offences by 5% by March 2026" matched in "a 5% reduction by March 2026" keeps that
+    sentence, though another's words ("offences in Eastport by 10% by March 2027") frame it.
+    """
+    theirs = doc.units[rival.unit_index]
+    return any(t in matched and t not in theirs for t in others)
 
 
 def _row_words(doc: Reading, f: DocFigure) -> set[str]:

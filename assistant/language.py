@@ -1378,6 +1378,14 @@ CHANGE_DOWN = re.compile(
     r"down(?= (?:by|from)\b| £?\d))\b",
     re.I,
 )
+# A headline's change, with no verb: "Burglary up across Eastport", "Thefts down in Westhaven"
+# (the word before is a noun: a verb's particle, "set up in", "grew up in", "closed down in",
+# is no change; "went up" and "up by" are CHANGE_UP's). Only before a named place.
+HEADLINE_CHANGE = re.compile(
+    r"(?<=[a-z] )(?<!ed )(?<!en )(?<!wn )(?<!set )(?<!sets )(?<!made )(?<!makes )(?<!make )"
+    r"(?<!took )(?<!grew )(?<!went )(?<!shut )(?<!broke )(?<!built )(?<!came )(?<!stood )"
+    r"(?<!put )(?<!held )(?<!ing )\b(up|down)(?= (?:across|in|throughout|at) [A-Z])",
+)
 # A share said to have changed: "now accounts for a smaller share", "a growing proportion" (the
 # adjective is the claim). Not a comparison between groups: "a smaller share than Eastport".
 SHARE_CHANGE = re.compile(

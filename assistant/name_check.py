@@ -16,8 +16,10 @@ from assistant.claims import (
     Reading,
     bodies,
     clause_of,
+    frame,
     overlap,
     plain_name,
+    shared_frame,
 )
 
 
@@ -135,6 +137,9 @@ def check_name(
     unit = doc.units[anchor] if 0 <= anchor < len(doc.units) else ""
     if c.kind == "place" and (bound := _place_of_body(c, unit, sentence, rules)):
         return bound
+    known = c.kind == "body" and (rules.known(c.text) or bool(_short_forms(c, rules)))
+    if known and (slot := _body_in_slot(c, sentence, unit)):
+        return "conflict", slot  # a body named nowhere stays unsupported (below)
     if _names(c, unit, rules) or (c.kind == "body" and _referred_to(c.text, unit)):
         return "found", ""
     if c.kind == "body" and (row := row_body(unit, sentence)):
@@ -202,6 +207,25 @@ def _same_slot(sentence: str, c: Claim, unit: str) -> str:
     name = r"[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)*"
     m = re.search(rf"\b{before[0]}\s+{before[1]}\s+({name})", unit)
     return m.group(1) if m and m.group(1).lower() != c.text.lower() else ""
+
+
+def _body_in_slot(c: Claim, sentence: str, unit: str) -> str:
+    """The body the passage sentence names in the draft body's own words ("" for none).
+
+    "Cases are referred to the Harbour Board and the pilots' office" against "Cases are
+    referred to the Port Police and the pilots' office": the words either side of the name
+    are the passage's (two content words of them), so the draft put another body in its
+    place, whether or not the document's title names the draft's body.
+    """
+    mine = frame(sentence, c.start, c.end)
+    drafted = {plain_name(n) for n, _ in bodies(sentence)}
+    for name, start in bodies(unit):
+        theirs = plain_name(name)
+        if any(theirs in d or d in theirs for d in drafted):
+            continue
+        if shared_frame(mine, frame(unit, start, start + len(name))) >= 2:
+            return name
+    return ""
 
 
 def _referred_to(name: str, unit: str) -> bool:
