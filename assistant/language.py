@@ -1105,6 +1105,50 @@ def base_word(word: str) -> str:
     return word[:-2] if word.endswith("'s") else word.rstrip("'-")
 
 
+# The word for a place's people, or its adjective, made from the place's name: "Cumbrian(s)"
+# from Cumbria, "European" from Europe; and the few that are not made by an ending.
+DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("eans", "e"), ("ean", "e"))
+DEMONYMS = {
+    "english": "england",
+    "british": "britain",
+    "scottish": "scotland",
+    "scots": "scotland",
+    "welsh": "wales",
+    "irish": "ireland",
+    "lancastrian": "lancashire",
+    "lancastrians": "lancashire",
+}
+
+
+# A town named with where it stands ("Barrow-in-Furness", "Stratford-upon-Avon") is called by
+# its first name for short ("Barrow", "Stratford").
+_PLACE_QUALIFIED = re.compile(r"^([A-Za-z]+)-(?:in|on|upon|under|by|le|en|next)-[A-Za-z]", re.I)
+
+
+def place_short_form(name: str) -> str:
+    """The short name of a town named with where it stands ("" when it has none)."""
+    m = _PLACE_QUALIFIED.match(name.strip())
+    return m.group(1) if m else ""
+
+
+def one_place(a: str, b: str) -> bool:
+    """True when two place names are one place: the same, or a town and its short name."""
+    a, b = a.strip().lower(), b.strip().lower()
+    return a == b or place_short_form(a) == b or place_short_form(b) == a
+
+
+def demonym_places(word: str) -> list[str]:
+    """The place names (lower case) a people or adjective word may be made from.
+
+    "Cumbrian" and "Cumbrians" give "cumbria"; "Scottish" gives "scotland". A word that is no
+    such form gives none. Only candidates: the caller keeps those the documents use.
+    """
+    w = base_word(word.lower())
+    out = [DEMONYMS[w]] if w in DEMONYMS else []
+    out += [w[: -len(end)] + stem for end, stem in DEMONYM_ENDINGS if w.endswith(end)]
+    return out
+
+
 def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]:
     """The words the corpus writes as proper names: places, bodies, programmes.
 

@@ -146,7 +146,11 @@ def check_name(
     if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
         return "missing", "named nowhere in the documents"
     drafted = {plain_name(n) for _, n in _names_in(sentence, rules)}
-    others = [n for k, n in _names_in(unit, rules) if k == c.kind and plain_name(n) not in drafted]
+    others = [
+        n
+        for k, n in _names_in(unit, rules)
+        if k == c.kind and not any(lang.one_place(plain_name(n), d) for d in drafted)
+    ]
     if others:
         return "conflict", others[0]
     if _names(c, doc.text, rules):
@@ -273,7 +277,9 @@ def _short_forms(c: Claim, rules: GlossaryRules) -> set[str]:
 
 def _names(c: Claim, text: str, rules: GlossaryRules) -> bool:
     """True when a text names the claim's body or place (or the glossary's short form)."""
-    low = text.lower()
+    low, short = text.lower(), lang.place_short_form(c.text) if c.kind == "place" else ""
+    if short and re.search(rf"\b{re.escape(short.lower())}\b(?!-)", low):
+        return True  # "Barrow" names "Barrow-in-Furness"
     return lang.names_post(plain_name(c.text), low) or any(
         re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in _short_forms(c, rules)
     )
