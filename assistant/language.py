@@ -946,6 +946,16 @@ def same_word(a: str, b: str) -> bool:
     return a.rstrip("s") == b.rstrip("s") or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
 
 
+# The endings that make a verb a noun: "management" (managed), "coordination" (coordinated).
+VERB_NOUN_END = re.compile(r"(?:ment|tion|sion|ance|ence|ship)s?$")
+
+
+def noun_of_verb(verb: str, words: Iterable[str]) -> bool:
+    """True when `words` hold the verb made a noun ("managed" -> "management")."""
+    verb = verb.lower()
+    return any(VERB_NOUN_END.search(w) and same_word(verb, w) for w in words)
+
+
 def related_form(word: str, found: set[str] | frozenset[str]) -> bool:
     """True when `found` holds a form of `word` the stemmer leaves apart.
 
@@ -2037,7 +2047,8 @@ def comparisons(text: str) -> list[tuple[str, str, int, int]]:
     return sorted(out, key=lambda c: c[2])
 
 
-# How often something happens, as times a year: "quarterly" is 4, "every six weeks" 8.7.
+# How often something happens, as times a year: "quarterly" and "each quarter" are 4, "every six
+# weeks" 8.7.
 _PER_YEAR = {"week": 52.0, "fortnight": 26.0, "month": 12.0, "quarter": 4.0, "year": 1.0}
 _ADVERB_PER_YEAR = {
     "weekly": 52.0,
@@ -2051,8 +2062,9 @@ _ADVERB_PER_YEAR = {
 _TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "six times": 6}
 FREQUENCY = re.compile(
     r"\b(?:(?P<adverb>" + "|".join(_ADVERB_PER_YEAR) + r")|"
-    r"every (?:(?P<n>\d+|two|three|four|five|six|eight|other) )?(?P<each>week|fortnight|month|"
-    r"quarter|year)s?|(?P<times>once|twice|three times|four times|six times) an? "
+    r"(?:every|each) (?:(?P<n>\d+|two|three|four|five|six|eight|other) )?"
+    r"(?P<each>week|fortnight|month|quarter|year)s?|"
+    r"(?P<times>once|twice|three times|four times|six times) an? "
     r"(?P<per>week|fortnight|month|quarter|year))\b",
     re.I,
 )
