@@ -119,7 +119,11 @@ def check_date(
     starts = _starts_said_alike(claim, doc, sentence) if not full and sentence else []
     if any(hit(v) for v, _, _ in [*items, *starts]):
         return "found", ""
-    return _other_start(claim, doc, sentence, full, hit) or ("missing", "")
+    if other := _other_start(claim, doc, sentence, full, hit):
+        return other
+    # a year the passage gives only as a date's ("ran from June to August 2024")
+    dated = not full and any(hit((v[0], v[0])) for v, _, _ in doc.dates)
+    return ("found", "") if dated else ("missing", "")
 
 
 def _same_subject(doc: Reading, anchor: int, sentence: str) -> set[int]:

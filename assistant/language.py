@@ -1093,6 +1093,16 @@ def same_word(a: str, b: str) -> bool:
     return a.rstrip("s") == b.rstrip("s") or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
 
 
+# The endings that make a verb a noun: "management" (managed), "coordination" (coordinated).
+VERB_NOUN_END = re.compile(r"(?:ment|tion|sion|ance|ence|ship)s?$")
+
+
+def noun_of_verb(verb: str, words: Iterable[str]) -> bool:
+    """True when `words` hold the verb made a noun ("managed" -> "management")."""
+    verb = verb.lower()
+    return any(VERB_NOUN_END.search(w) and same_word(verb, w) for w in words)
+
+
 def related_form(word: str, found: set[str] | frozenset[str]) -> bool:
     """True when `found` holds a form of `word` the stemmer leaves apart.
 
@@ -1250,6 +1260,50 @@ def periods_meet(asked: set[tuple[int, int]], given: set[tuple[int, int]]) -> bo
 def base_word(word: str) -> str:
     """A word without its possessive ending ("cumbria's" -> "cumbria")."""
     return word[:-2] if word.endswith("'s") else word.rstrip("'-")
+
+
+# The word for a place's people, or its adjective, made from the place's name: "Cumbrian(s)"
+# from Cumbria, "European" from Europe; and the few that are not made by an ending.
+DEMONYM_ENDINGS = (("ians", "ia"), ("ian", "ia"), ("eans", "e"), ("ean", "e"))
+DEMONYMS = {
+    "english": "england",
+    "british": "britain",
+    "scottish": "scotland",
+    "scots": "scotland",
+    "welsh": "wales",
+    "irish": "ireland",
+    "lancastrian": "lancashire",
+    "lancastrians": "lancashire",
+}
+
+
+# A town named with where it stands ("Barrow-in-Furness", "Stratford-upon-Avon") is called by
+# its first name for short ("Barrow", "Stratford").
+_PLACE_QUALIFIED = re.compile(r"^([A-Za-z]+)-(?:in|on|upon|under|by|le|en|next)-[A-Za-z]", re.I)
+
+
+def place_short_form(name: str) -> str:
+    """The short name of a town named with where it stands ("" when it has none)."""
+    m = _PLACE_QUALIFIED.match(name.strip())
+    return m.group(1) if m else ""
+
+
+def one_place(a: str, b: str) -> bool:
+    """True when two place names are one place: the same, or a town and its short name."""
+    a, b = a.strip().lower(), b.strip().lower()
+    return a == b or place_short_form(a) == b or place_short_form(b) == a
+
+
+def demonym_places(word: str) -> list[str]:
+    """The place names (lower case) a people or adjective word may be made from.
+
+    "Cumbrian" and "Cumbrians" give "cumbria"; "Scottish" gives "scotland". A word that is no
+    such form gives none. Only candidates: the caller keeps those the documents use.
+    """
+    w = base_word(word.lower())
+    out = [DEMONYMS[w]] if w in DEMONYMS else []
+    out += [w[: -len(end)] + stem for end, stem in DEMONYM_ENDINGS if w.endswith(end)]
+    return out
 
 
 def proper_names(texts: Iterable[str], max_share: float = 0.3) -> frozenset[str]:
@@ -2148,7 +2202,8 @@ def comparisons(text: str) -> list[tuple[str, str, int, int]]:
     return sorted(out, key=lambda c: c[2])
 
 
-# How often something happens, as times a year: "quarterly" is 4, "every six weeks" 8.7.
+# How often something happens, as times a year: "quarterly" and "each quarter" are 4, "every six
+# weeks" 8.7.
 _PER_YEAR = {"week": 52.0, "fortnight": 26.0, "month": 12.0, "quarter": 4.0, "year": 1.0}
 _ADVERB_PER_YEAR = {
     "weekly": 52.0,
@@ -2162,8 +2217,9 @@ _ADVERB_PER_YEAR = {
 _TIMES = {"once": 1, "twice": 2, "three times": 3, "four times": 4, "six times": 6}
 FREQUENCY = re.compile(
     r"\b(?:(?P<adverb>" + "|".join(_ADVERB_PER_YEAR) + r")|"
-    r"every (?:(?P<n>\d+|two|three|four|five|six|eight|other) )?(?P<each>week|fortnight|month|"
-    r"quarter|year)s?|(?P<times>once|twice|three times|four times|six times) an? "
+    r"(?:every|each) (?:(?P<n>\d+|two|three|four|five|six|eight|other) )?"
+    r"(?P<each>week|fortnight|month|quarter|year)s?|"
+    r"(?P<times>once|twice|three times|four times|six times) an? "
     r"(?P<per>week|fortnight|month|quarter|year))\b",
     re.I,
 )

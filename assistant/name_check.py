@@ -61,7 +61,19 @@ def check_relation(
                 if placed_post(who, theirs, acronyms or {}):
                     return "found", ""
                 return "conflict", m.group(2).strip()
+    if 0 <= anchor < len(doc.units) and _done_as_noun(verb, who, doc.units[anchor]):
+        return "found", ""
     return "missing", ""
+
+
+def _done_as_noun(verb: str, who: str, unit: str) -> bool:
+    """True when the passage sentence names the draft's holder and says the verb as a noun.
+
+    "Patrols are coordinated by the Quay Board" against "the coordination of patrols passed
+    to the Quay Board": the sentence names no one with the verb, so its noun and the holder
+    (plain, see `plain_name`) say it.
+    """
+    return who in unit.lower() and lang.noun_of_verb(verb, lang.terms(unit))
 
 
 def _reworded(who: str, theirs: str) -> bool:
@@ -140,7 +152,10 @@ def check_name(
     known = c.kind == "body" and (rules.known(c.text) or bool(_short_forms(c, rules)))
     if known and (slot := _body_in_slot(c, sentence, unit)):
         return "conflict", slot  # a body named nowhere stays unsupported (below)
-    if _names(c, unit, rules) or (c.kind == "body" and _referred_to(c.text, unit)):
+    heading = doc.text.split("\n")[0].replace("\t", " ")
+    if _names(c, unit, rules) or (
+        c.kind == "body" and _referred_to(c.text, unit, heading, sentence)
+    ):
         return "found", ""
     if c.kind == "body" and (row := row_body(unit, sentence)):
         return "conflict", row
@@ -151,14 +166,30 @@ def check_name(
     if c.kind == "body" and not rules.known(c.text) and not _short_forms(c, rules):
         return "missing", "named nowhere in the documents"
     drafted = {plain_name(n) for _, n in _names_in(sentence, rules)}
-    others = [n for k, n in _names_in(unit, rules) if k == c.kind and plain_name(n) not in drafted]
+    others = [
+        n
+        for k, n in _names_in(unit, rules)
+        if k == c.kind and not any(lang.one_place(plain_name(n), d) for d in drafted)
+    ]
     if others:
         return "conflict", others[0]
-    if _names(c, doc.text, rules):
+    if _names(c, doc.text, rules) or _publisher_owns(c, doc, sentence, rules):
         return "found", ""
     if c.kind == "place" and (theirs := _same_slot(sentence, c, unit)):
         return "conflict", theirs
     return "missing", ""
+
+
+def _publisher_owns(c: Claim, doc: Reading, sentence: str, rules: GlossaryRules) -> bool:
+    """True when the draft's body owns a thing the passage's publisher does: "its consultation".
+
+    "The Harbour Commissioner's survey" in a document the Harbour Commissioner publishes: a
+    document speaks for its publisher.
+    """
+    if c.kind != "body" or not re.match(r"['’]s\b", sentence[c.end :]):
+        return False
+    title = doc.text.split("\n", 1)[0].split("\t")[0]
+    return _names(c, rules.publishers.get(title, ""), rules)
 
 
 def _short_form_of_another(c: Claim, sentence: str, rules: GlossaryRules) -> str:
@@ -228,18 +259,23 @@ def _body_in_slot(c: Claim, sentence: str, unit: str) -> str:
     return ""
 
 
-def _referred_to(name: str, unit: str) -> bool:
+def _referred_to(name: str, unit: str, heading: str = "", sentence: str = "") -> bool:
     """True when a passage sentence refers to the body as "the council" beside its place.
 
     "The Eastport Harbour Partnership is chaired by the council's Director of Ports" refers to
     Eastport Council: the sentence says "the council", names Eastport, and names no council.
+    So does "reports to the board" in a document whose heading (the "Quay Safety Plan") gives
+    the rest of the draft's name (the Quay Safety Board), where the draft says "board" only in
+    that name (a draft's own "the board" is what the passage's stands for).
     """
     words = name.split()
-    if len(words) < 2 or not re.search(rf"(?i)\bthe {re.escape(words[-1])}\b", unit):
+    head = re.escape(words[-1]) if words else ""
+    if len(words) < 2 or not re.search(rf"(?i)\bthe {head}\b", unit):
         return False
     named = [n for n, _ in bodies(unit) if n.split()[-1].lower() == words[-1].lower()]
-    place = re.escape(" ".join(words[:-1]))
-    return bool(re.search(rf"(?i)(?<![\w-]){place}(?![\w-])", unit)) and not named
+    place = re.compile(rf"(?i)(?<![\w-]){re.escape(' '.join(words[:-1]))}(?![\w-])")
+    once = len(re.findall(rf"(?i)\b{head}\b", sentence)) == 1
+    return bool(place.search(unit) or (once and place.search(heading))) and not named
 
 
 def row_body(unit: str, sentence: str) -> str:
@@ -297,7 +333,9 @@ def _short_forms(c: Claim, rules: GlossaryRules) -> set[str]:
 
 def _names(c: Claim, text: str, rules: GlossaryRules) -> bool:
     """True when a text names the claim's body or place (or the glossary's short form)."""
-    low = text.lower()
+    low, short = text.lower(), lang.place_short_form(c.text) if c.kind == "place" else ""
+    if short and re.search(rf"\b{re.escape(short.lower())}\b(?!-)", low):
+        return True  # "Barrow" names "Barrow-in-Furness"
     return lang.names_post(plain_name(c.text), low) or any(
         re.search(rf"\b{re.escape(s)}\b", text, re.I) for s in _short_forms(c, rules)
     )

@@ -40,10 +40,16 @@ def name_claims(sentence: str, taken: list[Claim], rules: GlossaryRules) -> list
             word = re.sub(r"'s$", "", w.group(0))
             if any(c.start <= s < c.end for c in taken) or _NOT_A_PLACE.match(word):
                 continue
-            if word.lower() in rules.common or lang.base_word(word.lower()) in rules.common:
+            if _background(word, rules):
                 continue
             out.append(Claim("name", word, s, s + len(word), word.lower()))
     return out
+
+
+def _background(word: str, rules: GlossaryRules) -> bool:
+    """True for a word of the corpus's background, or one made from it ("Cumbrian")."""
+    w = lang.base_word(word.lower())
+    return w in rules.common or any(p in rules.common for p in lang.demonym_places(w))
 
 
 def check_proper(
@@ -116,7 +122,7 @@ def other_names(sentence: str, taken: list[Claim], rules: GlossaryRules) -> list
         if _OWNED_DOCUMENT.match(sentence[m.end() :]):
             continue  # the owner of a document the draft names: "David Allen's Harbour Plan"
         plain = [w for w in re.findall(r"[\w'-]+", name) if w[:1].isupper()]
-        if all(_NOT_A_PLACE.match(w) or lang.base_word(w.lower()) in rules.common for w in plain):
+        if all(_NOT_A_PLACE.match(w) or _background(w, rules) for w in plain):
             continue
         out.append(Claim("proper", name, s, s + len(name), name.lower()))
     return out
@@ -133,7 +139,13 @@ def check_other_name(c: Claim, doc: Reading, rules: GlossaryRules) -> str:
         short.lower() for short, long in rules.acronyms.items() if inside.search(long.lower())
     }
     forms |= {long.lower() for short, long in rules.acronyms.items() if short.lower() == c.value}
+    forms |= {_of_place(c.value, p) for p in lang.demonym_places(c.value.split()[-1])}
     title = doc.text.split("\n", 1)[0].split("\t")[0]
     text = f"{doc.text}\n{rules.publishers.get(title, '')}".lower()
     named = (re.search(rf"\b{re.escape(f)}\b", text) for f in forms)
     return "found" if any(named) else "missing"
+
+
+def _of_place(name: str, place: str) -> str:
+    """A name with its last word, a people or adjective word, as its place: "west cumbria"."""
+    return " ".join([*name.split()[:-1], place])
