@@ -187,6 +187,78 @@ def row_sentence(
     )
 
 
+# Kinds of question that ask for a figure, a date or a definition: they are answered by a
+# cell or a sentence, never by picking the rows of a table.
+_FIGURE_KINDS = frozenset({"count", "number", "change", "compare", "date", "define"})
+
+
+def rows_picked(evidence: Evidence) -> list[Candidate]:
+    """The rows of one table whose cell holds the value a "which/what ..." question names.
+
+    "Which hotspots are in Carlisle?" is answered by the rows whose Town cell says Carlisle,
+    each with its label, not by a sentence about the towns. A row qualifies when it carries
+    every constraint of the question, gives no figure (a table of figures answers a figure
+    question, cell by cell) and a cell other than its label holds a name the question gives
+    (a place, a body, a category). The table is the one whose such
+    row scores best; its rows come in table order. Empty for a question asking a figure, a
+    date, one end of a scale or a definition, and when no row qualifies.
+    """
+    q = evidence.query
+    names = [c.text for c in q.constraints if c.kind == "name"]
+    if (
+        not names
+        or q.kind in _FIGURE_KINDS
+        or q.value
+        or not lang.WHICH_PICKS.match(q.text)
+        or lang.directions(q.text)
+    ):
+        return []
+    rows = [
+        c
+        for c in evidence.candidates
+        if c.is_row
+        and not c.unmet
+        and not any(lang.DIGIT.search(cell.value) for cell in c.cells)
+        and _holds(c, names)
+    ]
+    if not rows:
+        return []
+    best = max(rows, key=lambda c: c.score)
+    same = [r for r in rows if r.hit_index == best.hit_index and r.context == best.context]
+    return sorted(same, key=lambda c: c.position)
+
+
+def _holds(row: Candidate, names: list[str]) -> bool:
+    """True when a cell of a row (not its label) holds one of the names."""
+    return any(_names_any(cell.value, names) for cell in row.cells)
+
+
+def _names(value: str, name: str) -> bool:
+    words = set(lang.name_words(value))
+    return bool(words) and set(lang.name_words(name)) <= words
+
+
+def picked_cells(
+    row: Candidate, evidence: Evidence, asked: set[str]
+) -> tuple[tuple[str, str], ...]:
+    """A picked row's cells to show, in the row's order.
+
+    Its first cell (what the row is), the first cell whose value holds a name the question
+    gives, and those whose heading the question names: nothing else of the row.
+    """
+    names = [c.text for c in evidence.query.constraints if c.kind == "name"]
+    holding = next((c for c in row.cells if _names_any(c.value, names)), None)
+    return tuple(
+        (c.column, c.value)
+        for i, c in enumerate(row.cells)
+        if i == 0 or c is holding or asked & {w.lower() for w in re.findall(r"[\w/]+", c.column)}
+    )
+
+
+def _names_any(value: str, names: list[str]) -> bool:
+    return any(_names(value, n) for n in names)
+
+
 def _asked_cells(
     cand: Candidate, asked: set[str], keep_all: bool = False
 ) -> tuple[tuple[str, str], ...]:
@@ -218,9 +290,15 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
     for evidence, part_hits in parts:
         asked = _asked_words(evidence)
         chosen = select(evidence, policy)
+        picked = rows_picked(evidence) if chosen else []
+        for row in picked:  # the rows whose cell holds the value the question names lead
+            row_hit = part_hits[row.hit_index]
+            m = numbers.setdefault(row_hit.chunk.id, len(numbers) + 1)
+            hits[row_hit.chunk.id] = row_hit
+            leads.append(row_sentence(row, m, picked_cells(row, evidence, asked), "answer"))
         for i, cand in enumerate(chosen):
-            if i and cand is chosen[0].pair:  # given beside the lead already
-                continue
+            if i and (cand is chosen[0].pair or any(cand is r for r in picked)):
+                continue  # given beside the lead already
             hit = part_hits[cand.hit_index]
             n = numbers.setdefault(hit.chunk.id, len(numbers) + 1)
             hits[hit.chunk.id] = hit
@@ -230,7 +308,9 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
                 score = round(cand.score, 4)  # the clause naming the end asked, then the whole
                 leads.append(AnswerSentence(plain(clause), (n,), score, True, "", "answer"))
                 support.append(AnswerSentence(plain(cand.text), (n,), score, True, "", "support"))
-            elif i == 0:
+            elif i == 0 and picked and any(cand is r for r in picked):
+                continue
+            elif i == 0 and not picked:
                 q = evidence.query
                 leads.append(lead_sentence(cand, n, policy, asked, q.kind, q.text))
                 if cand.pair is not None:  # the other side weighed, from the same table

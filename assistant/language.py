@@ -196,6 +196,9 @@ WHICH_THINGS = re.compile(
     r"^\s*(?:and\s+)?(?:which|what)\s+(?!\w+s\s+(?:as|if|to|when|about|like|for|with)\b)([^?]+)",
     re.I,
 )
+# "Which hotspots are in Carlisle?", "what reference covers Bowness?": a question that picks
+# things by what they are or where (the rows of a table whose cell holds the value it names).
+WHICH_PICKS = re.compile(r"^\s*(?:and\s+)?(?:which|what)\b", re.I)
 # What a question sets aside ("... rather than specified authorities") is not sought.
 CONTRAST = re.compile(
     r"\b(?:rather than|other than|instead of|apart from|excluding)\b[^,;?]*", re.I

@@ -1783,3 +1783,44 @@ def test_a_list_of_sub_headings_of_another_count_than_asked_does_not_lead() -> N
         before = answer_query(query, hits, _scorer(), OPEN)
         answer = outline_answer(before, [(query, hits)], read)
         assert answer.sentences[0].headings is listed  # three asked, the plan lists four
+
+
+SITES = (
+    "Table 4: The patrol sites, with the town and council area of each\n"
+    "PS-01 | Location: Mill Lane and the market place; Town: Northvale; Area: Fellside\n"
+    "PS-02 | Location: The quay and Harbour Street; Town: Eastmere; Area: Coastal\n"
+    "PS-03 | Location: Station Road and the bus station; Town: Northvale; Area: Fellside"
+)
+
+
+def test_a_which_question_naming_a_cell_value_leads_with_every_row_holding_it() -> None:
+    from assistant.evaluate import claim_supported
+
+    hits = [_hit(SITES)]
+    answer = _ask("which patrol sites are in northvale?", hits)
+    leads = [s for s in answer.sentences if s.role == "answer"]
+    assert [s.label for s in leads] == ["PS-01", "PS-03"]  # both, in table order, no other
+    assert leads[0].cells == (("Location", "Mill Lane and the market place"), ("Town", "Northvale"))
+    assert "Eastmere" not in answer.text.splitlines()[0] and "|" not in answer.text
+    assert all(claim_supported(s, [SITES]) for s in answer.sentences)  # a passage's own words
+
+
+def test_rows_are_not_picked_for_a_figure_question_or_from_a_table_of_figures() -> None:
+    from assistant.compose import rows_picked
+
+    scorer = _scorer()
+    counted = scorer.score(
+        parse_query("how many patrol sites in northvale?", names=NAMES), [_hit(SITES)]
+    )
+    assert rows_picked(counted) == []
+    figures = (
+        "Table 5: Patrol hours by site\n"
+        "PS-01 | Town: Northvale; Hours: 120\n"
+        "PS-02 | Town: Eastmere; Hours: 95"
+    )
+    which = parse_query("which patrol sites are in northvale?", names=NAMES)
+    assert rows_picked(scorer.score(which, [_hit(figures)])) == []
+    assert [r.label for r in rows_picked(scorer.score(which, [_hit(SITES)]))] == [
+        "PS-01",
+        "PS-03",
+    ]
