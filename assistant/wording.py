@@ -299,8 +299,11 @@ def _outranked(
         strong = aligned.score >= policy.supported > backing.score and all(
             x.kind == "date" for x in checks if x.kind in kinds
         )
+        # a body is a claim of who does the thing: the closer passage says who, so its naming
+        # another body outranks a weaker passage that merely names the draft's (a members list)
+        who = bool(values) and all(x.kind == "body" for x in values)
         found = any(x.status == "found" for x in values)
-        if any(x.status == "conflict" for x in checks) and (found or strong):
+        if any(x.status == "conflict" for x in checks) and (found or strong or who):
             return True
     return False
 
