@@ -2356,7 +2356,7 @@ WORDNET_SENSES = 1
 
 
 @functools.cache
-def _wordnet() -> dict[str, tuple[str, ...]]:
+def wordnet_table() -> dict[str, tuple[str, ...]]:
     """Word -> its WordNet neighbours, for words of at most WORDNET_SENSES senses.
 
     Empty when the data file is missing.
@@ -2381,7 +2381,7 @@ def wordnet_neighbours(word: str) -> tuple[str, ...]:
     "break-ins" -> ("burglary", "housebreaking"); "kids" -> ("child", ...). The word is tried
     as written, then without an inflectional ending.
     """
-    table = _wordnet()
+    table = wordnet_table()
     for form in lemma_forms(word):
         if form in table:
             return table[form]

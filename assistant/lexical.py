@@ -125,7 +125,7 @@ def wordnet_words(text: str, vocabulary: frozenset[str]) -> list[str]:
         if any(form in vocabulary for form in lang.lemma_forms(word)):
             continue
         for near in lang.wordnet_neighbours(word):
-            found += [f for f in (near, f"{near}s") if f in vocabulary]
+            found += [f for f in (near, f"{near}s") if f in vocabulary]  # or its plural
     return list(dict.fromkeys(found))
 
 

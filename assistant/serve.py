@@ -15,6 +15,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from assistant import language as lang
 from assistant.config import Settings
 from assistant.errors import AssistantError
 from assistant.pipeline import Assistant, load_assistant
@@ -38,6 +39,7 @@ def load_and_warm(settings: Settings) -> Assistant:
     assistant = load_assistant(settings)
     assistant.ask(WARM_QUESTION, record=False)  # a warm-up, not an answer to anyone
     english()  # read on a question's first unknown word (spelling.py): loaded now, not then
+    lang.wordnet_table()  # likewise WordNet, read on the first word the documents never write
     return assistant
 
 

@@ -47,26 +47,39 @@ def test_each_word_is_embedded_once_per_process() -> None:
     assert calls == [["quay", "pier"], ["dock"]]
 
 
-@pytest.mark.slow
-def test_a_question_word_the_passages_say_otherwise_is_not_missing(real_embedder) -> None:
+def _scored(real_embedder, text: str, question: str):  # noqa: ANN001, ANN202
+    """The evidence of one invented passage for a question, scored with the real model."""
     from assistant.evidence import AnswerPolicy, EvidenceScorer
     from assistant.lexical import tokenize
     from assistant.query import parse_query
     from assistant.types import Chunk, Hit
 
-    text = "Lifeboat crews rescued 40 children from the flooded quay in 2024."
     chunk = Chunk(
         "q-0", "q", text, "Harbour report", "Rescues", None, 0, 0, len(text),
         "hq0", "current", "2025-01-01", "partnership",
     )  # fmt: skip
     scorer = EvidenceScorer(real_embedder, lambda _t: 2.0, tokenize, AnswerPolicy())
-    missing = scorer.score(
-        parse_query("how many kids did the lifeboat crews rescue"), [Hit(chunk, 0.9)]
-    )
+    return scorer.score(parse_query(question), [Hit(chunk, 0.9)])
+
+
+@pytest.mark.slow
+def test_a_question_word_the_passages_say_otherwise_is_not_missing(real_embedder) -> None:
+    text = "Lifeboat crews rescued 40 children from the flooded quay in 2024."
+    missing = _scored(real_embedder, text, "how many kids did the lifeboat crews rescue")
     assert "kids" not in {word for _, word in missing.missing}
     # and "40 children" is a number of kids: the count asked for is given
     assert missing.has_count
-    drones = scorer.score(
-        parse_query("how many drones did the lifeboat crews use"), [Hit(chunk, 0.9)]
-    )
+    drones = _scored(real_embedder, text, "how many drones did the lifeboat crews use")
+    assert "drones" in {word for _, word in drones.missing}
+
+
+@pytest.mark.slow
+def test_a_colloquial_word_the_documents_never_use_does_not_sink_the_answer(
+    real_embedder,
+) -> None:
+    # WordNet (language.wordnet_neighbours): "break-ins" are a kind of burglary
+    text = "Harbourside recorded 312 domestic burglaries in 2024, down from 355."
+    asked = _scored(real_embedder, text, "how many break-ins in harbourside in 2024")
+    assert "break-ins" not in {word for _, word in asked.missing}
+    drones = _scored(real_embedder, text, "how many drones in harbourside in 2024")
     assert "drones" in {word for _, word in drones.missing}

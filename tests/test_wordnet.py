@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from assistant import language as lang
 from assistant.lexical import wordnet_words as corpus_neighbours
 from assistant.near_words import wordnet_words
@@ -43,24 +41,3 @@ def test_passage_words_wordnet_puts_beside_an_asked_word_pair_with_it() -> None:
     texts = ["Burglaries of homes fell by a tenth."]
     assert wordnet_words(["break-ins"], texts) == [("break-ins", "burglaries")]
     assert wordnet_words(["drones"], texts) == []
-
-
-@pytest.mark.slow
-def test_a_colloquial_word_the_documents_never_use_does_not_sink_the_answer(
-    real_embedder,
-) -> None:
-    from assistant.evidence import AnswerPolicy, EvidenceScorer
-    from assistant.lexical import tokenize
-    from assistant.query import parse_query
-    from assistant.types import Chunk, Hit
-
-    text = "Harbourside recorded 312 domestic burglaries in 2024, down from 355."
-    chunk = Chunk(
-        "b-0", "b", text, "Harbour report", "Acquisitive crime", None, 0, 0, len(text),
-        "hb0", "current", "2025-01-01", "partnership",
-    )  # fmt: skip
-    scorer = EvidenceScorer(real_embedder, lambda _t: 2.0, tokenize, AnswerPolicy())
-    asked = scorer.score(parse_query("how many break-ins in harbourside in 2024"), [Hit(chunk, 1)])
-    assert "break-ins" not in {word for _, word in asked.missing}
-    drones = scorer.score(parse_query("how many drones in harbourside in 2024"), [Hit(chunk, 1)])
-    assert "drones" in {word for _, word in drones.missing}
