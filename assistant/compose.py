@@ -127,7 +127,11 @@ def lead_sentence(
     target before the 2025 refresh" is in the cell before the one it names).
     """
     if cand.is_row:
-        both = kind == "change" or bool(lang.WEIGHS.search(question) or earlier(question))
+        both = (
+            kind == "change"
+            or lang.asked_change_end(question) is not None  # "which went up the most?"
+            or bool(lang.WEIGHS.search(question) or earlier(question))
+        )
         cells = _asked_cells(cand, asked, keep_all=both)
         caption = f" ({plain(cand.context).rstrip(':.')})" if cand.context else ""
         return row_sentence(cand, n, cells, "answer", caption)
@@ -272,7 +276,9 @@ def _asked_cells(
         for c in cand.cells
         if asked & {w.lower() for w in re.findall(r"[\w/]+", c.column)}
     )
-    if keep_all or not kept or not any(lang.DIGIT.search(v) for _, v in kept):
+    # naming two headings ("killed or seriously injured") asks of them together: a total
+    # beside them is theirs too
+    if keep_all or len(kept) != 1 or not any(lang.DIGIT.search(v) for _, v in kept):
         return every
     return kept
 

@@ -638,10 +638,11 @@ def enumeration_first(cands: list[Candidate], query: Query, pool: int) -> list[C
 
 def tabled(cands: list[Candidate]) -> bool:
     """True when a table row among the sentences gives a figure and lacks nothing asked."""
-    return any(
-        c.is_row and not c.unmet and any(figure(cell.value) is not None for cell in c.cells)
-        for c in cands
-    )
+    return any(c.is_row and not c.unmet and _gives_figure(c) for c in cands)
+
+
+def _gives_figure(row: Candidate) -> bool:
+    return any(figure(cell.value) is not None for cell in row.cells)
 
 
 def names_listed(intro: Candidate, listed: str) -> bool:
@@ -1000,12 +1001,20 @@ class Evidence:
         With no such table, a sentence giving each member's figure as a table would
         (`enumerates`: "Northvale has four; Eastmere has three") is the answer.
         """
+        changed = lang.asked_change_end(self.query.text)
         asked = lang.asked_end(self.query.text)
-        if len(asked) != 1 or lang.directions(lead.text) & asked:
+        if changed is None and (len(asked) != 1 or lang.directions(lead.text) & asked):
             return None
         pool = self.candidates[: self.lead_pool]
-        row = next((c for c in pool if c.is_row and not c.unmet), None)
-        if row is None or not row.cells:  # a sentence giving each member's figure, as rows do
+        # the table that fits best: its row lacking least of the question (the first of
+        # those), among twice the lead's pool: any row of a table stands for it, and a table
+        # of a neighbouring measure may have more rows near the top
+        wide = self.candidates[: 2 * self.lead_pool]
+        rows = [c for c in wide if c.is_row and not c.unmet and _gives_figure(c)]
+        row = min(rows, key=self.lacking) if rows else None
+        if changed is not None:
+            return self._changed_row(row, *changed) if row is not None else None
+        if row is None:  # a sentence giving each member's figure, as rows do
             return next((c for c in pool if enumerates(c, self.query)), None)
         words = set(lang.name_words(self.query.text)) - lang.STOPWORDS
         periods = {p for c in self.query.constraints for p in c.periods}
@@ -1020,8 +1029,7 @@ class Evidence:
         column = max(row.cells, key=fit).column  # the first of the best fitting
         rows = [
             (figure(cell.value), c)
-            for c in self.candidates
-            if c.is_row and c.hit_index == row.hit_index and c.context == row.context
+            for c in self._table_rows(row)
             for cell in c.cells
             if cell.column == column and figure(cell.value) is not None
         ]
@@ -1031,6 +1039,43 @@ class Evidence:
             return None
         pick = max if asked == {"most"} else min
         return pick(rows, key=lambda r: r[0])[1]
+
+    def _table_rows(self, row: Candidate) -> list[Candidate]:
+        """The rows among the sentences that come from the same table as `row`."""
+        return [
+            c
+            for c in self.candidates
+            if c.is_row and c.hit_index == row.hit_index and c.context == row.context
+        ]
+
+    def _changed_row(self, row: Candidate, way: str, end: str) -> Candidate | None:
+        """Asked which thing changed most (or least) one way, the row of `row`'s table there.
+
+        "Which kind of theft went up the most?" over a table with a change column ("up 22.1%",
+        "down 4.1%") is answered by the row with the largest rise; "the smallest fall" by the
+        row with the least fall. Only rows that changed the way asked count; a total row (the
+        one whose first figure is the sum of the others) is no member of the scale.
+        """
+        changes = [
+            (value if way == "up" else -value, c)
+            for c in self._table_rows(row)
+            for cell in c.cells
+            if (value := lang.signed_change(cell.value)) is not None
+        ]
+        changes = [(v, c) for v, c in changes if v > 0 and not self._total_row(c)]
+        if not changes:
+            return None
+        pick = max if end == "most" else min
+        return pick(changes, key=lambda r: r[0])[1]
+
+    def _total_row(self, row: Candidate) -> bool:
+        """True when a row's first figure is the sum of the other rows' first figures."""
+
+        def first(c: Candidate) -> float:
+            return next((v for cell in c.cells if (v := figure(cell.value)) is not None), 0.0)
+
+        others = sum(first(c) for c in self._table_rows(row) if c is not row)
+        return others > 0 and abs(first(row) - others) <= 0.005 * others
 
     @property
     def value_line(self) -> Candidate | None:

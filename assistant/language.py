@@ -893,7 +893,12 @@ CLAIMED_FIGURE = re.compile(
 
 # --- Conversation: follow-ups and questions that ask two things -------------------------------
 FOLLOW_START = re.compile(
-    r"^(and|but|also|what about|how about|and what about|what of|then|so|or)\b", re.I
+    r"^(and|but|also|what about|how about|and what about|what of|then|so|or|"
+    # "same for Eastport?", "the same again for 2022?", "ditto for the north": the question
+    # before, asked of something else
+    r"(?:(?:and|but|now|ok|okay),? )?(?:(?:and )?the )?same (?:again |thing |question )?"
+    r"(?:for|in|with|but|about|on)|ditto)\b",
+    re.I,
 )
 # Words of degree that rank what follows ("the least safe wards"): no part of what is named.
 DEGREE_WORDS = frozenset("most least more less fewer fewest".split())
@@ -2078,6 +2083,45 @@ def asked_end(text: str) -> frozenset[str]:
     if not m or re.search(r"(?i)\bhow (?:many|much)\b", text):
         return frozenset()
     return directions(" ".join(h.group(1) for h in _HELD_END.finditer(m.group(1))))
+
+
+# A change a pick question asks the end of: "which crime went up the most?", "where was the
+# biggest fall?" (the verb or noun says which way; the superlative which end).
+_CHANGED_END = re.compile(
+    r"(?i)\b(?P<verb>rose|risen|rises?|increased?|increases|grew|grown|grows?|(?:went|gone|go|goes)"
+    r" (?:up|down)|climbed|fell|fallen|falls?|decreased?|decreases|dropped|drops?|declined?|"
+    r"reduced)\s+(?:the\s+)?(?:very\s+)?(?P<end>most|least|fastest|furthest|sharpest)\b(?!\s+of\b)|"
+    r"\b(?P<size>biggest|largest|greatest|sharpest|steepest|fastest|smallest)\s+"
+    r"(?P<noun>rises?|increases?|growth|falls?|drops?|decreases?|reductions?|declines?)\b"
+)
+
+
+def asked_change_end(text: str) -> tuple[str, str] | None:
+    """The way and end of a change a pick question asks about, or None.
+
+    "Which kind of theft went up the most?" asks ("up", "most"): the thing whose figure rose
+    by the largest amount; "where was the smallest fall?" asks ("down", "least"). Only a
+    question that picks asks it ("how much did theft go up the most" does not).
+    """
+    pick = re.search(r"(?i)\b(?:which|what|where|who)\b", text)
+    if not pick or re.search(r"(?i)\bhow (?:many|much)\b", text):
+        return None
+    m = _CHANGED_END.search(text, pick.start())
+    if not m:
+        return None
+    way = change(m.group("verb") or m.group("noun"))
+    said = (m.group("size") or m.group("end")).lower()
+    end = "least" if said in {"least", "smallest"} else "most"
+    return (way, end) if way else None
+
+
+def signed_change(value: str) -> float | None:
+    """A table cell's change as a signed figure: "up 22.1%" 22.1, "down 4.1%" -4.1, else None."""
+    found = quantities(value)
+    way = change(value)
+    if not found or not way:
+        return None
+    return found[0].value if way == "up" else -found[0].value
 
 
 def directions(text: str) -> frozenset[str]:

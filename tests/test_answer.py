@@ -1824,3 +1824,32 @@ def test_rows_are_not_picked_for_a_figure_question_or_from_a_table_of_figures() 
         "PS-01",
         "PS-03",
     ]
+
+
+THEFTS = (
+    "Table 3: Thefts by harbour, 2022/23 and 2023/24\n"
+    "Northvale | 2022/23: 300; 2023/24: 330; Change: up 10.0%\n"
+    "Eastmere | 2022/23: 200; 2023/24: 260; Change: up 30.0%\n"
+    "Westbrook | 2022/23: 500; 2023/24: 400; Change: down 20.0%\n"
+    "All harbours | 2022/23: 1,000; 2023/24: 990; Change: down 1.0%"
+)
+
+
+def test_which_went_up_the_most_is_read_in_the_change_column() -> None:
+    answer = _ask("which harbour's thefts went up the most in 2023/24?", [_hit(THEFTS)])
+    first = answer.text.splitlines()[0]
+    assert first.startswith("Eastmere") and "up 30.0%" in first, answer.text
+    fell = _ask("which harbour saw the biggest fall in thefts?", [_hit(THEFTS)])
+    assert fell.text.startswith("Westbrook"), fell.text  # not the total row's fall
+    least = _ask("which harbour's thefts rose the least?", [_hit(THEFTS)])
+    assert least.text.startswith("Northvale"), least.text
+
+
+def test_a_row_shows_every_cell_when_the_question_names_two_headings() -> None:
+    from assistant.compose import _asked_cells
+    from assistant.evidence import Candidate, Cell
+
+    cells = (("Killed", "4"), ("Seriously hurt", "40"), ("All casualties", "44"))
+    row = Candidate("row", 0, 0, label="2020", cells=tuple(Cell(*c) for c in cells))
+    assert _asked_cells(row, {"killed", "seriously", "hurt"}) == cells  # both: the total too
+    assert _asked_cells(row, {"killed"}) == (("Killed", "4"),)

@@ -768,3 +768,24 @@ def test_a_question_asks_about_a_change_by_its_verb_or_a_change_word() -> None:
     assert lang.asks_change("by what % did ferry crossings rise?")
     assert lang.asks_change("how has the dune patrol changed since 2021?")
     assert not lang.asks_change("what proportion of ferry crossings were late?")
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("which harbour's thefts went up the most?", ("up", "most")),
+        ("where was the biggest fall in boats stolen?", ("down", "most")),
+        ("which town saw the smallest increase?", ("up", "least")),
+        ("which ward fell the most last year", ("down", "most")),
+        ("how much did thefts go up the most?", None),  # no pick
+        ("which harbour had the highest rate?", None),  # an end, not a change
+    ],
+)
+def test_asked_change_end(question: str, asked: tuple[str, str] | None) -> None:
+    assert lang.asked_change_end(question) == asked
+
+
+def test_signed_change_reads_a_cell_way_and_size() -> None:
+    assert lang.signed_change("up 12.5%") == 12.5
+    assert lang.signed_change("down 3") == -3.0
+    assert lang.signed_change("412") is None

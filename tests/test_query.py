@@ -29,6 +29,9 @@ NAMES = frozenset({"northvale", "eastmere", "lighthouse"})
         ("is that up or down on the year before", True),
         ("how many volunteers joined those patrols in 2024?", True),
         ("who did she replace", True),
+        ("same for Eastmere?", True),  # the question before, asked of somewhere else
+        ("the same again for 2022?", True),
+        ("Is the same rule used in Eastmere harbour?", False),
         ("What is Lighthouse?", False),
         ("what's Lighthouse", False),
         ("How many volunteers joined the coastal patrol scheme in 2024?", False),
