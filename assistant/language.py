@@ -1688,6 +1688,12 @@ def starts_at(text: str, start: int) -> bool:
     return bool(_STARTED_AT.search(text[max(0, start - 40) : start]))
 
 
+# where a list of people starts its next holder: "the Director of X, Y Council, and a Chief
+# Superintendent of Z" (an article after "and", so "Westmorland and Furness" stays one name)
+HOLDER_JOIN = re.compile(r",?\s+and\s+(?:an?|the)\s+")
+# where a table cell's or a sentence's statement ends: its list of holders goes no further
+CELL_END = re.compile(r";|\s\|\s|\.(?:\s|$)")
+
 CLAIM_BREAK = re.compile(r",(?=\s)|[;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
 
 

@@ -768,3 +768,12 @@ def test_a_question_asks_about_a_change_by_its_verb_or_a_change_word() -> None:
     assert lang.asks_change("by what % did ferry crossings rise?")
     assert lang.asks_change("how has the dune patrol changed since 2021?")
     assert not lang.asks_change("what proportion of ferry crossings were late?")
+
+
+def test_a_list_of_holders_splits_at_an_article_after_and() -> None:
+    said = "the harbour master, eastport and westhaven council, and a chief inspector"
+    assert lang.HOLDER_JOIN.split(said) == [
+        "the harbour master, eastport and westhaven council",
+        "chief inspector",
+    ]
+    assert lang.CELL_END.split("led by a pilot; meets monthly")[0] == "led by a pilot"
