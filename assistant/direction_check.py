@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from assistant import language as lang
-from assistant.claims import Claim, DocFigure, Reading, clause_of, overlap, row_units
+from assistant.claims import (
+    Claim,
+    DocFigure,
+    Reading,
+    clause_of,
+    overlap,
+    row_units,
+    subject_start,
+)
 from assistant.figure_check import series
 
 
@@ -104,12 +112,18 @@ def own_figures(
 
     In a draft with one change, every figure found; in one with several ("thefts fell to 70
     while boat crime rose to 55"), only those of figures in the change's own clause, so one
-    change is never read from the figures of another.
+    change is never read from the figures of another. A clause that only gives a change's
+    values ("ASB fell again in 2024, down 9% to 410") gives them to the clause before it (see
+    `subject_start`): they are the figures of that clause's change too.
     """
     if sum(x.kind == "direction" for x in said) < 2:
         return found
     left, right = clause_of(sentence, c.start, c.end)
-    return [f for start, f in found_for.items() if left <= start < right]
+    return [
+        f
+        for start, f in found_for.items()
+        if left <= start < right or left <= subject_start(sentence, start, start) < right
+    ]
 
 
 def _between_found(doc: Reading, found: list[DocFigure]) -> tuple[str, str] | None:

@@ -73,3 +73,20 @@ def test_parts_naming_the_subject_equally_well_but_differing_leave_it_unsure() -
     passage = doc("Ferry thefts fell by 22%, while boat thefts rose by 37%.", 0.8)
     assert _verdict("Thefts rose.", passage) == "unsupported"
     assert _verdict("Thefts fell.", passage) == "unsupported"
+
+
+AGAIN = doc(
+    "Ferry thefts: 410 thefts in 2024, down 9% on 2023, following a 12% fall the year before.",
+    0.8,
+)
+
+
+def test_a_change_is_read_from_the_values_its_next_clause_gives() -> None:
+    # "fell ..." has no figure of its own: ", down 9% to 410" gives the values of its change
+    draft = (
+        "Ferry thefts fell again in 2024, down 9% to 410 thefts after a 12% fall the year before."
+    )
+    assert _verdict(draft, AGAIN) == "supported"
+    wrong = draft.replace("fell again", "rose again")
+    v = judge_with(RULES, wrong, AGAIN)
+    assert (v.verdict, v.element) == ("conflict", "direction")
