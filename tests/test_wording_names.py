@@ -244,3 +244,22 @@ def test_holders_split_at_an_article_after_and_so_a_joined_name_stays_whole() ->
     assert each_holder("harbour master and a chief inspector", theirs, {})
     assert not each_holder("harbour master and a chief constable", theirs, {})
     assert not each_holder("harbour master", theirs, {})  # one holder: the usual comparison
+
+
+def test_a_name_with_a_clipped_word_is_the_passages_name_spelled_out() -> None:
+    rules = GlossaryRules({"corpus_text": "operation lighthouse patrols new quay road"})
+    passage = doc("Operation Lighthouse patrols ran on 14 nights in 2024.", 0.8)
+    draft = "Op Lighthouse patrols ran on 14 nights in 2024."
+    assert judge_with(rules, draft, passage).verdict == "supported"
+    assert judge_with(rules, "Op Lightship patrols ran on 14 nights in 2024.", passage).verdict != (
+        "supported"
+    )
+
+
+def test_a_word_the_documents_write_on_its_own_is_not_read_as_clipped() -> None:
+    from assistant.proper_names import _clipped
+
+    corpus = "operation lighthouse new road newcastle road"
+    assert _clipped("new road", corpus) is None  # "New Road" is not "Newcastle Road"
+    assert _clipped("op lighthouse", corpus).search("operation lighthouse ran")
+    assert _clipped("lighthouse", corpus) is None
