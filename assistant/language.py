@@ -1196,6 +1196,15 @@ def month_spans(text: str) -> list[tuple[tuple[int, int, int, int], str, int, in
     ]
 
 
+def months_long(text: str) -> set[int]:
+    """How many months each span from one month to another lasts, both months counted.
+
+    "July 2024 to March 2025" lasts nine months: a draft's "the nine months of the operation"
+    is that span written as its length.
+    """
+    return {(y2 - y1) * 12 + m2 - m1 + 1 for (y1, m1, y2, m2), *_ in month_spans(text)}
+
+
 # A period given relative to the one a conversation is about ("and the year before?").
 RELATIVE_YEAR = re.compile(
     r"\b(?:year|twelve months) (before|earlier|prior|after|later)\b|"
