@@ -126,6 +126,23 @@ def own_figures(
     ]
 
 
+def moved_to(sentence: str, c: Claim, said: list[Claim], found_for: dict[int, DocFigure]) -> str:
+    """The way the draft's own found figures move where it says a change "to" one of them.
+
+    "94% feel safe by day, but after dark that drops to 69%": both figures are the passage's,
+    so the drop is the passage's too ("up", "down", or "" when the draft does not say "to" a
+    figure right after the change, or either figure is not found, or they differ in unit).
+    """
+    later = next((x for x in said if x.kind == "number" and x.start > c.end), None)
+    if later is None or not lang.CHANGE_TO.fullmatch(sentence[c.end : later.start]):
+        return ""
+    before = [x for x in said if x.kind == "number" and x.end <= c.start and x.start in found_for]
+    new, old = found_for.get(later.start), found_for[before[-1].start] if before else None
+    if new is None or old is None or not lang.same_unit(new.q, old.q) or old.old or new.old:
+        return ""
+    return "up" if new.q.value > old.q.value else "down" if new.q.value < old.q.value else ""
+
+
 def _between_found(doc: Reading, found: list[DocFigure]) -> tuple[str, str] | None:
     """The change between two figures of one table series the draft gives both of.
 

@@ -1700,6 +1700,8 @@ def starts_at(text: str, start: int) -> bool:
 # where a list of people starts its next holder: "the Director of X, Y Council, and a Chief
 # Superintendent of Z" (an article after "and", so "Westmorland and Furness" stays one name)
 HOLDER_JOIN = re.compile(r",?\s+and\s+(?:an?|the)\s+")
+# the words between a change and the figure it ends at: "drops to 69%"
+CHANGE_TO = re.compile(r"\s+to\s+")
 # where a table cell's or a sentence's statement ends: its list of holders goes no further
 CELL_END = re.compile(r";|\s\|\s|\.(?:\s|$)")
 

@@ -90,3 +90,17 @@ def test_a_change_is_read_from_the_values_its_next_clause_gives() -> None:
     wrong = draft.replace("fell again", "rose again")
     v = judge_with(RULES, wrong, AGAIN)
     assert (v.verdict, v.element) == ("conflict", "direction")
+
+
+DAY_AND_NIGHT = doc(
+    "Table 4: Quay survey. Feel safe on the quay | By day: 91%; After dark: 62%",
+    0.8,
+)
+
+
+def test_a_change_to_a_figure_moves_the_way_the_drafts_found_figures_do() -> None:
+    # no change over time in the passage: the drop is from the draft's 91% to its 62%
+    draft = "91% feel safe on the quay by day, but after dark that drops to 62%."
+    assert _verdict(draft, DAY_AND_NIGHT) == "supported"
+    assert _verdict(draft.replace("drops", "rises"), DAY_AND_NIGHT) != "supported"
+    assert _verdict(draft.replace("91%", "81%"), DAY_AND_NIGHT) != "supported"
