@@ -230,8 +230,9 @@ def _joined(
 
 
 # claims a neighbouring sentence may complete: descriptions, never a value a planted error
-# changes (a figure, date, direction, body or place must all come from the one passage)
-_DESCRIPTIVE = frozenset({"superlative", "counted", "proper", "comparison"})
+# changes (a figure, date, direction, body, place or name must all come from the one passage:
+# a person the document names elsewhere, as a former holder, is no holder of the draft's post)
+_DESCRIPTIVE = frozenset({"superlative", "counted", "comparison"})
 
 
 def _completed_nearby(
@@ -242,8 +243,8 @@ def _completed_nearby(
     A draft often joins two sentences of one document into one ("Theft rose by 9% to 410,
     and is now the largest category": the figure in a table row, "the largest category" in
     the sentence after it). A passage that makes every value the draft gives, states none
-    otherwise and lacks only descriptive claims (a superlative, what is counted, a proper
-    name, a comparison) is completed by another passage of the same document (its summary
+    otherwise and lacks only descriptive claims (a superlative, what is counted, a
+    comparison) is completed by another passage of the same document (its summary
     often words the same fact with the description) that finds those claims and states no
     claim otherwise. Figures, dates, directions,
     bodies and places are never taken from the second passage.

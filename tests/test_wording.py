@@ -759,3 +759,16 @@ def test_a_sentence_stating_a_claim_otherwise_completes_nothing() -> None:
     summary = Aligned(said, said, 0.7, {"doc_id": "d", "title": "Doc", "section": "1"})
     draft = "Ferry thefts rose by 12.5% to 90 in 2023/24 and are now the largest category of crime."
     assert judge_with(RULES, draft, row, summary).verdict != "supported"
+
+
+def test_a_name_the_document_gives_elsewhere_completes_nothing() -> None:
+    # the document names the former harbour master in its history: no holder of today's post
+    post = _doc("The Harbour Master for Eastport was appointed on 3 May 2024.")
+    history = Aligned(
+        "Ann Ruddock was Harbour Master for Eastport until 2020.",
+        "Ann Ruddock was Harbour Master for Eastport until 2020.",
+        0.7,
+        {"doc_id": "d", "title": "Doc", "section": "history"},
+    )
+    draft = "Ann Ruddock was appointed Harbour Master for Eastport on 3 May 2024."
+    assert judge_with(RULES, draft, post, history).verdict != "supported"
