@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from assistant import language as lang
-from assistant.claims import Claim, DocFigure, Reading, clause_of, overlap, row_units
+from assistant.claims import (
+    Claim,
+    DocFigure,
+    Reading,
+    clause_of,
+    overlap,
+    row_units,
+    subject_start,
+)
 from assistant.figure_check import series
 
 
@@ -104,12 +112,35 @@ def own_figures(
 
     In a draft with one change, every figure found; in one with several ("thefts fell to 70
     while boat crime rose to 55"), only those of figures in the change's own clause, so one
-    change is never read from the figures of another.
+    change is never read from the figures of another. A clause that only gives a change's
+    values ("ASB fell again in 2024, down 9% to 410") gives them to the clause before it (see
+    `subject_start`): they are the figures of that clause's change too.
     """
     if sum(x.kind == "direction" for x in said) < 2:
         return found
     left, right = clause_of(sentence, c.start, c.end)
-    return [f for start, f in found_for.items() if left <= start < right]
+    return [
+        f
+        for start, f in found_for.items()
+        if left <= start < right or left <= subject_start(sentence, start, start) < right
+    ]
+
+
+def moved_to(sentence: str, c: Claim, said: list[Claim], found_for: dict[int, DocFigure]) -> str:
+    """The way the draft's own found figures move where it says a change "to" one of them.
+
+    "94% feel safe by day, but after dark that drops to 69%": both figures are the passage's,
+    so the drop is the passage's too ("up", "down", or "" when the draft does not say "to" a
+    figure right after the change, or either figure is not found, or they differ in unit).
+    """
+    later = next((x for x in said if x.kind == "number" and x.start > c.end), None)
+    if later is None or not lang.CHANGE_TO.fullmatch(sentence[c.end : later.start]):
+        return ""
+    before = [x for x in said if x.kind == "number" and x.end <= c.start and x.start in found_for]
+    new, old = found_for.get(later.start), found_for[before[-1].start] if before else None
+    if new is None or old is None or not lang.same_unit(new.q, old.q) or old.old or new.old:
+        return ""
+    return "up" if new.q.value > old.q.value else "down" if new.q.value < old.q.value else ""
 
 
 def _between_found(doc: Reading, found: list[DocFigure]) -> tuple[str, str] | None:

@@ -1201,6 +1201,15 @@ def month_spans(text: str) -> list[tuple[tuple[int, int, int, int], str, int, in
     ]
 
 
+def months_long(text: str) -> set[int]:
+    """How many months each span from one month to another lasts, both months counted.
+
+    "July 2024 to March 2025" lasts nine months: a draft's "the nine months of the operation"
+    is that span written as its length.
+    """
+    return {(y2 - y1) * 12 + m2 - m1 + 1 for (y1, m1, y2, m2), *_ in month_spans(text)}
+
+
 # A period given relative to the one a conversation is about ("and the year before?").
 RELATIVE_YEAR = re.compile(
     r"\b(?:year|twelve months) (before|earlier|prior|after|later)\b|"
@@ -1692,6 +1701,14 @@ def starts_at(text: str, start: int) -> bool:
     """True when the date at `start` is said as the time something started ("began in")."""
     return bool(_STARTED_AT.search(text[max(0, start - 40) : start]))
 
+
+# where a list of people starts its next holder: "the Director of X, Y Council, and a Chief
+# Superintendent of Z" (an article after "and", so "Westmorland and Furness" stays one name)
+HOLDER_JOIN = re.compile(r",?\s+and\s+(?:an?|the)\s+")
+# the words between a change and the figure it ends at: "drops to 69%"
+CHANGE_TO = re.compile(r"\s+to\s+")
+# where a table cell's or a sentence's statement ends: its list of holders goes no further
+CELL_END = re.compile(r";|\s\|\s|\.(?:\s|$)")
 
 CLAIM_BREAK = re.compile(r",(?=\s)|[;:()]|\s(?:and|but|while|whereas|which|who)\s|\s[-–]\s")
 

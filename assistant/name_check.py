@@ -37,7 +37,8 @@ def check_relation(
     units = [anchor] + [i for i in range(len(doc.units)) if i != anchor]
     if 0 <= anchor < len(doc.units) and (cell := _role_cell(doc.units[anchor], verb)):
         theirs = plain_name(cell)
-        same = who in theirs or theirs.startswith(who) or placed_post(who, theirs, acronyms or {})
+        same = _same_holder(who, theirs, acronyms or {})
+        same = same or each_holder(who, theirs, acronyms or {})
         return ("found", "") if same else ("conflict", cell)
     # a table row about another body says nothing of who chairs the draft's, nor does another
     # sentence that names none of the bodies the draft says it of ("The Quay Group is chaired
@@ -60,6 +61,9 @@ def check_relation(
                     return "found", ""
                 if placed_post(who, theirs, acronyms or {}):
                     return "found", ""
+                rest = lang.CELL_END.split(doc.units[i][m.start(2) :])[0]  # past its commas
+                if each_holder(who, plain_name(rest), acronyms or {}):
+                    return "found", ""
                 return "conflict", m.group(2).strip()
     if 0 <= anchor < len(doc.units) and _done_as_noun(verb, who, doc.units[anchor]):
         return "found", ""
@@ -74,6 +78,27 @@ def _done_as_noun(verb: str, who: str, unit: str) -> bool:
     (plain, see `plain_name`) say it.
     """
     return who in unit.lower() and lang.noun_of_verb(verb, lang.terms(unit))
+
+
+def _same_holder(who: str, theirs: str, acronyms: dict[str, str]) -> bool:
+    """True when the passage's holder (a table cell's) is the draft's, as `check_relation` reads."""
+    return who in theirs or theirs.startswith(who) or placed_post(who, theirs, acronyms)
+
+
+def each_holder(who: str, theirs: str, acronyms: dict[str, str]) -> bool:
+    """True when the draft names several holders and each is one of the passage's.
+
+    "co-chaired by the Eastport Council's Harbour Master and a Chief Inspector from the Port
+    Police" against "the Harbour Master, Eastport Council, and a Chief Inspector of the Port
+    Police": each holder is compared alone (a holder's body written before its post or after
+    it), so the pair is found; a pair with one holder the passage does not name is not.
+    Both names plain (see `plain_name`).
+    """
+    mine = lang.HOLDER_JOIN.split(who)
+    given = lang.HOLDER_JOIN.split(theirs)
+    return len(mine) > 1 and all(
+        any(_same_holder(m, t, acronyms) or _reworded(m, t) for t in given) for m in mine
+    )
 
 
 def _reworded(who: str, theirs: str) -> bool:

@@ -9,6 +9,7 @@ ClaimCheck per claim; wording.py turns the checks into a verdict.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +47,7 @@ from assistant.counted_check import (
     draft_counting,
 )
 from assistant.date_check import base_met, check_date, earlier_met, figure_deadline
-from assistant.direction_check import change_subject, doc_direction, own_figures
+from assistant.direction_check import change_subject, doc_direction, moved_to, own_figures
 from assistant.figure_check import check_figure, mixed_changes, other_row
 from assistant.holder_check import check_holder
 from assistant.name_check import (
@@ -161,6 +162,39 @@ def _row_of_its_change(
 _WORD_CLAIMS = ("counted", "monthname", "ordinal", "holder", "within")
 
 
+def _lasts(sentence: str, c: Claim, passage: str) -> bool:
+    """True when a count of months is the length of a span of months the passage gives.
+
+    "The first nine months of the operation" where the passage gives "July 2024 to March
+    2025": the draft writes the span as its length. An approximate count ("about six
+    months") or another length is not this span.
+    """
+    after = re.match(r"\s*([A-Za-z]+)", sentence[c.end :])
+    q = c.value
+    return (
+        after is not None
+        and lang.time_span(after.group(1)) == "month"
+        and not q.approx
+        and q.unit == ""
+        and q.value in lang.months_long(passage)
+    )
+
+
+def _first_span(sentence: str, c: Claim, said: list[Claim], passage: str) -> bool:
+    """True when "the first N months" is a span of N months the passage gives (see `_lasts`).
+
+    The passage gives the stretch itself ("July 2024 to March 2025"), not its place among
+    others; only "first" is read so: a passage that names another ordinal was a conflict.
+    """
+    count = next((x for x in said if x.kind == "number" and x.start > c.end), None)
+    return (
+        c.value == "first"
+        and count is not None
+        and not sentence[c.end : count.start].strip()
+        and _lasts(sentence, count, passage)
+    )
+
+
 def _element(kind: str, status: str) -> str:
     """The kind a claim's check reports: the element a conflict names (see ELEMENT)."""
     if kind == "relation":
@@ -212,6 +246,8 @@ def check_passage(
             status, value, fig = check_figure(
                 c, doc, policy, strong, dated, placed, others, near, apart
             )
+            if status != "found" and _lasts(sentence, c, aligned.passage):
+                status, value, fig = "found", "", None  # "nine months": July to March
             if status != "found" and (counted := check_count(sentence, c.start, rules.corpus_text)):
                 (status, value), fig = counted, None  # "the two CSPs": a count the corpus gives
             newer = status == "conflict-newer"
@@ -274,6 +310,8 @@ def check_passage(
             own = own_figures(sentence, c, said, found_for, found)
             shown, value = doc_direction(doc, anchors, own, sentence, subject)
             status = "missing" if not shown else "found" if shown == c.value else "conflict"
+            if not shown and moved_to(sentence, c, said, found_for) == c.value:
+                status = "found"  # "94% by day, but after dark that drops to 69%"
         elif c.kind == "place" and c.text in misplaced:
             status, value = "conflict", misplaced[c.text]
         elif c.kind in ("body", "place"):
@@ -311,6 +349,8 @@ def check_passage(
             status, value = check_holder(c, doc)
         elif c.kind == "ordinal":
             status, value = check_ordinal(c, doc, anchors[0])
+            if status == "missing" and _first_span(sentence, c, said, aligned.passage):
+                status = "found"
         elif c.kind == "edition":  # "the 2024 strategy": an edition the documents name
             named = "\n".join([rules.corpus_text, *rules.titles, *rules.superseded_titles])
             status = "found" if lang.edition_said(c.value, named.lower()) else "missing"

@@ -143,7 +143,27 @@ def check_other_name(c: Claim, doc: Reading, rules: GlossaryRules) -> str:
     title = doc.text.split("\n", 1)[0].split("\t")[0]
     text = f"{doc.text}\n{rules.publishers.get(title, '')}".lower()
     named = (re.search(rf"\b{re.escape(f)}\b", text) for f in forms)
-    return "found" if any(named) else "missing"
+    clipped = _clipped(c.value, rules.corpus_text)
+    return "found" if any(named) or (clipped and clipped.search(text)) else "missing"
+
+
+def _clipped(name: str, corpus: str) -> re.Pattern[str] | None:
+    """The name with its clipped words spelled out as any word they begin ("op" -> "operation").
+
+    A word of the name the documents never write on its own, that is not its last word, may
+    be the start of the passage's word ("Op Enhance" for "Operation Enhance"); the name's
+    other words must be the passage's. None when no word is clipped.
+    """
+    words = name.split()
+    clipped = [
+        i
+        for i, w in enumerate(words[:-1])
+        if w.isalpha() and len(w) >= 2 and not re.search(rf"\b{w}\b", corpus)
+    ]
+    if not clipped:
+        return None
+    parts = [re.escape(w) + (r"[a-z]+" if i in clipped else "") for i, w in enumerate(words)]
+    return re.compile(r"\b" + r"\s+".join(parts) + r"\b")
 
 
 def _of_place(name: str, place: str) -> str:

@@ -127,6 +127,7 @@ def judge(
         (a, check_passage(sentence, said, a, rules, policy)) for a in current[: policy.passages]
     ]
     checked = _dated_elsewhere([(a, c) for a, c in pool if a.score >= policy.related], pool)
+    checked = _completed_nearby(checked, said)
     claim = _overclaim(sentence)
     if claim and not any(lang.says_as_much(claim.group(0), a.passage) for a in related[:2]):
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
@@ -226,6 +227,58 @@ def _joined(
         ):
             return [dataclasses.replace(x, status="found") if x in missing else x for x in checks]
     return checks
+
+
+# claims a neighbouring sentence may complete: descriptions, never a value a planted error
+# changes (a figure, date, direction, body, place or name must all come from the one passage:
+# a person the document names elsewhere, as a former holder, is no holder of the draft's post)
+_DESCRIPTIVE = frozenset({"superlative", "counted", "comparison"})
+
+
+def _completed_nearby(
+    checked: list[tuple[Aligned, list[ClaimCheck]]], said: list[Claim]
+) -> list[tuple[Aligned, list[ClaimCheck]]]:
+    """Each passage's checks, with a descriptive claim it lacks found in a sentence beside it.
+
+    A draft often joins two sentences of one document into one ("Theft rose by 9% to 410,
+    and is now the largest category": the figure in a table row, "the largest category" in
+    the sentence after it). A passage that makes every value the draft gives, states none
+    otherwise and lacks only descriptive claims (a superlative, what is counted, a
+    comparison) is completed by another passage of the same document (its summary
+    often words the same fact with the description) that finds those claims and states no
+    claim otherwise. Figures, dates, directions,
+    bodies and places are never taken from the second passage.
+    """
+    kinds = {c.start: c.kind for c in said}
+    return [(a, _completed(a, checks, checked, kinds)) for a, checks in checked]
+
+
+def _completed(
+    a: Aligned,
+    checks: list[ClaimCheck],
+    checked: list[tuple[Aligned, list[ClaimCheck]]],
+    kinds: dict[int, str],
+) -> list[ClaimCheck]:
+    missing = [x for x in checks if x.status != "found"]
+    anchored = any(x.kind in ("number", "date") and x.status == "found" for x in checks)
+    if (
+        not missing
+        or not anchored
+        or any(x.status != "missing" or kinds.get(x.start) not in _DESCRIPTIVE for x in missing)
+    ):
+        return checks
+    for b, theirs in checked:
+        if b is a or not _beside(a, b) or any(x.status == "conflict" for x in theirs):
+            continue
+        at = {x.start: x for x in theirs}
+        if all((y := at.get(x.start)) is not None and y.status == "found" for x in missing):
+            return [dataclasses.replace(x, status="found") if x in missing else x for x in checks]
+    return checks
+
+
+def _beside(a: Aligned, b: Aligned) -> bool:
+    """True when two passages are of one document and edition."""
+    return a.status == b.status and a.source.get("doc_id") == b.source.get("doc_id")
 
 
 def _latest(date: str, text: str) -> bool:

@@ -789,3 +789,18 @@ def test_signed_change_reads_a_cell_way_and_size() -> None:
     assert lang.signed_change("up 12.5%") == 12.5
     assert lang.signed_change("down 3") == -3.0
     assert lang.signed_change("412") is None
+
+
+def test_a_list_of_holders_splits_at_an_article_after_and() -> None:
+    said = "the harbour master, eastport and westhaven council, and a chief inspector"
+    assert lang.HOLDER_JOIN.split(said) == [
+        "the harbour master, eastport and westhaven council",
+        "chief inspector",
+    ]
+    assert lang.CELL_END.split("led by a pilot; meets monthly")[0] == "led by a pilot"
+
+
+def test_a_span_of_months_lasts_both_months_counted() -> None:
+    assert lang.months_long("Trial: May 2024 to October 2024: 28") == {6}
+    assert lang.months_long("July 2023 to March 2024, then July 2024 to June 2025") == {9, 12}
+    assert lang.months_long("in March 2024") == set()

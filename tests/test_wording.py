@@ -719,3 +719,56 @@ def test_the_values_of_a_change_measure_its_subject() -> None:
     )
     draft = "Ferry thefts in the hotspots dropped from 745 to 595 compared with a year before."
     assert _judge(draft, passage).verdict == "supported"
+
+
+def _row_and_summary(summary_doc: str = "d") -> tuple[Aligned, Aligned]:
+    """A table row giving the figures and a summary sentence giving the description."""
+    row = _doc("Table 3: Harbour crime. Ferry thefts | 2022/23: 80; 2023/24: 90; Change: up 12.5%")
+    said = "Ferry thefts rose by 12.5% and are now the largest single category of harbour crime."
+    summary = Aligned(said, said, 0.7, {"doc_id": summary_doc, "title": "Doc", "section": "1"})
+    return row, summary
+
+
+def test_a_description_the_figures_lack_is_found_in_another_sentence_of_the_document() -> None:
+    row, summary = _row_and_summary()
+    draft = "Ferry thefts rose by 12.5% to 90 in 2023/24 and are now the largest category of crime."
+    v = judge_with(RULES, draft, row, summary)
+    assert v.verdict == "supported", v.reasons
+    assert v.quote == row.text
+
+
+def test_a_description_from_another_document_does_not_complete_a_passage() -> None:
+    row, summary = _row_and_summary(summary_doc="other")
+    draft = "Ferry thefts rose by 12.5% to 90 in 2023/24 and are now the largest category of crime."
+    assert judge_with(RULES, draft, row, summary).verdict != "supported"
+
+
+def test_a_figure_is_never_taken_from_the_second_sentence() -> None:
+    row = _doc("Table 3: Harbour crime. Ferry thefts | 2022/23: 80; 2023/24: 90")
+    said = "Ferry thefts rose by 14.5% and are now the largest single category of harbour crime."
+    summary = Aligned(said, said, 0.7, {"doc_id": "d", "title": "Doc", "section": "1"})
+    draft = "Ferry thefts rose by 14.5% to 90 in 2023/24 and are now the largest category of crime."
+    assert judge_with(RULES, draft, row, summary).verdict != "supported"
+
+
+def test_a_sentence_stating_a_claim_otherwise_completes_nothing() -> None:
+    row = _doc("Table 3: Harbour crime. Ferry thefts | 2022/23: 80; 2023/24: 90; Change: up 12.5%")
+    said = (
+        "In 2021/22 ferry thefts fell by 3% to 71 and were the largest category of harbour crime."
+    )
+    summary = Aligned(said, said, 0.7, {"doc_id": "d", "title": "Doc", "section": "1"})
+    draft = "Ferry thefts rose by 12.5% to 90 in 2023/24 and are now the largest category of crime."
+    assert judge_with(RULES, draft, row, summary).verdict != "supported"
+
+
+def test_a_name_the_document_gives_elsewhere_completes_nothing() -> None:
+    # the document names the former harbour master in its history: no holder of today's post
+    post = _doc("The Harbour Master for Eastport was appointed on 3 May 2024.")
+    history = Aligned(
+        "Ann Ruddock was Harbour Master for Eastport until 2020.",
+        "Ann Ruddock was Harbour Master for Eastport until 2020.",
+        0.7,
+        {"doc_id": "d", "title": "Doc", "section": "history"},
+    )
+    draft = "Ann Ruddock was appointed Harbour Master for Eastport on 3 May 2024."
+    assert judge_with(RULES, draft, post, history).verdict != "supported"

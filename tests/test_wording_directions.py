@@ -73,3 +73,34 @@ def test_parts_naming_the_subject_equally_well_but_differing_leave_it_unsure() -
     passage = doc("Ferry thefts fell by 22%, while boat thefts rose by 37%.", 0.8)
     assert _verdict("Thefts rose.", passage) == "unsupported"
     assert _verdict("Thefts fell.", passage) == "unsupported"
+
+
+AGAIN = doc(
+    "Ferry thefts: 410 thefts in 2024, down 9% on 2023, following a 12% fall the year before.",
+    0.8,
+)
+
+
+def test_a_change_is_read_from_the_values_its_next_clause_gives() -> None:
+    # "fell ..." has no figure of its own: ", down 9% to 410" gives the values of its change
+    draft = (
+        "Ferry thefts fell again in 2024, down 9% to 410 thefts after a 12% fall the year before."
+    )
+    assert _verdict(draft, AGAIN) == "supported"
+    wrong = draft.replace("fell again", "rose again")
+    v = judge_with(RULES, wrong, AGAIN)
+    assert (v.verdict, v.element) == ("conflict", "direction")
+
+
+DAY_AND_NIGHT = doc(
+    "Table 4: Quay survey. Feel safe on the quay | By day: 91%; After dark: 62%",
+    0.8,
+)
+
+
+def test_a_change_to_a_figure_moves_the_way_the_drafts_found_figures_do() -> None:
+    # no change over time in the passage: the drop is from the draft's 91% to its 62%
+    draft = "91% feel safe on the quay by day, but after dark that drops to 62%."
+    assert _verdict(draft, DAY_AND_NIGHT) == "supported"
+    assert _verdict(draft.replace("drops", "rises"), DAY_AND_NIGHT) != "supported"
+    assert _verdict(draft.replace("91%", "81%"), DAY_AND_NIGHT) != "supported"

@@ -205,3 +205,61 @@ def test_a_date_after_by_is_no_agent() -> None:
     from assistant.agent_check import agent_claims
 
     assert agent_claims("The target is a 10% cut by March 2028.", []) == []
+
+
+CO_CHAIRS = (
+    "The Quay Safety Board is co-chaired by the Harbour Master, Eastport Council, and a Chief "
+    "Inspector of Saltmarsh Police. It meets every six weeks."
+)
+CO_CHAIR_RULES = GlossaryRules(
+    {
+        "places": ["Eastport", "Westhaven"],
+        "corpus_text": "quay safety board harbour master eastport council "
+        "chief inspector saltmarsh",
+    }
+)
+
+
+def test_each_of_two_co_chairs_is_found_with_its_body_written_before_or_after_it() -> None:
+    draft = (
+        "The Quay Safety Board is co-chaired by Eastport Council's Harbour Master and a Chief "
+        "Inspector from Saltmarsh Police."
+    )
+    v = judge_with(CO_CHAIR_RULES, draft, doc(CO_CHAIRS, 0.8))
+    assert v.verdict == "supported", v.reasons
+
+
+def test_a_pair_of_co_chairs_with_one_the_passage_does_not_name_is_not_supported() -> None:
+    draft = (
+        "The Quay Safety Board is co-chaired by Eastport Council's Harbour Master and a Chief "
+        "Superintendent from Saltmarsh Police."
+    )
+    assert judge_with(CO_CHAIR_RULES, draft, doc(CO_CHAIRS, 0.8)).verdict != "supported"
+
+
+def test_holders_split_at_an_article_after_and_so_a_joined_name_stays_whole() -> None:
+    from assistant.name_check import each_holder
+
+    theirs = "harbour master, eastport and westhaven council, and a chief inspector of the police"
+    assert each_holder("harbour master and a chief inspector", theirs, {})
+    assert not each_holder("harbour master and a chief constable", theirs, {})
+    assert not each_holder("harbour master", theirs, {})  # one holder: the usual comparison
+
+
+def test_a_name_with_a_clipped_word_is_the_passages_name_spelled_out() -> None:
+    rules = GlossaryRules({"corpus_text": "operation lighthouse patrols new quay road"})
+    passage = doc("Operation Lighthouse patrols ran on 14 nights in 2024.", 0.8)
+    draft = "Op Lighthouse patrols ran on 14 nights in 2024."
+    assert judge_with(rules, draft, passage).verdict == "supported"
+    assert judge_with(rules, "Op Lightship patrols ran on 14 nights in 2024.", passage).verdict != (
+        "supported"
+    )
+
+
+def test_a_word_the_documents_write_on_its_own_is_not_read_as_clipped() -> None:
+    from assistant.proper_names import _clipped
+
+    corpus = "operation lighthouse new road newcastle road"
+    assert _clipped("new road", corpus) is None  # "New Road" is not "Newcastle Road"
+    assert _clipped("op lighthouse", corpus).search("operation lighthouse ran")
+    assert _clipped("lighthouse", corpus) is None
