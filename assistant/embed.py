@@ -1,6 +1,6 @@
 """Embed: texts -> vectors, with the packaged all-MiniLM-L6-v2 loaded lazily and offline.
 
-Two backends give the same vectors (cosine above 0.9999, tested):
+Two backends give the same vectors (cosine above 0.9999 in fp32, tested):
 - "onnx" (the default): the model exported once to ONNX and run by ONNX Runtime, with the
   model's own fast tokenizer. Importing sentence-transformers (torch, transformers, scikit-learn)
   costs about 7 s of a 9 s cold `assistant ask` on this machine; onnxruntime and tokenizers

@@ -27,7 +27,13 @@ def _cos(a: list[float], b: list[float]) -> float:
 
 
 @pytest.mark.slow
-def test_onnx_vectors_match_sentence_transformers(real_embedder) -> None:
+def test_onnx_vectors_match_sentence_transformers(real_embedder, monkeypatch) -> None:
+    import assistant.embed as embed
+
+    # the ONNX file is the fp32 model; a CPU with native bf16 runs the torch backend in bf16
+    # (below), so the fp32 model is loaded here whatever the CPU
+    monkeypatch.setattr(embed, "native_bf16", lambda: False)
+    embed._load_model.cache_clear()
     texts = [
         "Lanterns.",
         "The harbour board meets every second Thursday to agree the ferry timetable.",
@@ -36,7 +42,10 @@ def test_onnx_vectors_match_sentence_transformers(real_embedder) -> None:
         " ".join(f"Orchard row {i} was pruned and mulched before the frost." for i in range(60)),
         "",
     ]
-    torch_vectors = SentenceTransformerEmbedder(MODEL).embed_documents(texts)
+    try:
+        torch_vectors = SentenceTransformerEmbedder(MODEL).embed_documents(texts)
+    finally:
+        embed._load_model.cache_clear()
     onnx_vectors = OnnxEmbedder(MODEL, batch_size=2).embed_documents(texts)
     assert isinstance(real_embedder, OnnxEmbedder)  # the suite runs on the default backend
     for t, o in zip(torch_vectors, onnx_vectors, strict=True):
@@ -45,6 +54,24 @@ def test_onnx_vectors_match_sentence_transformers(real_embedder) -> None:
     # the order of a batch does not change a text's vector
     alone = OnnxEmbedder(MODEL).embed_query(texts[2])
     assert _cos(alone, onnx_vectors[2]) > 0.99999
+
+
+@pytest.mark.slow
+def test_bf16_vectors_stay_close_to_fp32(monkeypatch) -> None:
+    """On a CPU with native bf16 the torch backend runs in bf16: its vectors stay near fp32's."""
+    import assistant.embed as embed
+
+    texts = ["The harbour board meets every second Thursday to agree the ferry timetable."]
+    vectors = {}
+    for native in (False, True):
+        monkeypatch.setattr(embed, "native_bf16", lambda native=native: native)
+        embed._load_model.cache_clear()
+        try:
+            vectors[native] = SentenceTransformerEmbedder(MODEL).embed_documents(texts)[0]
+        finally:
+            embed._load_model.cache_clear()
+    assert vectors[True] != vectors[False]  # bf16 rounds the weights
+    assert _cos(vectors[False], vectors[True]) > 0.99
 
 
 @pytest.mark.slow
