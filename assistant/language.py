@@ -2127,8 +2127,7 @@ def asked_change_end(text: str) -> tuple[str, str] | None:
     if not m:
         return None
     way = change(m.group("verb") or m.group("noun"))
-    said = (m.group("size") or m.group("end")).lower()
-    end = "least" if said in {"least", "smallest"} else "most"
+    end = "least" if (m.group("size") or m.group("end")).lower() in LEAST else "most"
     return (way, end) if way else None
 
 

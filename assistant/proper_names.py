@@ -142,9 +142,10 @@ def check_other_name(c: Claim, doc: Reading, rules: GlossaryRules) -> str:
     forms |= {_of_place(c.value, p) for p in lang.demonym_places(c.value.split()[-1])}
     title = doc.text.split("\n", 1)[0].split("\t")[0]
     text = f"{doc.text}\n{rules.publishers.get(title, '')}".lower()
-    named = (re.search(rf"\b{re.escape(f)}\b", text) for f in forms)
-    clipped = _clipped(c.value, rules.corpus_text)
-    return "found" if any(named) or (clipped and clipped.search(text)) else "missing"
+    if any(re.search(rf"\b{re.escape(f)}\b", text) for f in forms):
+        return "found"
+    clipped = _clipped(c.value, rules.corpus_text)  # scans the corpus: only when not named
+    return "found" if clipped and clipped.search(text) else "missing"
 
 
 def _clipped(name: str, corpus: str) -> re.Pattern[str] | None:

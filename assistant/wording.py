@@ -238,16 +238,15 @@ _DESCRIPTIVE = frozenset({"superlative", "counted", "comparison"})
 def _completed_nearby(
     checked: list[tuple[Aligned, list[ClaimCheck]]], said: list[Claim]
 ) -> list[tuple[Aligned, list[ClaimCheck]]]:
-    """Each passage's checks, with a descriptive claim it lacks found in a sentence beside it.
+    """Each passage's checks, with a descriptive claim it lacks found in another of its document.
 
     A draft often joins two sentences of one document into one ("Theft rose by 9% to 410,
     and is now the largest category": the figure in a table row, "the largest category" in
-    the sentence after it). A passage that makes every value the draft gives, states none
-    otherwise and lacks only descriptive claims (a superlative, what is counted, a
-    comparison) is completed by another passage of the same document (its summary
-    often words the same fact with the description) that finds those claims and states no
-    claim otherwise. Figures, dates, directions,
-    bodies and places are never taken from the second passage.
+    the summary). A passage that makes every value the draft gives, states none otherwise and
+    lacks only descriptive claims (a superlative, what is counted, a comparison) is completed
+    by another passage of the same document and edition that finds those claims and states no
+    claim otherwise. Figures, dates, directions, bodies, places and names are never taken from
+    the second passage.
     """
     kinds = {c.start: c.kind for c in said}
     return [(a, _completed(a, checks, checked, kinds)) for a, checks in checked]
@@ -268,7 +267,7 @@ def _completed(
     ):
         return checks
     for b, theirs in checked:
-        if b is a or not _beside(a, b) or any(x.status == "conflict" for x in theirs):
+        if b is a or not _same_document(a, b) or any(x.status == "conflict" for x in theirs):
             continue
         at = {x.start: x for x in theirs}
         if all((y := at.get(x.start)) is not None and y.status == "found" for x in missing):
@@ -276,7 +275,7 @@ def _completed(
     return checks
 
 
-def _beside(a: Aligned, b: Aligned) -> bool:
+def _same_document(a: Aligned, b: Aligned) -> bool:
     """True when two passages are of one document and edition."""
     return a.status == b.status and a.source.get("doc_id") == b.source.get("doc_id")
 
