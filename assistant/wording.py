@@ -129,9 +129,15 @@ def judge(
     checked = _dated_elsewhere([(a, c) for a, c in pool if a.score >= policy.related], pool)
     checked = _completed_nearby(checked, said)
     claim = _overclaim(sentence)
-    if claim and not any(lang.says_as_much(claim.group(0), a.passage) for a in related[:2]):
+    backing = [a for a in related[:2] if claim and lang.says_as_much(claim.group(0), a.passage)]
+    if claim and not backing:
         v.reasons.append(f'overclaim: the documents do not say "{claim.group(0)}"')
         return _cite(v, *checked[0])
+    if claim and (title := _overclaim_of_old(claim.group(0), sentence, backing, rules)):
+        _cite(v, *next(item for item in checked if item[0] is backing[0]))
+        v.verdict, v.element = "outdated", "superseded"
+        v.reasons.append(f'the documents say "{claim.group(0)}" of {title} alone, now superseded')
+        return v
     full = [(a, c) for a, c in checked if all(x.status == "found" for x in c)]
     if full and (stop := _stopped(sentence, full[0][0])):
         _cite(v, *full[0])
@@ -181,6 +187,28 @@ def _overclaim(sentence: str) -> re.Match[str] | None:
         ),
         None,
     )
+
+
+def _overclaim_of_old(
+    word: str, sentence: str, backing: list[Aligned], rules: GlossaryRules
+) -> str:
+    """The superseded edition the documents say an overclaim word of, when they say it of no other.
+
+    "In the 2019 plan, reports came from Eastport Infirmary only. Reports now come from
+    both ..." says "only" of the replaced edition alone: a draft that says it of today states
+    what the old edition said. "" when a sentence of the `backing` passages says the word
+    (or its group forms) of no replaced edition, or when the draft names that edition itself.
+    """
+    titles: list[str] = []
+    for a in backing:
+        for unit in split_sentences(a.passage):
+            if not lang.says_as_much(word, unit):
+                continue
+            title = _edition_spoken_of(sentence, dataclasses.replace(a, text=unit), rules)
+            if not title:
+                return ""
+            titles.append(title)
+    return titles[0] if titles else ""
 
 
 def _dated_elsewhere(

@@ -1,0 +1,46 @@
+"""Wording check, round 18: the harmful verdicts left on planted errors (issue #13).
+
+An overclaim the documents make only of a replaced edition. Every text is invented (a
+harbour town, its ferries, plans and hospitals), not from the eval sets.
+"""
+
+from __future__ import annotations
+
+from assistant.wording import Aligned
+from tests.test_wording import RULES
+from tests.wording_helpers import doc as _doc
+from tests.wording_helpers import judge_with
+
+# --- an overclaim said only of a replaced edition -------------------------------------------
+
+ONLY_THEN = _doc(
+    "In the 2019 plan, assault reports came from Eastport Infirmary only. Assault reports now "
+    "come from both Eastport Infirmary and Westhaven General Hospital."
+)
+
+
+def test_only_said_of_the_replaced_edition_alone_is_outdated() -> None:
+    v = judge_with(RULES, "Assault reports come from Eastport Infirmary only.", ONLY_THEN)
+    assert (v.verdict, v.element) == ("outdated", "superseded")
+    assert "Harbour Plan 2019" in v.reasons[0] and '"only"' in v.reasons[0]
+
+
+def test_only_said_of_today_too_is_no_old_edition() -> None:
+    today = "Today assault reports still come from Eastport Infirmary only."
+    passage = f"In the 2019 plan, assault reports came from Eastport Infirmary only. {today}"
+    now = Aligned(today, passage, 0.8, {"doc_id": "d", "title": "Doc"})
+    v = judge_with(RULES, "Assault reports come from Eastport Infirmary only.", now)
+    assert v.verdict != "outdated"
+
+
+def test_a_draft_naming_the_old_edition_may_say_what_it_said() -> None:
+    v = judge_with(
+        RULES, "In the 2019 plan, assault reports came from Eastport Infirmary only.", ONLY_THEN
+    )
+    assert v.verdict == "supported"
+
+
+def test_an_overclaim_the_documents_never_make_stays_unsupported() -> None:
+    never = _doc("Assault reports come from Eastport Infirmary and Westhaven General Hospital.")
+    v = judge_with(RULES, "Assault reports come from Eastport Infirmary only.", never)
+    assert v.verdict == "unsupported" and '"only"' in v.reasons[0]
