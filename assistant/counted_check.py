@@ -151,6 +151,21 @@ def count_words(doc: Reading, fig: DocFigure) -> list[str]:
     return counted_nouns(doc.units[fig.unit_index], fig.q.end)
 
 
+def counted_phrase(doc: Reading, fig: DocFigure) -> str:
+    """A passage's figure with what it counts, as written: "5,900 extra patrol hours".
+
+    A table cell's figure is given with its row label: "5,900 (Extra patrol hours)".
+    """
+    value = fig.q.text.strip()
+    if fig.row >= 0 and (cell := _cell_noun(doc, fig)):
+        return " ".join([value, *cell])
+    if fig.row >= 0:
+        label = re.split(r"\.\s+|:\s+", fig.label)[-1].strip()
+        return f"{value} ({label})"
+    words = [w for w, _ in _noun_after(doc.units[fig.unit_index], fig.q.end)]
+    return " ".join([value, *words])
+
+
 def counted_nouns(text: str, end: int) -> list[str]:
     """The words of the noun a figure ending at `end` counts, as written (lower case)."""
     return [w.lower() for w, _ in _noun_after(text, end) if _counted_word(w, frozenset())]
@@ -219,11 +234,14 @@ _ARTICLE = re.compile(r"[\s,;:]*(?:the|a|an|its|their|this|these|those)\s+", re.
 def doc_counting(doc: Reading, fig: DocFigure, lower: frozenset[str] = frozenset()) -> Counting:
     """What a passage's figure counts: the noun after it, a row label's head, a clause subject.
 
-    A table cell counts what its row label opens with ("ASB incidents in the 18 hotspots": the
+    A table cell given in a unit of time counts that time ("every six to eight weeks"); else
+    a table cell counts what its row label opens with ("ASB incidents in the 18 hotspots": the
     incidents); a figure in its label counts the noun after it (the hotspots). In prose, a
     figure with no noun after it ("fell by 35.9%, from 780 to 500") counts the clause's
     subject ("ASB incidents in the hotspots": the incidents).
     """
+    if fig.row >= 0 and fig.column and (span := _cell_span(doc, fig)):
+        return span, frozenset()  # the cell's own length of time: "every six to eight weeks"
     if fig.row >= 0 and fig.column:  # the label's head, or the column's ("2023/24 | Arrests")
         label = re.split(r"\.\s+|:\s+", fig.label)[-1]
         own = _counting([w for w, _ in _noun_after(label, 0)], lower)
@@ -234,6 +252,19 @@ def doc_counting(doc: Reading, fig: DocFigure, lower: frozenset[str] = frozenset
             [w for w, _ in _noun_after(lang.mask_editions(fig.label), fig.q.end)], lower
         )
     return _text_counting(doc.units[fig.unit_index], fig.q, lower)
+
+
+def _cell_noun(doc: Reading, fig: DocFigure) -> list[str]:
+    """The words right after a table cell's figure, in its cell ("every six to eight weeks")."""
+    unit = doc.units[fig.unit_index]
+    head = f" | {fig.column}: "
+    at = unit.find(head)
+    return [w for w, _ in _noun_after(unit[at + len(head) :], fig.q.end)] if at >= 0 else []
+
+
+def _cell_span(doc: Reading, fig: DocFigure) -> str:
+    """The unit of time a table cell's figure is given in ("Meets: every six to eight weeks")."""
+    return _counting(_cell_noun(doc, fig))[0]
 
 
 def counts_apart(mine: Counting, theirs: Counting) -> bool:

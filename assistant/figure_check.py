@@ -23,6 +23,7 @@ from assistant.claims import (
     overlap,
     shared_frame,
 )
+from assistant.counted_check import counted_phrase
 
 
 def check_figure(
@@ -51,7 +52,10 @@ def check_figure(
     measure for a later period.
     A figure that counts something else (`apart`: counted_check.counts_apart, "nine months"
     against 500 incidents, "18 hotspots" against 780 incidents) is never the value the
-    passage gives instead: the draft's figure is then missing here, not a conflict.
+    passage gives instead: the draft's figure is then missing here, not a conflict. Nor is
+    the draft's own value, where that counts another measure ("5,900 patrols" against 5,900
+    patrol hours): that is a conflict naming what the passage's figure counts, where the two
+    are about the same thing (shared words, or a strongly aligned passage).
     """
     q = claim.value
     same_unit = [f for f in doc.figures if lang.same_unit(q, f.q)]
@@ -62,6 +66,10 @@ def check_figure(
     if counted := [f for f in matches if _counts_other(claim, f)]:  # "four strands", not priorities
         matches = [f for f in matches if f not in counted]
         scored = [f for f in scored if f not in counted]
+    # the value counting a length of time where the draft counts things, or the other way
+    # round ("5,900 patrols" for 5,900 patrol hours): the same value of another measure
+    unlike = [f for f in matches if apart(f)]
+    matches = [f for f in matches if not apart(f)]
     # the closest reading first: a current value before an earlier one ("from 4,312"), then
     # the one about the same thing, then the nearest value ("just over 4,100" is 4,105)
     matches.sort(key=lambda f: (f.old != claim.old, -fit[id(f)], abs(f.q.value - q.value)))
@@ -93,6 +101,8 @@ def check_figure(
                 m,
             )
         return "found", m.q.text.strip(), m
+    if unlike and (fit[id(unlike[0])] or strong):
+        return "conflict", counted_phrase(doc, unlike[0]), unlike[0]
     if q.unit == "%" and (part := _share_of_counts(q, doc, tol)):
         return "found", *part
     if best is not None and best_fit > 0:

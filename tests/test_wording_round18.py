@@ -1,7 +1,8 @@
 """Wording check, round 18: the harmful verdicts left on planted errors (issue #13).
 
-An overclaim the documents make only of a replaced edition. Every text is invented (a
-harbour town, its ferries, plans and hospitals), not from the eval sets.
+An overclaim the documents make only of a replaced edition, and a figure whose passage value
+counts another measure. Every text is invented (a harbour town, its ferries, plans and
+hospitals), not from the eval sets.
 """
 
 from __future__ import annotations
@@ -44,3 +45,35 @@ def test_an_overclaim_the_documents_never_make_stays_unsupported() -> None:
     never = _doc("Assault reports come from Eastport Infirmary and Westhaven General Hospital.")
     v = judge_with(RULES, "Assault reports come from Eastport Infirmary only.", never)
     assert v.verdict == "unsupported" and '"only"' in v.reasons[0]
+
+
+# --- the same value of another measure ---------------------------------------------------------
+
+HOURS = _doc("The ferry scheme delivered 3,400 extra quay patrol hours in its first year.")
+
+
+def test_a_count_of_things_for_a_passage_count_of_hours_is_a_conflict() -> None:
+    v = judge_with(RULES, "The ferry scheme delivered 3,400 extra quay patrols.", HOURS)
+    assert (v.verdict, v.element, v.draft_value) == ("conflict", "number", "3,400")
+    assert v.document_value == "3,400 extra quay patrol hours"
+
+
+def test_the_passage_measure_kept_or_reworded_in_the_same_unit_is_supported() -> None:
+    kept = judge_with(RULES, "The ferry scheme delivered 3,400 extra quay patrol hours.", HOURS)
+    assert kept.verdict == "supported"
+    hours = judge_with(RULES, "The ferry scheme delivered 3,400 extra hours of patrols.", HOURS)
+    assert hours.verdict == "supported"
+
+
+def test_a_length_of_time_for_a_passage_count_of_things_is_a_conflict() -> None:
+    crossings = _doc("The ferry scheme ran 48 extra night crossings in its first year.")
+    v = judge_with(RULES, "The ferry scheme ran 48 extra weeks of night crossings.", crossings)
+    assert v.verdict != "supported"
+
+
+def test_a_table_cell_given_in_weeks_counts_weeks() -> None:
+    row = _doc("Quay Safety Board | Meets: every four to six weeks; Chair: Harbour Master")
+    same = judge_with(RULES, "The Quay Safety Board meets every four to six weeks.", row)
+    assert same.verdict == "supported"
+    v = judge_with(RULES, "The Quay Safety Board meets every four to six months.", row)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "number", "six weeks")
