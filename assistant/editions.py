@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from assistant import language as lang
 from assistant.claims import Claim
 
 VALUE_KINDS = ("number", "date")  # the claims an edition's update changes
@@ -39,6 +40,21 @@ def undated(said: Sequence[Claim]) -> bool:
     figures = [c for c in said if c.kind == "number"]
     periods = [c for c in said if c.kind == "date" and len(c.value) == 2]
     return bool(figures) and not periods and not any(c.period for c in figures)
+
+
+def standing(said: Sequence[Claim], sentence: str) -> list[Claim]:
+    """The claims without the periods a change or target is measured against.
+
+    "Cut offences by 5% by March 2026, measured against 2022/23" gives the target as standing:
+    its base period says what it is measured from, not when the figure held, so it does not
+    make the draft a historical statement (see `undated`).
+    """
+    masked = lang.mask_editions(sentence)
+    return [
+        c
+        for c in said
+        if not (c.kind == "date" and len(c.value) == 2 and lang.is_base_period(masked, c.start))
+    ]
 
 
 def values_found(checks: Sequence[_Check]) -> bool:

@@ -158,7 +158,8 @@ def judge(
             for a in everything
             if a.status == "superseded" and a.score >= full[0][0].score
         ]
-        if found := editions.stale(said, full[0][0].score, checked, old):
+        standing = editions.standing(said, sentence)
+        if found := editions.stale(standing, full[0][0].score, checked, old):
             return _stale(v, *full[0], *found)
         if later := editions.newer_value(said, checked):
             return _stale(v, *full[0], None, later)

@@ -1,12 +1,14 @@
 """Wording check, round 18: the harmful verdicts left on planted errors (issue #13).
 
-An overclaim the documents make only of a replaced edition, and a figure whose passage value
-counts another measure. Every text is invented (a harbour town, its ferries, plans and
-hospitals), not from the eval sets.
+An overclaim the documents make only of a replaced edition, a figure whose passage value
+counts another measure, and a standing target measured against a base period. Every text is
+invented (a harbour town, its ferries, plans and hospitals), not from the eval sets.
 """
 
 from __future__ import annotations
 
+from assistant.claims import WordingPolicy, claims
+from assistant.editions import standing, undated
 from assistant.wording import Aligned
 from tests.test_wording import RULES
 from tests.wording_helpers import doc as _doc
@@ -77,3 +79,58 @@ def test_a_table_cell_given_in_weeks_counts_weeks() -> None:
     assert same.verdict == "supported"
     v = judge_with(RULES, "The Quay Safety Board meets every four to six months.", row)
     assert (v.verdict, v.element, v.document_value) == ("conflict", "number", "six weeks")
+
+
+# --- a standing target measured against a base period ----------------------------------------
+
+OLD_TARGET = Aligned(
+    "Our target is to cut ferry thefts by 5% by March 2026, measured against 2022/23.",
+    "Our target is to cut ferry thefts by 5% by March 2026, measured against 2022/23.",
+    0.95,
+    {"doc_id": "o", "title": "Harbour Plan 2019"},
+    "superseded",
+)
+_NEW = (
+    "The target in this plan is to cut ferry thefts by 10% by March 2027, measured against 2023/24."
+)
+NEW_TARGET = Aligned(
+    _NEW,
+    f"{_NEW} It replaces the 2019 plan's target of a 5% cut by March 2026 against 2022/23.",
+    0.75,
+    {"doc_id": "d", "title": "Doc"},
+)
+NEW_ONLY = _doc("Its target is to cut ferry thefts by 10% by March 2027 against 2023/24.", 0.70)
+
+
+def test_a_base_period_does_not_date_a_target() -> None:
+    policy = WordingPolicy()
+    sentence = "The target is to cut ferry thefts by 5% by March 2026, measured against 2022/23."
+    said = claims(sentence, RULES, policy)
+    assert not undated(said)  # the base period reads as a period
+    assert undated(standing(said, sentence))  # but it is only what the cut is measured from
+    dated = "Ferry thefts fell to 212 in 2023/24."
+    assert not undated(standing(claims(dated, RULES, policy), dated))
+
+
+def test_the_replaced_target_given_as_todays_is_outdated() -> None:
+    v = judge_with(
+        RULES,
+        "The harbour's target is to cut ferry thefts by 5% by March 2026, measured against "
+        "2022/23.",
+        NEW_TARGET,
+        NEW_ONLY,
+        OLD_TARGET,
+    )
+    assert (v.verdict, v.element) == ("outdated", "superseded")
+
+
+def test_the_current_target_is_supported() -> None:
+    v = judge_with(
+        RULES,
+        "The harbour's target is to cut ferry thefts by 10% by March 2027, measured against "
+        "2023/24.",
+        NEW_TARGET,
+        NEW_ONLY,
+        OLD_TARGET,
+    )
+    assert v.verdict == "supported"
