@@ -194,7 +194,9 @@ def check_name(
     others = [
         n
         for k, n in _names_in(unit, rules)
-        if k == c.kind and not any(lang.one_place(plain_name(n), d) for d in drafted)
+        if k == c.kind
+        and not any(lang.one_place(plain_name(n), d) for d in drafted)
+        and not (c.kind == "body" and _bare_head(n, c.text))
     ]
     if others:
         return "conflict", others[0]
@@ -203,6 +205,17 @@ def check_name(
     if c.kind == "place" and (theirs := _same_slot(sentence, c, unit)):
         return "conflict", theirs
     return "missing", ""
+
+
+def _bare_head(name: str, body: str) -> bool:
+    """True when a passage names the draft's body by its head word alone.
+
+    "The Commissioner will invest" speaks of the Harbour and Ferry Commissioner the draft
+    spells out: it names no other body, so it is no conflict (the body must still be named in
+    the passage or by its publisher to be found).
+    """
+    words, full = name.split(), body.split()
+    return len(words) == 1 < len(full) and words[0].lower() == full[-1].lower()
 
 
 def _publisher_owns(c: Claim, doc: Reading, sentence: str, rules: GlossaryRules) -> bool:

@@ -134,3 +134,32 @@ def test_the_current_target_is_supported() -> None:
         OLD_TARGET,
     )
     assert v.verdict == "supported"
+
+
+# --- a body named by its head word alone ------------------------------------------------------
+
+_BOARD = "The Board will invest £2m to fund 12 quay wardens."
+BOARD = Aligned(
+    _BOARD,
+    f"The Harbour Safety Board published this plan in May. {_BOARD}",
+    0.8,
+    {"doc_id": "d", "title": "Doc"},
+)
+
+
+def test_a_passage_naming_the_drafts_body_by_its_head_word_backs_it() -> None:
+    v = judge_with(
+        RULES, "The Harbour Safety Board will invest £2m to fund 12 quay wardens.", BOARD
+    )
+    assert v.verdict == "supported"
+
+
+def test_another_body_or_one_named_nowhere_is_still_not_supported() -> None:
+    other = judge_with(
+        RULES, "The Quay Watch Group will invest £2m to fund 12 quay wardens.", BOARD
+    )
+    assert (other.verdict, other.element) == ("conflict", "body")
+    nowhere = judge_with(
+        RULES, "The Eastport Ferry Board will invest £2m to fund 12 quay wardens.", BOARD
+    )
+    assert nowhere.verdict == "unsupported"
