@@ -21,6 +21,7 @@ from assistant.claims import (
     clause_of,
     frame,
     overlap,
+    row_units,
     shared_frame,
 )
 from assistant.counted_check import counted_phrase
@@ -389,3 +390,45 @@ def _row_words(doc: Reading, f: DocFigure) -> set[str]:
         if doc.rows[i] == f.row and not lang.quantities(u.partition(" | ")[2])
     ]
     return {w for w in lang.terms(" ".join([f.label, *cells])) if not re.search(r"\d", w)}
+
+
+# A count given as the size of a change: "eight more than the year before", "fell by 420".
+_GAP_AFTER = re.compile(r"^\s+(more|higher|greater|fewer|less|lower)\s+than\b", re.I)
+_GAP_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:by\s+)?$")
+
+
+def _gap_way(sentence: str, claim: Claim) -> str:
+    """ "up" or "down" when a draft count is the size of a change ("" when it is no gap)."""
+    if m := _GAP_AFTER.match(sentence[claim.end :]):
+        return "up" if m.group(1).lower() in ("more", "higher", "greater") else "down"
+    m = _GAP_BEFORE.search(sentence[max(0, claim.start - 25) : claim.start])
+    return lang.change(f"{m.group(1)} by") if m else ""
+
+
+def gap_found(
+    sentence: str, claim: Claim, doc: Reading, found: Sequence[DocFigure], policy: WordingPolicy
+) -> bool:
+    """True when a draft count is the gap between a figure found for the draft and one beside it.
+
+    "27 ferry crossings, eight more than the year before" is backed by "27 crossings, up from
+    19": the 27 is found for the draft's own figure, the 19 stands in its sentence (or table
+    row), and 27 less 19 is the draft's eight, the gap running the way the draft says. Counts
+    only: a gap between percentages is left to the figures' own checks.
+    """
+    q = claim.value
+    way = _gap_way(sentence, claim) if q.unit == "" and not claim.old else ""
+    if not way:
+        return False
+    tol = (policy.approx_tolerance, policy.over_tolerance)
+    for mine in (f for f in found if not f.old and f.q.unit == ""):
+        for other in doc.figures:
+            if (
+                other is mine
+                or other.q.unit != ""
+                or other.unit_index not in row_units(doc, mine.unit_index)
+            ):
+                continue
+            gap = mine.q.value - other.q.value if way == "up" else other.q.value - mine.q.value
+            if gap > 0 and lang.same_value(q, dataclasses.replace(other.q, value=gap), *tol):
+                return True
+    return False

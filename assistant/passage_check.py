@@ -48,7 +48,7 @@ from assistant.counted_check import (
 )
 from assistant.date_check import base_met, check_date, earlier_met, figure_deadline
 from assistant.direction_check import change_subject, doc_direction, moved_to, own_figures
-from assistant.figure_check import check_figure, mixed_changes, other_row
+from assistant.figure_check import check_figure, gap_found, mixed_changes, other_row
 from assistant.holder_check import check_holder
 from assistant.name_check import (
     check_name,
@@ -283,6 +283,15 @@ def check_passage(
                         misplaced_figure(sentence, c, doc, found_for[part.start], rules)
                     )
             out[i] = ClaimCheck(c.kind, c.text, c.start, c.end, status, value, newer)
+    gaps: list[int] = []  # where a count found as the gap of two figures ends
+    for i, c in enumerate(said):  # "eight more than the year before": 27 less 19
+        if (
+            c.kind == "number"
+            and out[i].status != "found"
+            and gap_found(sentence, c, doc, found, policy)
+        ):
+            out[i].status, out[i].document_value = "found", ""
+            gaps.append(c.end)
     for start, value in mixed_changes(sentence, doc, policy).items():
         i = next((i for i, c in enumerate(said) if c.kind == "number" and c.start == start), -1)
         if i >= 0 and out[i].status == "found":
@@ -312,6 +321,8 @@ def check_passage(
             status = "missing" if not shown else "found" if shown == c.value else "conflict"
             if not shown and moved_to(sentence, c, said, found_for) == c.value:
                 status = "found"  # "94% by day, but after dark that drops to 69%"
+            if not shown and any(0 < c.start - end <= 2 for end in gaps):
+                status = "found"  # "eight more than": the gap found runs the draft's way
         elif c.kind == "place" and c.text in misplaced:
             status, value = "conflict", misplaced[c.text]
         elif c.kind in ("body", "place"):

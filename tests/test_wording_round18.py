@@ -163,3 +163,29 @@ def test_another_body_or_one_named_nowhere_is_still_not_supported() -> None:
         RULES, "The Eastport Ferry Board will invest £2m to fund 12 quay wardens.", BOARD
     )
     assert nowhere.verdict == "unsupported"
+
+
+# --- a count given as the gap between two figures ---------------------------------------------
+
+_ROSE = "Ferry crossings rose to 212 in 2024/25, up from 180 the year before."
+ROSE = Aligned(_ROSE, _ROSE, 0.8, {"doc_id": "d", "title": "Doc"})
+
+
+def test_a_count_that_is_the_gap_between_the_passages_figures_is_found() -> None:
+    more = "Ferry crossings rose to 212 in 2024/25, 32 more than the year before."
+    assert judge_with(RULES, more, ROSE).verdict == "supported"
+    assert judge_with(RULES, "Ferry crossings rose by 32 to 212 in 2024/25.", ROSE).verdict == (
+        "supported"
+    )
+
+
+def test_another_gap_or_a_gap_the_other_way_is_a_conflict() -> None:
+    wrong = "Ferry crossings rose to 212 in 2024/25, 30 more than the year before."
+    assert (judge_with(RULES, wrong, ROSE).verdict, judge_with(RULES, wrong, ROSE).element) == (
+        "conflict",
+        "number",
+    )
+    fewer = "Ferry crossings reached 212 in 2024/25, 32 fewer than the year before."
+    assert judge_with(RULES, fewer, ROSE).verdict == "conflict"
+    fell = "Ferry crossings fell by 32 to 212 in 2024/25."
+    assert judge_with(RULES, fell, ROSE).verdict == "conflict"
