@@ -398,7 +398,7 @@ _GAP_BEFORE = re.compile(r"([A-Za-z]+)\s+(?:by\s+)?$")
 
 
 def _gap_way(sentence: str, claim: Claim) -> str:
-    """ "up" or "down" when a draft count is the size of a change ("" when it is no gap)."""
+    """The way a draft count changes when it is the size of a change: "up", "down" or ""."""
     if m := _GAP_AFTER.match(sentence[claim.end :]):
         return "up" if m.group(1).lower() in ("more", "higher", "greater") else "down"
     m = _GAP_BEFORE.search(sentence[max(0, claim.start - 25) : claim.start])
