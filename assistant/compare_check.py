@@ -292,6 +292,10 @@ def _verdict(mine: str, theirs: str, shown: str) -> tuple[str, str]:
 def check_frequency(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:
     """How often: the frequency the passage gives where the draft sits, else anywhere in it.
 
+    Elsewhere in the passage, another frequency is a conflict only where its clause shares a
+    word with the draft's ("reporting ... every quarter" against "reports ... every year");
+    "the strategy is refreshed every year" says nothing of how often a group reports.
+
     A table row about a body the draft does not name gives no frequency for the draft's ("SVD
     Operational Group | Meeting frequency: Every six weeks" is not how often SCP meets).
     """
@@ -299,12 +303,32 @@ def check_frequency(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> 
     ok = 0 <= anchor < len(doc.units) and doc.units[anchor] in units
     here = lang.frequencies(doc.units[anchor]) if ok else []
     every = [x for unit in units for x in lang.frequencies(unit)]
+    if not any(abs(value - c.value) < 1e-6 for value, _, _, _ in [*here, *every]):
+        # elsewhere in the passage, only a frequency said of what the draft's is clashes
+        mine = _clause_words(sentence, c.start, c.end) if sentence else None
+        every = [
+            x
+            for unit in units
+            for x in lang.frequencies(unit)
+            if mine is None or overlap(mine, _clause_words(unit, x[2], x[3]))
+        ]
     for group in (here, every):
         if any(abs(value - c.value) < 1e-6 for value, _, _, _ in group):
             return "found", ""
         if group:
             return "conflict", group[0][1]
     return "missing", ""
+
+
+def _clause_words(text: str, start: int, end: int) -> frozenset[str]:
+    """The lower-case content words of the clause around a span, the span left out.
+
+    "reporting progress to the board every quarter" -> {"reporting", "progress"}: what a
+    frequency is said of, its names aside.
+    """
+    left, right = clause_of(text, start, end)
+    words = re.findall(r"[A-Za-z][\w'-]*", f"{text[left:start]} {text[end:right]}")
+    return frozenset(lang.terms(" ".join(w for w in words if w.islower())))
 
 
 def check_role(c: Claim, doc: Reading, anchor: int, sentence: str = "") -> tuple[str, str]:

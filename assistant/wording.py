@@ -501,12 +501,18 @@ def _superseded(
     rules: GlossaryRules,
     policy: WordingPolicy,
 ) -> Aligned | None:
-    """The superseded passage that makes every claim of the sentence, if any (an old statement)."""
+    """The superseded passage that makes every figure and date claim of the sentence, if any.
+
+    Figures and dates as the draft states them: a frequency ("reported every quarter") is
+    checked as a figure, but one the old edition does not give is no value it states otherwise.
+    """
     said = claims(sentence, rules, policy)
     if conflict.kind not in ("number", "date"):
         return None
+    values = {c.start for c in said if c.kind in editions.VALUE_KINDS}
     for a in (x for x in everything if x.status == "superseded" and x.score >= policy.related):
-        if editions.values_found(check_passage(sentence, said, a, rules, policy)):
+        checks = check_passage(sentence, said, a, rules, policy)
+        if editions.values_found([x for x in checks if x.start in values]):
             return a
     return None
 

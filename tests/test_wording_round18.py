@@ -189,3 +189,33 @@ def test_another_gap_or_a_gap_the_other_way_is_a_conflict() -> None:
     assert judge_with(RULES, fewer, ROSE).verdict == "conflict"
     fell = "Ferry crossings fell by 32 to 212 in 2024/25."
     assert judge_with(RULES, fell, ROSE).verdict == "conflict"
+
+
+# --- a frequency said of something else; a replaced value beside a claim the old edition lacks
+
+
+def _passage(text: str, rest: str = "", status: str = "current", title: str = "Doc") -> Aligned:
+    return Aligned(text, f"{text} {rest}".strip(), 0.8, {"doc_id": title, "title": title}, status)
+
+
+_TARGET = "The ferry target is a 5% cut in thefts by March 2026."
+_REPORTED = (
+    "The ferry target is a 5% cut in thefts by March 2026, with the Quay Watch Group "
+    "reporting progress every quarter."
+)
+
+
+def test_a_frequency_elsewhere_in_the_passage_about_something_else_is_no_conflict() -> None:
+    refreshed = _passage(_TARGET, "The harbour plan is refreshed every year.")
+    assert judge_with(RULES, _REPORTED, refreshed).verdict == "unsupported"
+    reports = _passage(_TARGET, "The Quay Watch Group reports progress on it every year.")
+    v = judge_with(RULES, _REPORTED, reports)
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "number", "every year")
+
+
+def test_the_old_editions_value_is_outdated_though_it_lacks_another_claim() -> None:
+    now = _passage("The ferry target is a 10% cut in thefts by March 2027.")
+    then = _passage(_TARGET, status="superseded", title="Harbour Plan 2019")
+    v = judge_with(RULES, _REPORTED, now, then)
+    assert (v.verdict, v.element) == ("outdated", "superseded")
+    assert "Harbour Plan 2019" in v.reasons[0]
