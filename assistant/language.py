@@ -228,6 +228,25 @@ SUBGROUP = re.compile(  # the whole (X) then the part (Y), in either order of th
     rf"{_PART_VERB}\b([^?]+)",
     re.I,
 )
+# A clause granting a background fact beside a sentence's point, at its start or end:
+# "Although crime fell, ...", "..., even though crime has fallen." (group 1: the clause itself)
+CONCESSIVE = re.compile(
+    r"^(?:although|though|even though|whereas)\s+([^,;]+),\s*(?=\S)|"
+    r",\s*(?:although|though|even though|whereas)\s+([^,;]+?)[.!]?\s*$",
+    re.I,
+)
+
+
+def concessive_clause(sentence: str) -> tuple[int, int, str] | None:
+    """(start, end, clause) of a concessive clause opening or closing a sentence, if any.
+
+    The span covers the connective and its comma; the clause is the fact it grants
+    ("crime has fallen"), to be checked as a statement of its own.
+    """
+    m = CONCESSIVE.search(sentence)
+    return (m.start(), m.end(), m.group(1) or m.group(2)) if m else None
+
+
 # Words after a verb that make it a phrasal verb ("ended up", "turned out", "signed off").
 PARTICLES = frozenset("up out in on at to into off down back away through over".split())
 BEFORE_COUNT = frozenset(": was were is are at to of totalled reached numbered stood".split())

@@ -7,9 +7,11 @@ invented (a harbour town, its ferries, plans and hospitals), not from the eval s
 
 from __future__ import annotations
 
+import dataclasses
+
 from assistant.claims import WordingPolicy, claims
 from assistant.editions import standing, undated
-from assistant.wording import Aligned
+from assistant.wording import Aligned, check, judge
 from tests.test_wording import RULES
 from tests.wording_helpers import doc as _doc
 from tests.wording_helpers import judge_with
@@ -219,3 +221,65 @@ def test_the_old_editions_value_is_outdated_though_it_lacks_another_claim() -> N
     v = judge_with(RULES, _REPORTED, now, then)
     assert (v.verdict, v.element) == ("outdated", "superseded")
     assert "Harbour Plan 2019" in v.reasons[0]
+
+
+# --- a background fact granted in a concessive clause ------------------------------------------
+
+POINT = Aligned(
+    "Quay thefts made up 41% of harbour crime in 2024, up from 38% a year earlier.",
+    "Quay thefts made up 41% of harbour crime in 2024, up from 38% a year earlier.",
+    0.8,
+    {"doc_id": "d", "title": "Doc"},
+)
+GRANTED = _passage("Harbour crime overall has fallen since 2022.")
+_POINT_DRAFT = "Quay thefts made up 41% of harbour crime in 2024, up from 38% a year earlier"
+
+
+def _lookup(sentence: str) -> tuple[list[Aligned], list[Aligned]]:
+    """Passages as retrieval would rank them: the granted fact weakly beside the point."""
+    low = sentence.lower()
+    if "quay" not in low:
+        return [GRANTED], [GRANTED]
+    if "overall" not in low:
+        return [POINT], [POINT]
+    weak = dataclasses.replace(GRANTED, score=0.5)
+    return [POINT, weak], [POINT, weak]
+
+
+def test_a_granted_fact_backed_by_another_passage_leaves_the_sentence_supported() -> None:
+    for draft in (
+        f"{_POINT_DRAFT}, even though harbour crime overall has fallen.",
+        f"Although harbour crime overall has fallen, {_POINT_DRAFT[0].lower()}{_POINT_DRAFT[1:]}.",
+    ):
+        v = check(draft, _lookup, RULES)[0]
+        assert v.verdict == "supported" and v.sentence == draft
+        assert "fallen" in [draft[x.start : x.end] for x in v.claims]
+
+
+def test_a_granted_fact_the_documents_state_otherwise_is_a_conflict() -> None:
+    draft = f"{_POINT_DRAFT}, even though harbour crime overall has risen."
+    v = check(draft, _lookup, RULES)[0]
+    assert (v.verdict, v.element, v.document_value) == ("conflict", "direction", "fallen")
+    assert [draft[x.start : x.end] for x in v.claims if x.status == "conflict"] == ["risen"]
+
+
+def test_a_granted_fact_no_passage_backs_stays_unsupported() -> None:
+    def lookup(sentence: str) -> tuple[list[Aligned], list[Aligned]]:
+        return ([], []) if "quay" not in sentence.lower() else _lookup(sentence)
+
+    draft = f"{_POINT_DRAFT}, even though harbour crime overall has fallen."
+    assert check(draft, lookup, RULES)[0].verdict == "unsupported"
+
+
+def test_a_clash_from_a_passage_about_the_clause_gives_way_when_both_parts_are_backed() -> None:
+    clash = _passage("Harbour crime overall has fallen, though quay thefts rose by 4.8% of it.")
+
+    def lookup(sentence: str) -> tuple[list[Aligned], list[Aligned]]:
+        if "overall" not in sentence.lower() or "quay" not in sentence.lower():
+            return _lookup(sentence)
+        near = dataclasses.replace(clash, score=0.78)
+        return [POINT, near], [POINT, near]
+
+    draft = f"{_POINT_DRAFT}, even though harbour crime overall has fallen."
+    assert judge(draft, *lookup(draft), RULES).verdict == "conflict"  # the sentence as one
+    assert check(draft, lookup, RULES)[0].verdict == "supported"  # its point and clause apart
