@@ -247,6 +247,13 @@ def concessive_clause(sentence: str) -> tuple[int, int, str] | None:
     return (m.start(), m.end(), m.group(1) or m.group(2)) if m else None
 
 
+# A non-restrictive relative clause after a sentence's subject: "The board, which meets in
+# March, reports to ...": groups subj, body (what the clause says of the subject), rest.
+RELATIVE_ASIDE = re.compile(
+    r"^(?P<subj>[A-Z].{2,80}?),\s+(?:who|which)\s+(?P<body>[^;]+?),\s+(?P<rest>[a-z].*)$"
+)
+
+
 # Words after a verb that make it a phrasal verb ("ended up", "turned out", "signed off").
 PARTICLES = frozenset("up out in on at to into off down back away through over".split())
 BEFORE_COUNT = frozenset(": was were is are at to of totalled reached numbered stood".split())

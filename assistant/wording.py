@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from assistant import editions
+from assistant import asides, editions
 from assistant import language as lang
 from assistant.cite import split_sentences
 from assistant.claims import Claim, GlossaryRules, WordingPolicy
@@ -544,72 +544,58 @@ def check(
     for sentence in split_draft(text):
         current, everything = lookup(sentence)
         v = judge(sentence, current, everything, rules, policy)
-        if v.verdict in ("unsupported", "conflict") and (
-            clause := lang.concessive_clause(sentence)
-        ):
-            v = _granted_apart(v, clause, lookup, rules, policy)
+        if v.verdict in ("unsupported", "conflict") and (aside := asides.split_aside(sentence)):
+            v = _judged_apart(v, aside, lookup, rules, policy)
         verdicts.append(v)
         if progress:
             progress(1)
     return verdicts
 
 
-def _granted_apart(
+def _judged_apart(
     v: SentenceVerdict,
-    clause: tuple[int, int, str],
+    aside: asides.Aside,
     lookup: Callable[[str], tuple[list[Aligned], list[Aligned]]],
     rules: GlossaryRules,
     policy: WordingPolicy | None,
 ) -> SentenceVerdict:
-    """A sentence with a concessive clause, judged as its point and the fact the clause grants.
+    """A sentence with an aside, judged as its point and the fact the aside grants.
 
     "Theft rose to 410, even though crime overall has fallen": the clause grants a fact the
     passage backing the point need not state, and a passage about the clause may pair its
-    words with the point's figures. The point and the clause (each retrieved for on its own)
-    are judged apart: supported when both are. An unsupported sentence whose only unchecked
-    claims sit in the clause takes a conflict or outdated claim of either part; any other
-    verdict stands.
+    words with the point's figures. So does "The plan, which runs to 2028, commits ...". The
+    point and the aside (each retrieved for on its own) are judged apart: supported when
+    both are. An unsupported sentence whose only unchecked claims sit in the aside takes a
+    conflict or outdated part's verdict; any other verdict stands.
     """
-    start, end, granted = clause
     sentence = v.sentence
+    start, end = aside.own
     unchecked = [x for x in v.claims if x.status != "found"]
     if v.verdict == "unsupported" and (
         not v.claims or any(not start <= x.start < end for x in unchecked)
     ):
         return v
-    at = sentence.find(granted, start)
-    point_at = end if start == 0 else 0
-    point = sentence[end:] if start == 0 else sentence[:start]
     parts = []
-    for text, offset in ((point, point_at), (granted, at)):
-        current, everything = lookup(_as_sentence(text))
-        parts.append((judge(_as_sentence(text), current, everything, rules, policy), offset))
-    wrong = [(p, o) for p, o in parts if p.verdict in ("conflict", "outdated")]
+    for spans in (aside.point, aside.granted):
+        text = asides.part_text(sentence, spans)
+        current, everything = lookup(text)
+        parts.append((judge(text, current, everything, rules, policy), spans))
+    wrong = [(p, spans) for p, spans in parts if p.verdict in ("conflict", "outdated")]
     if wrong and v.verdict == "unsupported":
-        return _placed(wrong[0][0], sentence, wrong[0][1])
+        return _placed(*wrong[0], sentence)
     if all(p.verdict == "supported" for p, _ in parts):
-        whole = _placed(parts[0][0], sentence, parts[0][1])
-        whole.claims += _placed(parts[1][0], sentence, parts[1][1]).claims
-        whole.reasons.append(f'"{granted}" is backed by another passage: "{parts[1][0].quote}"')
+        whole = _placed(*parts[0], sentence)
+        whole.claims += _placed(*parts[1], sentence).claims
+        said = parts[1][0]
+        whole.reasons.append(f'"{said.sentence}" is backed by another passage: "{said.quote}"')
         return whole
     return v
 
 
-def _as_sentence(text: str) -> str:
-    """A clause written as a sentence of its own: capitalised, ending in a full stop."""
-    text = text.strip().rstrip(",;")
-    text = text[:1].upper() + text[1:]
-    return text if text.endswith((".", "!", "?")) else f"{text}."
-
-
-def _placed(part: SentenceVerdict, sentence: str, offset: int) -> SentenceVerdict:
-    """A clause's verdict as the whole sentence's: its claims at their place in the sentence."""
-    moved = [
-        dataclasses.replace(x, start=x.start + offset, end=x.end + offset) for x in part.claims
-    ]
-    end = offset + len(part.sentence.rstrip("."))
-    body = sentence[offset : offset + 1] + part.corrected.rstrip(".")[1:]
-    fixed = sentence[:offset] + body + sentence[end:] if part.corrected else ""
+def _placed(part: SentenceVerdict, spans: asides.Spans, sentence: str) -> SentenceVerdict:
+    """A part's verdict as the whole sentence's: its claims at their place in the sentence."""
+    moved = asides.place_claims(spans, part.claims)
+    fixed = corrected(sentence, moved) if part.corrected else ""
     return dataclasses.replace(part, sentence=sentence, claims=moved, corrected=fixed)
 
 

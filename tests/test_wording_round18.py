@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from assistant.asides import part_text, placed, split_aside
 from assistant.claims import WordingPolicy, claims
 from assistant.editions import standing, undated
 from assistant.wording import Aligned, check, judge
@@ -283,3 +284,56 @@ def test_a_clash_from_a_passage_about_the_clause_gives_way_when_both_parts_are_b
     draft = f"{_POINT_DRAFT}, even though harbour crime overall has fallen."
     assert judge(draft, *lookup(draft), RULES).verdict == "conflict"  # the sentence as one
     assert check(draft, lookup, RULES)[0].verdict == "supported"  # its point and clause apart
+
+
+# --- a relative clause after the subject: a second statement about it --------------------------
+
+PLAN_POINT = _passage("The Quay Safety Plan commits both harbour boards to five shared priorities.")
+PLAN_ASIDE = _passage("The Quay Safety Plan runs to March 2028.")
+_PLAN = (
+    "The Quay Safety Plan, which runs to March {}, commits both harbour boards to {} priorities."
+)
+
+
+def _plan_lookup(sentence: str) -> tuple[list[Aligned], list[Aligned]]:
+    """The point's passage for the point, the aside's for the aside, both for the whole."""
+    if "priorities" not in sentence:
+        return [PLAN_ASIDE], [PLAN_ASIDE]
+    if "runs" not in sentence:
+        return [PLAN_POINT], [PLAN_POINT]
+    weak = dataclasses.replace(PLAN_ASIDE, score=0.5)
+    return [PLAN_POINT, weak], [PLAN_POINT, weak]
+
+
+def test_a_relative_clause_is_split_into_the_subjects_two_statements() -> None:
+    sentence = _PLAN.format(2028, "five shared")
+    aside = split_aside(sentence)
+    assert aside is not None
+    assert part_text(sentence, aside.point) == (
+        "The Quay Safety Plan commits both harbour boards to five shared priorities."
+    )
+    assert part_text(sentence, aside.granted) == "The Quay Safety Plan runs to March 2028."
+    assert sentence[slice(*aside.own)] == "runs to March 2028"
+    text = part_text(sentence, aside.granted)
+    at = text.index("March")
+    assert sentence[placed(aside.granted, at) :].startswith("March 2028,")
+    assert split_aside("The Quay Safety Plan commits both boards to five priorities.") is None
+
+
+def test_a_sentence_whose_relative_clause_another_passage_backs_is_supported() -> None:
+    v = check(_PLAN.format(2028, "five shared"), _plan_lookup, RULES)[0]
+    assert v.verdict == "supported"
+    assert any(x.text == "March 2028" and x.status == "found" for x in v.claims)
+
+
+def test_a_relative_clause_the_documents_state_otherwise_is_a_conflict() -> None:
+    draft = _PLAN.format(2029, "five shared")
+    v = check(draft, _plan_lookup, RULES)[0]
+    assert (v.verdict, v.element, v.draft_value) == ("conflict", "date", "March 2029")
+    wrong = next(x for x in v.claims if x.status == "conflict")
+    assert draft[wrong.start : wrong.end] == "March 2029"
+    assert v.corrected == _PLAN.format(2028, "five shared")
+
+
+def test_a_point_the_documents_state_otherwise_is_never_supported_by_its_aside() -> None:
+    assert check(_PLAN.format(2028, "six shared"), _plan_lookup, RULES)[0].verdict != "supported"
