@@ -863,10 +863,23 @@ def opposes(query: Query, cand: Candidate) -> bool:
 
 
 def blank_cells(cand: Candidate, query: Query) -> tuple[str, ...]:
-    """The periods asked for whose cells in a table row hold no figure ("2024: Not shown")."""
+    """The periods asked for whose cells in a table row hold no figure ("2024: Not shown").
+
+    Asked for a figure, a column spanning the period counts too: "Ambition for 2024-2027:
+    Maintain reach" gives no figure for 2024/25, whatever figure another cell gives its own year.
+    """
+    figure = value_asked(query) == "figure"
     blank = []
     for c in query.constraints:
-        cells = [x for x in cand.cells if c.kind == "period" and lang.periods(x.column) & c.periods]
+        if c.kind != "period":
+            continue
+        cells = [
+            x
+            for x in cand.cells
+            if (columns := lang.periods(x.column)) & c.periods
+            or figure
+            and lang.periods_meet(c.periods, columns)
+        ]
         if cells and not any(lang.DIGIT.search(x.value) for x in cells):
             blank.append(c.text)
     return tuple(blank)

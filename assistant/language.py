@@ -164,6 +164,13 @@ WHEN_QUESTION = re.compile(
     r"|\b(?:and|,) when\b|\bby when\b",
     re.I,
 )
+# The words a question is asked with: a line with none of them ("KSIs on the roads in 2024?")
+# is a phrase typed as into a search box.
+INTERROGATIVE = re.compile(
+    r"\b(?:what|what's|whats|which|who|who's|whom|whose|how|when|where|why|is|are|was|were|"
+    r"do|does|did|has|have|had|can|could|will|would|should|tell|give|show|list)\b",
+    re.I,
+)
 LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*name\b", re.I)
 TABLE_QUESTION = re.compile(r"\btables?\b", re.I)
 HOW_MANY = re.compile(r"\bhow many\s+([^?]+)", re.I)

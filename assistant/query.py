@@ -211,6 +211,21 @@ def defined(text: str) -> str:
     return " ".join(words)
 
 
+def period_figure(text: str, kind: str, constraints: tuple[Constraint, ...]) -> str:
+    """"figure" when a phrase typed as into a search box names a period, and nothing else.
+
+    "KSIs on the county's roads in 2024?" asks for that period's figure: a sentence with no
+    figure, or a plan running over the period ("Plan 2024-2027"), does not answer it. A
+    question put in words says what it asks ("what is the aim for 2024/25?" asks for text),
+    and one asking which thing sits at one end asks for a name: both are left alone.
+    """
+    if kind or lang.INTERROGATIVE.search(text) or lang.directions(text):
+        return ""
+    if not any(c.kind == "period" for c in constraints):
+        return ""
+    return "figure"
+
+
 def count_target(text: str) -> str:
     """The noun a "how many <noun phrase>" question counts ("" for any other question)."""
     if event := occurrence(text):
@@ -508,6 +523,7 @@ def parse_query(
                 value = value or "person"  # "what's their name?" after "who chairs the board?"
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names), places)
+        value = value or period_figure(piece, kind, own)
         docs = lang.named_documents(piece, titles or {})
         leans_on = ""
         if i == 0 and follows and previous and lang.POINTS_AT_ANSWER.search(piece):

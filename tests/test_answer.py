@@ -1853,3 +1853,14 @@ def test_a_row_shows_every_cell_when_the_question_names_two_headings() -> None:
     row = Candidate("row", 0, 0, label="2020", cells=tuple(Cell(*c) for c in cells))
     assert _asked_cells(row, {"killed", "seriously", "hurt"}) == cells  # both: the total too
     assert _asked_cells(row, {"killed"}) == (("Killed", "4"),)
+
+
+def test_a_column_spanning_the_year_asked_gives_no_figure_for_it_when_it_holds_none() -> None:
+    from assistant.evidence import blank_cells
+
+    row = "Harbour | Measure: Launches; Baseline: 41 launches in 2022/23; Aim for 2023-2026: Keep up"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells)
+    assert blank_cells(cand, parse_query("harbour launches 2024/25")) == ("2024/25",)
+    # asked for no figure, the aim for the span is an answer
+    assert blank_cells(cand, parse_query("what is the harbour aim for 2024/25?")) == ()

@@ -485,3 +485,13 @@ def test_a_follow_up_pointing_back_ranks_by_what_the_earlier_turn_answered() -> 
     assert back.search_text == f"{back.text} {back.context[0]}"  # retrieval is unchanged
     elsewhere = parse_query("and in Northvale?", [said], names=NAMES)  # another place
     assert elsewhere.leans_on == "" and elsewhere.pointed_text == elsewhere.search_text
+
+
+def test_a_search_box_phrase_naming_a_period_asks_for_that_periods_figure() -> None:
+    assert parse_query("lifeboat launches from Eastmere in 2024?", names=NAMES).value == "figure"
+    assert parse_query("harbour grant 2027/28 please").value == "figure"
+    # a question put in words says what it asks: an aim is text; which sits at one end, a name
+    assert parse_query("what is the harbour aim for 2024/25?").value == ""
+    assert parse_query("harbour with the fewest launches in 2024?").value == ""
+    assert parse_query("who chaired the harbour board in 2024?").value != "figure"
+    assert parse_query("lifeboat launches from Eastmere?", names=NAMES).value == ""
