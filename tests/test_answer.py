@@ -1858,7 +1858,7 @@ def test_a_row_shows_every_cell_when_the_question_names_two_headings() -> None:
 def test_a_column_spanning_the_year_asked_gives_no_figure_for_it_when_it_holds_none() -> None:
     from assistant.evidence import blank_cells
 
-    row = "Harbour | Measure: Launches; Baseline: 41 launches in 2022/23; Aim for 2023-2026: Keep up"
+    row = "Harbour | Measure: Launches; Baseline: 41 in 2022/23; Aim for 2023-2026: Keep up"
     label, cells = parse_row(row)
     cand = Candidate(row, 0, 0, label=label, cells=cells)
     assert blank_cells(cand, parse_query("harbour launches 2024/25")) == ("2024/25",)
