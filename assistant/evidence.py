@@ -917,6 +917,7 @@ class Evidence:
     unseen: frozenset[str] = frozenset()  # question tokens the corpus never uses
     column_fit: dict[str, float] = field(default_factory=dict)  # heading -> its cosine with
     # the question, for the best table rows when it asks which sits at one end (`_extreme_row`)
+    leaned: frozenset[str] = frozenset()  # tokens only of what a follow-up leans on
 
     @property
     def best(self) -> float:
@@ -956,7 +957,11 @@ class Evidence:
         A superlative is also carried by a sentence naming the same end in its own words:
         "the peak" by "the highest level"; a direction of change ("up") by a table row whose
         figures over its periods go that way. Asked when something ends (or starts), a span of
-        years says it ("Plan 2024-2026").
+        years says it ("Plan 2024-2026"). A number is carried as a number ("1000" by "1,000"),
+        and "rate" by a rate's base ("crimes per 1,000 residents").
+        The words a follow-up leans on ("how many shop thefts
+        in 2023/24?" under "is that up on the year before?") are carried by the table row the
+        answer to them gave (`gave`): that answer already judged the row to say them.
         """
         ends = lang.directions(token)
         word = self.words.get(token, token)
@@ -972,6 +977,11 @@ class Evidence:
             and bool(ends & lang.directions(cand.text))  # read only when asked
             or self.query.kind == "date"
             and lang.says_span(token, cand.text)
+            or token in self.leaned
+            and gave(cand, self.query.leans_on)
+            or lang.writes_number(word, f"{cand.context} {cand.text}")  # "1000" as "1,000"
+            or lang.same_word(word, "rate")  # a rate is said by its base ("per 1,000")
+            and bool(lang.RATE_BASE.search(f"{cand.context} {cand.text}"))
         )
 
     @property
@@ -1283,6 +1293,7 @@ class EvidenceScorer:
         self._compounds(q_terms, cands, own, read, constrained)
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
         evidence.constrained = constrained
+        evidence.leaned = frozenset(q_terms) - set(self.tokenize([query.text])[0])
         if query.kind == "compare":  # "is Eastmere or Northvale worse?": the figures say it
             evidence.unsought = frozenset(self.weighing & set(q_terms))
         self._weigh_missing(evidence, query, q_terms, weights, absent - evidence.unsought)
@@ -1348,10 +1359,10 @@ class EvidenceScorer:
         evidence.has_count = not (query.kind == "count" and query.target) or any(
             c.counts for c in best
         )
-        if query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, how many"
+        if query.kind == "number" and lang.HOW_MANY.search(query.text):  # "how many of X...",
+            evidence.has_count = any(counts_anything(c, query) for c in best)  # "of the 212..."
+        elif query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, what %"
             evidence.has_count = any(fits(c, "number", quoted=stated(query)) for c in best)
-        elif query.kind == "number" and lang.HOW_MANY.search(query.text):  # "how many of X..."
-            evidence.has_count = any(counts_anything(c, query) for c in best)
         return evidence
 
     def _compounds(
@@ -1480,10 +1491,18 @@ class EvidenceScorer:
 
     @staticmethod
     def _reading(cand: Candidate, top: list[Hit]) -> tuple[str, str]:
-        """A sentence as read (with its caption and list items), and its headings."""
+        """A sentence as read (with its caption and list items), and its headings.
+
+        A table row labelled with its period reads its caption as a heading: the caption's span
+        ("Total recorded crime, 2019/20 to 2023/24") is what the table covers, and the row
+        labelled 2022/23 gives no figure for 2023/24 (see `meets`).
+        """
         chunk = top[cand.hit_index].chunk
         items = " ".join(i.text for i in cand.items)
-        return f"{cand.context} {cand.text} {items}", f"{chunk.title} {chunk.section}"
+        headings = f"{chunk.title} {chunk.section}"
+        if cand.is_row and lang.periods(cand.label):
+            return f"{cand.text} {items}", f"{cand.context} {headings}"
+        return f"{cand.context} {cand.text} {items}", headings
 
     def _weigh_missing(
         self,

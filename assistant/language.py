@@ -551,7 +551,15 @@ def stated_numbers(text: str) -> frozenset[str]:
         return frozenset()
     plain = _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))
     given = r"(?i)\b(?:the|those|these|its|their)\s+(\d[\d,]*(?:\.\d+)?)(?<![,.])(?![\d%])"
-    return frozenset(re.findall(given, plain))
+    return frozenset(form for n in re.findall(given, plain) for form in number_forms(n))
+
+
+def number_forms(number: str) -> tuple[str, ...]:
+    """A whole number as written and as the other way of writing it: "1620" and "1,620"."""
+    if not re.fullmatch(r"\d[\d,]*", number):
+        return (number,)
+    plain = number.replace(",", "")
+    return tuple(dict.fromkeys((number, plain, f"{int(plain):,}")))
 
 
 # The words between a part and its whole ("four of the 18 hotspots", "11 of its 64 referrals").
@@ -1116,6 +1124,17 @@ def noun_of_verb(verb: str, words: Iterable[str]) -> bool:
     """True when `words` hold the verb made a noun ("managed" -> "management")."""
     verb = verb.lower()
     return any(VERB_NOUN_END.search(w) and same_word(verb, w) for w in words)
+
+
+def writes_number(token: str, text: str) -> bool:
+    """True when a text writes the whole number a token is, with or without separators.
+
+    The tokenizer splits "1,000" into "000", so "per 1000" in a question never finds "per
+    1,000" by its tokens; compared as numbers, it does.
+    """
+    if not token.isdigit():
+        return False
+    return any(n.replace(",", "") == token for n in re.findall(r"(?<![\d.])\d[\d,]*", text))
 
 
 def related_form(word: str, found: set[str] | frozenset[str]) -> bool:

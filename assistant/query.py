@@ -212,7 +212,7 @@ def defined(text: str) -> str:
 
 
 def period_figure(text: str, kind: str, constraints: tuple[Constraint, ...]) -> str:
-    """ "figure" when a phrase typed as into a search box names a period, and nothing else.
+    """The value "figure" when a phrase typed as into a search box names a period, only.
 
     "KSIs on the county's roads in 2024?" asks for that period's figure: a sentence with no
     figure, or a plan running over the period ("Plan 2024-2027"), does not answer it. A

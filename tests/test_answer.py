@@ -1864,3 +1864,33 @@ def test_a_column_spanning_the_year_asked_gives_no_figure_for_it_when_it_holds_n
     assert blank_cells(cand, parse_query("harbour launches 2024/25")) == ("2024/25",)
     # asked for no figure, the aim for the span is an answer
     assert blank_cells(cand, parse_query("what is the harbour aim for 2024/25?")) == ()
+
+
+def test_a_number_and_a_rate_are_carried_as_written_another_way() -> None:
+    # "per 1000" finds "per 1,000" as a number, and "rate" is said by a rate's base
+    row = "2024 | Launches: 1,480; Launches per 1,000 residents: 12.5"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells, tokens=frozenset({"launch", "resid"}))
+    ev = Evidence(parse_query("launch rate per 1000 in 2024"), [cand], 1.0, [])
+    ev.words = {"1000": "1000", "rate": "rate", "launch": "launch"}
+    ev.carry = {"1000": 0.4, "rate": 0.3, "launch": 0.3}
+    assert ev.lacking(cand) == 0.0
+    bare = Candidate("There were 1,480 launches.", 0, 1, tokens=frozenset({"launch"}))
+    assert ev.lacking(bare) == 0.7  # neither the base nor a rate
+
+
+def test_a_follow_ups_leaned_on_words_are_carried_by_the_row_its_answer_gave() -> None:
+    first = parse_query("how many pier thefts in 2024?")
+    first = replace(first, answered="Pier thefts, 2024: 412")
+    follow = parse_query("is that up on the year before?", [first])
+    row = "Pier thefts | 2023: 390; 2024: 412"
+    label, cells = parse_row(row)
+    given = Candidate(row, 0, 0, label=label, cells=cells, tokens=frozenset({"pier"}))
+    other = Candidate("Thefts | 2023: 1,200; 2024: 1,310", 0, 1, tokens=frozenset({"theft"}))
+    ev = Evidence(follow, [given, other], 1.0, [])
+    ev.words, ev.carry = {"theft": "thefts"}, {"theft": 1.0}
+    ev.leaned = frozenset({"theft"})
+    assert ev.lacking(given) == 0.0  # the row the answer gave says what it was asked
+    assert ev.lacking(other) == 0.0  # writes the word itself
+    ev.leaned = frozenset()
+    assert ev.lacking(given) == 1.0
