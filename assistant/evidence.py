@@ -916,7 +916,7 @@ class Evidence:
     words: dict[str, str] = field(default_factory=dict)  # question token -> its word
     unseen: frozenset[str] = frozenset()  # question tokens the corpus never uses
     column_fit: dict[str, float] = field(default_factory=dict)  # heading -> its cosine with
-    # the question, for the best table rows when it asks which sits at one end (`_extreme_row`)
+    # the question, for the best table rows (`_extreme_row`; the cells a leading row shows)
     leaned: frozenset[str] = frozenset()  # tokens only of what a follow-up leans on
 
     @property
@@ -1346,8 +1346,9 @@ class EvidenceScorer:
                 pair_rows(cands, query)
             evidence.candidates = enumeration_first(self._rank(query, cands), query, p.lead_pool)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
-        if len(lang.asked_end(query.text)) == 1:
-            evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
+        # the columns the question means: the end of a scale is read in (`_extreme_row`), and
+        # the cells a row leading the answer shows (compose)
+        evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
         evidence.unknown_body = unknown_body(query, top) or unknown_local_body(
             query, top, self.synonyms
         )

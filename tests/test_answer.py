@@ -1894,3 +1894,26 @@ def test_a_follow_ups_leaned_on_words_are_carried_by_the_row_its_answer_gave() -
     assert ev.lacking(other) == 0.0  # writes the word itself
     ev.leaned = frozenset()
     assert ev.lacking(given) == 1.0
+
+
+def test_a_rows_cells_follow_the_heading_the_question_means_as_well_as_the_one_it_names() -> None:
+    from assistant.compose import _asked_cells
+
+    row = "2021 | Sunk: 4; Damaged: 30; Total lost or damaged: 34"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells)
+    asked = {"sunk", "holed", "2021"}  # "boats sunk or holed in 2021?", stopwords aside
+    fit = {"Sunk": 0.5, "Damaged": 0.4, "Total lost or damaged": 0.7}
+    assert _asked_cells(cand, asked, fit=fit) == (("Sunk", "4"), ("Total lost or damaged", "34"))
+    assert _asked_cells(cand, asked, fit={**fit, "Sunk": 0.9}) == (("Sunk", "4"),)
+    assert _asked_cells(cand, asked) == (("Sunk", "4"),)  # no model reading: the named one
+
+
+def test_a_headings_number_is_named_by_the_same_number_written_without_separators() -> None:
+    from assistant.compose import _asked_cells
+
+    row = "2021 | Launches: 1,480; Launches per 1,000 residents: 12.5; Change: up 2%"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells)
+    kept = _asked_cells(cand, {"rate", "1000", "2021"})
+    assert kept == (("Launches per 1,000 residents", "12.5"),)
