@@ -392,11 +392,12 @@ ASKS_VALUE = {
         r"(?:\w+ ){0,4}(?:budget|salary|cost|precept|(?:contract|grant|annual|total) value)\b",
         re.I,
     ),
-    # A person's name asked for about a role ("what's the name of the director?").
+    # A person's name asked for about a role ("what's the name of the director?"), also in a
+    # request after the question ("who chairs it? need a name").
     "person": re.compile(
         r"\b(?:name|names|named|called)\b(?=[^?]*\b(?:director|chair|chairs|head|commissioner|"
         r"officer|lead|leads|manager|chief|superintendent|inspector|person|people|minister|"
-        r"councillor|mp|vice-chair|co-chair)\b)|^\s*(?:and\s+)?who\b[^?]*\bnames?\b|\b(?:director|chair|head|commissioner|officer|"
+        r"councillor|mp|vice-chair|co-chair)\b)|^\s*(?:and\s+)?who\b.*\bnames?\b|\b(?:director|chair|head|commissioner|officer|"
         r"manager|chief|superintendent|inspector|vice-chair|co-chair)\b[^?]*\b(?:called|named|"
         r"name)\b"
         # "who is the Chief Constable?": a post one person holds, asked who holds it now. A post
@@ -798,6 +799,11 @@ def asks_change(text: str) -> bool:
 def without_changes(text: str) -> str:
     """A text without the sizes of its changes in per cent (`CHANGE_SIZE`)."""
     return CHANGE_SIZE.sub(" ", text)
+
+
+# Nouns that count persons without saying what about them is counted: "how many people
+# replied?" is answered by "2,300 responses", "how many people got nicked?" by "186 arrests".
+PERSONS = frozenset({"people", "persons", "individuals", "folk"})
 
 
 def asked_value(text: str) -> str:

@@ -122,11 +122,13 @@ def _asking(sentences: list[str]) -> list[str]:
     return [
         s
         for i, s in enumerate(sentences)
-        if asks(s) or (i < first and leans) or len(s.split()) < STATEMENT_WORDS
+        if asks(s) or (i < first and leans) or len(s.split()) < STATEMENT_WORDS or NEEDS.match(s)
     ]
 
 
 STATEMENT_WORDS = 7  # a shorter non-question ("need the date", "old v new") says what is wanted
+# ...and so does one saying what the asker needs, however long ("need a name for the invites")
+NEEDS = re.compile(r"(?i)^\s*(?:i\s+|we\s+)?(?:need|want|would like|am after)\b")
 
 
 def _unwrapped(text: str, names: frozenset[str] = frozenset()) -> str:

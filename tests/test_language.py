@@ -101,6 +101,7 @@ def test_terms_drop_function_words() -> None:
         ("what's the phone number for the harbour helpline", "contact"),
         ("where is the ferry hub based?", ""),
         ("where did the lantern panel meet last year?", ""),
+        ("who chairs the quay board? need a name for the letter", "person"),
     ],
 )
 def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:

@@ -398,6 +398,7 @@ def test_a_message_asks_without_who_asks_or_why() -> None:
     # what the ask needs stays: a short cue, a topic the ask leans on, a purpose that constrains
     kept = (
         "when did the quay board first meet? need the date",
+        "who chairs the quay board? need a name for the letter we are sending out",
         "I'm looking at ferry thefts in Northvale. How many were there in 23/24?",
         "For the 2023/24 committee report, how many ferry thefts were there?",
         "For ferry thefts, how many were recorded at the quays in 2023/24?",
