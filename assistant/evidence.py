@@ -1446,7 +1446,7 @@ class EvidenceScorer:
         paired = {mine for mine, _ in near}
         unseen = {q_terms[t] for t in absent if self.idf(t) >= self.idf("\0")}
         rest = [a for a in asked if a.lower() not in paired and a in unseen]
-        return near + wordnet_words(rest, texts)
+        return near + wordnet_words(rest, texts, self.word_vectors)
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The most specific word of what a "how many" question counts (the rarest in the corpus).

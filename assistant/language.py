@@ -2445,11 +2445,14 @@ _DETACH = (
 # records, "window" as a time or a pane), and each wrong sense pairs a question word with an
 # unrelated passage word. Measured on the calibration sets: all senses broke 4 answers for 1.
 WORDNET_SENSES = 1
+# ...unless the model vouches for the pair as well (near_words.wordnet_words): a word of up to
+# this many senses pairs with a neighbour the model puts at least WORDNET_CONFIRM from it.
+WORDNET_CONFIRMED_SENSES = 3
 
 
 @functools.cache
-def wordnet_table() -> dict[str, tuple[str, ...]]:
-    """Word -> its WordNet neighbours, for words of at most WORDNET_SENSES senses.
+def wordnet_table(senses: int = WORDNET_SENSES) -> dict[str, tuple[str, ...]]:
+    """Word -> its WordNet neighbours, for words of at most `senses` senses.
 
     Empty when the data file is missing.
     """
@@ -2461,19 +2464,20 @@ def wordnet_table() -> dict[str, tuple[str, ...]]:
     with gzip.open(WORDNET_FILE, "rt", encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
-                word, senses, rest = line.rstrip("\n").split("\t")
-                if int(senses) <= WORDNET_SENSES:
+                word, count, rest = line.rstrip("\n").split("\t")
+                if int(count) <= senses:
                     table[word] = tuple(rest.split())
     return table
 
 
-def wordnet_neighbours(word: str) -> tuple[str, ...]:
+def wordnet_neighbours(word: str, senses: int = WORDNET_SENSES) -> tuple[str, ...]:
     """The words WordNet puts beside `word` (its synonyms and their broader terms).
 
     "break-ins" -> ("burglary", "housebreaking"); "kids" -> ("child", ...). The word is tried
-    as written, then without an inflectional ending.
+    as written, then without an inflectional ending; a word of more than `senses` senses has
+    none.
     """
-    table = wordnet_table()
+    table = wordnet_table(senses)
     for form in lemma_forms(word):
         if form in table:
             return table[form]
