@@ -119,12 +119,14 @@ def lead_sentence(
     asked: set[str],
     kind: str = "",
     question: str = "",
+    fit: dict[str, float] | None = None,
 ) -> AnswerSentence:
     """The first line: a row as "Label, Column: value (caption)", a list with its items.
 
     A row keeps the cells the question names, or every cell when it asks about a change,
     weighs one thing against another or asks the value before a change (`question`: "the
-    target before the 2025 refresh" is in the cell before the one it names).
+    target before the 2025 refresh" is in the cell before the one it names). `fit` is each
+    column heading's cosine with the question (`Evidence.column_fit`): see `_asked_cells`.
     """
     if cand.is_row:
         both = (
@@ -132,7 +134,7 @@ def lead_sentence(
             or lang.asked_change_end(question) is not None  # "which went up the most?"
             or bool(lang.WEIGHS.search(question) or earlier(question))
         )
-        cells = _asked_cells(cand, asked, keep_all=both)
+        cells = _asked_cells(cand, asked, keep_all=both, fit=fit or {})
         caption = f" ({plain(cand.context).rstrip(':.')})" if cand.context else ""
         return row_sentence(cand, n, cells, "answer", caption)
     items = tuple(plain(i.text) for i in cand.items[: policy.max_list_items])
@@ -264,23 +266,31 @@ def _names_any(value: str, names: list[str]) -> bool:
 
 
 def _asked_cells(
-    cand: Candidate, asked: set[str], keep_all: bool = False
+    cand: Candidate, asked: set[str], keep_all: bool = False, fit: dict[str, float] | None = None
 ) -> tuple[tuple[str, str], ...]:
     """The cells whose heading the question names (every cell when it names none).
 
-    A question about a change keeps every cell: the change needs both figures.
+    A question about a change keeps every cell: the change needs both figures. A heading's
+    numbers are read as numbers ("per 1,000" is named by "per 1000"). When the question names
+    one heading in words but the model puts another nearer its meaning (`fit`: "killed or
+    badly hurt" names "Killed" and means "Total KSI"), both are kept.
     """
     every = tuple((c.column, c.value) for c in cand.cells)
-    kept = tuple(
-        (c.column, c.value)
-        for c in cand.cells
-        if asked & {w.lower() for w in re.findall(r"[\w/]+", c.column)}
-    )
+    kept = tuple((c.column, c.value) for c in cand.cells if asked & _heading_words(c.column))
     # naming two headings ("killed or seriously injured") asks of them together: a total
     # beside them is theirs too
     if keep_all or len(kept) != 1 or not any(lang.DIGIT.search(v) for _, v in kept):
         return every
-    return kept
+    figures = [c for c in cand.cells if c.column in (fit or {}) and lang.DIGIT.search(c.value)]
+    best = max(figures, key=lambda c: (fit or {})[c.column], default=None)
+    if best is None or best.column == kept[0][0]:
+        return kept
+    return tuple((c.column, c.value) for c in cand.cells if c.column in (best.column, kept[0][0]))
+
+
+def _heading_words(column: str) -> set[str]:
+    """A column heading's words in lower case, its numbers without separators ("1000")."""
+    return {w.lower() for w in re.findall(r"[\w/]+", re.sub(r"(?<=\d),(?=\d{3})", "", column))}
 
 
 def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> Answer:
@@ -318,9 +328,10 @@ def compose(parts: list[tuple[Evidence, list[Hit]]], policy: AnswerPolicy) -> An
                 continue
             elif i == 0 and not picked:
                 q = evidence.query
-                leads.append(lead_sentence(cand, n, policy, asked, q.kind, q.text))
+                fit = evidence.column_fit
+                leads.append(lead_sentence(cand, n, policy, asked, q.kind, q.text, fit))
                 if cand.pair is not None:  # the other side weighed, from the same table
-                    leads.append(lead_sentence(cand.pair, n, policy, asked, q.kind, q.text))
+                    leads.append(lead_sentence(cand.pair, n, policy, asked, q.kind, q.text, fit))
             elif cand.is_row:
                 every = tuple((c.column, c.value) for c in cand.cells)
                 support.append(row_sentence(cand, n, every, "support"))

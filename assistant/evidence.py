@@ -284,6 +284,16 @@ def counts_in_text(
     return any(gives_count(text, noun) for noun in (query.target, *said_as))
 
 
+def bare_persons(query: Query) -> bool:
+    """True when a "how many" question counts people with no word narrowing which people.
+
+    "How many people replied?" counts whoever replied (2,300 responses); "how many young
+    people...?" counts only the young, and a count of adults is no answer.
+    """
+    phrase = count_phrase(query.text)
+    return bool(phrase) and phrase[0].lower() in lang.PERSONS
+
+
 def counts_anything(cand: Candidate, query: Query) -> bool:
     """True when a sentence (or a row's cells) gives a whole number the question does not state.
 
@@ -863,10 +873,23 @@ def opposes(query: Query, cand: Candidate) -> bool:
 
 
 def blank_cells(cand: Candidate, query: Query) -> tuple[str, ...]:
-    """The periods asked for whose cells in a table row hold no figure ("2024: Not shown")."""
+    """The periods asked for whose cells in a table row hold no figure ("2024: Not shown").
+
+    Asked for a figure, a column spanning the period counts too: "Ambition for 2024-2027:
+    Maintain reach" gives no figure for 2024/25, whatever figure another cell gives its own year.
+    """
+    figure = value_asked(query) == "figure"
     blank = []
     for c in query.constraints:
-        cells = [x for x in cand.cells if c.kind == "period" and lang.periods(x.column) & c.periods]
+        if c.kind != "period":
+            continue
+        cells = [
+            x
+            for x in cand.cells
+            if (columns := lang.periods(x.column)) & c.periods
+            or figure
+            and lang.periods_meet(c.periods, columns)
+        ]
         if cells and not any(lang.DIGIT.search(x.value) for x in cells):
             blank.append(c.text)
     return tuple(blank)
@@ -903,7 +926,8 @@ class Evidence:
     words: dict[str, str] = field(default_factory=dict)  # question token -> its word
     unseen: frozenset[str] = frozenset()  # question tokens the corpus never uses
     column_fit: dict[str, float] = field(default_factory=dict)  # heading -> its cosine with
-    # the question, for the best table rows when it asks which sits at one end (`_extreme_row`)
+    # the question, for the best table rows (`_extreme_row`; the cells a leading row shows)
+    leaned: frozenset[str] = frozenset()  # tokens only of what a follow-up leans on
 
     @property
     def best(self) -> float:
@@ -943,7 +967,11 @@ class Evidence:
         A superlative is also carried by a sentence naming the same end in its own words:
         "the peak" by "the highest level"; a direction of change ("up") by a table row whose
         figures over its periods go that way. Asked when something ends (or starts), a span of
-        years says it ("Plan 2024-2026").
+        years says it ("Plan 2024-2026"). A number is carried as a number ("1000" by "1,000"),
+        and "rate" by a rate's base ("crimes per 1,000 residents").
+        The words a follow-up leans on ("how many shop thefts
+        in 2023/24?" under "is that up on the year before?") are carried by the table row the
+        answer to them gave (`gave`): that answer already judged the row to say them.
         """
         ends = lang.directions(token)
         word = self.words.get(token, token)
@@ -959,6 +987,11 @@ class Evidence:
             and bool(ends & lang.directions(cand.text))  # read only when asked
             or self.query.kind == "date"
             and lang.says_span(token, cand.text)
+            or token in self.leaned
+            and gave(cand, self.query.leans_on)
+            or lang.writes_number(word, f"{cand.context} {cand.text}")  # "1000" as "1,000"
+            or lang.same_word(word, "rate")  # a rate is said by its base ("per 1,000")
+            and bool(lang.RATE_BASE.search(f"{cand.context} {cand.text}"))
         )
 
     @property
@@ -1270,6 +1303,7 @@ class EvidenceScorer:
         self._compounds(q_terms, cands, own, read, constrained)
         evidence = Evidence(query, [], coverage(weights, set(q_terms) - absent), [], 0.0, weights)
         evidence.constrained = constrained
+        evidence.leaned = frozenset(q_terms) - set(self.tokenize([query.text])[0])
         if query.kind == "compare":  # "is Eastmere or Northvale worse?": the figures say it
             evidence.unsought = frozenset(self.weighing & set(q_terms))
         self._weigh_missing(evidence, query, q_terms, weights, absent - evidence.unsought)
@@ -1294,6 +1328,9 @@ class EvidenceScorer:
                     counts_in_text(cand, query, narrow, said_as)
                     or row_counts(cand, counted)
                     or compound_row_counts(cand, narrow)
+                    # people counted by what happened to them: any count, judged by the scores
+                    or bare_persons(query)
+                    and counts_anything(cand, query)
                 )
                 text, heading = self._reading(cand, top)
                 heading = f"{heading} {self.synonyms.spell_out(text)}"  # "SCP" names the SCP
@@ -1322,8 +1359,9 @@ class EvidenceScorer:
                 pair_rows(cands, query)
             evidence.candidates = enumeration_first(self._rank(query, cands), query, p.lead_pool)
         evidence.lead_pool, evidence.lead_ratio = p.lead_pool, p.lead_ratio
-        if len(lang.asked_end(query.text)) == 1:
-            evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
+        # the columns the question means: the end of a scale is read in (`_extreme_row`), and
+        # the cells a row leading the answer shows (compose)
+        evidence.column_fit = self._column_fit(query, evidence.candidates[: p.lead_pool])
         evidence.unknown_body = unknown_body(query, top) or unknown_local_body(
             query, top, self.synonyms
         )
@@ -1335,10 +1373,10 @@ class EvidenceScorer:
         evidence.has_count = not (query.kind == "count" and query.target) or any(
             c.counts for c in best
         )
-        if query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, how many"
+        if query.kind == "number" and lang.HOW_MANY.search(query.text):  # "how many of X...",
+            evidence.has_count = any(counts_anything(c, query) for c in best)  # "of the 212..."
+        elif query.kind == "number" and lang.stated_numbers(query.text):  # "of the 212, what %"
             evidence.has_count = any(fits(c, "number", quoted=stated(query)) for c in best)
-        elif query.kind == "number" and lang.HOW_MANY.search(query.text):  # "how many of X..."
-            evidence.has_count = any(counts_anything(c, query) for c in best)
         return evidence
 
     def _compounds(
@@ -1408,7 +1446,7 @@ class EvidenceScorer:
         paired = {mine for mine, _ in near}
         unseen = {q_terms[t] for t in absent if self.idf(t) >= self.idf("\0")}
         rest = [a for a in asked if a.lower() not in paired and a in unseen]
-        return near + wordnet_words(rest, texts)
+        return near + wordnet_words(rest, texts, self.word_vectors)
 
     def _counted(self, query: Query) -> tuple[str, ...]:
         """The most specific word of what a "how many" question counts (the rarest in the corpus).
@@ -1467,10 +1505,18 @@ class EvidenceScorer:
 
     @staticmethod
     def _reading(cand: Candidate, top: list[Hit]) -> tuple[str, str]:
-        """A sentence as read (with its caption and list items), and its headings."""
+        """A sentence as read (with its caption and list items), and its headings.
+
+        A table row labelled with its period reads its caption as a heading: the caption's span
+        ("Total recorded crime, 2019/20 to 2023/24") is what the table covers, and the row
+        labelled 2022/23 gives no figure for 2023/24 (see `meets`).
+        """
         chunk = top[cand.hit_index].chunk
         items = " ".join(i.text for i in cand.items)
-        return f"{cand.context} {cand.text} {items}", f"{chunk.title} {chunk.section}"
+        headings = f"{chunk.title} {chunk.section}"
+        if cand.is_row and lang.periods(cand.label):
+            return f"{cand.text} {items}", f"{cand.context} {headings}"
+        return f"{cand.context} {cand.text} {items}", headings
 
     def _weigh_missing(
         self,

@@ -164,6 +164,13 @@ WHEN_QUESTION = re.compile(
     r"|\b(?:and|,) when\b|\bby when\b",
     re.I,
 )
+# The words a question is asked with: a line with none of them ("KSIs on the roads in 2024?")
+# is a phrase typed as into a search box.
+INTERROGATIVE = re.compile(
+    r"\b(?:what|what's|whats|which|who|who's|whom|whose|how|when|where|why|is|are|was|were|"
+    r"do|does|did|has|have|had|can|could|will|would|should|tell|give|show|list)\b",
+    re.I,
+)
 LIST_QUESTION = re.compile(r"^\s*(?:what|which) (?:are|were)\b|\blist\b|^\s*name\b", re.I)
 TABLE_QUESTION = re.compile(r"\btables?\b", re.I)
 HOW_MANY = re.compile(r"\bhow many\s+([^?]+)", re.I)
@@ -411,11 +418,12 @@ ASKS_VALUE = {
         r"(?:\w+ ){0,4}(?:budget|salary|cost|precept|(?:contract|grant|annual|total) value)\b",
         re.I,
     ),
-    # A person's name asked for about a role ("what's the name of the director?").
+    # A person's name asked for about a role ("what's the name of the director?"), also in a
+    # request after the question ("who chairs it? need a name").
     "person": re.compile(
         r"\b(?:name|names|named|called)\b(?=[^?]*\b(?:director|chair|chairs|head|commissioner|"
         r"officer|lead|leads|manager|chief|superintendent|inspector|person|people|minister|"
-        r"councillor|mp|vice-chair|co-chair)\b)|^\s*(?:and\s+)?who\b[^?]*\bnames?\b|\b(?:director|chair|head|commissioner|officer|"
+        r"councillor|mp|vice-chair|co-chair)\b)|^\s*(?:and\s+)?who\b.*\bnames?\b|\b(?:director|chair|head|commissioner|officer|"
         r"manager|chief|superintendent|inspector|vice-chair|co-chair)\b[^?]*\b(?:called|named|"
         r"name)\b"
         # "who is the Chief Constable?": a post one person holds, asked who holds it now. A post
@@ -570,7 +578,15 @@ def stated_numbers(text: str) -> frozenset[str]:
         return frozenset()
     plain = _PERIOD.sub(" ", DATE.sub(" ", PART_NUMBER.sub(" ", text)))
     given = r"(?i)\b(?:the|those|these|its|their)\s+(\d[\d,]*(?:\.\d+)?)(?<![,.])(?![\d%])"
-    return frozenset(re.findall(given, plain))
+    return frozenset(form for n in re.findall(given, plain) for form in number_forms(n))
+
+
+def number_forms(number: str) -> tuple[str, ...]:
+    """A whole number as written and as the other way of writing it: "1620" and "1,620"."""
+    if not re.fullmatch(r"\d[\d,]*", number):
+        return (number,)
+    plain = number.replace(",", "")
+    return tuple(dict.fromkeys((number, plain, f"{int(plain):,}")))
 
 
 # The words between a part and its whole ("four of the 18 hotspots", "11 of its 64 referrals").
@@ -809,6 +825,11 @@ def asks_change(text: str) -> bool:
 def without_changes(text: str) -> str:
     """A text without the sizes of its changes in per cent (`CHANGE_SIZE`)."""
     return CHANGE_SIZE.sub(" ", text)
+
+
+# Nouns that count persons without saying what about them is counted: "how many people
+# replied?" is answered by "2,300 responses", "how many people got nicked?" by "186 arrests".
+PERSONS = frozenset({"people", "persons", "individuals", "folk"})
 
 
 def asked_value(text: str) -> str:
@@ -1135,6 +1156,17 @@ def noun_of_verb(verb: str, words: Iterable[str]) -> bool:
     """True when `words` hold the verb made a noun ("managed" -> "management")."""
     verb = verb.lower()
     return any(VERB_NOUN_END.search(w) and same_word(verb, w) for w in words)
+
+
+def writes_number(token: str, text: str) -> bool:
+    """True when a text writes the whole number a token is, with or without separators.
+
+    The tokenizer splits "1,000" into "000", so "per 1000" in a question never finds "per
+    1,000" by its tokens; compared as numbers, it does.
+    """
+    if not token.isdigit():
+        return False
+    return any(n.replace(",", "") == token for n in re.findall(r"(?<![\d.])\d[\d,]*", text))
 
 
 def related_form(word: str, found: set[str] | frozenset[str]) -> bool:
@@ -2439,11 +2471,14 @@ _DETACH = (
 # records, "window" as a time or a pane), and each wrong sense pairs a question word with an
 # unrelated passage word. Measured on the calibration sets: all senses broke 4 answers for 1.
 WORDNET_SENSES = 1
+# ...unless the model vouches for the pair as well (near_words.wordnet_words): a word of up to
+# this many senses pairs with a neighbour the model puts at least WORDNET_CONFIRM from it.
+WORDNET_CONFIRMED_SENSES = 3
 
 
 @functools.cache
-def wordnet_table() -> dict[str, tuple[str, ...]]:
-    """Word -> its WordNet neighbours, for words of at most WORDNET_SENSES senses.
+def wordnet_table(senses: int = WORDNET_SENSES) -> dict[str, tuple[str, ...]]:
+    """Word -> its WordNet neighbours, for words of at most `senses` senses.
 
     Empty when the data file is missing.
     """
@@ -2455,19 +2490,20 @@ def wordnet_table() -> dict[str, tuple[str, ...]]:
     with gzip.open(WORDNET_FILE, "rt", encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#"):
-                word, senses, rest = line.rstrip("\n").split("\t")
-                if int(senses) <= WORDNET_SENSES:
+                word, count, rest = line.rstrip("\n").split("\t")
+                if int(count) <= senses:
                     table[word] = tuple(rest.split())
     return table
 
 
-def wordnet_neighbours(word: str) -> tuple[str, ...]:
+def wordnet_neighbours(word: str, senses: int = WORDNET_SENSES) -> tuple[str, ...]:
     """The words WordNet puts beside `word` (its synonyms and their broader terms).
 
     "break-ins" -> ("burglary", "housebreaking"); "kids" -> ("child", ...). The word is tried
-    as written, then without an inflectional ending.
+    as written, then without an inflectional ending; a word of more than `senses` senses has
+    none.
     """
-    table = wordnet_table()
+    table = wordnet_table(senses)
     for form in lemma_forms(word):
         if form in table:
             return table[form]

@@ -28,6 +28,7 @@ import numpy as np
 from assistant import language as lang
 
 MIN_COSINE = 0.8
+WORDNET_CONFIRM = 0.5  # the model's bar for a pair WordNet proposes for a word of few senses
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 
 
@@ -76,13 +77,17 @@ def near_words(
     ]
 
 
-def wordnet_words(asked: list[str], texts: list[str]) -> list[tuple[str, str]]:
+def wordnet_words(
+    asked: list[str], texts: list[str], vectors: WordVectors | None = None
+) -> list[tuple[str, str]]:
     """(question word, passage word) where WordNet puts the two side by side.
 
     For the everyday words the model places nowhere near the documents' terms: WordNet lists
     "burglary" as the broader term of "break-in", which the model puts at 0.25 from it. The
     model cannot vouch for such a pair: unrelated words reach as much ("precept"/"principle"
-    0.23), so only words of one sense are looked up (`language.WORDNET_SENSES`).
+    0.23), so only words of one sense are looked up (`language.WORDNET_SENSES`). A word of a
+    few senses ("shut": close, exclude, keep...) pairs only where the model also puts the two
+    within WORDNET_CONFIRM ("shut"/"closed" 0.54; "nick"/"prison" is not a pair it makes).
     """
     forms: dict[str, str] = {}
     for word in passage_words(texts):
@@ -95,7 +100,22 @@ def wordnet_words(asked: list[str], texts: list[str]) -> list[tuple[str, str]]:
         for n in lang.wordnet_neighbours(a)
         if n in forms
     ]
+    if vectors is not None:
+        single = {a for a, _ in pairs}
+        wider = [
+            (a.lower(), forms[n])
+            for a in asked
+            if WORD.fullmatch(a) and a.lower() not in single
+            for n in lang.wordnet_neighbours(a, lang.WORDNET_CONFIRMED_SENSES)
+            if n in forms
+        ]
+        pairs += [p for p in wider if p[0] != p[1] and _cosine(vectors, *p) >= WORDNET_CONFIRM]
     return list(dict.fromkeys(p for p in pairs if p[0] != p[1]))
+
+
+def _cosine(vectors: WordVectors, a: str, b: str) -> float:
+    pair = vectors([a, b])
+    return float(pair[0] @ pair[1])
 
 
 class NearWord:

@@ -122,11 +122,13 @@ def _asking(sentences: list[str]) -> list[str]:
     return [
         s
         for i, s in enumerate(sentences)
-        if asks(s) or (i < first and leans) or len(s.split()) < STATEMENT_WORDS
+        if asks(s) or (i < first and leans) or len(s.split()) < STATEMENT_WORDS or NEEDS.match(s)
     ]
 
 
 STATEMENT_WORDS = 7  # a shorter non-question ("need the date", "old v new") says what is wanted
+# ...and so does one saying what the asker needs, however long ("need a name for the invites")
+NEEDS = re.compile(r"(?i)^\s*(?:i\s+|we\s+)?(?:need|want|would like|am after)\b")
 
 
 def _unwrapped(text: str, names: frozenset[str] = frozenset()) -> str:
@@ -209,6 +211,21 @@ def defined(text: str) -> str:
     if not words or any(w in lang.PHRASE_END for w in words):
         return ""
     return " ".join(words)
+
+
+def period_figure(text: str, kind: str, constraints: tuple[Constraint, ...]) -> str:
+    """The value "figure" when a phrase typed as into a search box names a period, only.
+
+    "KSIs on the county's roads in 2024?" asks for that period's figure: a sentence with no
+    figure, or a plan running over the period ("Plan 2024-2027"), does not answer it. A
+    question put in words says what it asks ("what is the aim for 2024/25?" asks for text),
+    and one asking which thing sits at one end asks for a name: both are left alone.
+    """
+    if kind or lang.INTERROGATIVE.search(text) or lang.directions(text):
+        return ""
+    if not any(c.kind == "period" for c in constraints):
+        return ""
+    return "figure"
 
 
 def count_target(text: str) -> str:
@@ -508,6 +525,7 @@ def parse_query(
                 value = value or "person"  # "what's their name?" after "who chairs the board?"
         elif leans:
             own = _merge(own, constraints_of(pieces[0], names), places)
+        value = value or period_figure(piece, kind, own)
         docs = lang.named_documents(piece, titles or {})
         leans_on = ""
         if i == 0 and follows and previous and lang.POINTS_AT_ANSWER.search(piece):

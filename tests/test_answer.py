@@ -1853,3 +1853,79 @@ def test_a_row_shows_every_cell_when_the_question_names_two_headings() -> None:
     row = Candidate("row", 0, 0, label="2020", cells=tuple(Cell(*c) for c in cells))
     assert _asked_cells(row, {"killed", "seriously", "hurt"}) == cells  # both: the total too
     assert _asked_cells(row, {"killed"}) == (("Killed", "4"),)
+
+
+def test_a_column_spanning_the_year_asked_gives_no_figure_for_it_when_it_holds_none() -> None:
+    from assistant.evidence import blank_cells
+
+    row = "Harbour | Measure: Launches; Baseline: 41 in 2022/23; Aim for 2023-2026: Keep up"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells)
+    assert blank_cells(cand, parse_query("harbour launches 2024/25")) == ("2024/25",)
+    # asked for no figure, the aim for the span is an answer
+    assert blank_cells(cand, parse_query("what is the harbour aim for 2024/25?")) == ()
+
+
+def test_a_number_and_a_rate_are_carried_as_written_another_way() -> None:
+    # "per 1000" finds "per 1,000" as a number, and "rate" is said by a rate's base
+    row = "2024 | Launches: 1,480; Launches per 1,000 residents: 12.5"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells, tokens=frozenset({"launch", "resid"}))
+    ev = Evidence(parse_query("launch rate per 1000 in 2024"), [cand], 1.0, [])
+    ev.words = {"1000": "1000", "rate": "rate", "launch": "launch"}
+    ev.carry = {"1000": 0.4, "rate": 0.3, "launch": 0.3}
+    assert ev.lacking(cand) == 0.0
+    bare = Candidate("There were 1,480 launches.", 0, 1, tokens=frozenset({"launch"}))
+    assert ev.lacking(bare) == 0.7  # neither the base nor a rate
+
+
+def test_a_follow_ups_leaned_on_words_are_carried_by_the_row_its_answer_gave() -> None:
+    first = parse_query("how many pier thefts in 2024?")
+    first = replace(first, answered="Pier thefts, 2024: 412")
+    follow = parse_query("is that up on the year before?", [first])
+    row = "Pier thefts | 2023: 390; 2024: 412"
+    label, cells = parse_row(row)
+    given = Candidate(row, 0, 0, label=label, cells=cells, tokens=frozenset({"pier"}))
+    other = Candidate("Thefts | 2023: 1,200; 2024: 1,310", 0, 1, tokens=frozenset({"theft"}))
+    ev = Evidence(follow, [given, other], 1.0, [])
+    ev.words, ev.carry = {"theft": "thefts"}, {"theft": 1.0}
+    ev.leaned = frozenset({"theft"})
+    assert ev.lacking(given) == 0.0  # the row the answer gave says what it was asked
+    assert ev.lacking(other) == 0.0  # writes the word itself
+    ev.leaned = frozenset()
+    assert ev.lacking(given) == 1.0
+
+
+def test_a_rows_cells_follow_the_heading_the_question_means_as_well_as_the_one_it_names() -> None:
+    from assistant.compose import _asked_cells
+
+    row = "2021 | Sunk: 4; Damaged: 30; Total lost or damaged: 34"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells)
+    asked = {"sunk", "holed", "2021"}  # "boats sunk or holed in 2021?", stopwords aside
+    fit = {"Sunk": 0.5, "Damaged": 0.4, "Total lost or damaged": 0.7}
+    assert _asked_cells(cand, asked, fit=fit) == (("Sunk", "4"), ("Total lost or damaged", "34"))
+    assert _asked_cells(cand, asked, fit={**fit, "Sunk": 0.9}) == (("Sunk", "4"),)
+    assert _asked_cells(cand, asked) == (("Sunk", "4"),)  # no model reading: the named one
+
+
+def test_a_headings_number_is_named_by_the_same_number_written_without_separators() -> None:
+    from assistant.compose import _asked_cells
+
+    row = "2021 | Launches: 1,480; Launches per 1,000 residents: 12.5; Change: up 2%"
+    label, cells = parse_row(row)
+    cand = Candidate(row, 0, 0, label=label, cells=cells)
+    kept = _asked_cells(cand, {"rate", "1000", "2021"})
+    assert kept == (("Launches per 1,000 residents", "12.5"),)
+
+
+def test_people_counted_by_what_happened_to_them_are_counted_by_any_count() -> None:
+    from assistant.evidence import bare_persons
+
+    assert bare_persons(parse_query("how many people replied to the harbour survey?"))
+    assert bare_persons(parse_query("how many people got picked up on the quay patrols"))
+    assert not bare_persons(parse_query("how many young people were on the ferry scheme?"))
+    assert not bare_persons(parse_query("how many ferry thefts were there?"))
+    hits = [_hit("In total the harbour survey received 840 responses.")]
+    assert _ask("how many people replied to the harbour survey?", hits).grounded
+    assert "840" in _ask("how many people replied to the harbour survey?", hits).text

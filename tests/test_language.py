@@ -101,6 +101,7 @@ def test_terms_drop_function_words() -> None:
         ("what's the phone number for the harbour helpline", "contact"),
         ("where is the ferry hub based?", ""),
         ("where did the lantern panel meet last year?", ""),
+        ("who chairs the quay board? need a name for the letter", "person"),
     ],
 )
 def test_the_type_of_value_a_question_asks_for(question: str, kind: str) -> None:
@@ -312,7 +313,10 @@ def test_the_figures_a_question_states_are_not_its_years() -> None:
 
     asked = "how many of the 212 thefts in 2023/24 involved 1,240 bikes or those 4.5 tonnes?"
     assert stated_numbers(asked) == {"212", "4.5"}
-    assert stated_numbers("of these 1,240 bikes in May 2024, how many were stolen?") == {"1,240"}
+    assert stated_numbers("of these 1,240 bikes in May 2024, how many were stolen?") == {
+        "1,240",
+        "1240",  # the same number as the other way of writing it
+    }
     assert stated_numbers("Thefts were 39% of the 2024 total, in 212 places.") == set()
 
 
@@ -804,3 +808,14 @@ def test_a_span_of_months_lasts_both_months_counted() -> None:
     assert lang.months_long("Trial: May 2024 to October 2024: 28") == {6}
     assert lang.months_long("July 2023 to March 2024, then July 2024 to June 2025") == {9, 12}
     assert lang.months_long("in March 2024") == set()
+
+
+def test_numbers_are_compared_as_numbers_whichever_way_they_are_written() -> None:
+    assert lang.writes_number("1000", "launches per 1,000 residents")
+    assert not lang.writes_number("100", "launches per 1,000 residents")
+    assert not lang.writes_number("1000", "a rate of 1.1000")
+    assert lang.stated_numbers("of the 1620 launches, how many were at night?") == {
+        "1620",
+        "1,620",
+    }
+    assert lang.number_forms("2,300") == ("2,300", "2300")

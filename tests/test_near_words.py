@@ -83,3 +83,20 @@ def test_a_colloquial_word_the_documents_never_use_does_not_sink_the_answer(
     assert "break-ins" not in {word for _, word in asked.missing}
     drones = _scored(real_embedder, text, "how many drones in harbourside in 2024")
     assert "drones" in {word for _, word in drones.missing}
+
+
+@pytest.mark.slow
+def test_a_word_of_a_few_senses_pairs_with_its_wordnet_neighbour_only_where_the_model_agrees(
+    real_embedder,
+) -> None:
+    from assistant.near_words import wordnet_words
+
+    vectors = WordVectors(real_embedder.embed_documents)
+    texts = ["The harbour police closed 12 drug routes into the town."]
+    # "shut" has three senses (close, exclude, keep...): the model puts "closed" near it
+    assert wordnet_words(["shut"], texts, vectors) == [("shut", "closed")]
+    assert wordnet_words(["shut"], texts) == []  # WordNet alone vouches for one sense only
+    # another of its senses the model does not put near it: no pair
+    assert wordnet_words(["shut"], ["Partners keep the harbour open."], vectors) == []
+    # "nick" (seven senses, one of them "prison") is not looked up at all
+    assert wordnet_words(["nick"], ["He was sent to prison."], vectors) == []

@@ -398,6 +398,7 @@ def test_a_message_asks_without_who_asks_or_why() -> None:
     # what the ask needs stays: a short cue, a topic the ask leans on, a purpose that constrains
     kept = (
         "when did the quay board first meet? need the date",
+        "who chairs the quay board? need a name for the letter we are sending out",
         "I'm looking at ferry thefts in Northvale. How many were there in 23/24?",
         "For the 2023/24 committee report, how many ferry thefts were there?",
         "For ferry thefts, how many were recorded at the quays in 2023/24?",
@@ -485,3 +486,13 @@ def test_a_follow_up_pointing_back_ranks_by_what_the_earlier_turn_answered() -> 
     assert back.search_text == f"{back.text} {back.context[0]}"  # retrieval is unchanged
     elsewhere = parse_query("and in Northvale?", [said], names=NAMES)  # another place
     assert elsewhere.leans_on == "" and elsewhere.pointed_text == elsewhere.search_text
+
+
+def test_a_search_box_phrase_naming_a_period_asks_for_that_periods_figure() -> None:
+    assert parse_query("lifeboat launches from Eastmere in 2024?", names=NAMES).value == "figure"
+    assert parse_query("harbour grant 2027/28 please").value == "figure"
+    # a question put in words says what it asks: an aim is text; which sits at one end, a name
+    assert parse_query("what is the harbour aim for 2024/25?").value == ""
+    assert parse_query("harbour with the fewest launches in 2024?").value == ""
+    assert parse_query("who chaired the harbour board in 2024?").value != "figure"
+    assert parse_query("lifeboat launches from Eastmere?", names=NAMES).value == ""
