@@ -14,7 +14,7 @@ import math
 import operator
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -928,6 +928,8 @@ class Evidence:
     column_fit: dict[str, float] = field(default_factory=dict)  # heading -> its cosine with
     # the question, for the best table rows (`_extreme_row`; the cells a leading row shows)
     leaned: frozenset[str] = frozenset()  # tokens only of what a follow-up leans on
+    unscored_rows: list[Candidate] = field(default_factory=list)  # table rows of the top
+    # passages left out of the scoring (too few question words): a table is read whole
 
     @property
     def best(self) -> float:
@@ -1074,12 +1076,23 @@ class Evidence:
         return pick(rows, key=lambda r: r[0])[1]
 
     def _table_rows(self, row: Candidate) -> list[Candidate]:
-        """The rows among the sentences that come from the same table as `row`."""
-        return [
-            c
-            for c in self.candidates
-            if c.is_row and c.hit_index == row.hit_index and c.context == row.context
+        """The rows of the same table as `row`: the scored ones, then the rest of the table.
+
+        A row left out of the scoring for sharing few words with the question ("Shoplifting"
+        under "which kind of theft went up most?") is still a member of the scale; it is read
+        as vetted as `row` (the same table, caption and passage), at its score.
+        """
+
+        def same(c: Candidate) -> bool:
+            return c.is_row and c.hit_index == row.hit_index and c.context == row.context
+
+        scored = [c for c in self.candidates if same(c)]
+        rest = [
+            replace(c, score=row.score, meets=row.meets, unmet=row.unmet, gives=row.gives)
+            for c in self.unscored_rows
+            if same(c)
         ]
+        return scored + rest
 
     def _changed_row(self, row: Candidate, way: str, end: str) -> Candidate | None:
         """Asked which thing changed most (or least) one way, the row of `row`'s table there.
@@ -1311,7 +1324,9 @@ class EvidenceScorer:
         asked = self.synonyms.expand(set(q_terms))  # "CSA" is no news to "what is the CSA?"
         for cand, toks in zip(cands, own, strict=True):
             cand.says_more = len({t for t in toks - asked if not t[0].isdigit()}) >= MIN_NEW
-        cands = sorted(cands, key=lambda c: -c.lexical)[: p.embed_top]
+        ranked = sorted(cands, key=lambda c: -c.lexical)
+        cands = ranked[: p.embed_top]
+        evidence.unscored_rows = [c for c in ranked[p.embed_top :] if c.is_row]
         if cands:
             value, counted = value_asked(query), self._counted(query)
             narrow = [t for toks in self.tokenize(list(counted)) for t in toks]

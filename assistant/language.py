@@ -912,6 +912,14 @@ PURPOSE_NOUN = (
     r"(?:meeting|panel|scrutiny|committee|briefing|paper|report|presentation|agenda|item|"
     r"letter|email|background|session|forum|workshop|consultation|bid|debate)s?"
 )
+# Who asks, or why, said before the ask: "Retail crime officer here", "IDVA service manager",
+# "Putting together a briefing for the inspector", "I'm new in post".
+ASKER = re.compile(
+    r"(?i)\bhere\s*$|^\s*(?:i|i'm|im|i've|we|we're|we've|as an?|new|putting|preparing|"
+    r"writing|working|drafting|doing)\b|\b(?:officer|manager|lead|worker|coordinator|"
+    r"co-ordinator|analyst|inspector|sergeant|councillor|nurse|teacher|volunteer|adviser|"
+    r"advisor|practitioner|commissioner|director|head|chair)s?\s*$|\b" + PURPOSE_NOUN + r"\b"
+)
 PURPOSE = re.compile(
     rf"^\s*(?:for|ahead of|before|in preparation for)\b[^?:]{{0,80}}?\b{PURPOSE_NOUN}\b"
     r"[^?:,]{0,30}[,:]\s+(?=(?:could|can|would|will|please|i|what|what's|whats|which|who|how|"
@@ -2176,10 +2184,11 @@ def asked_change_end(text: str) -> tuple[str, str] | None:
 
     "Which kind of theft went up the most?" asks ("up", "most"): the thing whose figure rose
     by the largest amount; "where was the smallest fall?" asks ("down", "least"). Only a
-    question that picks asks it ("how much did theft go up the most" does not).
+    question that picks asks it ("how much did theft go up the most" does not); "and by how
+    much?" after the pick asks the size of the change picked.
     """
     pick = re.search(r"(?i)\b(?:which|what|where|who)\b", text)
-    if not pick or re.search(r"(?i)\bhow (?:many|much)\b", text):
+    if not pick or re.search(r"(?i)\bhow (?:many|much)\b", text[: pick.start()]):
         return None
     m = _CHANGED_END.search(text, pick.start())
     if not m:

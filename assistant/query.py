@@ -80,7 +80,9 @@ class Query:
         return self.parts or (self,)
 
 
-def the_ask(message: str, names: frozenset[str] = frozenset()) -> str:
+def the_ask(
+    message: str, names: frozenset[str] = frozenset(), places: frozenset[str] = frozenset()
+) -> str:
     """What a message asks, without who asks or why.
 
     "For the scrutiny panel next week, could you remind me how ASB has moved?" asks "how ASB
@@ -92,10 +94,34 @@ def the_ask(message: str, names: frozenset[str] = frozenset()) -> str:
     many in 23/24?"); a purpose naming a period or a place of the corpus stays ("For 2023/24,
     how many ...").
     """
-    sentences = [s for s in lang.SENTENCE_END.split(message.strip()) if s]
+    message = _introduced(message.strip(), places)
+    sentences = [s for s in lang.SENTENCE_END.split(message) if s]
     if len(sentences) > 1:
-        sentences = _asking(_claims_checked(sentences))
+        sentences = _asking(_claims_checked(sentences), names)
     return _unwrapped(" ".join(sentences), names)
+
+
+# Who asks or why, set off from the ask by a dash: "IDVA manager here - are incidents up?"
+_INTRODUCTION = re.compile(r"^([^?]{3,120}?)\s+[-\u2013\u2014]+\s+(\S.*)$", re.S)
+
+
+def _introduced(message: str, places: frozenset[str]) -> str:
+    """The message without an introduction a dash sets off from the ask.
+
+    "Retail crime officer here - which theft went up most last year?" asks the part after the
+    dash. Only an introduction saying who asks or why goes (`lang.ASKER`): the topic the ask
+    leans on stays ("SVD grant - how much a year do we get?"), and so does an introduction
+    that asks itself or names a period or a place ("Carlisle officer here - how many?").
+    """
+    m = _INTRODUCTION.match(message)
+    if not m:
+        return message
+    intro, ask = m.groups()
+    words = set(lang.name_words(intro))
+    if lang.ASKING.match(intro) or lang.periods(intro) or words & places:
+        return message
+    asks = lang.INTERROGATIVE.search(ask) or "?" in ask
+    return ask if asks and lang.ASKER.search(intro) else message
 
 
 def _claims_checked(sentences: list[str]) -> list[str]:
@@ -111,7 +137,7 @@ def _claims_checked(sentences: list[str]) -> list[str]:
     return out
 
 
-def _asking(sentences: list[str]) -> list[str]:
+def _asking(sentences: list[str], names: frozenset[str] = frozenset()) -> list[str]:
     def asks(s: str) -> bool:
         return s.endswith("?") or bool(lang.ASKING.match(s) or lang.REQUESTS.search(s))
 
@@ -122,11 +148,18 @@ def _asking(sentences: list[str]) -> list[str]:
     return [
         s
         for i, s in enumerate(sentences)
-        if asks(s) or (i < first and leans) or len(s.split()) < STATEMENT_WORDS or NEEDS.match(s)
+        if asks(s)
+        or (i < first and leans)
+        or (
+            len(s.split()) < STATEMENT_WORDS
+            and not (lang.ASKER.search(s) and not _constrains(s, names))
+        )
+        or NEEDS.match(s)
     ]
 
 
-STATEMENT_WORDS = 7  # a shorter non-question ("need the date", "old v new") says what is wanted
+STATEMENT_WORDS = 7  # a shorter non-question ("need the date", "old v new") says what is wanted,
+# unless it says who asks or why ("I'm preparing for scrutiny") and names no place or period
 # ...and so does one saying what the asker needs, however long ("need a name for the invites")
 NEEDS = re.compile(r"(?i)^\s*(?:i\s+|we\s+)?(?:need|want|would like|am after)\b")
 
@@ -425,7 +458,9 @@ def split_units(text: str) -> tuple[str, ...]:
     Ages and months are types of value (`lang.ASKS_VALUE`), checked as such.
     """
     units = (next(filter(None, m.groups())).lower() for m in lang.SPLIT.finditer(text))
-    return tuple(dict.fromkeys(u for u in units if u not in ("age", "month", "year")))
+    # "which one went up the most?" picks one of what it named, it names no unit
+    skip = ("age", "month", "year", "one", "ones")
+    return tuple(dict.fromkeys(u for u in units if u not in skip))
 
 
 def subgroup_words(text: str) -> tuple[str, ...]:
@@ -492,7 +527,7 @@ def parse_query(
     Returns:
         The query, with its parts when it asks more than one thing.
     """
-    question = the_ask(" ".join(question.split()), names)  # a newline or tab is a space
+    question = the_ask(" ".join(question.split()), names, places)  # a newline or tab: a space
     previous = history[-1] if history else None
     follows = previous is not None and is_follow_up(question)
     context = ()

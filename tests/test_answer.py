@@ -1929,3 +1929,26 @@ def test_people_counted_by_what_happened_to_them_are_counted_by_any_count() -> N
     hits = [_hit("In total the harbour survey received 840 responses.")]
     assert _ask("how many people replied to the harbour survey?", hits).grounded
     assert "840" in _ask("how many people replied to the harbour survey?", hits).text
+
+
+def test_a_table_is_read_whole_when_asked_which_member_changed_most() -> None:
+    # the rise asked for is in a row the scoring left out (it shares no word with the question)
+    caption = "Table 2: Thefts at the harbour"
+    rows = [
+        "Pier theft | 2023: 100; 2024: 104; Change: up 4.0%",
+        "Bike theft | 2023: 50; 2024: 45; Change: down 10.0%",
+        "Shoplifting | 2023: 200; 2024: 260; Change: up 30.0%",
+    ]
+    cands = []
+    for i, text in enumerate(rows):
+        label, cells = parse_row(text)
+        cands.append(Candidate(text, 0, i, context=caption, label=label, cells=cells))
+    for c in cands:
+        c.score, c.says_more = 0.5, True
+    query = parse_query("which kind of theft went up the most in 2024, and by how much?")
+    ev = Evidence(query, cands[:2], 1.0, [])
+    ev.lead_pool, ev.lead_ratio = 5, 0.5
+    ev.unscored_rows = [cands[2]]
+    assert ev.lead is not None and ev.lead.label == "Shoplifting"
+    ev.unscored_rows = []
+    assert ev.lead is not None and ev.lead.label == "Pier theft"

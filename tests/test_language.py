@@ -819,3 +819,11 @@ def test_numbers_are_compared_as_numbers_whichever_way_they_are_written() -> Non
         "1,620",
     }
     assert lang.number_forms("2,300") == ("2,300", "2300")
+
+
+def test_a_change_picked_is_asked_with_its_size_after_the_pick() -> None:
+    assert lang.asked_change_end("which kind of theft went up the most, and by how much?") == (
+        "up",
+        "most",
+    )
+    assert lang.asked_change_end("how much did theft go up the most") is None

@@ -496,3 +496,40 @@ def test_a_search_box_phrase_naming_a_period_asks_for_that_periods_figure() -> N
     assert parse_query("harbour with the fewest launches in 2024?").value == ""
     assert parse_query("who chaired the harbour board in 2024?").value != "figure"
     assert parse_query("lifeboat launches from Eastmere?", names=NAMES).value == ""
+
+
+def test_an_introduction_saying_who_asks_set_off_by_a_dash_is_not_the_ask() -> None:
+    from assistant.query import the_ask
+
+    places = frozenset({"northvale"})
+    asks = {
+        "Harbour safety officer here - how many ferry thefts were there in 2024?": (
+            "how many ferry thefts were there in 2024?"
+        ),
+        "Putting together a note for the harbour master - are launches going up or down?": (
+            "are launches going up or down?"
+        ),
+    }
+    for message, ask in asks.items():
+        assert the_ask(message, places=places) == ask
+    kept = (
+        "ferry thefts - are they going up?",  # the topic the ask leans on
+        "lifeboat grant - how much a year does the harbour get now?",
+        "Northvale officer here - how many ferry thefts?",  # a place the ask may need
+        "ferry thefts 2023 - 2024",
+    )
+    for message in kept:
+        assert the_ask(message, places=places) == message
+    # a short sentence saying only who asks goes too; one naming a place stays
+    assert the_ask("I'm preparing for a panel. Which pier had the most thefts?") == (
+        "Which pier had the most thefts?"
+    )
+    named = "I live in Northvale. Is there a patrol near me?"
+    assert the_ask(named, frozenset({"northvale"})) == named
+
+
+def test_which_one_picks_a_member_it_asks_no_breakdown() -> None:
+    from assistant.query import split_units
+
+    assert split_units("of the theft types, which one went up the most?") == ()
+    assert split_units("which piers had the most thefts?") == ("pier",)
