@@ -284,16 +284,6 @@ def counts_in_text(
     return any(gives_count(text, noun) for noun in (query.target, *said_as))
 
 
-def bare_persons(query: Query) -> bool:
-    """True when a "how many" question counts people with no word narrowing which people.
-
-    "How many people replied?" counts whoever replied (2,300 responses); "how many young
-    people...?" counts only the young, and a count of adults is no answer.
-    """
-    phrase = count_phrase(query.text)
-    return bool(phrase) and phrase[0].lower() in lang.PERSONS
-
-
 def counts_anything(cand: Candidate, query: Query) -> bool:
     """True when a sentence (or a row's cells) gives a whole number the question does not state.
 
@@ -1343,9 +1333,6 @@ class EvidenceScorer:
                     counts_in_text(cand, query, narrow, said_as)
                     or row_counts(cand, counted)
                     or compound_row_counts(cand, narrow)
-                    # people counted by what happened to them: any count, judged by the scores
-                    or bare_persons(query)
-                    and counts_anything(cand, query)
                 )
                 text, heading = self._reading(cand, top)
                 heading = f"{heading} {self.synonyms.spell_out(text)}"  # "SCP" names the SCP

@@ -827,11 +827,6 @@ def without_changes(text: str) -> str:
     return CHANGE_SIZE.sub(" ", text)
 
 
-# Nouns that count persons without saying what about them is counted: "how many people
-# replied?" is answered by "2,300 responses", "how many people got nicked?" by "186 arrests".
-PERSONS = frozenset({"people", "persons", "individuals", "folk"})
-
-
 def asked_value(text: str) -> str:
     """The type of value a question asks for (money, person, role, share, age...), or ""."""
     return next((kind for kind, pattern in ASKS_VALUE.items() if pattern.search(text)), "")
