@@ -794,9 +794,12 @@ def denied_body(query: Query, top: list[Hit]) -> str:
     "who chairs the harbour violence unit?" over passages that name that unit only to say the
     county "does not have a Harbour Violence Unit" asks about a body the documents say is
     absent: every sentence naming it says so (a negation before the name, in its sentence).
-    The first such sentence is returned, to say what the documents do say.
+    The first such sentence is returned, to say what the documents do say. A question asking
+    a value of the body ("how much does the harbour violence unit get?") is read the same way:
+    there is no such value. "What is X?" is not: that X is absent answers it.
     """
-    if query.value not in ("role", "person") and not re.search(r"(?i)\bwho\b", query.text):
+    asks_value = bool(value_asked(query)) or query.kind in ("count", "number")
+    if not asks_value and not re.search(r"(?i)\bwho\b", query.text):
         return ""
     texts = [f"{h.chunk.title}. {h.chunk.text}" for h in top]
     for body in lang.bodies_named(query.text):

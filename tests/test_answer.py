@@ -1940,3 +1940,12 @@ def test_a_table_is_read_whole_when_asked_which_member_changed_most() -> None:
     assert ev.lead is not None and ev.lead.label == "Shoplifting"
     ev.unscored_rows = []
     assert ev.lead is not None and ev.lead.label == "Pier theft"
+
+
+def test_a_value_of_a_body_the_documents_say_is_absent_is_not_given() -> None:
+    hits = [
+        _hit("Eastmere does not have a Harbour Violence Unit; the council convenes the duty."),
+        _hit("The harbour duty grant to Eastmere is £90,000 a year."),
+    ]
+    missed = _ask("how much funding does the Eastmere Harbour Violence Unit get?", hits)
+    assert not missed.grounded
