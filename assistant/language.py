@@ -18,6 +18,9 @@ from pathlib import Path
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# The words that put a date at the end of a span ("from March to May 2024", "2025-2028",
+# "runs until March 2028"): matched against the text just before the date.
+SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[-\u2013])\s*$", re.I)
 
 # Function words that never carry a question's meaning (the usual English closed-class words,
 # plus the request verbs people put in front of a question: "tell me", "please give").
