@@ -1519,11 +1519,13 @@ HEADLINE_CHANGE = re.compile(
     r"(?<!put )(?<!held )(?<!ing )\b(up|down)(?= (?:across|in|throughout|at) [A-Z])",
 )
 # A share said to have changed: "now accounts for a smaller share", "a growing proportion" (the
-# adjective is the claim). Not a comparison between groups: "a smaller share than Eastport".
+# adjective is the claim). Not a comparison between groups: "a smaller share than Eastport";
+# a comparison with an earlier time is a change ("a smaller share than before", "than last year").
+_THAN_EARLIER = r"than\s+(?:before|previously|earlier|it (?:was|used to)|last\b|a year ago)"
 SHARE_CHANGE = re.compile(
     r"\b(?:(smaller|lower|shrinking|falling|declining|diminishing)|"
     r"(larger|bigger|higher|greater|growing|rising|increasing))\s+"
-    r"(?=(?:share|proportion|percentage|fraction)\b(?![^.;]{0,40}\bthan\b))",
+    rf"(?=(?:share|proportion|percentage|fraction)\b(?![^.;]{{0,40}}\b(?!{_THAN_EARLIER})than\b))",
     re.I,
 )
 

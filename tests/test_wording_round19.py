@@ -51,3 +51,17 @@ def test_a_single_date_is_still_met_anywhere_in_the_passage() -> None:
     draft = "The ferry terminal, opened in May 2024, has parking worries."
     v = judge_with(RULES, draft, _passage(_OPENED, _REVIEW))
     assert all(c.status == "found" for c in v.claims if c.kind == "date")
+
+
+def test_a_share_compared_with_before_is_a_change_of_share() -> None:
+    said = lang.share_changes("Ferry fares are now a smaller share of costs than before.")
+    assert [way for way, *_ in said] == ["down"]
+    assert lang.share_changes("Fares are a bigger share of costs than last year.")[0][0] == "up"
+    assert not lang.share_changes("Fares are a smaller share of costs than in Westhaven.")
+
+
+def test_a_smaller_share_than_before_where_it_rose_is_a_conflict() -> None:
+    passage = "Fares made up 41% of ferry costs in 2023/24, up from 38% in 2022/23."
+    draft = "Fares now make up a smaller share of ferry costs than before, at 41% in 2023/24."
+    v = judge_with(RULES, draft, _passage(passage))
+    assert (v.verdict, v.element) == ("conflict", "direction")
