@@ -117,6 +117,10 @@ def check_date(
         return ("found", "") if any(hit(v) for v in [*bases, *beside]) else ("missing", "")
     # a period the draft also gives as a starting point ("serving from 2016", "from 2016")
     starts = _starts_said_alike(claim, doc, sentence) if not full and sentence else []
+    if full and sentence:
+        items = [
+            (v, t, i) for v, t, i in items if i in near or _said_alike(claim, doc, i, sentence, t)
+        ]
     if any(hit(v) for v, _, _ in [*items, *starts]):
         return "found", ""
     if other := _other_start(claim, doc, sentence, full, hit):
@@ -238,6 +242,24 @@ def check_span(claim: Claim, doc: Reading, anchor: int) -> tuple[str, str]:
     if spread := [t for v, t, i in doc.periods if i in (anchor, -1) and v[0] < v[1]]:
         return "conflict", spread[0]
     return "missing", ""
+
+
+def _span_end(text: str, start: int) -> bool:
+    """True when the date at `start` ends a span ("from March to May 2024", "runs to 2028")."""
+    return bool(lang.SPAN_END.search(text[:start]))
+
+
+def _said_alike(claim: Claim, doc: Reading, unit: int, sentence: str, text: str) -> bool:
+    """True when a date elsewhere in the passage can meet the draft's: the end of a span by an end.
+
+    "The review, which ran from March to May 2024, ..." ends a span in May 2024; "When I was
+    elected on 2 May 2024" elsewhere in the passage gives a day, not the end of anything, so it
+    does not meet it. A date the draft gives on its own is met as before.
+    """
+    if not _span_end(sentence, claim.start) or not 0 <= unit < len(doc.units):
+        return True
+    here = doc.units[unit]
+    return any(_span_end(here, m.start()) for m in re.finditer(re.escape(text), here))
 
 
 def _date_of_clause(

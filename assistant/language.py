@@ -18,6 +18,9 @@ from pathlib import Path
 
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# The words that put a date at the end of a span ("from March to May 2024", "2025-2028",
+# "runs until March 2028"): matched against the text just before the date.
+SPAN_END = re.compile(r"(?:\b(?:to|until|till|through)|[-\u2013])\s*$", re.I)
 
 # Function words that never carry a question's meaning (the usual English closed-class words,
 # plus the request verbs people put in front of a question: "tell me", "please give").
@@ -1519,11 +1522,13 @@ HEADLINE_CHANGE = re.compile(
     r"(?<!put )(?<!held )(?<!ing )\b(up|down)(?= (?:across|in|throughout|at) [A-Z])",
 )
 # A share said to have changed: "now accounts for a smaller share", "a growing proportion" (the
-# adjective is the claim). Not a comparison between groups: "a smaller share than Eastport".
+# adjective is the claim). Not a comparison between groups: "a smaller share than Eastport";
+# a comparison with an earlier time is a change ("a smaller share than before", "than last year").
+_THAN_EARLIER = r"than\s+(?:before|previously|earlier|it (?:was|used to)|last\b|a year ago)"
 SHARE_CHANGE = re.compile(
     r"\b(?:(smaller|lower|shrinking|falling|declining|diminishing)|"
     r"(larger|bigger|higher|greater|growing|rising|increasing))\s+"
-    r"(?=(?:share|proportion|percentage|fraction)\b(?![^.;]{0,40}\bthan\b))",
+    rf"(?=(?:share|proportion|percentage|fraction)\b(?![^.;]{{0,40}}\b(?!{_THAN_EARLIER})than\b))",
     re.I,
 )
 

@@ -51,3 +51,13 @@ def test_a_relative_clause_backed_by_another_passage_is_checked_on_its_own(check
     assert v.verdict == "supported", v.reasons
     wrong = checker.check_wording(draft.format(2023))[0]
     assert (wrong.verdict, wrong.element) == ("conflict", "date")
+
+
+@pytest.mark.slow
+def test_a_span_end_is_not_met_by_a_day_another_sentence_gives(checker) -> None:
+    # the Commissioner was elected on 2 May 2024; the consultation ran from June to August
+    draft = (
+        "The Commissioner's consultation, which ran from March to May 2024, found drugs "
+        "were among residents' biggest worries."
+    )
+    assert checker.check_wording(draft)[0].verdict != "supported"
