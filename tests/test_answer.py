@@ -1947,5 +1947,10 @@ def test_a_value_of_a_body_the_documents_say_is_absent_is_not_given() -> None:
         _hit("Eastmere does not have a Harbour Violence Unit; the council convenes the duty."),
         _hit("The harbour duty grant to Eastmere is £90,000 a year."),
     ]
-    missed = _ask("how much funding does the Eastmere Harbour Violence Unit get?", hits)
-    assert not missed.grounded
+    from assistant.evidence import denied_body
+
+    asked = parse_query("how much funding does the Eastmere Harbour Violence Unit get?")
+    assert "does not have a Harbour Violence Unit" in denied_body(asked, hits)
+    assert not _ask(asked.text, hits).grounded
+    # asked what it is, that it is absent is the answer
+    assert denied_body(parse_query("what is the Harbour Violence Unit?"), hits) == ""
